@@ -1,0 +1,5 @@
+"""The ``maritime-crew`` command line."""
+
+from ._app import main
+
+__all__ = ["main"]

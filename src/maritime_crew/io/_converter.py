@@ -1,0 +1,342 @@
+"""The cattrs converters between plain data (TOML/JSON values) and the model.
+
+Structuring is strict: a value of the wrong type is an error, never a conversion. The
+rules of the format that go beyond plain TOML types are:
+
+* a date may be a TOML date or a ``YYYY-MM-DD`` string (JSON has no date type);
+* a moment may be a TOML date-time or an ISO 8601 string; one without an offset is
+  Europe/London local time, and must exist and be unambiguous there;
+* a decimal amount may be written as a float or a whole number;
+* periods are ISO 8601 duration strings (``P5Y``); business years are ``2021/22``.
+
+Two converters share these hooks: a fast one that stops at the first problem, and a
+detailed one that collects every problem. Loading uses the fast one and falls back to
+the detailed one only when the data has a problem.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn
+
+from .. import model
+from ..model import AgeBand, AgeSchedule, BusinessYear, InvalidValue, Period
+
+__all__ = ["LONDON", "WrongType", "describe", "detailed", "fast", "unstructure"]
+
+LONDON = pendulum.timezone("Europe/London")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+class WrongType(TypeError):
+    """A value of the wrong kind: text where a number belongs, a table where a list does."""
+
+    def __init__(self, expected: str, found: object) -> None:
+        super().__init__(expected, found)
+        self.expected = expected
+        self.found = found
+
+    def __str__(self) -> str:
+        return f"expected {self.expected}, found {describe(self.found)}"
+
+
+class InvalidChoice(ValueError):
+    """A value outside an enumeration."""
+
+    def __init__(self, allowed: tuple[str, ...], found: object) -> None:
+        super().__init__(allowed, found)
+        self.allowed = allowed
+        self.found = found
+
+
+def describe(value: object) -> str:
+    """Say in plain words what a value from a TOML or JSON file is."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, int):
+        return f"the whole number {value}"
+    if isinstance(value, (float, Decimal)):
+        return f"the number {value}"
+    if isinstance(value, datetime.datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, datetime.time):
+        return f"the time {value.isoformat()}"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+# -- primitives -----------------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise WrongType("text", value)
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise WrongType("a whole number", value)
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise WrongType("true or false", value)
+    return value
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if type(value) is Decimal:
+        if not value.is_finite():
+            raise InvalidValue("a finite number", str(value))
+        return value
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is float:
+        # Only reached when a caller parsed without Decimal floats; str() keeps the digits
+        # a person wrote for any float that round-trips.
+        return _structure_decimal(Decimal(repr(value)), None)
+    raise WrongType("a number", value)
+
+
+_DATE_WORDS = "a date (YYYY-MM-DD)"
+
+
+def _structure_date(value: Any, _: Any) -> pendulum.Date:
+    if type(value) is datetime.date:
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, pendulum.Date) and not isinstance(value, datetime.datetime):
+        return value
+    if type(value) is str:
+        if not _DATE.fullmatch(value):
+            raise InvalidValue(_DATE_WORDS, value)
+        try:
+            parsed = datetime.date.fromisoformat(value)
+        except ValueError as exc:
+            raise InvalidValue(_DATE_WORDS, value, detail=str(exc)) from None
+        return pendulum.Date(parsed.year, parsed.month, parsed.day)
+    raise WrongType(_DATE_WORDS, value)
+
+
+_MOMENT_WORDS = "a date and time (YYYY-MM-DDTHH:MM:SS, with an offset or in UK local time)"
+
+
+def _structure_moment(value: Any, _: Any) -> pendulum.DateTime:
+    if type(value) is str:
+        if not _MOMENT.fullmatch(value):
+            raise InvalidValue(_MOMENT_WORDS, value)
+        text = value[:-1] + "+00:00" if value.endswith("Z") else value
+        try:
+            value = datetime.datetime.fromisoformat(text)
+        except ValueError as exc:
+            raise InvalidValue(_MOMENT_WORDS, text, detail=str(exc)) from None
+    if not isinstance(value, datetime.datetime):
+        raise WrongType(_MOMENT_WORDS, value)
+    if value.tzinfo is not None:
+        return pendulum.instance(value)
+    return _london(value)
+
+
+def _london(naive: datetime.datetime) -> pendulum.DateTime:
+    """Place a local time in Europe/London, refusing times a clock change makes doubtful."""
+    first = naive.replace(tzinfo=LONDON, fold=0)
+    second = naive.replace(tzinfo=LONDON, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        back = first.astimezone(datetime.timezone.utc).astimezone(LONDON).replace(tzinfo=None)
+        if back != naive:
+            raise InvalidValue(
+                _MOMENT_WORDS,
+                naive.isoformat(),
+                detail="that local time does not exist in the UK: the clocks went forward; "
+                "give the time with an offset, such as +00:00",
+            )
+        raise InvalidValue(
+            _MOMENT_WORDS,
+            naive.isoformat(),
+            detail="that local time happens twice in the UK: the clocks went back; "
+            "give the time with an offset, +01:00 for the first or +00:00 for the second",
+        )
+    return pendulum.instance(first)
+
+
+def _structure_period(value: Any, _: Any) -> Period:
+    if type(value) is not str:
+        raise WrongType("a period such as P5Y, P12M or P90D (ISO 8601 duration)", value)
+    return Period.parse(value)
+
+
+def _structure_business_year(value: Any, _: Any) -> BusinessYear:
+    if type(value) is not str:
+        raise WrongType("a business year such as 2021/22, in quotes", value)
+    return BusinessYear.parse(value)
+
+
+# -- collections and records ------------------------------------------------------------
+
+_ENUMS: tuple[type[enum.Enum], ...] = tuple(
+    value
+    for value in vars(model).values()
+    if isinstance(value, type) and issubclass(value, enum.Enum)
+)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+_ENUM_VALUES: dict[type[enum.Enum], dict[object, enum.Enum]] = {}
+
+
+def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
+    by_value = _ENUM_VALUES.get(enum_type)
+    if by_value is None:
+        by_value = _ENUM_VALUES[enum_type] = {member.value: member for member in enum_type}
+    if type(value) is not str:
+        raise WrongType("one of " + ", ".join(repr(v) for v in by_value), value)
+    try:
+        return by_value[value]
+    except KeyError:
+        raise InvalidChoice(tuple(str(v) for v in by_value), value) from None
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = homogenous_tuple_structure_factory(type_, converter)
+
+    def structure(value: Any, target: Any) -> Any:
+        if type(value) is not list:
+            raise WrongType("a list", value)
+        return inner(value, target)
+
+    return structure
+
+
+def _record_hook(record: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    generated = make_dict_structure_fn(
+        record,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=converter.detailed_validation,
+    )
+
+    def structure(value: Any, target: Any) -> Any:
+        if type(value) is not dict:
+            raise WrongType("a table", value)
+        return generated(value, target)
+
+    return structure
+
+
+def _age_schedule_hook(converter: cattrs.Converter) -> Callable[[Any, Any], AgeSchedule]:
+    bands = converter.get_structure_hook(tuple[AgeBand, ...])
+
+    def structure(value: Any, _: Any) -> AgeSchedule:
+        if type(value) is str:
+            return AgeSchedule.fixed(Period.parse(value))
+        if type(value) is list:
+            return AgeSchedule(bands(value, tuple[AgeBand, ...]))
+        raise WrongType("a period such as P5Y, or a list of age bands", value)
+
+    return structure
+
+
+def _make(detailed_validation: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(
+        detailed_validation=detailed_validation, forbid_extra_keys=True, omit_if_default=True
+    )
+    for type_, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (bool, _structure_bool),
+        (Decimal, _structure_decimal),
+        (pendulum.Date, _structure_date),
+        (pendulum.DateTime, _structure_moment),
+        (Period, _structure_period),
+        (BusinessYear, _structure_business_year),
+    ):
+        converter.register_structure_hook(type_, hook)
+    # Each enum is registered by its own class: the model's enums subclass str, and the
+    # str hook would otherwise claim them.
+    for enum_type in _ENUMS:
+        converter.register_structure_hook(enum_type, _structure_enum)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    converter.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t not in (Period, BusinessYear, AgeSchedule), _record_hook
+    )
+    converter.register_structure_hook(AgeSchedule, _age_schedule_hook(converter))
+    _register_unstructure(converter)
+    return converter
+
+
+# -- unstructuring (dump) -------------------------------------------------------------------
+
+
+def _unstructure_moment(value: pendulum.DateTime) -> datetime.datetime:
+    offset = value.utcoffset()
+    return datetime.datetime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tzinfo=datetime.timezone(offset if offset is not None else datetime.timedelta(0)),
+    )
+
+
+def _unstructure_schedule(value: AgeSchedule) -> str | list[dict[str, Any]]:
+    if value.is_fixed and value.bands[0].from_age == 0:
+        return str(value.bands[0].period)
+    return [{"from_age": band.from_age, "period": str(band.period)} for band in value.bands]
+
+
+def _register_unstructure(converter: cattrs.Converter) -> None:
+    converter.register_unstructure_hook(
+        pendulum.Date, lambda d: datetime.date(d.year, d.month, d.day)
+    )
+    converter.register_unstructure_hook(pendulum.DateTime, _unstructure_moment)
+    converter.register_unstructure_hook(Period, str)
+    converter.register_unstructure_hook(BusinessYear, str)
+    converter.register_unstructure_hook(AgeSchedule, _unstructure_schedule)
+    for enum_type in _ENUMS:
+        converter.register_unstructure_hook(enum_type, _enum_value)
+
+
+fast = _make(detailed_validation=False)
+"""Stops at the first problem; used first because valid data is the common case."""
+
+detailed = _make(detailed_validation=True)
+"""Collects every problem, with the path to each."""
+
+
+def unstructure(record: Any) -> Any:
+    """Plain data (dicts, lists, dates, decimals) for a record, omitting default values."""
+    return fast.unstructure(record)

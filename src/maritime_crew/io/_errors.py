@@ -1,0 +1,175 @@
+"""Load errors: every problem in a dataset, located and explained in plain words."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from ..model import InvalidValue
+from ._converter import InvalidChoice, WrongType, describe
+from ._sources import line_of
+
+__all__ = ["DataError", "Problem", "problems_from_exception", "render_path", "suggest"]
+
+
+@attrs.frozen
+class Problem:
+    """One problem found while loading a dataset.
+
+    ``code`` is a stable machine code: ``syntax``, ``encoding``, ``file``,
+    ``unknown-table``, ``unknown-field``, ``missing-field``, ``wrong-type``,
+    ``invalid-choice`` or ``invalid-value``. ``path`` leads to the value inside the
+    file, using record ids where records have them
+    (``person[BF1003].certificates[0].expires``); it is empty for whole-file problems.
+    ``line`` is the line of the enclosing ``[[table]]`` header (or of a syntax error).
+    """
+
+    code: str
+    file: str
+    path: str
+    message: str
+    line: int | None = None
+    expected: str | None = None
+    found: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """A dataset could not be loaded. ``problems`` lists every problem found, in file order."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        files = len({problem.file for problem in self.problems})
+        heading = (
+            f"{count} problem{'s' if count != 1 else ''} in "
+            f"{files} file{'s' if files != 1 else ''}:"
+        )
+        return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+
+
+def suggest(word: str, choices: Sequence[str]) -> str | None:
+    """The closest of ``choices`` to a misspelt ``word``, if one is close enough."""
+    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _record_label(value: Any, index: int) -> str:
+    if isinstance(value, dict):
+        record_id = value.get("id")
+        if isinstance(record_id, str) and record_id:
+            return record_id
+    return str(index)
+
+
+def render_path(table: str, raw: list[Any], segments: Sequence[str | int]) -> str:
+    """Render a positional path as ``table[ID].field[INDEX]…``, preferring record ids."""
+    text = table
+    node: Any = raw
+    for segment in segments:
+        if isinstance(segment, int):
+            element = node[segment] if isinstance(node, list) and segment < len(node) else None
+            text += f"[{_record_label(element, segment)}]"
+            node = element
+        else:
+            text += f".{segment}"
+            node = node.get(segment) if isinstance(node, dict) else None
+    return text
+
+
+def _leaves(
+    exc: BaseException, segments: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], BaseException]]:
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, attribute_note in with_notes:
+            yield from _leaves(sub, (*segments, attribute_note.name))
+        for sub in without:
+            yield from _leaves(sub, segments)
+    elif isinstance(exc, IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        for sub, index_note in with_index:
+            index = index_note.index
+            yield from _leaves(sub, (*segments, index if isinstance(index, int) else str(index)))
+        for sub in without:
+            yield from _leaves(sub, segments)
+    else:
+        yield segments, exc
+
+
+def _field_names(record: type[Any]) -> list[str]:
+    return [field.name for field in attrs.fields(record)]
+
+
+def problems_from_exception(
+    exc: BaseException,
+    *,
+    file: str,
+    table: str,
+    raw: list[Any],
+    lines: dict[tuple[str | int, ...], int] | None,
+) -> Iterator[Problem]:
+    """Turn a detailed cattrs error for one table of one file into problems."""
+
+    def problem(segments: tuple[str | int, ...], code: str, message: str, **extra: Any) -> Problem:
+        line = line_of(lines, (table, *segments)) if lines is not None else None
+        return Problem(
+            code=code,
+            file=file,
+            path=render_path(table, raw, segments),
+            message=message,
+            line=line,
+            **extra,
+        )
+
+    for segments, leaf in _leaves(exc, ()):
+        if isinstance(leaf, ForbiddenExtraKeysError):
+            known = _field_names(leaf.cl)
+            for key in sorted(leaf.extra_fields):
+                hint = suggest(key, known)
+                advice = f"did you mean {hint!r}?" if hint else "known fields: " + ", ".join(known)
+                yield problem(
+                    (*segments, key),
+                    "unknown-field",
+                    f"unknown field {key!r}; {advice}",
+                    found=key,
+                )
+        elif isinstance(leaf, KeyError):
+            yield problem(segments, "missing-field", "required field is missing")
+        elif isinstance(leaf, WrongType):
+            yield problem(
+                segments,
+                "wrong-type",
+                str(leaf),
+                expected=leaf.expected,
+                found=describe(leaf.found),
+            )
+        elif isinstance(leaf, InvalidChoice):
+            allowed = ", ".join(repr(choice) for choice in leaf.allowed)
+            found = describe(leaf.found)
+            hint = suggest(str(leaf.found), leaf.allowed)
+            message = f"expected one of {allowed}, found {found}"
+            if hint:
+                message += f"; did you mean {hint!r}?"
+            yield problem(
+                segments, "invalid-choice", message, expected=f"one of {allowed}", found=found
+            )
+        elif isinstance(leaf, InvalidValue):
+            where = (*segments, leaf.field) if leaf.field else segments
+            found = describe(leaf.found) if not isinstance(leaf.found, list) else repr(leaf.found)
+            message = f"expected {leaf.expected}, found {found}"
+            if leaf.detail:
+                message += f" ({leaf.detail})"
+            yield problem(where, "invalid-value", message, expected=leaf.expected, found=found)
+        else:
+            yield problem(segments, "invalid-value", f"invalid value ({leaf})")

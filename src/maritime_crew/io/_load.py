@@ -1,0 +1,279 @@
+"""Reading a dataset: one TOML or JSON file, or a directory of them."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from ..model import TABLES, Fleet
+from ._converter import describe, detailed, fast
+from ._errors import DataError, Problem, problems_from_exception, suggest
+from ._sources import DatasetSources, header_lines
+
+__all__ = ["CONFIG_FILES", "load", "loads"]
+
+CONFIG_FILES = frozenset({"maritime-crew.toml", "pyproject.toml"})
+"""Files in a dataset directory that hold configuration, not data."""
+
+_SUFFIXES = (".toml", ".json")
+_TABLE_NAMES = [table.name for table in TABLES]
+_BY_ATTRIBUTE = {table.attribute: table.name for table in TABLES}
+
+
+def _tuple_of(record: type[Any]) -> Any:
+    return tuple[record, ...]  # type: ignore[valid-type]
+
+
+_TUPLE_TYPES: dict[str, Any] = {table.name: _tuple_of(table.record) for table in TABLES}
+
+
+def _dataset_files(root: Path) -> Iterator[Path]:
+    """Data files under a directory, in sorted path order, skipping hidden entries."""
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name in CONFIG_FILES:
+                continue
+            if name.endswith(_SUFFIXES):
+                yield Path(directory, name)
+
+
+def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
+    """Parse TOML or JSON text into plain data; syntax problems are returned, not raised."""
+    if not is_toml:
+        try:
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys), []
+        except json.JSONDecodeError as exc:
+            return None, [Problem("syntax", name, "", f"invalid JSON: {exc.msg}", line=exc.lineno)]
+        except _DuplicateKey as exc:
+            return None, [
+                Problem("syntax", name, "", f"invalid JSON: the key {exc.key!r} appears twice")
+            ]
+    try:
+        return tomli.loads(text, parse_float=Decimal), []
+    except tomli.TOMLDecodeError as exc:
+        message = getattr(exc, "msg", None) or str(exc)
+        return None, [
+            Problem(
+                "syntax", name, "", f"invalid TOML: {message}", line=getattr(exc, "lineno", None)
+            )
+        ]
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _check_tables(
+    name: str, data: Any, located: Callable[[], dict[tuple[str | int, ...], int] | None]
+) -> list[Problem]:
+    if not isinstance(data, dict):
+        return [
+            Problem(
+                "wrong-type",
+                name,
+                "",
+                f"expected a table of records at the top of the file, found {describe(data)}",
+            )
+        ]
+    problems = []
+    for key, value in data.items():
+        if key not in _TUPLE_TYPES:
+            hint = _BY_ATTRIBUTE.get(key) or suggest(key, _TABLE_NAMES)
+            advice = (
+                f"did you mean [[{hint}]]?" if hint else "known tables: " + ", ".join(_TABLE_NAMES)
+            )
+            problems.append(
+                Problem(
+                    "unknown-table",
+                    name,
+                    key,
+                    f"unknown table {key!r}; {advice}",
+                    line=_first_line(located(), key),
+                    found=key,
+                )
+            )
+        elif not isinstance(value, list):
+            problems.append(
+                Problem(
+                    "wrong-type",
+                    name,
+                    key,
+                    f"expected a list of records, written [[{key}]], found {describe(value)}",
+                    line=_first_line(located(), key),
+                    expected="a list of records",
+                    found=describe(value),
+                )
+            )
+    return problems
+
+
+def _first_line(lines: dict[tuple[str | int, ...], int] | None, key: str) -> int | None:
+    if lines is None:
+        return None
+    return lines.get((key,)) or lines.get((key, 0))
+
+
+def _read(path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem("file", str(path), "", f"cannot read the file: {exc.strerror}")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                "encoding",
+                str(path),
+                "",
+                f"the file is not valid UTF-8 text (byte {exc.start + 1} cannot be decoded)",
+                line=line,
+            )
+        ]
+
+
+def load(path: str | os.PathLike[str]) -> Fleet:
+    """Load a dataset: a ``.toml`` or ``.json`` file, or a directory of them.
+
+    In a directory, every ``.toml`` and ``.json`` file is read, in sorted path order,
+    including subdirectories; hidden files and directories, other suffixes and the
+    configuration files ``maritime-crew.toml`` and ``pyproject.toml`` are skipped.
+    Arrays of tables with the same name in several files are concatenated in that order.
+
+    Raises :class:`DataError` listing every problem found in every file: syntax errors,
+    unknown tables and fields, missing fields, wrong types, bad dates, periods and
+    choices. Integrity problems between records (duplicate ids, references to records
+    that do not exist, dates out of order) do not stop loading; the ``DATA`` rules of
+    ``check`` report them.
+    """
+    root = Path(path)
+    if root.is_dir():
+        files = list(_dataset_files(root))
+        if not files:
+            raise DataError(
+                [Problem("file", str(root), "", "the directory holds no .toml or .json files")]
+            )
+    elif root.exists():
+        files = [root]
+    else:
+        raise DataError([Problem("file", str(root), "", "no such file or directory")])
+
+    problems: list[Problem] = []
+    sources = DatasetSources()
+    collected: dict[str, list[Any]] = {table.name: [] for table in TABLES}
+    for file in files:
+        text, file_problems = _read(file)
+        if text is None:
+            problems.extend(file_problems)
+            continue
+        problems.extend(
+            _load_text(
+                str(file),
+                text,
+                is_toml=file.suffix != ".json",
+                sources=sources,
+                collected=collected,
+            )
+        )
+
+    if problems:
+        raise DataError(_in_order(problems, files))
+    return _fleet(collected, sources)
+
+
+def _in_order(problems: list[Problem], files: list[Path]) -> list[Problem]:
+    """Problems by file (in reading order), then by line; unlocated ones first in a file."""
+    order = {str(file): position for position, file in enumerate(files)}
+    return sorted(problems, key=lambda p: (order.get(p.file, -1), p.line or 0))
+
+
+def _load_text(
+    name: str,
+    text: str,
+    *,
+    is_toml: bool,
+    sources: DatasetSources,
+    collected: dict[str, list[Any]],
+    keep_text: bool = False,
+) -> list[Problem]:
+    data, problems = _parse(name, text, is_toml=is_toml)
+    if problems:
+        return problems
+    # Header lines are only needed to locate problems; valid files are scanned lazily.
+    lines: dict[tuple[str | int, ...], int] | None = None
+
+    def located() -> dict[tuple[str | int, ...], int] | None:
+        nonlocal lines
+        if is_toml and lines is None:
+            lines = header_lines(text)
+        return lines
+
+    problems = _check_tables(name, data, located)
+    if not isinstance(data, dict):
+        return problems
+    file_index = sources.add_file(name, toml_text=text if is_toml else None, keep_text=keep_text)
+    for table, raw in data.items():
+        target = _TUPLE_TYPES.get(table)
+        if target is None or not isinstance(raw, list):
+            continue  # reported by _check_tables
+        try:
+            records = fast.structure(raw, target)
+        except Exception:  # any failure is re-run in detail below
+            try:
+                records = detailed.structure(raw, target)
+            except Exception as exc:  # turned into located problems
+                problems.extend(
+                    problems_from_exception(exc, file=name, table=table, raw=raw, lines=located())
+                )
+                continue
+        collected[table].extend(records)
+        sources.add_records(table, file_index, len(records))
+    return problems
+
+
+def loads(text: str, *, format: str = "toml", name: str = "<string>") -> Fleet:
+    """Load a dataset from TOML (``format="toml"``) or JSON (``format="json"``) text.
+
+    ``name`` stands for the file name in problem messages and record locations.
+    Raises :class:`DataError` as :func:`load` does.
+    """
+    if format not in ("toml", "json"):
+        raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    sources = DatasetSources()
+    collected: dict[str, list[Any]] = {table.name: [] for table in TABLES}
+    problems = _load_text(
+        name,
+        text.removeprefix("\ufeff"),
+        is_toml=format == "toml",
+        sources=sources,
+        collected=collected,
+        keep_text=True,
+    )
+    if problems:
+        raise DataError(_in_order(problems, [Path(name)]))
+    return _fleet(collected, sources)
+
+
+def _fleet(collected: dict[str, list[Any]], sources: DatasetSources) -> Fleet:
+    return Fleet(
+        **{table.attribute: tuple(collected[table.name]) for table in TABLES}, sources=sources
+    )

@@ -1,0 +1,184 @@
+"""Where records came from: the line of each ``[[table]]`` header in a TOML file.
+
+tomli does not report positions, so the header lines are found by a scan of the file
+text that follows the TOML grammar for table headers and multi-line strings. Array
+elements written inline (``person = [{ ... }]``) have no header; they are located by
+the nearest enclosing header instead.
+
+Lines are looked up lazily: a fleet remembers which file and which ordinal each record
+came from, and scans a file only when a location in it is first asked for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import threading
+from collections.abc import Sequence
+
+from ..model import SourceLocation
+
+__all__ = ["DatasetSources", "header_lines", "line_of"]
+
+_HEADER = re.compile(r"\s*(\[\[?)\s*(.+?)\s*(\]\]?)\s*(?:#.*)?")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _split_key(text: str) -> list[str] | None:
+    """Split a dotted TOML key into its parts, honouring quotes; ``None`` if malformed."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        if position >= len(text):
+            return None
+        quote = text[position]
+        if quote in "\"'":
+            end = text.find(quote, position + 1)
+            while quote == '"' and end > 0 and text[end - 1] == "\\":
+                end = text.find(quote, end + 1)
+            if end < 0:
+                return None
+            parts.append(text[position + 1 : end])
+            position = end + 1
+        else:
+            match = _BARE_KEY.match(text, position)
+            if match is None:
+                return None
+            parts.append(match.group())
+            position = match.end()
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        if position == len(text):
+            return parts
+        if text[position] != ".":
+            return None
+        position += 1
+
+
+def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map the path of every table header in ``text`` to its 1-based line number.
+
+    ``[[person]]`` headers become ``("person", 0)``, ``("person", 1)`` …; a
+    ``[[person.certificates]]`` header under the second person becomes
+    ``("person", 1, "certificates", 0)``; ``[terms.consultation]`` under the first
+    terms set becomes ``("terms", 0, "consultation")``.
+    """
+    lines: dict[tuple[str | int, ...], int] = {}
+    current: dict[tuple[str | int, ...], int] = {}
+    open_string: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if open_string is not None:
+            if line.count(open_string) % 2 == 1:
+                open_string = None
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith("["):
+            match = _HEADER.fullmatch(line)
+            parts = _split_key(match.group(2)) if match else None
+            if match and parts and len(match.group(1)) == len(match.group(3)):
+                path: tuple[str | int, ...] = ()
+                for part in parts[:-1]:
+                    path += (part,)
+                    if path in current:
+                        path += (current[path],)
+                path += (parts[-1],)
+                if match.group(1) == "[[":
+                    index = current.get(path, -1) + 1
+                    current[path] = index
+                    path += (index,)
+                lines[path] = number
+            continue
+        for delimiter in ('"""', "'''"):
+            if line.count(delimiter) % 2 == 1:
+                open_string = delimiter
+                break
+    return lines
+
+
+class _FileLines:
+    """Header lines of one file, scanned on first use; dropped if the file changed."""
+
+    def __init__(self, path: str, stamp: tuple[int, int] | None, text: str | None) -> None:
+        self.path = path
+        self._stamp = stamp
+        self._lines = header_lines(text) if text is not None else None
+        self._lock = threading.Lock()
+
+    def lines(self) -> dict[tuple[str | int, ...], int]:
+        with self._lock:
+            if self._lines is None:
+                self._lines = {}
+                try:
+                    if _stamp(self.path) == self._stamp:
+                        with open(self.path, encoding="utf-8-sig") as handle:
+                            self._lines = header_lines(handle.read())
+                except (OSError, UnicodeDecodeError):
+                    pass
+            return self._lines
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
+
+
+class DatasetSources:
+    """Locates records of a loaded fleet: file, and line of the table header.
+
+    For each table it keeps, in fleet order, runs of records that came from one file,
+    so a record's file and ordinal within that file are found by bisection.
+    """
+
+    def __init__(self) -> None:
+        self._files: list[_FileLines | None] = []
+        self._names: list[str] = []
+        self._runs: dict[str, tuple[list[int], list[int]]] = {}
+        self._counts: dict[str, int] = {}
+
+    def add_file(self, path: str, *, toml_text: str | None, keep_text: bool = False) -> int:
+        """Register a file; returns its index. Lines are only known for TOML files."""
+        self._names.append(path)
+        if toml_text is None:
+            self._files.append(None)
+        else:
+            self._files.append(_FileLines(path, _stamp(path), toml_text if keep_text else None))
+        return len(self._names) - 1
+
+    def add_records(self, table: str, file_index: int, count: int) -> None:
+        """Record that the next ``count`` records of ``table`` came from a file."""
+        if count == 0:
+            return
+        starts, files = self._runs.setdefault(table, ([], []))
+        starts.append(self._counts.get(table, 0))
+        files.append(file_index)
+        self._counts[table] = self._counts.get(table, 0) + count
+
+    def __call__(self, path: tuple[str | int, ...]) -> SourceLocation | None:
+        """The file and header line of the record at ``path`` (see ``Fleet.source_of``)."""
+        if len(path) < 2 or not isinstance(path[0], str) or not isinstance(path[1], int):
+            return None
+        runs = self._runs.get(path[0])
+        if runs is None or not 0 <= path[1] < self._counts[path[0]]:
+            return None
+        starts, files = runs
+        run = bisect.bisect_right(starts, path[1]) - 1
+        file_index = files[run]
+        local = (path[0], path[1] - starts[run], *path[2:])
+        file_lines = self._files[file_index]
+        line = line_of(file_lines.lines(), local) if file_lines is not None else None
+        return SourceLocation(self._names[file_index], line)
+
+
+def line_of(lines: dict[tuple[str | int, ...], int], path: Sequence[str | int]) -> int | None:
+    """The line of the deepest header that encloses ``path``, if any."""
+    for length in range(len(path), 0, -1):
+        line = lines.get(tuple(path[:length]))
+        if line is not None:
+            return line
+    return None

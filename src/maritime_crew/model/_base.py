@@ -1,0 +1,80 @@
+"""Shared building blocks of the model: field documentation, cheap validators, subjects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+__all__ = ["InvalidValue", "Subject", "doc", "non_negative", "positive"]
+
+
+def doc(text: str, example: str | None = None) -> dict[str, str]:
+    """Field metadata that documents what a field means in the domain.
+
+    The data format reference and the JSON Schema are generated from this metadata, so
+    every field of every record has exactly one description.
+    """
+    meta = {"doc": text}
+    if example is not None:
+        meta["example"] = example
+    return meta
+
+
+class InvalidValue(ValueError):
+    """A value has the right type but is not acceptable (raised by model validators).
+
+    ``expected`` says in plain words what was wanted; ``found`` is the offending value;
+    ``field`` names the attribute when the check belongs to one.
+    """
+
+    def __init__(
+        self,
+        expected: str,
+        found: object,
+        *,
+        detail: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(expected, found, detail, field)
+        self.expected = expected
+        self.found = found
+        self.detail = detail
+        self.field = field
+
+    def __str__(self) -> str:
+        text = f"expected {self.expected}, found {self.found!r}"
+        return f"{text} ({self.detail})" if self.detail else text
+
+
+def _bounded(
+    test: Callable[[int], bool], words: str
+) -> Callable[[Any, attrs.Attribute[Any], int | None], None]:
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+        if value is not None and not test(value):
+            raise InvalidValue(words, value, field=attribute.name)
+
+    return check
+
+
+non_negative = _bounded(lambda v: v >= 0, "a whole number of 0 or more")
+"""attrs validator: the (optional) integer is zero or more."""
+
+positive = _bounded(lambda v: v > 0, "a whole number of 1 or more")
+"""attrs validator: the (optional) integer is one or more."""
+
+
+@attrs.frozen
+class Subject:
+    """What a finding or a waiver is about: a kind of record and its id.
+
+    ``kind`` is the dataset table name (``person``, ``vessel``, ``equipment_item``,
+    ``document`` …) or a nested record kind such as ``certificate``.
+    """
+
+    kind: str = attrs.field(metadata=doc("Kind of record, e.g. `person` or `vessel`.", "person"))
+    id: str = attrs.field(metadata=doc("Id of the record within its kind.", "BF1003"))
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}"

@@ -1,0 +1,144 @@
+"""Hours of work and rest: rest profiles and work-period records (MLC 2006 A2.3)."""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from ._base import doc, positive
+from ._period import Period
+
+__all__ = ["BUILTIN_REST_PROFILES", "RestProfile", "WorkPeriod"]
+
+
+def _hours(text: str) -> Period:
+    return Period.parse(text)
+
+
+@attrs.frozen
+class RestProfile:
+    """A set of limits on hours of work and rest that a terms set chooses.
+
+    Every limit is optional; an absent limit is not checked. Durations are ISO 8601
+    (``PT10H``). Windows such as "any 24 hours" slide: they may start at any instant.
+    Three profiles are built in (see :data:`BUILTIN_REST_PROFILES`); a dataset may
+    define its own.
+    """
+
+    id: str = attrs.field(metadata=doc("Unique profile id.", "mlc-a2.3"))
+    name: str = attrs.field(metadata=doc("Name.", "MLC 2006 standard A2.3 (minimum rest)"))
+    source: str | None = attrs.field(
+        default=None, metadata=doc("Where the figures come from.", "MLC 2006, standard A2.3 §5")
+    )
+    min_rest_24h: Period | None = attrs.field(
+        default=None, metadata=doc("Minimum rest in any 24 hours.", '"PT10H"')
+    )
+    min_rest_7d: Period | None = attrs.field(
+        default=None, metadata=doc("Minimum rest in any 7 days.", '"PT77H"')
+    )
+    max_rest_periods_24h: int | None = attrs.field(
+        default=None,
+        validator=positive,
+        metadata=doc("Most periods the rest in any 24 hours may be divided into.", "2"),
+    )
+    min_longest_rest_24h: Period | None = attrs.field(
+        default=None,
+        metadata=doc("Length the longest rest period in any 24 hours must reach.", '"PT6H"'),
+    )
+    min_longest_rest_7d: Period | None = attrs.field(
+        default=None,
+        metadata=doc("Length the longest rest period in any 7 days must reach.", '"PT24H"'),
+    )
+    max_interval_between_rests: Period | None = attrs.field(
+        default=None,
+        metadata=doc("Longest time allowed between consecutive rest periods.", '"PT14H"'),
+    )
+    max_work_24h: Period | None = attrs.field(
+        default=None, metadata=doc("Maximum work in any 24 hours.", '"PT14H"')
+    )
+    max_work_7d: Period | None = attrs.field(
+        default=None, metadata=doc("Maximum work in any 7 days.", '"PT72H"')
+    )
+    reduced_min_rest_7d: Period | None = attrs.field(
+        default=None,
+        metadata=doc("Reduced weekly rest allowed as an exception (STCW A-VIII/1).", '"PT70H"'),
+    )
+    max_consecutive_reduced_weeks: int | None = attrs.field(
+        default=None,
+        validator=positive,
+        metadata=doc("Most consecutive weeks the reduced weekly rest may apply.", "2"),
+    )
+    max_average_work_week: Period | None = attrs.field(
+        default=None,
+        metadata=doc("Maximum average weekly working time (WTR 1998 reg. 4).", '"PT48H"'),
+    )
+    averaging_weeks: int | None = attrs.field(
+        default=None,
+        validator=positive,
+        metadata=doc("Reference period for the weekly average, in weeks.", "17"),
+    )
+
+
+BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
+    profile.id: profile
+    for profile in (
+        RestProfile(
+            id="mlc-a2.3",
+            name="MLC 2006 standard A2.3: minimum hours of rest",
+            source="Maritime Labour Convention 2006, standard A2.3, paragraphs 5(b) and 6",
+            min_rest_24h=_hours("PT10H"),
+            min_rest_7d=_hours("PT77H"),
+            max_rest_periods_24h=2,
+            min_longest_rest_24h=_hours("PT6H"),
+            max_interval_between_rests=_hours("PT14H"),
+        ),
+        RestProfile(
+            id="mlc-a2.3-work",
+            name="MLC 2006 standard A2.3: maximum hours of work",
+            source="Maritime Labour Convention 2006, standard A2.3, paragraph 5(a)",
+            max_work_24h=_hours("PT14H"),
+            max_work_7d=_hours("PT72H"),
+        ),
+        RestProfile(
+            id="stcw-a-viii-1",
+            name="STCW Code A-VIII/1 with its permitted exceptions",
+            source="STCW Code, section A-VIII/1, paragraphs 2 to 5 and 9",
+            min_rest_24h=_hours("PT10H"),
+            min_rest_7d=_hours("PT77H"),
+            max_rest_periods_24h=3,
+            min_longest_rest_24h=_hours("PT6H"),
+            max_interval_between_rests=_hours("PT14H"),
+            reduced_min_rest_7d=_hours("PT70H"),
+            max_consecutive_reduced_weeks=2,
+        ),
+        RestProfile(
+            id="wtr-1998",
+            name="Working Time Regulations 1998",
+            source="Working Time Regulations 1998 (SI 1998/1833), regulations 4, 10 and 11",
+            min_longest_rest_24h=_hours("PT11H"),
+            min_longest_rest_7d=_hours("PT24H"),
+            max_average_work_week=_hours("PT48H"),
+            averaging_weeks=17,
+        ),
+    )
+}
+"""The rest profiles every dataset can name without defining them."""
+
+
+@attrs.frozen
+class WorkPeriod:
+    """A period of work by one person, from one moment to another.
+
+    Moments carry an offset or zone. A local time without an offset is read as
+    Europe/London time; a local time that does not exist or occurs twice at a clock
+    change is a load error, because it cannot be placed without a guess.
+    """
+
+    person: str = attrs.field(metadata=doc("Staff number.", "BF1003"))
+    start: pendulum.DateTime = attrs.field(
+        metadata=doc("When work started.", "2021-02-01T06:00:00Z")
+    )
+    end: pendulum.DateTime = attrs.field(metadata=doc("When work ended.", "2021-02-01T12:00:00Z"))
+    vessel: str | None = attrs.field(
+        default=None, metadata=doc("Vessel id, if aboard.", "vigilant")
+    )

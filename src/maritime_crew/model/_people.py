@@ -1,0 +1,185 @@
+"""People and what they hold: certificates, training, issued kit, sizes and terms."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import pendulum
+
+from ._base import doc
+from ._period import completed_years
+
+__all__ = [
+    "Certificate",
+    "Discipline",
+    "Issue",
+    "Person",
+    "Size",
+    "TermsAssignment",
+    "TrainingRecord",
+]
+
+
+class Discipline(str, enum.Enum):
+    """The branch a crew member belongs to."""
+
+    DECK = "deck"
+    ENGINEERING = "engineering"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Certificate:
+    """A certificate held by a person: a certificate of competency, a medical, etc.
+
+    A certificate is valid up to and including its expiry date. When ``expires`` is
+    absent, the expiry follows from the certificate type's validity and the holder's
+    age on the issue date; a type without validity never expires.
+    """
+
+    type: str = attrs.field(metadata=doc("Certificate type id.", "stcw-ii-1"))
+    issued: pendulum.Date = attrs.field(metadata=doc("Date of issue.", "2016-03-02"))
+    number: str | None = attrs.field(
+        default=None, metadata=doc("Certificate number as printed.", "C-1234")
+    )
+    expires: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Expiry date as printed (last valid day).", "2021-03-01")
+    )
+    issuer: str | None = attrs.field(
+        default=None, metadata=doc("Issuing authority.", "Maritime and Coastguard Agency")
+    )
+
+
+@attrs.frozen
+class TrainingRecord:
+    """A course completed (or, when dated in the future, scheduled) by a person."""
+
+    course: str = attrs.field(metadata=doc("Course id.", "boarding-ops"))
+    completed: pendulum.Date = attrs.field(
+        metadata=doc("Date the course was completed; a later date is a booking.", "2019-05-10")
+    )
+    trainer: str | None = attrs.field(
+        default=None,
+        metadata=doc("Staff number of the in-house trainer who delivered it.", "BF1001"),
+    )
+    provider: str | None = attrs.field(
+        default=None, metadata=doc("External training provider, if not in-house.", "Warsash")
+    )
+    expires: pendulum.Date | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Expiry if recorded; otherwise the course's refresher period applies.", "2024-05-09"
+        ),
+    )
+
+
+@attrs.frozen
+class Issue:
+    """An entry of the kit issue ledger: an item issued to a person, and its return."""
+
+    item: str = attrs.field(metadata=doc("Equipment item id.", "DS-0001"))
+    issued: pendulum.Date = attrs.field(metadata=doc("Date issued.", "2019-01-07"))
+    returned: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Date returned; absent while the person holds it.", "2020-06-30")
+    )
+
+    def held_on(self, date: pendulum.Date) -> bool:
+        """True if the item was with the person on ``date`` (issue and return days count)."""
+        return self.issued <= date and (self.returned is None or date <= self.returned)
+
+
+@attrs.frozen
+class Size:
+    """A person's recorded size for one type of equipment."""
+
+    equipment: str = attrs.field(metadata=doc("Equipment type id.", "dry-suit"))
+    size: str = attrs.field(metadata=doc("The size, as the equipment type names it.", "L"))
+
+
+@attrs.frozen
+class TermsAssignment:
+    """A person's move onto a set of terms and conditions from a date."""
+
+    set: str = attrs.field(metadata=doc("Terms and conditions set id.", "tc-2012"))
+    start: pendulum.Date = attrs.field(metadata=doc("First day on this set.", "2012-04-01"))
+    end: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day on this set, if they have left it.", "2021-03-31")
+    )
+
+
+@attrs.frozen
+class Person:
+    """A crew member, identified by staff number."""
+
+    id: str = attrs.field(metadata=doc("Staff number (unique).", "BF1003"))
+    name: str = attrs.field(metadata=doc("Full name (personal data; redactable).", "Alex Morgan"))
+    discipline: Discipline = attrs.field(metadata=doc("Deck, engineering or other.", "deck"))
+    born: pendulum.Date | None = attrs.field(
+        default=None,
+        metadata=doc("Date of birth, for age-dependent validity (personal data).", "1986-07-14"),
+    )
+    joined: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Date the person joined the command.", "2014-09-01")
+    )
+    left: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Date the person left the command, if they have.", "2020-12-31")
+    )
+    grade: str | None = attrs.field(
+        default=None, metadata=doc("Current grade id on a pathway.", "deck-second-officer")
+    )
+    grade_since: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Date the person took up the current grade.", "2018-06-01")
+    )
+    crew: str | None = attrs.field(default=None, metadata=doc("Current crew id.", "vigilant-a"))
+    crew_since: pendulum.Date | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Date the person joined the current crew; crew deployments before it are not theirs.",
+            "2019-04-01",
+        ),
+    )
+    duty_roles: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc("Duty role ids the person holds.", '["boarding-officer", "coxswain"]'),
+    )
+    terms: tuple[TermsAssignment, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Terms and conditions sets the person has been on, with dates.",
+            '[{ set = "tc-2012", start = 2014-09-01 }]',
+        ),
+    )
+    sizes: tuple[Size, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Recorded sizes per equipment type.", '[{ equipment = "dry-suit", size = "L" }]'
+        ),
+    )
+    certificates: tuple[Certificate, ...] = attrs.field(
+        factory=tuple, metadata=doc("Certificates held, current and past.")
+    )
+    training: tuple[TrainingRecord, ...] = attrs.field(
+        factory=tuple, metadata=doc("Training records: courses completed or booked.")
+    )
+    issues: tuple[Issue, ...] = attrs.field(
+        factory=tuple, metadata=doc("Kit issue ledger: items issued to the person and returned.")
+    )
+
+    def size_for(self, equipment_type: str) -> str | None:
+        """The person's recorded size for an equipment type, if any."""
+        for entry in self.sizes:
+            if entry.equipment == equipment_type:
+                return entry.size
+        return None
+
+    def age_on(self, date: pendulum.Date) -> int | None:
+        """Age in completed years on ``date``, or ``None`` if the birth date is unknown."""
+        if self.born is None:
+            return None
+        return completed_years(self.born, date)
+
+    def in_service_on(self, date: pendulum.Date) -> bool:
+        """True if the person was in the command on ``date`` (join and leave days count)."""
+        joined = self.joined is None or self.joined <= date
+        return joined and (self.left is None or date <= self.left)

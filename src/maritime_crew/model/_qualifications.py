@@ -1,0 +1,109 @@
+"""The qualification catalogue: certificate types, courses and duty roles."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ._base import doc, positive
+from ._period import AgeSchedule
+
+__all__ = ["CertificateKind", "CertificateType", "Course", "DutyRole"]
+
+
+class CertificateKind(str, enum.Enum):
+    """What sort of certificate a type is."""
+
+    COMPETENCY = "competency"
+    """An STCW certificate of competency (CoC), revalidated every 5 years."""
+    MEDICAL = "medical"
+    """A seafarer medical fitness certificate, e.g. ENG1."""
+    BASIC_TRAINING = "basic-training"
+    """STCW VI/1 basic safety training and its updates."""
+    PROFICIENCY = "proficiency"
+    """A certificate of proficiency, e.g. STCW VI/2 survival craft and rescue boats."""
+    ENDORSEMENT = "endorsement"
+    """An endorsement or licence, e.g. a GMDSS or powerboat licence."""
+    OTHER = "other"
+
+
+@attrs.frozen
+class CertificateType:
+    """A kind of certificate that people hold, such as STCW II/1 or an ENG1 medical."""
+
+    id: str = attrs.field(metadata=doc("Unique certificate type id.", "stcw-ii-1"))
+    name: str = attrs.field(metadata=doc("Name.", "STCW II/1 Officer of the Watch (deck)"))
+    kind: CertificateKind = attrs.field(
+        default=CertificateKind.OTHER, metadata=doc("Sort of certificate.", "competency")
+    )
+    stcw: str | None = attrs.field(
+        default=None, metadata=doc("STCW regulation it is issued under.", "II/1")
+    )
+    validity: AgeSchedule | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "How long a certificate is valid from issue, possibly by the holder's age; "
+            "absent if it does not expire.",
+            '"P5Y"',
+        ),
+    )
+
+
+@attrs.frozen
+class Course:
+    """A course of the maritime training offer, with its refresher period.
+
+    ``trainer_courses`` and ``trainer_certificates`` are what a member of staff must
+    hold on the delivery date to deliver the course in-house (seed commitment C3).
+    """
+
+    id: str = attrs.field(metadata=doc("Unique course id.", "boarding-ops"))
+    name: str = attrs.field(metadata=doc("Course name.", "Boarding operations"))
+    validity: AgeSchedule | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Refresher period: how long completion counts; absent if it does not lapse.",
+            '"P3Y"',
+        ),
+    )
+    trainer_courses: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc("Courses a trainer must hold to deliver it.", '["instructor-boarding"]'),
+    )
+    trainer_certificates: tuple[str, ...] = attrs.field(
+        factory=tuple, metadata=doc("Certificate types a trainer must hold to deliver it.")
+    )
+    duration_days: int | None = attrs.field(
+        default=None, validator=positive, metadata=doc("Length of the course in days.", "3")
+    )
+    provider: str | None = attrs.field(
+        default=None,
+        metadata=doc("External provider; absent for courses delivered in-house.", "Warsash"),
+    )
+
+
+@attrs.frozen
+class DutyRole:
+    """A duty role aboard, such as commander, boarding officer, coxswain or medic.
+
+    To be qualified for a role a person holds every listed certificate and course,
+    valid on the day, and has every listed kind of equipment issued.
+    """
+
+    id: str = attrs.field(metadata=doc("Unique duty role id.", "boarding-officer"))
+    name: str = attrs.field(metadata=doc("Role name.", "Boarding officer"))
+    certificates: tuple[str, ...] = attrs.field(
+        factory=tuple, metadata=doc("Certificate types required.", '["eng1"]')
+    )
+    courses: tuple[str, ...] = attrs.field(
+        factory=tuple, metadata=doc("Courses required.", '["boarding-ops", "pst"]')
+    )
+    kit: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Equipment types the holder must be issued.",
+            '["body-armour", "dry-suit", "boarding-helmet", "lifejacket"]',
+        ),
+    )
+    description: str | None = attrs.field(default=None, metadata=doc("What the role does."))

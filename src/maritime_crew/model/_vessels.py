@@ -1,0 +1,111 @@
+"""Vessels, their crews and deployments (the source of sea time)."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+
+from ._base import InvalidValue, doc, non_negative
+
+__all__ = ["Crew", "Deployment", "RoleCount", "Vessel", "VesselType"]
+
+
+class VesselType(str, enum.Enum):
+    """The class of vessel."""
+
+    CUTTER = "cutter"
+    """An ocean-going patrol vessel (about 42 m; HMC Protector is 49.5 m)."""
+    CPV = "cpv"
+    """A coastal patrol vessel (about 20 m)."""
+
+
+@attrs.frozen
+class RoleCount:
+    """How many people holding a duty role a vessel needs aboard."""
+
+    role: str = attrs.field(metadata=doc("Duty role id.", "boarding-officer"))
+    count: int = attrs.field(
+        validator=non_negative, metadata=doc("Number of people required in that role.", "2")
+    )
+
+
+@attrs.frozen
+class Vessel:
+    """A cutter or coastal patrol vessel of the fleet."""
+
+    id: str = attrs.field(metadata=doc("Unique vessel id.", "searcher"))
+    name: str = attrs.field(metadata=doc("Vessel name.", "HMC Searcher"))
+    type: VesselType = attrs.field(metadata=doc("Vessel type.", "cutter"))
+    home_port: str | None = attrs.field(default=None, metadata=doc("Home port.", "Portsmouth"))
+    class_name: str | None = attrs.field(
+        default=None, metadata=doc("Design or class of the vessel.", "Damen Stan Patrol 4207")
+    )
+    length_m: Decimal | None = attrs.field(
+        default=None, metadata=doc("Length overall in metres.", "42.0")
+    )
+    crew_size: int | None = attrs.field(
+        default=None,
+        validator=non_negative,
+        metadata=doc("Number of people a full crew has aboard.", "12"),
+    )
+    complement: tuple[RoleCount, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Required complement: how many people holding each duty role must be aboard. "
+            "One person may fill several duty roles.",
+            '[{ role = "commander", count = 1 }, { role = "boarding-officer", count = 2 }]',
+        ),
+    )
+
+    def required(self, role: str) -> int:
+        """How many people in ``role`` the complement requires (0 if not listed)."""
+        return sum(entry.count for entry in self.complement if entry.role == role)
+
+
+
+@attrs.frozen
+class Crew:
+    """A named rotation team, such as "Vigilant A", assigned to a vessel."""
+
+    id: str = attrs.field(metadata=doc("Unique crew id.", "vigilant-a"))
+    name: str = attrs.field(metadata=doc("Crew name.", "Vigilant A"))
+    vessel: str | None = attrs.field(
+        default=None, metadata=doc("Id of the vessel the crew is assigned to.", "vigilant")
+    )
+
+
+def _one_of_person_or_crew(instance: Deployment, _attribute: Any, _value: Any) -> None:
+    if (instance.person is None) == (instance.crew is None):
+        raise InvalidValue(
+            "either a person or a crew",
+            "both" if instance.person is not None else "neither",
+            detail="a deployment is of one person or of one whole crew",
+        )
+
+
+@attrs.frozen
+class Deployment:
+    """A person or a whole crew aboard a vessel from one date to another (inclusive).
+
+    Deployments are the source of sea time. A deployment whose dates lie after the
+    date of a question is a planned deployment.
+    """
+
+    id: str = attrs.field(metadata=doc("Unique deployment id.", "dep-0001"))
+    vessel: str = attrs.field(metadata=doc("Id of the vessel.", "vigilant"))
+    start: pendulum.Date = attrs.field(metadata=doc("First day aboard.", "2020-04-01"))
+    end: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day aboard; absent while still aboard.", "2020-04-14")
+    )
+    person: str | None = attrs.field(
+        default=None,
+        validator=_one_of_person_or_crew,
+        metadata=doc("Id of the person deployed (give this or `crew`).", "BF1003"),
+    )
+    crew: str | None = attrs.field(
+        default=None, metadata=doc("Id of the crew deployed (give this or `person`).", "vigilant-a")
+    )

@@ -1,0 +1,36 @@
+"""Waivers (dispensations) from a rule for one subject."""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from ._base import Subject, doc
+
+__all__ = ["Waiver"]
+
+
+@attrs.frozen
+class Waiver:
+    """A dispensation: findings of one rule about one subject are accepted for a time.
+
+    A finding covered by a waiver in force is still reported, marked as waived, and
+    does not count toward failure. Dispensations are meant to be temporary, so a
+    waiver should have an expiry date.
+    """
+
+    id: str = attrs.field(metadata=doc("Unique waiver id.", "W-2021-003"))
+    rule: str = attrs.field(metadata=doc("Rule code or name it applies to.", "CERT001"))
+    subject: Subject = attrs.field(
+        metadata=doc("The record it applies to.", '{ kind = "person", id = "BF1017" }')
+    )
+    reason: str = attrs.field(metadata=doc("Why the dispensation was granted."))
+    granted_by: str = attrs.field(metadata=doc("Who granted it.", "Director Maritime"))
+    granted_on: pendulum.Date = attrs.field(metadata=doc("Date granted.", "2021-02-01"))
+    expires: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day it applies.", "2021-05-31")
+    )
+
+    def in_force_on(self, date: pendulum.Date) -> bool:
+        """True from the grant date up to and including the expiry date."""
+        return self.granted_on <= date and (self.expires is None or date <= self.expires)
