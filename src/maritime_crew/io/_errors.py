@@ -166,7 +166,12 @@ def problems_from_exception(
             )
         elif isinstance(leaf, InvalidValue):
             where = (*segments, leaf.field) if leaf.field else segments
-            found = describe(leaf.found) if not isinstance(leaf.found, list) else repr(leaf.found)
+            if leaf.found_words:
+                found = str(leaf.found)
+            elif isinstance(leaf.found, list):
+                found = repr(leaf.found)
+            else:
+                found = describe(leaf.found)
             message = f"expected {leaf.expected}, found {found}"
             if leaf.detail:
                 message += f" ({leaf.detail})"

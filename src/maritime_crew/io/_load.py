@@ -40,7 +40,7 @@ def _dataset_files(root: Path) -> Iterator[Path]:
         for name in sorted(files):
             if name.startswith(".") or name in CONFIG_FILES:
                 continue
-            if name.endswith(_SUFFIXES):
+            if name.lower().endswith(_SUFFIXES):
                 yield Path(directory, name)
 
 
@@ -50,7 +50,8 @@ def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
         try:
             return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys), []
         except json.JSONDecodeError as exc:
-            return None, [Problem("syntax", name, "", f"invalid JSON: {exc.msg}", line=exc.lineno)]
+            message = f"invalid JSON at column {exc.colno}: {exc.msg}"
+            return None, [Problem("syntax", name, "", message, line=exc.lineno)]
         except _DuplicateKey as exc:
             return None, [
                 Problem("syntax", name, "", f"invalid JSON: the key {exc.key!r} appears twice")
@@ -58,12 +59,11 @@ def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
     try:
         return tomli.loads(text, parse_float=Decimal), []
     except tomli.TOMLDecodeError as exc:
-        message = getattr(exc, "msg", None) or str(exc)
-        return None, [
-            Problem(
-                "syntax", name, "", f"invalid TOML: {message}", line=getattr(exc, "lineno", None)
-            )
-        ]
+        # tomli before 2.1 has no position attributes; its message then carries them.
+        column = getattr(exc, "colno", None)
+        where = f" at column {column}" if column is not None else ""
+        message = f"invalid TOML{where}: {getattr(exc, 'msg', None) or exc}"
+        return None, [Problem("syntax", name, "", message, line=getattr(exc, "lineno", None))]
 
 
 class _DuplicateKey(ValueError):
@@ -189,7 +189,7 @@ def load(path: str | os.PathLike[str]) -> Fleet:
             _load_text(
                 str(file),
                 text,
-                is_toml=file.suffix != ".json",
+                is_toml=file.suffix.lower() != ".json",
                 sources=sources,
                 collected=collected,
             )

@@ -25,8 +25,9 @@ def doc(text: str, example: str | None = None) -> dict[str, str]:
 class InvalidValue(ValueError):
     """A value has the right type but is not acceptable (raised by model validators).
 
-    ``expected`` says in plain words what was wanted; ``found`` is the offending value;
-    ``field`` names the attribute when the check belongs to one.
+    ``expected`` says in plain words what was wanted; ``found`` is the offending value
+    (or, with ``found_words``, a description of what was found); ``field`` names the
+    attribute when the check belongs to one.
     """
 
     def __init__(
@@ -36,12 +37,14 @@ class InvalidValue(ValueError):
         *,
         detail: str | None = None,
         field: str | None = None,
+        found_words: bool = False,
     ) -> None:
         super().__init__(expected, found, detail, field)
         self.expected = expected
         self.found = found
         self.detail = detail
         self.field = field
+        self.found_words = found_words
 
     def __str__(self) -> str:
         text = f"expected {self.expected}, found {self.found!r}"

@@ -66,7 +66,6 @@ class Vessel:
         return sum(entry.count for entry in self.complement if entry.role == role)
 
 
-
 @attrs.frozen
 class Crew:
     """A named rotation team, such as "Vigilant A", assigned to a vessel."""
@@ -81,9 +80,10 @@ class Crew:
 def _one_of_person_or_crew(instance: Deployment, _attribute: Any, _value: Any) -> None:
     if (instance.person is None) == (instance.crew is None):
         raise InvalidValue(
-            "either a person or a crew",
+            "either `person` or `crew`",
             "both" if instance.person is not None else "neither",
             detail="a deployment is of one person or of one whole crew",
+            found_words=True,
         )
 
 

@@ -1,0 +1,151 @@
+"""A reference of the dataset format, generated from the model's field metadata.
+
+``docs/format.md`` embeds :func:`format_reference`; a test keeps the two in step, so
+every field of every record is documented exactly once, in the model.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import types
+import typing
+from decimal import Decimal
+from typing import Any, Union
+
+import attrs
+import pendulum
+
+from ..model import TABLES, AgeSchedule, BusinessYear, Period
+
+__all__ = ["format_reference", "record_types"]
+
+_WORDS: dict[Any, str] = {
+    str: "text",
+    int: "whole number",
+    bool: "true or false",
+    Decimal: "number",
+    pendulum.Date: "date",
+    pendulum.DateTime: "date-time",
+    Period: "[period](#periods)",
+    AgeSchedule: "[period or age bands](#age-bands)",
+    BusinessYear: "[business year](#business-years)",
+}
+
+
+def _unwrap(type_: Any) -> tuple[Any, bool]:
+    """The type inside an optional, and whether it was optional."""
+    if typing.get_origin(type_) in (Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        return inner[0], True
+    return type_, False
+
+
+def _anchor(record: type[Any]) -> str:
+    return record.__name__.lower()
+
+
+def _words(type_: Any) -> str:
+    type_, _ = _unwrap(type_)
+    if typing.get_origin(type_) is tuple:
+        inner = typing.get_args(type_)[0]
+        if attrs.has(inner) and inner not in _WORDS:
+            return f"list of [{inner.__name__}](#{_anchor(inner)}) tables"
+        return "list of " + _words(inner)
+    if type_ in _WORDS:
+        return _WORDS[type_]
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return "one of " + ", ".join(f"`{member.value}`" for member in type_)
+    if attrs.has(type_):
+        return f"[{type_.__name__}](#{_anchor(type_)}) table"
+    return str(type_)
+
+
+def _nested(type_: Any) -> list[type[Any]]:
+    type_, _ = _unwrap(type_)
+    if typing.get_origin(type_) is tuple:
+        return _nested(typing.get_args(type_)[0])
+    if attrs.has(type_) and type_ not in _WORDS:
+        return [type_]
+    return []
+
+
+def record_types() -> list[type[Any]]:
+    """Every record class of the format: top-level tables first, then nested records."""
+    seen: list[type[Any]] = [table.record for table in TABLES]
+    position = 0
+    while position < len(seen):
+        hints = typing.get_type_hints(seen[position])
+        for field in attrs.fields(seen[position]):
+            for nested in _nested(hints[field.name]):
+                if nested not in seen:
+                    seen.append(nested)
+        position += 1
+    return seen
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _default(field: attrs.Attribute[Any]) -> str:
+    if field.default is attrs.NOTHING:
+        return "required"
+    default = field.default
+    if isinstance(default, attrs.Factory) or default is None:  # type: ignore[arg-type]
+        return "optional"
+    value = default.value if isinstance(default, enum.Enum) else default
+    return f"optional, default `{value}`"
+
+
+def _summary(record: type[Any]) -> str:
+    text = inspect.getdoc(record) or ""
+    return text.split("\n\n")[0].replace("\n", " ")
+
+
+def _section(record: type[Any], heading: str) -> list[str]:
+    hints = typing.get_type_hints(record)
+    lines = [
+        f"### {heading}",
+        "",
+        _summary(record),
+        "",
+        "| field | type | required? | meaning | example |",
+        "|---|---|---|---|---|",
+    ]
+    for field in attrs.fields(record):
+        if field.name == "sources":
+            continue
+        meta = field.metadata
+        example = meta.get("example")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"`{field.name}`",
+                    _cell(_words(hints[field.name])),
+                    _default(field),
+                    _cell(meta.get("doc", "")),
+                    _cell(f"`{example}`") if example else "",
+                ]
+            )
+            + " |"
+        )
+    lines.append("")
+    return lines
+
+
+def format_reference() -> str:
+    """Markdown tables of every table and record of the dataset format."""
+    lines = ["## Tables", ""]
+    top = {table.record: table for table in TABLES}
+    for table in TABLES:
+        lines += [f'<a id="{_anchor(table.record)}"></a>', ""]
+        lines += _section(table.record, f"`[[{table.name}]]`: {table.record.__name__}")
+    lines += ["## Nested records", ""]
+    for record in record_types():
+        if record in top:
+            continue
+        lines += [f'<a id="{_anchor(record)}"></a>', ""]
+        lines += _section(record, record.__name__)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,101 @@
+"""The command line: exit codes 0/1/2, clear messages, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import maritime_crew as mc
+from maritime_crew.cli import main
+
+GOOD = '[[person]]\nid = "BF1"\nname = "Ann"\ndiscipline = "deck"\n'
+
+
+def test_check_of_a_good_dataset_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "people.toml").write_text(GOOD, encoding="utf-8")
+    assert main(["check", str(tmp_path), "--as-of", "2021-03-31"]) == 0
+    out = capsys.readouterr().out
+    assert "loaded 1 person" in out
+    assert "as of 2021-03-31" in out
+
+
+def test_check_of_bad_data_lists_every_problem_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "people.toml").write_text(
+        '[[person]]\nid = "BF1"\nname = 7\ndiscipline = "dek"\n', encoding="utf-8"
+    )
+    assert main(["check", str(tmp_path), "--as-of", "2021-03-31"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "2 problems in 1 file:" in captured.err
+    assert (
+        "people.toml:1: person[BF1].name: expected text, found the whole number 7" in captured.err
+    )
+    assert "did you mean 'deck'?" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_check_of_a_missing_path_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(tmp_path / "nowhere")]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", ["2021-02-30", "31/03/2021", "yesterday", "20210331"])
+def test_a_bad_as_of_date_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check", str(tmp_path), "--as-of", bad])
+    assert caught.value.code == 2
+    assert (
+        f"expected a date as YYYY-MM-DD, such as 2021-03-31, not {bad!r}" in capsys.readouterr().err
+    )
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([])
+    assert caught.value.code == 2
+    assert "usage: maritime-crew" in capsys.readouterr().err
+
+
+def test_an_unexpected_failure_is_reported_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(path: object) -> mc.Fleet:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mc.io, "load", broken)
+    assert main(["check", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
+    version = subprocess.run(
+        [sys.executable, "-m", "maritime_crew", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"maritime-crew {mc.__version__}"
+    (tmp_path / "bad.toml").write_text("[[person]\n", encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "maritime_crew", "check", str(tmp_path / "bad.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 2
+    assert "invalid TOML" in check.stderr
+    assert "Traceback" not in check.stderr

@@ -1,0 +1,201 @@
+"""The Fleet aggregate answers lookups by id and by relationship, on any date."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+import maritime_crew as mc
+
+D = pendulum.Date
+
+
+@pytest.fixture
+def fleet() -> mc.Fleet:
+    return mc.Fleet(
+        vessels=(
+            mc.Vessel(
+                id="vigilant",
+                name="HMC Vigilant",
+                type=mc.VesselType.CUTTER,
+                complement=(mc.RoleCount("boarding-officer", 2), mc.RoleCount("medic", 1)),
+            ),
+        ),
+        crews=(mc.Crew("vigilant-a", "Vigilant A", "vigilant"), mc.Crew("spare", "Spare")),
+        people=(
+            mc.Person(
+                id="BF1",
+                name="Ann",
+                discipline=mc.Discipline.DECK,
+                born=D(2003, 6, 1),
+                joined=D(2020, 1, 6),
+                crew="vigilant-a",
+                crew_since=D(2020, 6, 1),
+                sizes=(mc.Size("dry-suit", "L"),),
+                issues=(
+                    mc.Issue("DS-1", D(2020, 1, 6), D(2020, 6, 30)),
+                    mc.Issue("DS-2", D(2020, 7, 1)),
+                ),
+            ),
+            mc.Person(
+                id="BF2",
+                name="Bo",
+                discipline=mc.Discipline.ENGINEERING,
+                left=D(2021, 1, 31),
+                issues=(mc.Issue("DS-1", D(2020, 6, 30)),),
+            ),
+        ),
+        deployments=(
+            mc.Deployment("d1", "vigilant", D(2020, 5, 1), D(2020, 5, 14), crew="vigilant-a"),
+            mc.Deployment("d2", "vigilant", D(2020, 6, 1), D(2020, 6, 14), crew="vigilant-a"),
+            mc.Deployment("d3", "vigilant", D(2020, 3, 1), D(2020, 3, 5), person="BF1"),
+        ),
+        equipment_items=(
+            mc.EquipmentItem(
+                "DS-1",
+                "dry-suit",
+                manufactured=D(2010, 5, 1),
+                status=mc.ItemStatus.WITHDRAWN,
+                status_date=D(2021, 2, 1),
+            ),
+            mc.EquipmentItem("DS-2", "dry-suit", size="L"),
+        ),
+        pathways=(
+            mc.Pathway(
+                "deck",
+                "Deck",
+                mc.Discipline.DECK,
+                grades=(mc.Grade("ab", "Able seaman"), mc.Grade("bosun", "Bosun")),
+            ),
+        ),
+        documents=(
+            mc.Document(
+                "SOP-1",
+                mc.DocumentKind.SOP,
+                "Boarding",
+                "Ops",
+                versions=(
+                    mc.DocumentVersion("1", mc.VersionStatus.SUPERSEDED),
+                    mc.DocumentVersion("2", mc.VersionStatus.APPROVED, addresses=("F-1",)),
+                ),
+            ),
+        ),
+        operations=(mc.Operation("OP-1", "vigilant", "patrol", D(2020, 5, 2)),),
+        debriefs=(
+            mc.Debrief(
+                "DB-1",
+                "OP-1",
+                D(2020, 5, 4),
+                findings=(
+                    mc.DebriefFinding("F-1", "Ladder unsafe", "SOP-1", mc.ActionKind.REVISE),
+                ),
+            ),
+        ),
+        work_periods=(
+            mc.WorkPeriod(
+                "BF1", pendulum.datetime(2021, 2, 1, 6), pendulum.datetime(2021, 2, 1, 12)
+            ),
+        ),
+    )
+
+
+def test_lookups_by_id(fleet: mc.Fleet) -> None:
+    assert fleet.person("BF2").name == "Bo"  # type: ignore[union-attr]
+    assert fleet.vessel("vigilant").required("boarding-officer") == 2  # type: ignore[union-attr]
+    assert fleet.vessel("vigilant").required("coxswain") == 0  # type: ignore[union-attr]
+    assert fleet.crew("nope") is None
+    assert fleet.grade("bosun").name == "Bosun"  # type: ignore[union-attr]
+    assert fleet.pathway_of("bosun").id == "deck"  # type: ignore[union-attr]
+    assert fleet.grade("nope") is None
+
+
+def test_relationships(fleet: mc.Fleet) -> None:
+    assert [c.id for c in fleet.crews_of("vigilant")] == ["vigilant-a"]
+    assert [p.id for p in fleet.members_of("vigilant-a")] == ["BF1"]
+    assert [o.id for o in fleet.operations_of("vigilant")] == ["OP-1"]
+    assert [d.id for d in fleet.debriefs_of("OP-1")] == ["DB-1"]
+    debrief, finding = fleet.debrief_finding("F-1")  # type: ignore[misc]
+    assert (debrief.id, finding.summary) == ("DB-1", "Ladder unsafe")
+    assert [(d.id, v.label) for d, v in fleet.versions_addressing("F-1")] == [("SOP-1", "2")]
+    assert len(fleet.work_periods_of("BF1")) == 1
+    assert fleet.work_periods_of("BF2") == ()
+
+
+def test_deployments_of_a_person_include_their_crew_since_joining_it(fleet: mc.Fleet) -> None:
+    # d1 ended before BF1 joined the crew; d2 is the crew's; d3 is their own.
+    assert [d.id for d in fleet.deployments_of("BF1")] == ["d3", "d2"]
+    assert [d.id for d in fleet.deployments_of("BF2")] == []
+    assert [d.id for d in fleet.deployments_on("vigilant")] == ["d1", "d2", "d3"]
+
+
+def test_who_held_what_on_any_day(fleet: mc.Fleet) -> None:
+    # On the hand-over day both entries cover DS-1: a data problem the DATA rules report.
+    assert [p.id for p in fleet.holders_of("DS-1", D(2020, 6, 30))] == ["BF1", "BF2"]
+    assert [p.id for p in fleet.holders_of("DS-1", D(2020, 7, 1))] == ["BF2"]
+    assert [i.id for i in fleet.items_held("BF1", D(2020, 3, 1))] == ["DS-1"]
+    assert [i.id for i in fleet.items_held("BF1", D(2021, 3, 31))] == ["DS-2"]
+    assert fleet.items_held("BF1", D(2019, 12, 31)) == ()
+    assert fleet.items_held("nobody", D(2020, 3, 1)) == ()
+
+
+def test_item_status_and_age_on_a_date(fleet: mc.Fleet) -> None:
+    suit = fleet.equipment_item("DS-1")
+    assert suit is not None
+    assert suit.status_on(D(2021, 1, 31)) is mc.ItemStatus.IN_SERVICE
+    assert suit.status_on(D(2021, 2, 1)) is mc.ItemStatus.WITHDRAWN
+    assert suit.age_on(D(2020, 4, 30)) == 9
+    assert suit.age_on(D(2020, 5, 1)) == 10
+    assert fleet.equipment_item("DS-2").age_on(D(2020, 1, 1)) is None  # type: ignore[union-attr]
+
+
+def test_person_facts_on_a_date(fleet: mc.Fleet) -> None:
+    ann, bo = fleet.person("BF1"), fleet.person("BF2")
+    assert ann is not None and bo is not None
+    assert ann.age_on(D(2021, 5, 31)) == 17
+    assert ann.age_on(D(2021, 6, 1)) == 18
+    assert bo.age_on(D(2021, 6, 1)) is None
+    assert ann.size_for("dry-suit") == "L"
+    assert ann.size_for("helmet") is None
+    assert not ann.in_service_on(D(2020, 1, 5))
+    assert ann.in_service_on(D(2020, 1, 6))
+    assert bo.in_service_on(D(2021, 1, 31))
+    assert not bo.in_service_on(D(2021, 2, 1))
+
+
+def test_rest_profiles_come_from_the_data_or_are_built_in() -> None:
+    custom = mc.RestProfile(id="mlc-a2.3", name="Our own reading", min_rest_24h=mc.Period(hours=11))
+    assert mc.Fleet().rest_profile("mlc-a2.3") == mc.BUILTIN_REST_PROFILES["mlc-a2.3"]
+    assert mc.Fleet(rest_profiles=(custom,)).rest_profile("mlc-a2.3") == custom
+    assert mc.Fleet().rest_profile("nope") is None
+    mlc = mc.BUILTIN_REST_PROFILES["mlc-a2.3"]
+    assert (mlc.min_rest_24h, mlc.min_rest_7d) == (mc.Period(hours=10), mc.Period(hours=77))
+    assert mlc.max_rest_periods_24h == 2
+    assert mc.TermsAndConditions("t", "T", mc.TermsStatus.DRAFT).rest_profile == "mlc-a2.3"
+
+
+def test_waiver_in_force_through_its_expiry_day() -> None:
+    waiver = mc.Waiver(
+        "W1",
+        "CERT001",
+        mc.Subject("person", "BF1"),
+        "Sailing",
+        "Director",
+        D(2021, 2, 1),
+        expires=D(2021, 2, 28),
+    )
+    assert not waiver.in_force_on(D(2021, 1, 31))
+    assert waiver.in_force_on(D(2021, 2, 28))
+    assert not waiver.in_force_on(D(2021, 3, 1))
+
+
+def test_records_are_frozen(fleet: mc.Fleet) -> None:
+    person = fleet.person("BF1")
+    with pytest.raises(AttributeError):
+        person.name = "Changed"  # type: ignore[misc, union-attr]
+
+
+def test_a_deployment_is_of_a_person_or_a_crew() -> None:
+    with pytest.raises(mc.model.InvalidValue):
+        mc.Deployment("d", "v", D(2020, 1, 1))
+    with pytest.raises(mc.model.InvalidValue):
+        mc.Deployment("d", "v", D(2020, 1, 1), person="p", crew="c")

@@ -1,0 +1,329 @@
+"""Bad input gets a clear, located message, and every problem is reported at once.
+
+Each case is a small dataset with one mistake a person could make, and the exact
+message they should see: the file, the line of the record's ``[[table]]`` header, the
+path to the value using record ids, and what was expected versus what was found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import maritime_crew as mc
+
+PERSON = '[[person]]\nid = "BF1"\nname = "A"\ndiscipline = "deck"\n'
+VESSEL = '[[vessel]]\nid = "v"\nname = "V"\ntype = "cutter"\n'
+DOCUMENT = '[[document]]\nid = "D"\nkind = "sop"\ntitle = "T"\nowner = "O"\n'
+TERMS = '[[terms]]\nid = "tc"\ntitle = "T"\nstatus = "draft"\n'
+
+
+def work(start: str) -> str:
+    return f'[[work_period]]\nperson = "BF1"\nstart = {start}\nend = 2021-02-01T10:00:00Z\n'
+
+
+MOMENT = "a date and time (YYYY-MM-DDTHH:MM:SS, with an offset or in UK local time)"
+PERIOD = "a period such as P5Y, P12M, P90D or PT10H (ISO 8601 duration)"
+
+# (case id, TOML text, problem code, expected str(problem) without the "<case>.toml" prefix)
+CASES = [
+    (
+        "toml-syntax",
+        '[[person]]\nid = "BF1"\nname = \n',
+        "syntax",
+        ":3: invalid TOML at column 8: Invalid value",
+    ),
+    (
+        "unknown-table-with-hint",
+        '[[people]]\nid = "x"\n',
+        "unknown-table",
+        ":1: people: unknown table 'people'; did you mean [[person]]?",
+    ),
+    (
+        "unknown-table-without-hint",
+        '[[frobnicate]]\nid = "x"\n',
+        "unknown-table",
+        ":1: frobnicate: unknown table 'frobnicate'; known tables: vessel, crew, person, "
+        "deployment, certificate_type, course, duty_role, pathway, equipment_type, "
+        "equipment_item, document, operation, debrief, terms, rest_profile, work_period, waiver",
+    ),
+    (
+        "single-table-instead-of-array",
+        '[person]\nid = "x"\n',
+        "wrong-type",
+        ":1: person: expected a list of records, written [[person]], found a table",
+    ),
+    (
+        "missing-required-field",
+        '[[person]]\nid = "BF1"\ndiscipline = "deck"\n',
+        "missing-field",
+        ":1: person[BF1].name: required field is missing",
+    ),
+    (
+        "unknown-field-with-hint",
+        PERSON
+        + '[[person.certificates]]\ntype = "eng1"\nissued = 2020-01-01\nexpiry = 2022-01-01\n',
+        "unknown-field",
+        ":5: person[BF1].certificates[0].expiry: unknown field 'expiry'; did you mean 'expires'?",
+    ),
+    (
+        "unknown-field-without-hint",
+        VESSEL + 'colour = "grey"\n',
+        "unknown-field",
+        ":1: vessel[v].colour: unknown field 'colour'; known fields: id, name, type, home_port, "
+        "class_name, length_m, crew_size, complement",
+    ),
+    (
+        "text-for-whole-number",
+        VESSEL + 'crew_size = "12"\n',
+        "wrong-type",
+        ":1: vessel[v].crew_size: expected a whole number, found the text '12'",
+    ),
+    (
+        "number-for-text",
+        PERSON + '[[person.certificates]]\ntype = "eng1"\nissued = 2020-01-01\nnumber = 1234\n',
+        "wrong-type",
+        ":5: person[BF1].certificates[0].number: expected text, found the whole number 1234",
+    ),
+    (
+        "boolean-for-whole-number",
+        VESSEL + "crew_size = true\n",
+        "wrong-type",
+        ":1: vessel[v].crew_size: expected a whole number, found true",
+    ),
+    (
+        "fraction-for-whole-number",
+        VESSEL + "crew_size = 12.5\n",
+        "wrong-type",
+        ":1: vessel[v].crew_size: expected a whole number, found the number 12.5",
+    ),
+    (
+        "impossible-date",
+        PERSON + '[[person.certificates]]\ntype = "eng1"\nissued = "2020-13-01"\n',
+        "invalid-value",
+        ":5: person[BF1].certificates[0].issued: expected a date (YYYY-MM-DD), "
+        "found the text '2020-13-01' (month must be in 1..12)",
+    ),
+    (
+        "date-in-another-format",
+        PERSON + 'born = "01/02/1980"\n',
+        "invalid-value",
+        ":1: person[BF1].born: expected a date (YYYY-MM-DD), found the text '01/02/1980'",
+    ),
+    (
+        "date-and-time-for-date",
+        PERSON + "joined = 2020-03-01T10:00:00\n",
+        "wrong-type",
+        ":1: person[BF1].joined: expected a date (YYYY-MM-DD), "
+        "found the date and time 2020-03-01T10:00:00",
+    ),
+    (
+        "date-for-date-and-time",
+        work("2021-02-01"),
+        "wrong-type",
+        f":1: work_period[0].start: expected {MOMENT}, found the date 2021-02-01",
+    ),
+    (
+        "local-time-in-the-spring-gap",
+        work("2021-03-28T01:30:00"),
+        "invalid-value",
+        f":1: work_period[0].start: expected {MOMENT}, found the text '2021-03-28T01:30:00' "
+        "(that local time does not exist in the UK: the clocks went forward; "
+        "give the time with an offset, such as +00:00)",
+    ),
+    (
+        "local-time-in-the-autumn-overlap",
+        work("2020-10-25T01:30:00"),
+        "invalid-value",
+        f":1: work_period[0].start: expected {MOMENT}, found the text '2020-10-25T01:30:00' "
+        "(that local time happens twice in the UK: the clocks went back; "
+        "give the time with an offset, +01:00 for the first or +00:00 for the second)",
+    ),
+    (
+        "period-in-words",
+        DOCUMENT + 'review_interval = "12 months"\n',
+        "invalid-value",
+        f":1: document[D].review_interval: expected {PERIOD}, found the text '12 months'",
+    ),
+    (
+        "fractional-period",
+        DOCUMENT + 'review_interval = "P1.5Y"\n',
+        "invalid-value",
+        f":1: document[D].review_interval: expected {PERIOD}, found the text 'P1.5Y' "
+        "(fractions are not allowed; use a smaller unit, e.g. PT90M for 1.5 hours)",
+    ),
+    (
+        "period-as-number",
+        DOCUMENT + "review_interval = 12\n",
+        "wrong-type",
+        ":1: document[D].review_interval: expected a period such as P5Y, P12M or P90D "
+        "(ISO 8601 duration), found the whole number 12",
+    ),
+    (
+        "weeks-mixed-with-years",
+        DOCUMENT + 'review_interval = "P1Y2W"\n',
+        "invalid-value",
+        ":1: document[D].review_interval: expected a period in weeks alone, or without weeks, "
+        "found the text 'P1Y2W' (ISO 8601 does not combine weeks with other units)",
+    ),
+    (
+        "choice-not-allowed",
+        VESSEL.replace('"cutter"', '"frigate"'),
+        "invalid-choice",
+        ":1: vessel[v].type: expected one of 'cutter', 'cpv', found the text 'frigate'",
+    ),
+    (
+        "choice-misspelt",
+        PERSON.replace('"deck"', '"engineer"'),
+        "invalid-choice",
+        ":1: person[BF1].discipline: expected one of 'deck', 'engineering', 'other', "
+        "found the text 'engineer'; did you mean 'engineering'?",
+    ),
+    (
+        "text-for-list",
+        PERSON + 'duty_roles = "coxswain"\n',
+        "wrong-type",
+        ":1: person[BF1].duty_roles: expected a list, found the text 'coxswain'",
+    ),
+    (
+        "text-for-table",
+        PERSON + 'certificates = ["STCW II/1"]\n',
+        "wrong-type",
+        ":1: person[BF1].certificates[0]: expected a table, found the text 'STCW II/1'",
+    ),
+    (
+        "business-year-not-consecutive",
+        TERMS + 'business_year = "2021/23"\n',
+        "invalid-value",
+        ":1: terms[tc].business_year: expected a business year such as 2021/22, "
+        "found the text '2021/23' (the year after 2021 is written /22)",
+    ),
+    (
+        "business-year-as-number",
+        TERMS + "business_year = 2021\n",
+        "wrong-type",
+        ":1: terms[tc].business_year: expected a business year such as 2021/22, in quotes, "
+        "found the whole number 2021",
+    ),
+    (
+        "age-bands-not-from-zero",
+        '[[certificate_type]]\nid = "eng1"\nname = "ENG1"\n'
+        'validity = [{ from_age = 18, period = "P2Y" }]\n',
+        "invalid-value",
+        ":1: certificate_type[eng1].validity: expected age bands starting with from_age = 0, "
+        "found the whole number 18 (the first band covers every age up to the next band)",
+    ),
+    (
+        "negative-count",
+        VESSEL + 'complement = [{ role = "commander", count = -1 }]\n',
+        "invalid-value",
+        ":1: vessel[v].complement[0].count: expected a whole number of 0 or more, "
+        "found the whole number -1",
+    ),
+    (
+        "deployment-of-person-and-crew",
+        '[[deployment]]\nid = "d"\nvessel = "v"\nstart = 2020-01-01\nperson = "BF1"\ncrew = "c"\n',
+        "invalid-value",
+        ":1: deployment[d]: expected either `person` or `crew`, found both "
+        "(a deployment is of one person or of one whole crew)",
+    ),
+    (
+        "amount-as-text",
+        TERMS + '[[terms.allowances]]\nid = "a"\nname = "A"\namount = "27.50"\nper = "day"\n',
+        "wrong-type",
+        ":5: terms[tc].allowances[a].amount: expected a number, found the text '27.50'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "code", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gives_its_message(case: str, text: str, code: str, expected: str) -> None:
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name=f"{case}.toml")
+    problems = caught.value.problems
+    assert [str(p) for p in problems] == [f"{case}.toml{expected}"]
+    assert problems[0].code == code
+
+
+def test_cases_are_distinct() -> None:
+    assert len(CASES) >= 20
+    assert len({case[1] for case in CASES}) == len(CASES)
+
+
+JSON_CASES = [
+    (
+        '{"person": [{"id": "a", "id": "b"}]}',
+        "syntax",
+        "in.json: invalid JSON: the key 'id' appears twice",
+    ),
+    ('{"person": [}', "syntax", "in.json:1: invalid JSON at column 13: Expecting value"),
+    (
+        "[1, 2]",
+        "wrong-type",
+        "in.json: expected a table of records at the top of the file, found a list of 2 items",
+    ),
+    (
+        '{"person": [{"id": "a", "name": "A", "discipline": "deck", "born": 19800101}]}',
+        "wrong-type",
+        "in.json: person[a].born: expected a date (YYYY-MM-DD), found the whole number 19800101",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "expected"), JSON_CASES)
+def test_bad_json_gives_its_message(text: str, code: str, expected: str) -> None:
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, format="json", name="in.json")
+    assert [str(p) for p in caught.value.problems] == [expected]
+    assert caught.value.problems[0].code == code
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(
+        '[[person]]\nid = "BF1"\nname = 1\ndiscipline = "dek"\n\n'
+        '[[person]]\nid = "BF2"\nname = "B"\ndiscipline = "deck"\n'
+        '[[person.certificates]]\ntype = "eng1"\nissued = "2020-02-30"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.toml").write_text('[[vessel]]\nid = "v"\nname = \n', encoding="utf-8")
+    (tmp_path / "c.json").write_text('{"crew": [{"id": "c"}]}', encoding="utf-8")
+    with pytest.raises(mc.DataError) as caught:
+        mc.load(tmp_path)
+    a, b, c = (str(tmp_path / name) for name in ("a.toml", "b.toml", "c.json"))
+    assert [str(p) for p in caught.value.problems] == [
+        f"{a}:1: person[BF1].name: expected text, found the whole number 1",
+        f"{a}:1: person[BF1].discipline: expected one of 'deck', 'engineering', 'other', "
+        "found the text 'dek'; did you mean 'deck'?",
+        f"{a}:10: person[BF2].certificates[0].issued: expected a date (YYYY-MM-DD), "
+        "found the text '2020-02-30' (day is out of range for month)",
+        f"{b}:3: invalid TOML at column 8: Invalid value",
+        f"{c}: crew[c].name: required field is missing",
+    ]
+    assert str(caught.value).splitlines()[0] == "5 problems in 3 files:"
+
+
+def test_a_missing_path_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(mc.DataError) as caught:
+        mc.load(tmp_path / "nowhere")
+    assert [p.message for p in caught.value.problems] == ["no such file or directory"]
+
+
+def test_a_directory_without_data_files_is_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not data", encoding="utf-8")
+    with pytest.raises(mc.DataError) as caught:
+        mc.load(tmp_path)
+    assert [p.message for p in caught.value.problems] == [
+        "the directory holds no .toml or .json files"
+    ]
+
+
+def test_text_that_is_not_utf8_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('[[person]]\nid = "BF1"\nname = "Zoë"\n'.encode("latin-1"))
+    with pytest.raises(mc.DataError) as caught:
+        mc.load(path)
+    (problem,) = caught.value.problems
+    assert problem.code == "encoding"
+    assert problem.line == 3
+    assert "not valid UTF-8" in problem.message

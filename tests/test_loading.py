@@ -1,0 +1,144 @@
+"""How datasets are found, merged and located."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pendulum
+import pytest
+
+import maritime_crew as mc
+from maritime_crew.io._sources import header_lines
+
+PERSON = '[[person]]\nid = "{id}"\nname = "{name}"\ndiscipline = "deck"\n'
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_arrays_of_tables_merge_across_files_in_sorted_path_order(tmp_path: Path) -> None:
+    write(tmp_path / "b.toml", PERSON.format(id="B", name="Bea"))
+    write(
+        tmp_path / "a.toml", PERSON.format(id="A", name="Al") + PERSON.format(id="A2", name="Ali")
+    )
+    write(tmp_path / "sub" / "c.toml", PERSON.format(id="C", name="Cy"))
+    write(
+        tmp_path / "d.json",
+        json.dumps({"person": [{"id": "D", "name": "Di", "discipline": "deck"}]}),
+    )
+    fleet = mc.load(tmp_path)
+    assert [p.id for p in fleet.people] == ["A", "A2", "B", "D", "C"]
+
+
+def test_hidden_config_and_other_files_are_not_data(tmp_path: Path) -> None:
+    write(tmp_path / "people.toml", PERSON.format(id="A", name="Al"))
+    write(tmp_path / ".draft.toml", "this is not toml")
+    write(tmp_path / ".git" / "x.toml", "nor this")
+    write(tmp_path / "maritime-crew.toml", 'select = ["ALL"]\n')
+    write(tmp_path / "pyproject.toml", "[tool.maritime-crew]\n")
+    write(tmp_path / "notes.md", "# notes")
+    assert [p.id for p in mc.load(tmp_path).people] == ["A"]
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + PERSON.format(id="A", name="Al").encode())
+    assert mc.load(path).person("A") is not None
+
+
+def test_windows_line_endings_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.toml"
+    path.write_bytes(PERSON.format(id="A", name="Al").replace("\n", "\r\n").encode())
+    fleet = mc.load(path)
+    assert fleet.person("A") is not None
+    assert fleet.source_of("person", 0) == mc.SourceLocation(str(path), 1)
+
+
+def test_records_know_the_file_and_header_line_they_came_from(tmp_path: Path) -> None:
+    first = write(tmp_path / "a.toml", PERSON.format(id="A", name="Al"))
+    second = write(
+        tmp_path / "b.toml",
+        "# people of crew B\n\n"
+        + PERSON.format(id="B", name="Bea")
+        + 'sizes = [{ equipment = "dry-suit", size = "L" }]\n'
+        + '\n[[person.certificates]]\ntype = "eng1"\nissued = 2020-01-01\n'
+        + '\n[[person.certificates]]\ntype = "pst"\nissued = 2019-01-01\n',
+    )
+    fleet = mc.load(tmp_path)
+    assert fleet.locate("person", "A") == mc.SourceLocation(str(first), 1)
+    assert fleet.locate("person", "B") == mc.SourceLocation(str(second), 3)
+    assert fleet.source_of("person", 1, "certificates", 1) == mc.SourceLocation(str(second), 13)
+    # Inline records have no header of their own: the enclosing header is given.
+    assert fleet.source_of("person", 1, "sizes", 0) == mc.SourceLocation(str(second), 3)
+    assert fleet.locate("person", "nobody") is None
+
+
+def test_json_records_know_their_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "p.json",
+        json.dumps({"person": [{"id": "A", "name": "Al", "discipline": "deck"}]}),
+    )
+    assert mc.load(path).locate("person", "A") == mc.SourceLocation(str(path), None)
+
+
+def test_header_scan_follows_the_toml_grammar() -> None:
+    text = "\n".join(
+        [
+            "[[terms]]  # the old set",
+            'id = "t1"',
+            'summary = """',
+            "[[terms]]",  # inside a multi-line string: not a header
+            '"""',
+            "[terms.consultation]",
+            "[[terms.consultation.responses]]",
+            "[[ terms ]]",
+            '[["terms".consultation]]',
+            "[[terms.consultation.responses]]",
+        ]
+    )
+    assert header_lines(text) == {
+        ("terms", 0): 1,
+        ("terms", 0, "consultation"): 6,
+        ("terms", 0, "consultation", "responses", 0): 7,
+        ("terms", 1): 8,
+        ("terms", 1, "consultation", 0): 9,
+        ("terms", 1, "consultation", 0, "responses", 0): 10,
+    }
+
+
+def test_local_times_are_europe_london_and_offsets_are_kept() -> None:
+    fleet = mc.loads(
+        '[[work_period]]\nperson = "A"\nstart = 2021-07-01T08:00:00\n'
+        "end = 2021-07-01T12:00:00+02:00\n"
+    )
+    (period,) = fleet.work_periods
+    assert period.start == pendulum.datetime(2021, 7, 1, 7, 0, tz="UTC")
+    assert period.start.utcoffset() == pendulum.duration(hours=1)
+    assert period.end == pendulum.datetime(2021, 7, 1, 10, 0, tz="UTC")
+
+
+def test_dates_may_be_written_as_text() -> None:
+    fleet = mc.loads(
+        '[[person]]\nid = "A"\nname = "Al"\ndiscipline = "deck"\nborn = "1980-02-29"\n'
+    )
+    assert fleet.person("A").born == pendulum.Date(1980, 2, 29)  # type: ignore[union-attr]
+
+
+def test_imperfect_references_still_load() -> None:
+    fleet = mc.loads(
+        PERSON.format(id="A", name="Al")
+        + 'crew = "no-such-crew"\n'
+        + PERSON.format(id="A", name="Al again")
+    )
+    assert fleet.person("A").name == "Al"  # type: ignore[union-attr]
+    assert fleet.duplicate_ids("person") == {"A": (0, 1)}
+    assert fleet.crew("no-such-crew") is None
+
+
+def test_loads_rejects_an_unknown_format() -> None:
+    with pytest.raises(ValueError, match="format must be"):
+        mc.loads("", format="yaml")
