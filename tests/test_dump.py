@@ -77,7 +77,7 @@ def test_dump_chooses_the_format_by_suffix(tmp_path: Path, name: str) -> None:
 
 
 def test_dump_refuses_an_unknown_suffix(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="use a .toml or .json suffix"):
+    with pytest.raises(ValueError, match=r"use a \.toml or \.json suffix"):
         mc.dump(FLEET, tmp_path / "fleet.yaml")
     assert list(tmp_path.iterdir()) == []
 

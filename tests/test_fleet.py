@@ -150,7 +150,8 @@ def test_item_status_and_age_on_a_date(fleet: mc.Fleet) -> None:
 
 def test_person_facts_on_a_date(fleet: mc.Fleet) -> None:
     ann, bo = fleet.person("BF1"), fleet.person("BF2")
-    assert ann is not None and bo is not None
+    assert ann is not None
+    assert bo is not None
     assert ann.age_on(D(2021, 5, 31)) == 17
     assert ann.age_on(D(2021, 6, 1)) == 18
     assert bo.age_on(D(2021, 6, 1)) is None

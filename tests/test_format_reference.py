@@ -17,7 +17,8 @@ def _tool() -> typing.Any:
     spec = importlib.util.spec_from_file_location(
         "update_format_reference", ROOT / "tools" / "update_format_reference.py"
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

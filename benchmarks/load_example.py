@@ -1,0 +1,55 @@
+"""Load time of the bundled example fleet, against the bare TOML parse of its files.
+
+Run: ``python benchmarks/load_example.py``. Prints medians of repeated runs, measured
+in this one process, and their ratio; the machine is noisy, so trust the ratio and the
+median rather than any single figure.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import tomli
+
+import maritime_crew as mc
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "fleet"
+REPEATS = 25
+
+
+def median_seconds(work: Callable[[], object], repeats: int = REPEATS) -> float:
+    """Median wall time of ``work`` over ``repeats`` runs, after one warm-up run."""
+    work()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    files = sorted(EXAMPLE.rglob("*.toml"))
+
+    def bare_parse() -> None:
+        for file in files:
+            tomli.loads(file.read_text(encoding="utf-8"), parse_float=Decimal)
+
+    def load() -> None:
+        mc.load(EXAMPLE)
+
+    parse = median_seconds(bare_parse)
+    full = median_seconds(load)
+    fleet = mc.load(EXAMPLE)
+    print(f"example fleet: {len(files)} files, {len(fleet.people)} people")
+    print(f"bare tomli parse   median {parse * 1000:8.2f} ms")
+    print(f"mc.load            median {full * 1000:8.2f} ms   ({full / parse:.2f}x the parse)")
+    print(f"target: under 1000 ms -> {'met' if full < 1.0 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
