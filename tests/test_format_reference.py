@@ -43,3 +43,13 @@ def test_every_record_type_has_a_section() -> None:
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     for record in record_types():
         assert f'<a id="{record.__name__.lower()}"></a>' in page
+
+
+def test_help_on_a_record_explains_each_field() -> None:
+    import inspect
+
+    for record in record_types():
+        text = inspect.getdoc(record) or ""
+        for field in attrs.fields(record):
+            if field.name != "sources":
+                assert f"    {field.name}: {field.metadata['doc']}" in text, record.__name__

@@ -142,3 +142,13 @@ def test_imperfect_references_still_load() -> None:
 def test_loads_rejects_an_unknown_format() -> None:
     with pytest.raises(ValueError, match="format must be"):
         mc.loads("", format="yaml")
+
+
+def test_a_loaded_fleet_can_be_sent_to_another_process(tmp_path: Path) -> None:
+    import pickle
+
+    path = write(tmp_path / "people.toml", "\n" + PERSON.format(id="A", name="Al"))
+    fleet = mc.load(path)
+    copy = pickle.loads(pickle.dumps(fleet))
+    assert copy == fleet
+    assert copy.locate("person", "A") == mc.SourceLocation(str(path), 2)

@@ -119,6 +119,14 @@ class _FileLines:
                     pass
             return self._lines
 
+    def __getstate__(self) -> dict[str, object]:
+        # A lock cannot be pickled; a fleet sent to another process rebuilds its own.
+        return {"path": self.path, "_stamp": self._stamp, "_lines": self.lines()}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
 
 def _stamp(path: str) -> tuple[int, int] | None:
     try:

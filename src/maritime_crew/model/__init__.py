@@ -6,7 +6,9 @@ Every entity of the design's domain model is here. Records refer to each other b
 :class:`Period` (written as ISO 8601 durations such as ``P5Y``).
 """
 
-from ._base import InvalidValue, Subject
+import attrs as _attrs
+
+from ._base import InvalidValue, Subject, describe_fields
 from ._business_year import BusinessYear
 from ._documents import Document, DocumentKind, DocumentReview, DocumentVersion, VersionStatus
 from ._equipment import (
@@ -94,3 +96,8 @@ __all__ = [
     "WorkingPattern",
     "completed_years",
 ]
+
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type) and _attrs.has(_value):
+        describe_fields(_value)

@@ -81,3 +81,24 @@ class Subject:
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.id}"
+
+
+def describe_fields(record: type[Any]) -> None:
+    """Append an "Attributes" section, built from the field metadata, to a class docstring.
+
+    The field descriptions live once, in ``attrs.field(metadata=doc(...))``; this makes
+    them visible to ``help()`` and to the API reference as well as to the format reference.
+    """
+    text = (record.__doc__ or "").rstrip()
+    if "Attributes:" in text:
+        return
+    # Match the docstring's own indentation (Python 3.13 strips it, earlier ones keep it).
+    body = [line for line in text.splitlines()[1:] if line.strip()]
+    indent = min((len(line) - len(line.lstrip()) for line in body), default=0) * " "
+    entries = [
+        f"{indent}    {field.name}: {field.metadata['doc']}"
+        for field in attrs.fields(record)
+        if "doc" in field.metadata
+    ]
+    if entries:
+        record.__doc__ = "\n".join([text, "", f"{indent}Attributes:", *entries])
