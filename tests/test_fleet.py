@@ -129,8 +129,9 @@ def test_deployments_of_a_person_include_their_crew_since_joining_it(fleet: mc.F
 
 
 def test_who_held_what_on_any_day(fleet: mc.Fleet) -> None:
-    # On the hand-over day both entries cover DS-1: a data problem the DATA rules report.
-    assert [p.id for p in fleet.holders_of("DS-1", D(2020, 6, 30))] == ["BF1", "BF2"]
+    # On the hand-over day the item is with its new holder only.
+    assert [p.id for p in fleet.holders_of("DS-1", D(2020, 6, 29))] == ["BF1"]
+    assert [p.id for p in fleet.holders_of("DS-1", D(2020, 6, 30))] == ["BF2"]
     assert [p.id for p in fleet.holders_of("DS-1", D(2020, 7, 1))] == ["BF2"]
     assert [i.id for i in fleet.items_held("BF1", D(2020, 3, 1))] == ["DS-1"]
     assert [i.id for i in fleet.items_held("BF1", D(2021, 3, 31))] == ["DS-2"]

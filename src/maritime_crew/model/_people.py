@@ -76,17 +76,27 @@ class TrainingRecord:
 
 @attrs.frozen
 class Issue:
-    """An entry of the kit issue ledger: an item issued to a person, and its return."""
+    """An entry of the kit issue ledger: an item issued to a person, and its return.
+
+    The person holds the item from the issue day up to the day before the return day.
+    """
 
     item: str = attrs.field(metadata=doc("Equipment item id.", "DS-0001"))
     issued: pendulum.Date = attrs.field(metadata=doc("Date issued.", "2019-01-07"))
     returned: pendulum.Date | None = attrs.field(
-        default=None, metadata=doc("Date returned; absent while the person holds it.", "2020-06-30")
+        default=None,
+        metadata=doc(
+            "Date returned (not held that day); absent while the person holds it.", "2020-06-30"
+        ),
     )
 
     def held_on(self, date: pendulum.Date) -> bool:
-        """True if the item was with the person on ``date`` (issue and return days count)."""
-        return self.issued <= date and (self.returned is None or date <= self.returned)
+        """True if the person held the item on ``date``.
+
+        The issue day counts and the return day does not, so an item handed back and
+        re-issued on the same day has one holder on that day: the new one.
+        """
+        return self.issued <= date and (self.returned is None or date < self.returned)
 
 
 @attrs.frozen

@@ -118,7 +118,11 @@ class TermsAndConditions:
         default=None, metadata=doc("Date the set came (or comes) into force.", "2021-04-01")
     )
     superseded: pendulum.Date | None = attrs.field(
-        default=None, metadata=doc("Date the set stopped applying.", "2021-03-31")
+        default=None,
+        metadata=doc(
+            "First day the set no longer applies (usually the next set's effective date).",
+            "2021-04-01",
+        ),
     )
     supersedes: str | None = attrs.field(
         default=None, metadata=doc("Id of the set this one replaces.", "tc-2012")

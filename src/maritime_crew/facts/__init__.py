@@ -1,0 +1,59 @@
+"""Facts derived from the records on a date: validity, requirements, sea time, servicing.
+
+These are the shared building blocks of the rules and the analyses. Each function is
+pure: it reads the fleet and returns an answer for the date it is given.
+"""
+
+from ._documents import last_reviewed, started, version_in_force, versions_in_force
+from ._requirements import (
+    RoleStatus,
+    kit_held,
+    required_certificates,
+    required_courses,
+    role_status,
+)
+from ._seatime import sea_days, sea_periods
+from ._servicing import ServiceDue, next_due, service_status, shelf_life_end
+from ._terms import assignment_on, terms_in_force
+from ._validity import (
+    Held,
+    certificate_expiry,
+    certificates_of,
+    last_day,
+    latest_certificate,
+    latest_training,
+    training_expiry,
+    training_of,
+    valid_certificate,
+    valid_training,
+)
+
+__all__ = [
+    "Held",
+    "RoleStatus",
+    "ServiceDue",
+    "assignment_on",
+    "certificate_expiry",
+    "certificates_of",
+    "kit_held",
+    "last_day",
+    "last_reviewed",
+    "latest_certificate",
+    "latest_training",
+    "next_due",
+    "required_certificates",
+    "required_courses",
+    "role_status",
+    "sea_days",
+    "sea_periods",
+    "service_status",
+    "shelf_life_end",
+    "started",
+    "terms_in_force",
+    "training_expiry",
+    "training_of",
+    "valid_certificate",
+    "valid_training",
+    "version_in_force",
+    "versions_in_force",
+]

@@ -1,0 +1,60 @@
+"""Sea time: days aboard, counted from deployments.
+
+Each calendar day aboard counts once, however many deployments cover it: deployments
+are merged before counting, and both the first and the last day of a deployment count
+(a deployment from 1 to 14 April is 14 days). A deployment without an end runs up to
+the date asked about. Crew deployments count for a member only from the day they
+joined the crew (``crew_since``); days after the date asked about do not count yet.
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from ..model import Fleet, Person
+
+__all__ = ["sea_days", "sea_periods"]
+
+
+def sea_periods(
+    fleet: Fleet,
+    person: Person,
+    *,
+    until: pendulum.Date,
+    since: pendulum.Date | None = None,
+) -> list[tuple[pendulum.Date, pendulum.Date]]:
+    """Merged, inclusive periods aboard between ``since`` and ``until`` (both included)."""
+    spans: list[tuple[pendulum.Date, pendulum.Date]] = []
+    for deployment in fleet.deployments_of(person.id):
+        start = deployment.start
+        end = deployment.end if deployment.end is not None else until
+        if deployment.crew is not None and person.crew_since is not None:
+            start = max(start, person.crew_since)
+        if since is not None:
+            start = max(start, since)
+        end = min(end, until)
+        if start <= end:
+            spans.append((start, end))
+    spans.sort()
+    merged: list[tuple[pendulum.Date, pendulum.Date]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1].add(days=1):
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def sea_days(
+    fleet: Fleet,
+    person: Person,
+    *,
+    until: pendulum.Date,
+    since: pendulum.Date | None = None,
+) -> int:
+    """Days aboard between ``since`` and ``until``, both included, each day counted once."""
+    return sum(
+        end.toordinal() - start.toordinal() + 1
+        for start, end in sea_periods(fleet, person, until=until, since=since)
+    )

@@ -1,0 +1,101 @@
+"""When equipment is due for service, and when its life ends.
+
+The interval between services may depend on the item's age (a dry suit is
+pressure-tested every 3 years, every 2 years once it is 10). The next service falls due
+on the earliest date that some age band asks for it: for each band, the later of "last
+service plus the band's interval" and "the day the item reaches the band's age", kept
+only if the item is still in that band on that day. So a suit last tested at 8 is due at
+10 if the 2-year interval has already run out by then, and a suit tested at 9 is due at
+11. The first service is counted from the date of manufacture. Only passed services
+count; with an unknown manufacture date the shortest interval applies.
+
+An item is due on its due date and overdue the day after. Shelf life and marked expiry
+dates work like certificates: ``P5Y`` from 1 February 2016 runs up to and including
+31 January 2021.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from ..model import AgeSchedule, EquipmentItem, Fleet, Period, ServiceEvent, ServiceResult
+
+__all__ = ["ServiceDue", "next_due", "service_status", "shelf_life_end"]
+
+
+def next_due(
+    schedule: AgeSchedule, last: pendulum.Date, manufactured: pendulum.Date | None
+) -> pendulum.Date:
+    """The next due date after a service on ``last`` (see the module documentation)."""
+    return _next_due(schedule, last, manufactured)[0]
+
+
+def _next_due(
+    schedule: AgeSchedule, last: pendulum.Date, manufactured: pendulum.Date | None
+) -> tuple[pendulum.Date, Period]:
+    """The next due date and the interval of the age band that set it."""
+    if manufactured is None:
+        shortest = schedule.for_age(None)
+        return shortest.after(last), shortest
+    bands = schedule.bands
+    candidates = []
+    for index, band in enumerate(bands):
+        reaches = manufactured.add(years=band.from_age)
+        due = max(band.period.after(last), reaches)
+        leaves = (
+            manufactured.add(years=bands[index + 1].from_age) if index + 1 < len(bands) else None
+        )
+        if leaves is None or due < leaves:
+            candidates.append((due, index))
+    due, index = min(candidates)
+    return due, bands[index].period
+
+
+@attrs.frozen
+class ServiceDue:
+    """The state of one kind of service for an item on a date."""
+
+    kind: str
+    last: ServiceEvent | None
+    """The last passed service of this kind on or before the date."""
+    due: pendulum.Date | None
+    """When the next service is due; ``None`` if it cannot be known (no dates at all)."""
+    interval: Period | None = None
+    """The interval (of the age band) that set the due date; ``None`` with no due date."""
+
+    def overdue_on(self, date: pendulum.Date) -> bool:
+        """True when the due date is before ``date`` (due on the day itself is not overdue)."""
+        return self.due is not None and self.due < date
+
+
+def service_status(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> list[ServiceDue]:
+    """For each service its type schedules, the last service and the next due date."""
+    kind = fleet.equipment_type(item.type)
+    if kind is None:
+        return []
+    result = []
+    for schedule in kind.services:
+        passed = [
+            event
+            for event in item.services
+            if event.kind == schedule.kind
+            and event.result is ServiceResult.PASS
+            and event.date <= on
+        ]
+        last = max(passed, key=lambda event: event.date) if passed else None
+        start = last.date if last is not None else item.manufactured
+        if start is None:
+            result.append(ServiceDue(schedule.kind, last, None))
+            continue
+        due, interval = _next_due(schedule.interval, start, item.manufactured)
+        result.append(ServiceDue(schedule.kind, last, due, interval))
+    return result
+
+
+def shelf_life_end(fleet: Fleet, item: EquipmentItem) -> pendulum.Date | None:
+    """The last day of the item's shelf life, or ``None`` (no shelf life or unknown age)."""
+    kind = fleet.equipment_type(item.type)
+    if kind is None or kind.shelf_life is None or item.manufactured is None:
+        return None
+    return kind.shelf_life.after(item.manufactured).subtract(days=1)

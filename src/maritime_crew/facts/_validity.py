@@ -1,0 +1,131 @@
+"""When certificates and training records are valid.
+
+A certificate or course completion is valid from its date up to and including its
+expiry date. The expiry is the one recorded on the record when there is one; otherwise
+it follows from the certificate type's validity (or the course's refresher period) and
+the holder's age on the day of issue: a period of ``P5Y`` from 2 March 2016 runs up to
+and including 1 March 2021. A type or course without a validity never expires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import pendulum
+
+from ..model import AgeSchedule, Certificate, Fleet, Person, TrainingRecord
+
+__all__ = [
+    "Held",
+    "certificate_expiry",
+    "certificates_of",
+    "last_day",
+    "latest_certificate",
+    "latest_training",
+    "training_expiry",
+    "training_of",
+    "valid_certificate",
+    "valid_training",
+]
+
+
+def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pendulum.Date:
+    """The last day of a period that starts on ``start``, for someone (or something) of ``age``."""
+    return schedule.for_age(age).after(start).subtract(days=1)
+
+
+def certificate_expiry(
+    fleet: Fleet, person: Person, certificate: Certificate
+) -> pendulum.Date | None:
+    """The last valid day of a certificate, or ``None`` if it does not expire."""
+    if certificate.expires is not None:
+        return certificate.expires
+    kind = fleet.certificate_type(certificate.type)
+    if kind is None or kind.validity is None:
+        return None
+    return last_day(kind.validity, certificate.issued, person.age_on(certificate.issued))
+
+
+def training_expiry(fleet: Fleet, person: Person, record: TrainingRecord) -> pendulum.Date | None:
+    """The last day a course completion counts, or ``None`` if it does not lapse."""
+    if record.expires is not None:
+        return record.expires
+    course = fleet.course(record.course)
+    if course is None or course.validity is None:
+        return None
+    return last_day(course.validity, record.completed, person.age_on(record.completed))
+
+
+@attrs.frozen
+class Held:
+    """A certificate or training record of a person, with where it sits and when it ends."""
+
+    record: Certificate | TrainingRecord
+    position: int
+    """Index in the person's ``certificates`` or ``training``."""
+    start: pendulum.Date
+    """Issue or completion date."""
+    expires: pendulum.Date | None
+    """Last valid day; ``None`` when it never expires."""
+
+    def valid_on(self, date: pendulum.Date) -> bool:
+        """True from the start date up to and including the expiry date."""
+        return self.start <= date and (self.expires is None or date <= self.expires)
+
+
+def certificates_of(fleet: Fleet, person: Person, type_id: str) -> Iterator[Held]:
+    """Every certificate of one type a person holds or held, with its expiry."""
+    for position, certificate in enumerate(person.certificates):
+        if certificate.type == type_id:
+            expiry = certificate_expiry(fleet, person, certificate)
+            yield Held(certificate, position, certificate.issued, expiry)
+
+
+def training_of(fleet: Fleet, person: Person, course_id: str) -> Iterator[Held]:
+    """Every completion (or booking) of one course by a person, with its expiry."""
+    for position, record in enumerate(person.training):
+        if record.course == course_id:
+            yield Held(record, position, record.completed, training_expiry(fleet, person, record))
+
+
+def _longest(held: Iterator[Held], on: pendulum.Date) -> Held | None:
+    best: Held | None = None
+    for item in held:
+        if item.valid_on(on) and (
+            best is None
+            or item.expires is None
+            or (best.expires is not None and item.expires > best.expires)
+        ):
+            best = item
+    return best
+
+
+def _latest(held: Iterator[Held], on: pendulum.Date) -> Held | None:
+    best: Held | None = None
+    for item in held:
+        if item.start <= on and (best is None or item.start >= best.start):
+            best = item
+    return best
+
+
+def valid_certificate(fleet: Fleet, person: Person, type_id: str, on: pendulum.Date) -> Held | None:
+    """The person's certificate of a type valid on a date that lasts longest, if any."""
+    return _longest(certificates_of(fleet, person, type_id), on)
+
+
+def latest_certificate(
+    fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
+) -> Held | None:
+    """The most recently issued certificate of a type on or before a date, valid or not."""
+    return _latest(certificates_of(fleet, person, type_id), on)
+
+
+def valid_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
+    """The person's completion of a course that counts on a date and lasts longest, if any."""
+    return _longest(training_of(fleet, person, course_id), on)
+
+
+def latest_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
+    """The most recent completion of a course on or before a date, current or lapsed."""
+    return _latest(training_of(fleet, person, course_id), on)

@@ -1,0 +1,207 @@
+"""Facts derived from records on a date: sea time, servicing, validity, documents, terms."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+import maritime_crew as mc
+from maritime_crew import facts
+
+D = pendulum.Date
+
+
+def person(**fields: object) -> mc.Person:
+    return mc.Person(id="BF1", name="Ann", discipline=mc.Discipline.DECK, **fields)  # type: ignore[arg-type]
+
+
+class TestSeaTime:
+    def fleet(self, *deployments: mc.Deployment, **person_fields: object) -> mc.Fleet:
+        return mc.Fleet(people=(person(**person_fields),), deployments=deployments)
+
+    def test_both_ends_of_a_deployment_count(self) -> None:
+        data = self.fleet(mc.Deployment("d", "v", D(2020, 4, 1), D(2020, 4, 14), person="BF1"))
+        assert facts.sea_days(data, data.people[0], until=D(2021, 1, 1)) == 14
+
+    def test_overlapping_deployments_count_once(self) -> None:
+        data = self.fleet(
+            mc.Deployment("a", "v", D(2020, 4, 1), D(2020, 4, 14), person="BF1"),
+            mc.Deployment("b", "v", D(2020, 4, 10), D(2020, 4, 20), person="BF1"),
+            mc.Deployment("c", "v", D(2020, 4, 21), D(2020, 4, 21), person="BF1"),
+        )
+        assert facts.sea_days(data, data.people[0], until=D(2021, 1, 1)) == 21
+        assert facts.sea_periods(data, data.people[0], until=D(2021, 1, 1)) == [
+            (D(2020, 4, 1), D(2020, 4, 21))
+        ]
+
+    def test_days_after_the_date_asked_about_do_not_count_yet(self) -> None:
+        data = self.fleet(mc.Deployment("d", "v", D(2021, 3, 25), D(2021, 4, 7), person="BF1"))
+        assert facts.sea_days(data, data.people[0], until=D(2021, 3, 31)) == 7
+        ongoing = self.fleet(mc.Deployment("d", "v", D(2021, 3, 25), person="BF1"))
+        assert facts.sea_days(ongoing, ongoing.people[0], until=D(2021, 3, 31)) == 7
+
+    def test_leap_day_and_month_ends(self) -> None:
+        data = self.fleet(mc.Deployment("d", "v", D(2020, 2, 28), D(2020, 3, 1), person="BF1"))
+        assert facts.sea_days(data, data.people[0], until=D(2020, 12, 31)) == 3
+        data = self.fleet(mc.Deployment("d", "v", D(2021, 2, 28), D(2021, 3, 1), person="BF1"))
+        assert facts.sea_days(data, data.people[0], until=D(2021, 12, 31)) == 2
+
+    def test_a_window_counts_only_its_days(self) -> None:
+        data = self.fleet(mc.Deployment("d", "v", D(2020, 1, 1), D(2020, 12, 31), person="BF1"))
+        assert (
+            facts.sea_days(data, data.people[0], since=D(2020, 10, 1), until=D(2020, 10, 31)) == 31
+        )
+
+    def test_crew_deployments_count_from_joining_the_crew(self) -> None:
+        data = mc.Fleet(
+            people=(person(crew="c", crew_since=D(2020, 4, 8)),),
+            deployments=(mc.Deployment("d", "v", D(2020, 4, 1), D(2020, 4, 14), crew="c"),),
+        )
+        assert facts.sea_days(data, data.people[0], until=D(2021, 1, 1)) == 7
+
+
+class TestServicing:
+    # A dry suit's pressure test: every 3 years, every 2 years from age 10.
+    SCHEDULE = mc.AgeSchedule(
+        (mc.AgeBand(mc.Period(years=3), 0), mc.AgeBand(mc.Period(years=2), 10))
+    )
+    MADE = D(2010, 5, 1)
+
+    @pytest.mark.parametrize(
+        ("last", "due"),
+        [
+            (D(2016, 5, 1), D(2019, 5, 1)),  # tested at 6: due at 9, still the 3-year band
+            (D(2018, 6, 1), D(2020, 6, 1)),  # tested at 8: the 2-year band applies at 10
+            (D(2017, 11, 1), D(2020, 5, 1)),  # tested at 7.5: already 2.5 years by age 10
+            (D(2019, 5, 1), D(2021, 5, 1)),  # tested at 9: due at 11
+            (D(2021, 5, 1), D(2023, 5, 1)),  # tested at 11: every 2 years
+        ],
+    )
+    def test_due_date_follows_the_age_band_in_force(self, last: D, due: D) -> None:
+        assert facts.next_due(self.SCHEDULE, last, self.MADE) == due
+
+    def test_unknown_age_takes_the_shortest_interval(self) -> None:
+        assert facts.next_due(self.SCHEDULE, D(2018, 6, 1), None) == D(2020, 6, 1)
+
+    def test_only_passed_services_count_and_the_first_counts_from_manufacture(self) -> None:
+        suit_type = mc.EquipmentType(
+            "dry-suit", "Dry suit", services=(mc.ServiceSchedule("pressure-test", self.SCHEDULE),)
+        )
+        suit = mc.EquipmentItem(
+            "DS-1",
+            "dry-suit",
+            manufactured=self.MADE,
+            services=(
+                mc.ServiceEvent("pressure-test", D(2013, 5, 1)),
+                mc.ServiceEvent("pressure-test", D(2016, 4, 1), mc.ServiceResult.FAIL),
+            ),
+        )
+        data = mc.Fleet(equipment_types=(suit_type,), equipment_items=(suit,))
+        (status,) = facts.service_status(data, suit, D(2016, 6, 1))
+        assert status.last is not None
+        assert status.last.date == D(2013, 5, 1)
+        assert status.due == D(2016, 5, 1)
+        assert not status.overdue_on(D(2016, 5, 1))
+        assert status.overdue_on(D(2016, 5, 2))
+        (never,) = facts.service_status(data, suit, D(2012, 1, 1))
+        assert never.last is None
+        assert never.due == D(2013, 5, 1)
+
+    def test_shelf_life_runs_up_to_and_including_its_last_day(self) -> None:
+        armour = mc.EquipmentType("armour", "Body armour", shelf_life=mc.Period(years=5))
+        item = mc.EquipmentItem("BA-1", "armour", manufactured=D(2016, 2, 1))
+        data = mc.Fleet(equipment_types=(armour,), equipment_items=(item,))
+        assert facts.shelf_life_end(data, item) == D(2021, 1, 31)
+
+
+class TestValidity:
+    def test_recorded_expiry_wins_and_derived_expiry_is_inclusive(self) -> None:
+        coc = mc.CertificateType("coc", "CoC", validity=mc.AgeSchedule.fixed("P5Y"))
+        holder = person(
+            certificates=(
+                mc.Certificate("coc", D(2016, 3, 2)),
+                mc.Certificate("coc", D(2016, 3, 2), expires=D(2020, 1, 1)),
+            )
+        )
+        data = mc.Fleet(people=(holder,), certificate_types=(coc,))
+        first, second = facts.certificates_of(data, holder, "coc")
+        assert first.expires == D(2021, 3, 1)
+        assert second.expires == D(2020, 1, 1)
+        assert facts.valid_certificate(data, holder, "coc", D(2021, 3, 1)) == first
+        assert facts.valid_certificate(data, holder, "coc", D(2021, 3, 2)) is None
+        assert facts.latest_certificate(data, holder, "coc", D(2021, 3, 2)) is not None
+
+    def test_a_future_dated_record_is_not_yet_held(self) -> None:
+        course = mc.Course("sea-survival", "Sea survival", validity=mc.AgeSchedule.fixed("P3Y"))
+        booked = person(training=(mc.TrainingRecord("sea-survival", D(2021, 5, 1)),))
+        data = mc.Fleet(people=(booked,), courses=(course,))
+        assert facts.valid_training(data, booked, "sea-survival", D(2021, 3, 31)) is None
+        assert facts.latest_training(data, booked, "sea-survival", D(2021, 3, 31)) is None
+        held = facts.valid_training(data, booked, "sea-survival", D(2021, 5, 1))
+        assert held is not None
+        assert held.expires == D(2024, 4, 30)
+
+
+class TestDocuments:
+    def sop(self, *versions: mc.DocumentVersion, **fields: object) -> mc.Document:
+        return mc.Document(
+            "SOP-1", mc.DocumentKind.SOP, "Boarding", "Ops", versions=versions, **fields
+        )  # type: ignore[arg-type]
+
+    def test_the_version_in_force_on_any_date(self) -> None:
+        sop = self.sop(
+            mc.DocumentVersion("1", mc.VersionStatus.SUPERSEDED, effective=D(2019, 1, 1)),
+            mc.DocumentVersion(
+                "2", mc.VersionStatus.APPROVED, effective=D(2020, 3, 1), supersedes="1"
+            ),
+            mc.DocumentVersion("3", mc.VersionStatus.DRAFT, effective=D(2021, 1, 1)),
+        )
+        assert facts.version_in_force(sop, D(2018, 12, 31)) is None
+        assert facts.version_in_force(sop, D(2020, 2, 29)).label == "1"  # type: ignore[union-attr]
+        assert facts.version_in_force(sop, D(2021, 3, 31)).label == "2"  # type: ignore[union-attr]
+        assert [v.label for v in facts.versions_in_force(sop, D(2021, 3, 31))] == ["2"]
+
+    def test_two_approved_versions_without_supersession_are_both_in_force(self) -> None:
+        sop = self.sop(
+            mc.DocumentVersion("1", mc.VersionStatus.APPROVED, effective=D(2019, 1, 1)),
+            mc.DocumentVersion("2", mc.VersionStatus.APPROVED, effective=D(2020, 3, 1)),
+        )
+        assert [v.label for v in facts.versions_in_force(sop, D(2021, 3, 31))] == ["1", "2"]
+
+    def test_last_reviewed_is_the_latest_version_or_review(self) -> None:
+        sop = self.sop(
+            mc.DocumentVersion("1", mc.VersionStatus.APPROVED, effective=D(2019, 1, 1)),
+            reviews=(mc.DocumentReview(D(2020, 1, 15)), mc.DocumentReview(D(2022, 1, 1))),
+        )
+        assert facts.last_reviewed(sop, D(2021, 3, 31)) == D(2020, 1, 15)
+        assert facts.last_reviewed(sop, D(2018, 1, 1)) is None
+
+
+class TestTerms:
+    OLD = mc.TermsAndConditions(
+        "tc-2012", "Old", mc.TermsStatus.IN_FORCE, effective=D(2012, 4, 1), superseded=D(2021, 4, 1)
+    )
+
+    def test_in_force_by_dates_until_the_day_it_is_superseded(self) -> None:
+        assert not facts.terms_in_force(self.OLD, D(2012, 3, 31))
+        assert facts.terms_in_force(self.OLD, D(2012, 4, 1))
+        assert facts.terms_in_force(self.OLD, D(2021, 3, 31))
+        assert not facts.terms_in_force(self.OLD, D(2021, 4, 1))
+
+    def test_the_assignment_covering_a_date(self) -> None:
+        someone = person(
+            terms=(
+                mc.TermsAssignment("tc-2012", D(2014, 9, 1), D(2021, 3, 31)),
+                mc.TermsAssignment("tc-2021", D(2021, 4, 1)),
+            )
+        )
+        data = mc.Fleet(people=(someone,), terms=(self.OLD,))
+        found = facts.assignment_on(data, someone, D(2021, 3, 31))
+        assert found is not None
+        assert found[0].set == "tc-2012"
+        assert found[1] == self.OLD
+        later = facts.assignment_on(data, someone, D(2021, 4, 1))
+        assert later is not None
+        assert later[0].set == "tc-2021"
+        assert later[1] is None  # not in the data: DATA002 reports it
+        assert facts.assignment_on(data, someone, D(2014, 8, 31)) is None
