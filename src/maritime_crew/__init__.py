@@ -8,6 +8,11 @@ Load a dataset, ask it questions as of any date, and write it back unchanged::
     fleet.person("BF1003").certificates
     mc.dump(fleet, "out.toml")
 
+Check it against the built-in rules (and any installed or registered custom rules)::
+
+    report = mc.check(fleet, as_of="2021-03-31")
+    report.ok, report.findings, report.to_records()
+
 The model classes (:class:`Person`, :class:`Vessel`, :class:`Document` …) are frozen
 attrs classes; see :mod:`maritime_crew.model`.
 """
@@ -67,6 +72,18 @@ from .model import (
     WorkingPattern,
     WorkPeriod,
 )
+from .rules import (
+    Config,
+    ConfigError,
+    Context,
+    Finding,
+    Parameter,
+    Report,
+    Rule,
+    Severity,
+    check,
+    rule,
+)
 
 __all__ = [
     "BUILTIN_REST_PROFILES",
@@ -78,8 +95,11 @@ __all__ = [
     "Certificate",
     "CertificateKind",
     "CertificateType",
+    "Config",
+    "ConfigError",
     "Consultation",
     "ConsultationResponse",
+    "Context",
     "Course",
     "Crew",
     "DataError",
@@ -94,21 +114,26 @@ __all__ = [
     "DutyRole",
     "EquipmentItem",
     "EquipmentType",
+    "Finding",
     "Fleet",
     "Grade",
     "Issue",
     "ItemStatus",
     "LeaveEntitlement",
     "Operation",
+    "Parameter",
     "Pathway",
     "Period",
     "Person",
     "Problem",
+    "Report",
     "RestProfile",
     "RoleCount",
+    "Rule",
     "ServiceEvent",
     "ServiceResult",
     "ServiceSchedule",
+    "Severity",
     "Size",
     "SourceLocation",
     "Subject",
@@ -123,8 +148,10 @@ __all__ = [
     "WorkPeriod",
     "WorkingPattern",
     "__version__",
+    "check",
     "dump",
     "dumps",
     "load",
     "loads",
+    "rule",
 ]

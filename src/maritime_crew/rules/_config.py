@@ -1,0 +1,262 @@
+"""Configuration: which rules run, how severe they are, their parameters, the fail level.
+
+Configuration is read from ``maritime-crew.toml`` in the dataset's directory, or from
+the ``[tool.maritime-crew]`` table of the nearest ``pyproject.toml`` at or above it::
+
+    select = ["ALL"]                  # codes, prefixes (CERT), names, or ALL
+    extend-select = []                # added to select
+    ignore = ["TRN002"]
+    fail-on = "warning"               # error (default), warning or info
+
+    [severity]
+    certificate-expiring = "error"    # per rule (code, name or prefix)
+
+    [rules.CERT002]                   # per-rule parameters (code or name)
+    within-days = 60
+
+A rule runs when the most specific selector that matches it is in ``select`` (or
+``extend-select``) rather than in ``ignore``; on a tie, ``ignore`` wins. ``ALL`` is the
+least specific, then prefixes (longer is more specific), then a full code or a name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import tomli
+
+from ..io._errors import suggest
+from ._rule import Registry, Rule
+from ._severity import Severity
+
+__all__ = ["Config", "ConfigError", "EnabledRule", "find_config"]
+
+_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "rules")
+
+
+class ConfigError(ValueError):
+    """The configuration is wrong. ``problems`` lists every problem, in plain words."""
+
+    def __init__(self, problems: Sequence[str], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        where = f" in {self.source}" if self.source else ""
+        count = len(self.problems)
+        heading = f"{count} configuration problem{'s' if count != 1 else ''}{where}:"
+        return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+
+
+@attrs.frozen
+class EnabledRule:
+    """A rule that will run, with its effective severity and parameters."""
+
+    rule: Rule
+    severity: Severity
+    params: Mapping[str, Any]
+
+
+@attrs.frozen
+class Config:
+    """Rule selection, severities, parameters and the fail level of a check."""
+
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, hash=False)
+    parameters: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
+    source: str | None = None
+    """The file the configuration came from, for messages."""
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
+        """Build a configuration from a parsed TOML table; raises :class:`ConfigError`."""
+        problems: list[str] = []
+
+        def selectors(key: str) -> tuple[str, ...]:
+            value = data.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems.append(f"{key!r} must be a list of rule codes, prefixes or names")
+                return ()
+            return tuple(value)
+
+        for key in data:
+            if key not in _KEYS:
+                hint = suggest(key, _KEYS)
+                advice = (
+                    f"; did you mean {hint!r}?" if hint else "; known keys: " + ", ".join(_KEYS)
+                )
+                problems.append(f"unknown key {key!r}{advice}")
+        select = selectors("select") if "select" in data else ("ALL",)
+        extend = selectors("extend-select")
+        ignore = selectors("ignore")
+        fail_on = Severity.ERROR
+        if "fail-on" in data:
+            try:
+                fail_on = Severity.parse(str(data["fail-on"]))
+            except ValueError as exc:
+                problems.append(f"fail-on: {exc}")
+        severity: dict[str, Severity] = {}
+        levels = data.get("severity", {})
+        if not isinstance(levels, dict):
+            problems.append("'severity' must be a table of rule = level")
+        else:
+            for key, level in levels.items():
+                try:
+                    severity[key] = Severity.parse(str(level))
+                except ValueError as exc:
+                    problems.append(f"severity.{key}: {exc}")
+        parameters: dict[str, dict[str, Any]] = {}
+        tables = data.get("rules", {})
+        if not isinstance(tables, dict) or not all(isinstance(v, dict) for v in tables.values()):
+            problems.append(
+                "'rules' must hold one table of parameters per rule, e.g. [rules.CERT002]"
+            )
+        else:
+            parameters = {key: dict(value) for key, value in tables.items()}
+        if problems:
+            raise ConfigError(problems, source)
+        return cls(select, extend, ignore, fail_on, severity, parameters, source)
+
+    @classmethod
+    def discover(cls, dataset: str | os.PathLike[str]) -> Config:
+        """The configuration for a dataset: see the module documentation."""
+        found = find_config(Path(dataset))
+        if found is None:
+            return cls()
+        path, table = found
+        return cls.from_mapping(table, str(path))
+
+    def with_options(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        fail_on: Severity | None = None,
+    ) -> Config:
+        """A copy with command-line options applied; each given option replaces the file's."""
+        return attrs.evolve(
+            self,
+            select=tuple(select) if select is not None else self.select,
+            extend_select=tuple(extend_select) if extend_select is not None else self.extend_select,
+            ignore=tuple(ignore) if ignore is not None else self.ignore,
+            fail_on=fail_on if fail_on is not None else self.fail_on,
+        )
+
+    def resolve(self, registry: Registry) -> tuple[EnabledRule, ...]:
+        """The rules to run, in code order; raises :class:`ConfigError` for anything unknown."""
+        rules = registry.rules()
+        problems: list[str] = []
+        for key in ("select", "extend-select", "ignore"):
+            for selector in getattr(self, key.replace("-", "_")):
+                if not any(_specificity(selector, rule) is not None for rule in rules):
+                    problems.append(f"{key}: {_unknown(selector, rules)}")
+        for selector in self.severity:
+            if not any(_specificity(selector, rule) is not None for rule in rules):
+                problems.append(f"severity: {_unknown(selector, rules)}")
+        chosen_params: dict[str, dict[str, Any]] = {}
+        for key, values in self.parameters.items():
+            target = registry.get(key)
+            if target is None:
+                problems.append(f"rules.{key}: {_unknown(key, rules, exact=True)}")
+                continue
+            known = {parameter.name: parameter for parameter in target.parameters}
+            for name, value in values.items():
+                parameter = known.get(name)
+                if parameter is None:
+                    hint = suggest(name, list(known))
+                    advice = (
+                        f"did you mean {hint!r}?"
+                        if hint
+                        else (
+                            "it has parameters " + ", ".join(known)
+                            if known
+                            else "it has no parameters"
+                        )
+                    )
+                    problems.append(
+                        f"rules.{key}: {target.code} has no parameter {name!r}; {advice}"
+                    )
+                    continue
+                try:
+                    chosen_params.setdefault(target.code, {})[name] = parameter.validate(value)
+                except ValueError as exc:
+                    problems.append(f"rules.{key}: {exc}")
+        if problems:
+            raise ConfigError(problems, self.source)
+
+        enabled = []
+        for rule in rules:
+            chosen = _most_specific(rule, (*self.select, *self.extend_select))
+            dropped = _most_specific(rule, self.ignore)
+            if chosen is None or (dropped is not None and dropped >= chosen):
+                continue
+            params = {**rule.defaults(), **chosen_params.get(rule.code, {})}
+            enabled.append(EnabledRule(rule, self._severity_of(rule), params))
+        return tuple(enabled)
+
+    def _severity_of(self, rule: Rule) -> Severity:
+        best: tuple[int, Severity] | None = None
+        for selector, level in self.severity.items():
+            rank = _specificity(selector, rule)
+            if rank is not None and (best is None or rank > best[0]):
+                best = (rank, level)
+        return best[1] if best else rule.severity
+
+
+def _specificity(selector: str, rule: Rule) -> int | None:
+    """How specifically ``selector`` names ``rule``, or ``None`` if it does not."""
+    if selector == "ALL":
+        return 0
+    if selector in (rule.code, rule.name):
+        return 100
+    if selector and selector[0].isupper() and rule.code.startswith(selector):
+        return len(selector)
+    return None
+
+
+def _most_specific(rule: Rule, selectors: Iterable[str]) -> int | None:
+    ranks = [rank for s in selectors if (rank := _specificity(s, rule)) is not None]
+    return max(ranks) if ranks else None
+
+
+def _unknown(selector: str, rules: Sequence[Rule], *, exact: bool = False) -> str:
+    words = [r.code for r in rules] + [r.name for r in rules]
+    if not exact:
+        words += sorted({r.family for r in rules})
+    hint = suggest(selector, words)
+    kind = "rule" if exact else "rule, prefix or name"
+    return f"unknown {kind} {selector!r}" + (f"; did you mean {hint!r}?" if hint else "")
+
+
+def find_config(dataset: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The configuration file and table that apply to a dataset, if any."""
+    start = dataset if dataset.is_dir() else dataset.parent
+    start = start.resolve()
+    own = start / "maritime-crew.toml"
+    if own.is_file():
+        return own, _read(own)
+    for directory in (start, *start.parents):
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read(pyproject).get("tool", {}).get("maritime-crew")
+            if isinstance(table, dict):
+                return pyproject, table
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomli.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"cannot read the file: {exc}"], str(path)) from None
+    except tomli.TOMLDecodeError as exc:
+        raise ConfigError([f"invalid TOML: {exc}"], str(path)) from None

@@ -1,0 +1,110 @@
+"""Running the enabled rules over a fleet as of a date."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from ..model import Fleet, Subject
+from ._config import Config, EnabledRule
+from ._finding import Finding
+from ._report import Report
+from ._rule import Context, Registry, default_registry
+
+__all__ = ["as_date", "check"]
+
+
+def as_date(value: pendulum.Date | datetime.date | str) -> pendulum.Date:
+    """A date from a ``pendulum.Date``, a ``datetime.date`` or ISO text ``YYYY-MM-DD``."""
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"as_of must be a date, not a date and time ({value.isoformat()})")
+    if isinstance(value, datetime.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"as_of must be a date as YYYY-MM-DD, not {value!r}") from None
+        if len(value) != 10:
+            raise ValueError(f"as_of must be a date as YYYY-MM-DD, not {value!r}")
+        return pendulum.Date(parsed.year, parsed.month, parsed.day)
+    raise TypeError(f"as_of must be a date or YYYY-MM-DD text, not {type(value).__name__}")
+
+
+def check(
+    fleet: Fleet,
+    as_of: pendulum.Date | datetime.date | str,
+    config: Config | None = None,
+    *,
+    registry: Registry | None = None,
+) -> Report:
+    """Run every enabled rule over ``fleet`` as of a date and return the report.
+
+    ``config`` selects rules, overrides severities and sets parameters (see
+    :class:`Config`); without it every registered rule runs at its defaults. Findings
+    covered by a waiver in force on ``as_of`` are marked as waived.
+    """
+    day = as_date(as_of)
+    config = config or Config()
+    registry = registry or default_registry()
+    enabled = config.resolve(registry)
+    findings: list[Finding] = []
+    for entry in enabled:
+        if not entry.rule.needs_findings:
+            findings.extend(
+                _run(entry, Context(day, entry.params, entry.rule, entry.severity, fleet))
+            )
+    findings = _apply_waivers(fleet, findings, day)
+    catalogue = registry.rules()
+    for entry in enabled:
+        if entry.rule.needs_findings:
+            context = Context(
+                day,
+                entry.params,
+                entry.rule,
+                entry.severity,
+                fleet,
+                findings=tuple(findings),
+                catalogue=catalogue,
+            )
+            findings.extend(_apply_waivers(fleet, list(_run(entry, context)), day))
+    findings.sort(key=Finding.sort_key)
+    return Report(
+        as_of=day,
+        findings=tuple(findings),
+        rules=tuple(entry.rule for entry in enabled),
+        fail_on=config.fail_on,
+    )
+
+
+def _run(entry: EnabledRule, context: Context) -> Iterable[Finding]:
+    """The rule's findings; a rule that crashes is reported at its own severity, never raised."""
+    try:
+        return list(entry.rule.check(context.fleet, context))
+    except Exception as exc:  # a rule must never take the whole check down
+        return [
+            context.finding(
+                Subject("rule", entry.rule.code),
+                f"rule {entry.rule.code} ({entry.rule.name}) stopped with an error and its "
+                f"results are missing: {type(exc).__name__}: {exc}",
+                details={"error": type(exc).__name__, "reason": str(exc)},
+            )
+        ]
+
+
+def _apply_waivers(fleet: Fleet, findings: list[Finding], as_of: pendulum.Date) -> list[Finding]:
+    in_force = [waiver for waiver in fleet.waivers if waiver.in_force_on(as_of)]
+    if not in_force:
+        return findings
+    by_subject: dict[tuple[str, str, str], str] = {}
+    for waiver in in_force:
+        by_subject.setdefault((waiver.rule, waiver.subject.kind, waiver.subject.id), waiver.id)
+    result = []
+    for finding in findings:
+        key = (finding.subject.kind, finding.subject.id)
+        waiver_id = by_subject.get((finding.code, *key)) or by_subject.get((finding.name, *key))
+        result.append(attrs.evolve(finding, waived_by=waiver_id) if waiver_id else finding)
+    return result

@@ -1,0 +1,89 @@
+"""Findings: what a rule reports about one subject, explained."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ..model import SourceLocation, Subject
+from ._severity import Severity
+
+__all__ = ["Finding"]
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly copy of a details value (dates become ISO text)."""
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+@attrs.frozen
+class Finding:
+    """One problem a rule found, about one subject, as of the date of the check.
+
+    ``message`` is for people and carries the dates and numbers that matter;
+    ``details`` carries the same facts for machines. ``vessel`` and ``crew`` say where
+    the subject belongs, so reports can group; ``source`` is the file and line of the
+    record. ``waived_by`` names the waiver in force that covers the finding, if any.
+    """
+
+    code: str
+    """Stable rule code, e.g. ``CERT001``."""
+    name: str
+    """Rule name, e.g. ``certificate-expired``."""
+    severity: Severity
+    """Severity after configuration overrides."""
+    subject: Subject
+    """What the finding is about."""
+    message: str
+    """Plain-words explanation with the dates and figures that matter."""
+    vessel: str | None = None
+    """Vessel id the subject belongs to, where known."""
+    crew: str | None = None
+    """Crew id the subject belongs to, where known."""
+    source: SourceLocation | None = None
+    """File and line of the record, where known."""
+    details: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    """Structured facts behind the message (ids, dates as ISO text, numbers)."""
+    waived_by: str | None = None
+    """Id of the waiver in force that covers this finding."""
+
+    @property
+    def waived(self) -> bool:
+        """True when a waiver in force covers the finding."""
+        return self.waived_by is not None
+
+    def sort_key(self) -> tuple[str, str, str, str, str, str]:
+        """Order of findings in reports: vessel, crew, subject, rule, message."""
+        return (
+            self.vessel or "\uffff",
+            self.crew or "\uffff",
+            self.subject.kind,
+            self.subject.id,
+            self.code,
+            self.message,
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """The finding as a flat dict of plain values, for tables and JSON."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "subject_kind": self.subject.kind,
+            "subject_id": self.subject.id,
+            "vessel": self.vessel,
+            "crew": self.crew,
+            "message": self.message,
+            "file": self.source.file if self.source else None,
+            "line": self.source.line if self.source else None,
+            "waived_by": self.waived_by,
+            "details": _plain(self.details),
+        }

@@ -1,0 +1,70 @@
+"""The result of a check: findings in a fixed order, with counts and a verdict."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import attrs
+import pendulum
+
+from ._finding import Finding
+from ._rule import Rule
+from ._severity import Severity
+
+__all__ = ["Report"]
+
+
+@attrs.frozen
+class Report:
+    """Findings of a check as of a date.
+
+    ``findings`` are sorted by vessel, crew, subject, rule and message, so two checks of
+    the same data give the same report. Waived findings are included, marked, and do not
+    count toward failure.
+    """
+
+    as_of: pendulum.Date
+    """The date the check was made as of."""
+    findings: tuple[Finding, ...]
+    """Every finding, waived ones included, in report order."""
+    rules: tuple[Rule, ...]
+    """The rules that ran."""
+    fail_on: Severity = Severity.ERROR
+    """Findings at or above this severity (and not waived) make the report fail."""
+
+    @property
+    def active(self) -> tuple[Finding, ...]:
+        """Findings not covered by a waiver."""
+        return tuple(finding for finding in self.findings if not finding.waived)
+
+    @property
+    def waived(self) -> tuple[Finding, ...]:
+        """Findings covered by a waiver in force."""
+        return tuple(finding for finding in self.findings if finding.waived)
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        """Findings that make the report fail: not waived, at or above ``fail_on``."""
+        return tuple(f for f in self.findings if not f.waived and f.severity >= self.fail_on)
+
+    @property
+    def ok(self) -> bool:
+        """True when no unwaived finding is at or above the fail level."""
+        return not self.failing
+
+    def counts_by_severity(self) -> dict[str, int]:
+        """Unwaived findings per severity, every severity present (``error`` first)."""
+        counts = Counter(finding.severity for finding in self.active)
+        return {level.value: counts[level] for level in sorted(Severity, reverse=True)}
+
+    def counts_by_rule(self) -> dict[str, int]:
+        """Unwaived findings per rule code, in code order, rules without findings left out."""
+        counts = Counter(finding.code for finding in self.active)
+        return dict(sorted(counts.items()))
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Every finding as a flat dict, e.g. for ``pandas.DataFrame(report.to_records())``."""
+        return [
+            {"as_of": self.as_of.isoformat(), **finding.to_record()} for finding in self.findings
+        ]

@@ -1,0 +1,198 @@
+"""CERT: certificates of competency, medicals and other certificates (STCW)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ... import facts
+from ...model import Certificate, Fleet, Period
+from .._finding import Finding
+from .._rule import Context, Parameter
+from .._severity import Severity
+from ._people import count, days_between, in_service, label, reasons, with_noun
+from ._registry import builtin
+
+WITHIN = Parameter(
+    "within-days", int, 90, "How many days ahead of the check date to warn of an expiry."
+)
+
+
+def _number(certificate: Certificate) -> str:
+    return f" {certificate.number}" if certificate.number else ""
+
+
+def _named(name: str, certificate: Certificate) -> str:
+    """``STCW II/1 certificate C-1234``; no second "certificate" when the name has one."""
+    return f"{with_noun(name, 'certificate')}{_number(certificate)}"
+
+
+@builtin(
+    code="CERT001",
+    name="certificate-expired",
+    severity=Severity.ERROR,
+    summary="A certificate the person's grade or duty role requires has expired.",
+    rationale="STCW certificates of competency and proficiency, and the ENG1 medical, must "
+    "be valid while the holder serves in the capacity that needs them (STCW regulation "
+    "I/2 and I/11; Merchant Shipping (Medical Certification) Regulations 2010).",
+    source="STCW I/2, I/11; ENG1 (MSN 1886)",
+    example="BF1017 is a medic; their ENG1 medical expired on 2021-02-14 and no later one "
+    "is recorded.",
+    fix="Record the renewed certificate, or take the person off the duty role until it is renewed.",
+)
+def certificate_expired(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person in in_service(fleet, ctx.as_of):
+        for type_id, why in facts.required_certificates(fleet, person).items():
+            if facts.valid_certificate(fleet, person, type_id, ctx.as_of) is not None:
+                continue
+            latest = facts.latest_certificate(fleet, person, type_id, ctx.as_of)
+            if latest is None or latest.expires is None or latest.expires >= ctx.as_of:
+                continue  # never held: CERT003/CERT004
+            certificate = latest.record
+            assert isinstance(certificate, Certificate)
+            days = days_between(latest.expires, ctx.as_of)
+            yield ctx.about_person(
+                person,
+                f"{_named(label(fleet, 'certificate', type_id), certificate)} of "
+                f"{person.id} expired on {latest.expires}, {count(days, 'day')} before "
+                f"{ctx.as_of}; {reasons(why)}",
+                nested=("certificates", latest.position),
+                details={
+                    "certificate_type": type_id,
+                    "number": certificate.number,
+                    "expired": latest.expires.isoformat(),
+                    "days_ago": days,
+                    "required_by": why,
+                },
+            )
+
+
+@builtin(
+    code="CERT002",
+    name="certificate-expiring",
+    severity=Severity.WARNING,
+    summary="A required certificate expires within the warning period.",
+    rationale="Revalidating a certificate of competency or renewing a medical takes weeks "
+    "(sea-service evidence, an appointment with an approved doctor); warning ahead keeps "
+    "the holder in role (STCW I/11).",
+    source="STCW I/11",
+    parameters=(WITHIN,),
+    example="BF1005's STCW II/1 certificate expires on 2021-05-20, 50 days after the check "
+    "date, and no replacement is recorded.",
+    fix="Book the revalidation or renewal, and record the new certificate when issued.",
+)
+def certificate_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    within: int = ctx.params["within-days"]
+    horizon = ctx.as_of.add(days=within)
+    for person in in_service(fleet, ctx.as_of):
+        for type_id, why in facts.required_certificates(fleet, person).items():
+            held = facts.valid_certificate(fleet, person, type_id, ctx.as_of)
+            if held is None or held.expires is None or held.expires > horizon:
+                continue
+            # A replacement already issued (dated before the old one expires) is enough.
+            if facts.valid_certificate(fleet, person, type_id, held.expires.add(days=1)):
+                continue
+            certificate = held.record
+            assert isinstance(certificate, Certificate)
+            days = days_between(ctx.as_of, held.expires)
+            yield ctx.about_person(
+                person,
+                f"{_named(label(fleet, 'certificate', type_id), certificate)} of "
+                f"{person.id} expires on {held.expires}, in {count(days, 'day')} (warning period "
+                f"{count(within, 'day')}); {reasons(why)}",
+                nested=("certificates", held.position),
+                details={
+                    "certificate_type": type_id,
+                    "number": certificate.number,
+                    "expires": held.expires.isoformat(),
+                    "days_left": days,
+                    "within_days": within,
+                    "required_by": why,
+                },
+            )
+
+
+def _missing(fleet: Fleet, ctx: Context, source: str) -> Iterator[Finding]:
+    for person in in_service(fleet, ctx.as_of):
+        for type_id, why in facts.required_certificates(fleet, person).items():
+            why_here = [reason for reason in why if reason.startswith(source)]
+            if not why_here:
+                continue
+            if facts.latest_certificate(fleet, person, type_id, ctx.as_of) is not None:
+                continue  # held before, now expired: CERT001
+            booked = [c.issued for c in person.certificates if c.type == type_id]
+            later = f"; one is recorded from {min(booked)}" if booked else ""
+            yield ctx.about_person(
+                person,
+                f"{person.id} has no {label(fleet, 'certificate', type_id)} certificate, "
+                f"{reasons(why_here)}{later}",
+                details={"certificate_type": type_id, "required_by": why_here},
+            )
+
+
+@builtin(
+    code="CERT003",
+    name="certificate-missing-for-grade",
+    severity=Severity.ERROR,
+    summary="A person holds a grade without a certificate the grade requires.",
+    rationale="Each grade on the deck and engineering pathways is tied to a certificate of "
+    "competency (seed commitment C4; STCW chapters II and III).",
+    source="seed C4; STCW II, III",
+    example="BF1002 is a chief officer but holds no STCW II/2 certificate.",
+    fix="Record the certificate if it is held; otherwise review the person's grade.",
+)
+def certificate_missing_for_grade(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    return _missing(fleet, ctx, "grade")
+
+
+@builtin(
+    code="CERT004",
+    name="certificate-missing-for-role",
+    severity=Severity.ERROR,
+    summary="A person holds a duty role without a certificate the role requires.",
+    rationale="Duty roles such as coxswain or medic need specific certificates of "
+    "proficiency (seed commitment C9; STCW chapter VI).",
+    source="seed C9; STCW VI",
+    example="BF1040 is a coxswain but holds no STCW VI/2 fast rescue boat certificate.",
+    fix="Record the certificate if it is held; otherwise train the person or remove the duty role.",
+)
+def certificate_missing_for_role(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    return _missing(fleet, ctx, "duty role")
+
+
+@builtin(
+    code="CERT005",
+    name="certificate-validity-exceeded",
+    severity=Severity.WARNING,
+    summary="A certificate's recorded expiry is later than its type's validity allows.",
+    rationale="A certificate cannot be valid for longer than its regulation allows, e.g. "
+    "an ENG1 medical is valid at most 2 years, or 1 year for a holder under 18 (MSN 1886); "
+    "a later date is a data-entry error that hides a real expiry.",
+    source="STCW I/11; MSN 1886",
+    example="BF1060 was 17 when their ENG1 was issued on 2020-09-01, but its recorded "
+    "expiry is 2022-08-31 rather than 2021-08-31.",
+    fix="Correct the recorded expiry date to the one printed on the certificate.",
+)
+def certificate_validity_exceeded(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person in fleet.people:
+        for position, certificate in enumerate(person.certificates):
+            kind = fleet.certificate_type(certificate.type)
+            if certificate.expires is None or kind is None or kind.validity is None:
+                continue
+            age = person.age_on(certificate.issued)
+            allowed: Period = kind.validity.for_age(age)
+            latest = facts.last_day(kind.validity, certificate.issued, age)
+            if certificate.expires > latest:
+                at = f" for a holder aged {age}" if age is not None else ""
+                yield ctx.about_person(
+                    person,
+                    f"{_named(kind.name, certificate)} of {person.id}, issued "
+                    f"{certificate.issued}, is recorded as expiring on {certificate.expires}; "
+                    f"a validity of {allowed}{at} ends on {latest}",
+                    nested=("certificates", position),
+                    details={
+                        "certificate_type": kind.id,
+                        "recorded_expiry": certificate.expires.isoformat(),
+                        "latest_allowed": latest.isoformat(),
+                        "validity": str(allowed),
+                    },
+                )

@@ -1,0 +1,565 @@
+"""DATA: integrity of the records themselves and between records."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+import pendulum
+
+from ...model import BUILTIN_REST_PROFILES, TABLES, Deployment, Fleet, Issue, Person, Subject
+from .._finding import Finding
+from .._rule import Context
+from .._severity import Severity
+from ._people import count
+from ._registry import builtin
+
+_ID_TABLES = [table for table in TABLES if table.name != "work_period"]
+
+
+@builtin(
+    code="DATA001",
+    name="duplicate-id",
+    severity=Severity.ERROR,
+    summary="Two records of one kind share an id.",
+    rationale="References are by id, so a shared id makes every reference to it ambiguous; "
+    "lookups use the first record and the others are silently shadowed. Good practice.",
+    source="good practice",
+    example='Two [[person]] records both have id = "BF1003".',
+    fix="Give each record its own id, or merge the two records into one.",
+)
+def duplicate_id(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for table in _ID_TABLES:
+        for record_id, positions in fleet.duplicate_ids(table.name).items():
+            places = [fleet.source_of(table.name, p) for p in positions]
+            where = ", ".join(str(place) for place in places if place is not None)
+            yield ctx.finding(
+                Subject(table.name, record_id),
+                f"{table.kind} id {record_id!r} is used by {len(positions)} records"
+                + (f" ({where})" if where else "")
+                + "; lookups see only the first",
+                source=places[1],
+                details={"table": table.name, "id": record_id, "count": len(positions)},
+            )
+    seen_grades: dict[str, str] = {}
+    for pathway in fleet.pathways:
+        for grade in pathway.grades:
+            if grade.id in seen_grades:
+                yield ctx.finding(
+                    Subject("pathway", pathway.id),
+                    f"grade id {grade.id!r} is used on pathway {seen_grades[grade.id]!r} "
+                    f"and again on pathway {pathway.id!r}; grade ids are unique across pathways",
+                    details={"grade": grade.id},
+                )
+            seen_grades.setdefault(grade.id, pathway.id)
+    seen_findings: dict[str, str] = {}
+    for debrief in fleet.debriefs:
+        for item in debrief.findings:
+            if item.id in seen_findings:
+                yield ctx.finding(
+                    Subject("debrief", debrief.id),
+                    f"debrief finding id {item.id!r} is used in debrief "
+                    f"{seen_findings[item.id]!r} and again in debrief {debrief.id!r}",
+                    details={"finding": item.id},
+                )
+            seen_findings.setdefault(item.id, debrief.id)
+    for document in fleet.documents:
+        labels: set[str] = set()
+        for version in document.versions:
+            if version.label in labels:
+                yield ctx.finding(
+                    Subject("document", document.id),
+                    f"document {document.id} has two versions labelled {version.label!r}",
+                    details={"label": version.label},
+                )
+            labels.add(version.label)
+
+
+# -- references ---------------------------------------------------------------------------
+
+Reference = tuple[str, str, str]
+"""(field path as written, referenced kind, referenced id)."""
+
+
+def _person_references(person: Person) -> Iterator[Reference]:
+    if person.grade:
+        yield "grade", "grade", person.grade
+    if person.crew:
+        yield "crew", "crew", person.crew
+    for role in person.duty_roles:
+        yield "duty_roles", "duty_role", role
+    for i, assignment in enumerate(person.terms):
+        yield f"terms[{i}].set", "terms", assignment.set
+    for i, size in enumerate(person.sizes):
+        yield f"sizes[{i}].equipment", "equipment_type", size.equipment
+    for i, certificate in enumerate(person.certificates):
+        yield f"certificates[{i}].type", "certificate_type", certificate.type
+    for i, record in enumerate(person.training):
+        yield f"training[{i}].course", "course", record.course
+        if record.trainer:
+            yield f"training[{i}].trainer", "person", record.trainer
+    for i, issue in enumerate(person.issues):
+        yield f"issues[{i}].item", "equipment_item", issue.item
+
+
+def _references(fleet: Fleet) -> Iterator[tuple[str, str, Reference]]:
+    """(table, record id, reference) for every reference in the fleet."""
+    for vessel in fleet.vessels:
+        for i, entry in enumerate(vessel.complement):
+            yield "vessel", vessel.id, (f"complement[{i}].role", "duty_role", entry.role)
+    for crew in fleet.crews:
+        if crew.vessel:
+            yield "crew", crew.id, ("vessel", "vessel", crew.vessel)
+    for person in fleet.people:
+        for reference in _person_references(person):
+            yield "person", person.id, reference
+    for deployment in fleet.deployments:
+        yield "deployment", deployment.id, ("vessel", "vessel", deployment.vessel)
+        if deployment.person:
+            yield "deployment", deployment.id, ("person", "person", deployment.person)
+        if deployment.crew:
+            yield "deployment", deployment.id, ("crew", "crew", deployment.crew)
+    for course in fleet.courses:
+        for course_id in course.trainer_courses:
+            yield "course", course.id, ("trainer_courses", "course", course_id)
+        for type_id in course.trainer_certificates:
+            yield "course", course.id, ("trainer_certificates", "certificate_type", type_id)
+    for role in fleet.duty_roles:
+        for type_id in role.certificates:
+            yield "duty_role", role.id, ("certificates", "certificate_type", type_id)
+        for course_id in role.courses:
+            yield "duty_role", role.id, ("courses", "course", course_id)
+        for kind in role.kit:
+            yield "duty_role", role.id, ("kit", "equipment_type", kind)
+    for pathway in fleet.pathways:
+        for i, grade in enumerate(pathway.grades):
+            for type_id in grade.certificates:
+                yield (
+                    "pathway",
+                    pathway.id,
+                    (f"grades[{i}].certificates", "certificate_type", type_id),
+                )
+            for course_id in grade.courses:
+                yield "pathway", pathway.id, (f"grades[{i}].courses", "course", course_id)
+    for item in fleet.equipment_items:
+        yield "equipment_item", item.id, ("type", "equipment_type", item.type)
+    for document in fleet.documents:
+        for vessel_id in document.vessels:
+            yield "document", document.id, ("vessels", "vessel", vessel_id)
+        labels = {version.label for version in document.versions}
+        for i, version in enumerate(document.versions):
+            for finding_id in version.addresses:
+                yield (
+                    "document",
+                    document.id,
+                    (f"versions[{i}].addresses", "debrief finding", finding_id),
+                )
+            if version.supersedes and version.supersedes not in labels:
+                yield (
+                    "document",
+                    document.id,
+                    (
+                        f"versions[{i}].supersedes",
+                        f"version of document {document.id}",
+                        version.supersedes,
+                    ),
+                )
+    for operation in fleet.operations:
+        yield "operation", operation.id, ("vessel", "vessel", operation.vessel)
+        if operation.crew:
+            yield "operation", operation.id, ("crew", "crew", operation.crew)
+    for debrief in fleet.debriefs:
+        yield "debrief", debrief.id, ("operation", "operation", debrief.operation)
+        if debrief.vessel:
+            yield "debrief", debrief.id, ("vessel", "vessel", debrief.vessel)
+        if debrief.led_by:
+            yield "debrief", debrief.id, ("led_by", "person", debrief.led_by)
+        for i, debrief_finding in enumerate(debrief.findings):
+            if debrief_finding.document:
+                yield (
+                    "debrief",
+                    debrief.id,
+                    (f"findings[{i}].document", "document", debrief_finding.document),
+                )
+    for terms in fleet.terms:
+        if terms.supersedes:
+            yield "terms", terms.id, ("supersedes", "terms", terms.supersedes)
+        yield "terms", terms.id, ("rest_profile", "rest_profile", terms.rest_profile)
+    for waiver in fleet.waivers:
+        if _exists(fleet, waiver.subject.kind, waiver.subject.id) is not None:
+            yield "waiver", waiver.id, ("subject", waiver.subject.kind, waiver.subject.id)
+
+
+_ID_TABLE_NAMES = frozenset(table.name for table in _ID_TABLES)
+
+
+def _exists(fleet: Fleet, kind: str, target: str) -> bool | None:
+    """Whether a referenced record exists; ``None`` for kinds that cannot be checked."""
+    if kind == "rest_profile":  # built-in profiles count as well as the data's own
+        return fleet.rest_profile(target) is not None
+    if kind in _ID_TABLE_NAMES:
+        return bool(fleet.positions(kind, target))
+    if kind == "grade":
+        return fleet.grade(target) is not None
+    if kind == "debrief finding":
+        return fleet.debrief_finding(target) is not None
+    if kind.startswith("version of"):
+        return False  # only yielded when the label is missing
+    return None
+
+
+def _ids(fleet: Fleet, kind: str) -> list[str]:
+    """Existing ids of a kind, to suggest the closest one."""
+    if kind == "rest_profile":
+        return [*BUILTIN_REST_PROFILES, *(profile.id for profile in fleet.rest_profiles)]
+    if kind in _ID_TABLE_NAMES:
+        return [record.id for record in fleet.records(kind)]
+    if kind == "grade":
+        return [grade.id for pathway in fleet.pathways for grade in pathway.grades]
+    if kind == "debrief finding":
+        return [item.id for debrief in fleet.debriefs for item in debrief.findings]
+    return []
+
+
+@builtin(
+    code="DATA002",
+    name="unknown-reference",
+    severity=Severity.ERROR,
+    summary="A record refers to an id that no record has.",
+    rationale="A reference to a record that does not exist hides a typo or a missing "
+    "record, and every check that follows the reference silently skips it. Good practice.",
+    source="good practice",
+    example='A person has crew = "vigilant-c" but no [[crew]] has that id.',
+    fix="Correct the id (the message suggests the closest existing one) or add the missing record.",
+)
+def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    known_ids: dict[str, list[str]] = {}
+    for table, record_id, (field, kind, target) in _references(fleet):
+        if _exists(fleet, kind, target) is not False:
+            continue
+        words = kind.replace("_", " ")
+        message = (
+            f"{table.replace('_', ' ')} {record_id} refers in `{field}` to {words} "
+            f"{target!r}, which does not exist"
+        )
+        if kind not in known_ids:
+            known_ids[kind] = _ids(fleet, kind)
+        close = difflib.get_close_matches(target, known_ids[kind], n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        yield ctx.finding(
+            Subject(table, record_id),
+            message,
+            details={"field": field, "kind": kind, "id": target},
+        )
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+def _date_pairs(
+    fleet: Fleet,
+) -> Iterator[
+    tuple[str, str, tuple[str | int, ...], str, pendulum.Date | None, str, pendulum.Date | None]
+]:
+    """Pairs of dates that must be in order, with where they are.
+
+    Each item is (table, id, nested path, earlier field, its date, later field, its date).
+    """
+    for person in fleet.people:
+        yield "person", person.id, (), "joined", person.joined, "left", person.left
+        for i, assignment in enumerate(person.terms):
+            yield (
+                "person",
+                person.id,
+                ("terms", i),
+                f"terms[{i}].start",
+                assignment.start,
+                f"terms[{i}].end",
+                assignment.end,
+            )
+        for i, certificate in enumerate(person.certificates):
+            yield (
+                "person",
+                person.id,
+                ("certificates", i),
+                f"certificates[{i}].issued",
+                certificate.issued,
+                f"certificates[{i}].expires",
+                certificate.expires,
+            )
+        for i, record in enumerate(person.training):
+            yield (
+                "person",
+                person.id,
+                ("training", i),
+                f"training[{i}].completed",
+                record.completed,
+                f"training[{i}].expires",
+                record.expires,
+            )
+        for i, issue in enumerate(person.issues):
+            yield (
+                "person",
+                person.id,
+                ("issues", i),
+                f"issues[{i}].issued",
+                issue.issued,
+                f"issues[{i}].returned",
+                issue.returned,
+            )
+    for deployment in fleet.deployments:
+        yield "deployment", deployment.id, (), "start", deployment.start, "end", deployment.end
+    for operation in fleet.operations:
+        yield "operation", operation.id, (), "start", operation.start, "end", operation.end
+    for debrief in fleet.debriefs:
+        debriefed = fleet.operation(debrief.operation)
+        if debriefed is not None:
+            yield (
+                "debrief",
+                debrief.id,
+                (),
+                f"operation {debriefed.id} start",
+                debriefed.start,
+                "date",
+                debrief.date,
+            )
+    for item in fleet.equipment_items:
+        yield (
+            "equipment_item",
+            item.id,
+            (),
+            "manufactured",
+            item.manufactured,
+            "status_date",
+            item.status_date,
+        )
+        for i, event in enumerate(item.services):
+            yield (
+                "equipment_item",
+                item.id,
+                ("services", i),
+                "manufactured",
+                item.manufactured,
+                f"services[{i}].date",
+                event.date,
+            )
+    for terms in fleet.terms:
+        if terms.consultation is not None:
+            yield (
+                "terms",
+                terms.id,
+                (),
+                "consultation.opens",
+                terms.consultation.opens,
+                "consultation.closes",
+                terms.consultation.closes,
+            )
+        yield "terms", terms.id, (), "effective", terms.effective, "superseded", terms.superseded
+    for waiver in fleet.waivers:
+        yield "waiver", waiver.id, (), "granted_on", waiver.granted_on, "expires", waiver.expires
+
+
+@builtin(
+    code="DATA003",
+    name="dates-out-of-order",
+    severity=Severity.ERROR,
+    summary="A record ends before it starts, or two dates are in the wrong order.",
+    rationale="A period that ends before it starts cannot be counted (sea time, kit held, "
+    "validity); the dates hide a typo. Good practice.",
+    source="good practice",
+    example="A deployment has start = 2020-05-14 and end = 2020-05-01.",
+    fix="Correct whichever date is wrong.",
+)
+def dates_out_of_order(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for table, record_id, nested, first_name, first, second_name, second in _date_pairs(fleet):
+        if first is not None and second is not None and second < first:
+            subject = Subject(table, record_id)
+            message = (
+                f"{table.replace('_', ' ')} {record_id}: {second_name} {second} is before "
+                f"{first_name} {first}"
+            )
+            details = {first_name: first.isoformat(), second_name: second.isoformat()}
+            if table == "person":
+                person = fleet.person(record_id)
+                if person is not None:
+                    yield ctx.about_person(person, message, nested=nested, details=details)
+                    continue
+            yield ctx.finding(subject, message, details=details)
+    for period in fleet.work_periods:
+        if period.end <= period.start:
+            yield ctx.finding(
+                Subject("person", period.person),
+                f"work period of {period.person} from {period.start.isoformat()} ends at "
+                f"{period.end.isoformat()}, not after it starts",
+                details={"start": period.start.isoformat(), "end": period.end.isoformat()},
+            )
+
+
+@builtin(
+    code="DATA004",
+    name="item-issued-twice",
+    severity=Severity.ERROR,
+    summary="One item is issued to two people at once (or twice to one person).",
+    rationale="An item can only be with one person; overlapping ledger entries mean a "
+    "return was not recorded, or the wrong serial was written down (seed C6).",
+    source="seed C6",
+    example="Dry suit DS-0042 is issued to BF1010 on 2020-05-01 and, before it is "
+    "returned, to BF1022 on 2020-11-03.",
+    fix="Record the return of the first issue, or correct the serial of one of them.",
+)
+def item_issued_twice(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for item_id in sorted({issue.item for person in fleet.people for issue in person.issues}):
+        entries = sorted(fleet.issues_of(item_id), key=lambda pair: pair[1].issued)
+        open_holder: tuple[Person, Issue] | None = None  # the entry that is out longest
+        for person, issue in entries:
+            if open_holder is not None and _still_out(open_holder[1], issue.issued):
+                first = open_holder[1]
+                back = f"returned {first.returned}" if first.returned else "never returned"
+                yield ctx.finding(
+                    Subject("equipment_item", item_id),
+                    f"item {item_id} is issued to {person.id} on {issue.issued} while still "
+                    f"with {open_holder[0].id} (issued {first.issued}, {back})",
+                    details={
+                        "holder": open_holder[0].id,
+                        "held_from": first.issued.isoformat(),
+                        "second_holder": person.id,
+                        "issued": issue.issued.isoformat(),
+                    },
+                )
+            if open_holder is None or _returns_later(issue, open_holder[1]):
+                open_holder = (person, issue)
+
+
+def _still_out(issue: Issue, on: pendulum.Date) -> bool:
+    return issue.returned is None or on < issue.returned
+
+
+def _returns_later(issue: Issue, than: Issue) -> bool:
+    if than.returned is None:
+        return False
+    return issue.returned is None or issue.returned > than.returned
+
+
+@builtin(
+    code="DATA005",
+    name="person-in-two-places",
+    severity=Severity.ERROR,
+    summary="A person is deployed on two vessels on the same day.",
+    rationale="Sea time, manning and hours of rest all follow deployments; a person aboard "
+    "two vessels at once makes each of them wrong. Good practice.",
+    source="good practice",
+    example="BF1031 is deployed on HMC Seeker from 2020-09-01 to 2020-09-14 and on HMC "
+    "Valiant from 2020-09-10 to 2020-09-23.",
+    fix="Correct the dates or the vessel of one deployment, or end the person's crew "
+    "membership before the relief posting.",
+)
+def person_in_two_places(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person in fleet.people:
+        spans: list[tuple[pendulum.Date, pendulum.Date, Deployment]] = []
+        for deployment in fleet.deployments_of(person.id):
+            start = deployment.start
+            if deployment.crew is not None and person.crew_since is not None:
+                start = max(start, person.crew_since)
+            end = deployment.end if deployment.end is not None else ctx.as_of
+            if start <= end:
+                spans.append((start, end, deployment))
+        spans.sort(key=lambda span: (span[0], span[1]))
+        latest: tuple[pendulum.Date, pendulum.Date, Deployment] | None = None
+        for start, end, deployment in spans:
+            if latest is not None and start <= latest[1] and latest[2].vessel != deployment.vessel:
+                other = latest[2]
+                until = min(end, latest[1])
+                yield ctx.about_person(
+                    person,
+                    f"{person.id} is deployed on {other.vessel} ({other.id}) and on "
+                    f"{deployment.vessel} ({deployment.id}) from {start} to {until}",
+                    details={
+                        "deployments": [other.id, deployment.id],
+                        "from": start.isoformat(),
+                        "to": until.isoformat(),
+                    },
+                )
+            if latest is None or end > latest[1]:
+                latest = (start, end, deployment)
+
+
+# -- waivers ---------------------------------------------------------------------------------
+
+
+@builtin(
+    code="DATA006",
+    name="waiver-expired",
+    severity=Severity.WARNING,
+    summary="A waiver has expired.",
+    rationale="An expired dispensation no longer covers anything: the findings it covered "
+    "count again, and the record should be closed or renewed. Good practice.",
+    source="good practice",
+    example="Waiver W-2021-003 for CERT001 on BF1017 expired on 2021-02-28.",
+    fix="Renew the waiver with a new expiry date if the dispensation still applies, or "
+    "remove it once the finding is resolved.",
+)
+def waiver_expired(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for waiver in fleet.waivers:
+        if waiver.expires is not None and waiver.expires < ctx.as_of:
+            days = ctx.as_of.toordinal() - waiver.expires.toordinal()
+            yield ctx.finding(
+                Subject("waiver", waiver.id),
+                f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) expired on "
+                f"{waiver.expires}, {count(days, 'day')} before {ctx.as_of}",
+                details={"expires": waiver.expires.isoformat(), "days_ago": days},
+            )
+
+
+@builtin(
+    code="DATA007",
+    name="waiver-without-expiry",
+    severity=Severity.WARNING,
+    summary="A waiver has no expiry date.",
+    rationale="Dispensations are temporary by nature; one without an end date becomes a "
+    "permanent exception nobody reviews. Good practice.",
+    source="good practice",
+    example="Waiver W-2021-004 has no `expires`.",
+    fix="Give the waiver an `expires` date.",
+)
+def waiver_without_expiry(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for waiver in fleet.waivers:
+        if waiver.expires is None:
+            yield ctx.finding(
+                Subject("waiver", waiver.id),
+                f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}), granted on "
+                f"{waiver.granted_on} by {waiver.granted_by}, has no expiry date",
+            )
+
+
+@builtin(
+    code="DATA008",
+    name="waiver-unused",
+    severity=Severity.WARNING,
+    summary="A waiver in force covers no finding, or names a rule that does not exist.",
+    rationale="A waiver that matches nothing is either out of date (the problem was fixed) "
+    "or mistyped (and the finding it was meant for still counts). Good practice.",
+    source="good practice",
+    example="Waiver W-2021-005 is for CERT001 on person BF1099, who has no expired certificate.",
+    fix="Remove the waiver if the problem is resolved; otherwise correct its rule or subject.",
+    needs_findings=True,
+)
+def waiver_unused(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    used = {finding.waived_by for finding in ctx.findings if finding.waived_by}
+    rules = {rule.code for rule in ctx.catalogue} | {rule.name for rule in ctx.catalogue}
+    for waiver in fleet.waivers:
+        if waiver.rule not in rules:
+            close = difflib.get_close_matches(waiver.rule, sorted(rules), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield ctx.finding(
+                Subject("waiver", waiver.id),
+                f"waiver {waiver.id} names rule {waiver.rule!r}, which does not exist{hint}",
+                details={"rule": waiver.rule},
+            )
+        elif waiver.in_force_on(ctx.as_of) and waiver.id not in used:
+            yield ctx.finding(
+                Subject("waiver", waiver.id),
+                f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) is in force on "
+                f"{ctx.as_of} but covers no finding",
+                details={"rule": waiver.rule, "subject": str(waiver.subject)},
+            )

@@ -1,0 +1,488 @@
+"""DOC: SEMS documents, SOPs and the debrief loop (seed C5, C7, C8)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ... import facts
+from ...model import (
+    ActionKind,
+    Debrief,
+    DebriefFinding,
+    Document,
+    DocumentVersion,
+    Fleet,
+    Period,
+    Subject,
+    VersionStatus,
+)
+from .._finding import Finding
+from .._rule import Context, Parameter
+from .._severity import Severity
+from ._people import count, days_between
+from ._registry import builtin
+
+DEFAULT_INTERVAL = Parameter(
+    "default-interval",
+    Period,
+    Period(months=12),
+    "Review interval for documents that do not set their own (annual review is common practice).",
+)
+WITHIN = Parameter(
+    "within-days",
+    int,
+    14,
+    "Days after an operation's last day by which its debrief must be held.",
+)
+
+_TRACKED = (ActionKind.REVISE, ActionKind.REVIEW)
+# As in facts.version_in_force: drafts and withdrawn versions never take effect.
+_LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
+_DONE = {ActionKind.REVISE: "revised", ActionKind.REVIEW: "reviewed"}
+
+
+def _named(document: Document) -> str:
+    return f"{document.id} ({document.title})"
+
+
+def _and(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _about(
+    fleet: Fleet,
+    ctx: Context,
+    table: str,
+    position: int,
+    record_id: str,
+    message: str,
+    nested: tuple[str | int, ...] = (),
+    details: Mapping[str, Any] | None = None,
+) -> Finding:
+    """A finding about the record at ``position`` of ``table`` (or a record nested in it)."""
+    return ctx.finding(
+        Subject(table, record_id),
+        message,
+        source=fleet.source_of(table, position, *nested),
+        details=details,
+    )
+
+
+@builtin(
+    code="DOC001",
+    name="review-overdue",
+    severity=Severity.ERROR,
+    summary="A document in force has not been reviewed within its review interval.",
+    rationale="Safety management documents must be kept under regular review so that only "
+    "valid, current documents are in use (ISM Code §11; ISO 9001:2015 7.5.2). The command "
+    "committed to keeping risk assessments under regular review (seed C5) and to a SEMS "
+    "that coordinates every policy, procedure and guidance document (seed C7). Where a "
+    "document sets no interval, annual review is common practice.",
+    source="seed C5, C7; ISM Code §11; ISO 9001:2015 7.5",
+    parameters=(DEFAULT_INTERVAL,),
+    example="SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2019-09-01; "
+    "with a review interval of P12M it was due on 2020-09-01, 211 days before the check "
+    "date 2021-03-31.",
+    fix="Review the document and record the review in its `reviews`, or issue a new "
+    "approved version with its effective date.",
+)
+def review_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    default: Period = ctx.params["default-interval"]
+    for position, document in enumerate(fleet.documents):
+        if facts.version_in_force(document, ctx.as_of) is None:
+            continue  # never in force: DOC002
+        last = facts.last_reviewed(document, ctx.as_of)
+        if last is None:
+            continue
+        interval = document.review_interval if document.review_interval is not None else default
+        due = interval.after(last)
+        if due >= ctx.as_of:
+            continue  # due on the check date is due, not overdue
+        days = days_between(due, ctx.as_of)
+        which = "a" if document.review_interval is not None else "the default"
+        yield _about(
+            fleet,
+            ctx,
+            "document",
+            position,
+            document.id,
+            f"{_named(document)} was last reviewed on {last}; with {which} review interval "
+            f"of {interval} it was due on {due}, {count(days, 'day')} before {ctx.as_of}",
+            details={
+                "last_reviewed": last.isoformat(),
+                "review_interval": str(interval),
+                "default_interval": document.review_interval is None,
+                "due": due.isoformat(),
+                "days_overdue": days,
+            },
+        )
+
+
+def _some(count: int, one: str, many: str, items: list[str]) -> str:
+    return f"{one if count == 1 else many} ({', '.join(items)})"
+
+
+@builtin(
+    code="DOC002",
+    name="no-version-in-force",
+    severity=Severity.ERROR,
+    summary="A document in the register has no approved version in force.",
+    rationale="Crews must work to a valid, approved version of each controlled document; a "
+    "register entry with only drafts or versions not yet effective leaves them without one "
+    "(ISM Code §11; ISO 9001:2015 7.5.2, 7.5.3; seed C7, C8). A document whose every "
+    "version is withdrawn has been retired and is not reported.",
+    source="seed C7, C8; ISM Code §11; ISO 9001:2015 7.5",
+    example="RA-RIB-02 (Launch and recovery of the RIB) has no version in force on "
+    "2021-03-31: it has only a draft (0.3).",
+    fix="Approve a version and give it an effective date, or withdraw the document.",
+)
+def no_version_in_force(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for position, document in enumerate(fleet.documents):
+        if facts.version_in_force(document, ctx.as_of) is not None:
+            continue
+        versions = document.versions
+        if versions and all(v.status is VersionStatus.WITHDRAWN for v in versions):
+            continue  # a retired document
+        drafts = [v.label for v in versions if v.status is VersionStatus.DRAFT]
+        future = {
+            v.label: v.effective
+            for v in versions
+            if v.status in _LIVE and v.effective is not None and v.effective > ctx.as_of
+        }
+        undated = [v.label for v in versions if v.status in _LIVE and v.effective is None]
+        withdrawn = [v.label for v in versions if v.status is VersionStatus.WITHDRAWN]
+        parts = []
+        if drafts:
+            parts.append(_some(len(drafts), "a draft", "drafts", drafts))
+        if future:
+            dated = [f"{label}, effective {day}" for label, day in future.items()]
+            parts.append(
+                f"{'a future version' if len(future) == 1 else 'future versions'} "
+                f"({'; '.join(dated)})"
+            )
+        if undated:
+            parts.append(
+                _some(
+                    len(undated),
+                    "an approved version with no effective date",
+                    "approved versions with no effective date",
+                    undated,
+                )
+            )
+        if withdrawn:
+            parts.append(
+                _some(len(withdrawn), "a withdrawn version", "withdrawn versions", withdrawn)
+            )
+        has = f"it has only {_and(parts)}" if parts else "it has no versions"
+        yield _about(
+            fleet,
+            ctx,
+            "document",
+            position,
+            document.id,
+            f"{_named(document)} has no version in force on {ctx.as_of}: {has}",
+            details={
+                "drafts": drafts,
+                "future": {label: day.isoformat() for label, day in future.items()},
+                "undated": undated,
+                "withdrawn": withdrawn,
+            },
+        )
+
+
+@builtin(
+    code="DOC003",
+    name="several-versions-in-force",
+    severity=Severity.ERROR,
+    summary="More than one version of a document is approved and in force at once.",
+    rationale="Version control means one current version; when two are marked approved "
+    "and none supersedes the other, crews may work to the obsolete one (ISM Code §11; "
+    "ISO 9001:2015 7.5.3; seed C8).",
+    source="seed C8; ISM Code §11; ISO 9001:2015 7.5",
+    example="SOP-BRD-01 (Boarding of non-compliant vessels) has 2 versions in force on "
+    "2021-03-31: 1.0 (effective 2019-01-01) and 2.0 (effective 2020-06-01); none of them "
+    "supersedes the others.",
+    fix="Mark the older version superseded and name it in the newer version's `supersedes`.",
+)
+def several_versions_in_force(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for position, document in enumerate(fleet.documents):
+        live = facts.versions_in_force(document, ctx.as_of)
+        if len(live) < 2:
+            continue
+        live.sort(key=lambda v: v.effective or ctx.as_of)
+        listed = [f"{v.label} (effective {v.effective})" for v in live]
+        yield _about(
+            fleet,
+            ctx,
+            "document",
+            position,
+            document.id,
+            f"{_named(document)} has {len(live)} versions in force on {ctx.as_of}: "
+            f"{_and(listed)}; none of them supersedes the others",
+            details={
+                "versions": [v.label for v in live],
+                "effective": [v.effective.isoformat() for v in live if v.effective],
+            },
+        )
+
+
+@builtin(
+    code="DOC004",
+    name="version-in-force-not-approved",
+    severity=Severity.ERROR,
+    summary="The version of a document in force was not approved before it took effect.",
+    rationale="Documents and their changes are reviewed and approved by authorised "
+    "personnel before use (ISM Code §11.2; ISO 9001:2015 7.5.2; seed C8): a version with "
+    "no recorded approval, approved only after it took effect, or still a draft when its "
+    "effective date came, was in use unapproved.",
+    source="seed C8; ISM Code §11; ISO 9001:2015 7.5",
+    example="SOP-BRD-01 (Boarding of non-compliant vessels) version 2.0 took effect on "
+    "2020-06-01 but was approved on 2020-06-15, 14 days later.",
+    fix="Record the approval (who and when); if a draft was put into use, approve it and "
+    "correct its status, or withdraw it.",
+)
+def version_in_force_not_approved(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for position, document in enumerate(fleet.documents):
+        in_force = facts.version_in_force(document, ctx.as_of)
+        since = in_force.effective if in_force is not None else None
+        drafts = [
+            (index, v)
+            for index, v in enumerate(document.versions)
+            if v.status is VersionStatus.DRAFT
+            and v.effective is not None
+            and v.effective <= ctx.as_of
+            and (since is None or v.effective > since)
+        ]
+        if drafts:
+            index, draft = max(drafts, key=lambda pair: pair[1].effective or ctx.as_of)
+            before = (
+                f"the last approved version is {in_force.label} (effective {since})"
+                if in_force is not None
+                else "no approved version was ever in force"
+            )
+            yield _about(
+                fleet,
+                ctx,
+                "document",
+                position,
+                document.id,
+                f"{_named(document)} version {draft.label} took effect on {draft.effective} "
+                f"but is still a draft; {before}",
+                nested=("versions", index),
+                details={
+                    "version": draft.label,
+                    "effective": draft.effective.isoformat() if draft.effective else None,
+                    "problem": "draft-in-force",
+                },
+            )
+            continue
+        if in_force is None or since is None:
+            continue  # DOC002
+        index = next(i for i, v in enumerate(document.versions) if v is in_force)
+        missing = [
+            field for field in ("approved_by", "approved_on") if getattr(in_force, field) is None
+        ]
+        approved_on = in_force.approved_on
+        if missing:
+            what = "no recorded approval" if len(missing) == 2 else f"no `{missing[0]}`"
+            message = (
+                f"{_named(document)} version {in_force.label}, in force since {since}, has {what}"
+            )
+            problem = "approval-missing"
+        elif approved_on is not None and approved_on > since:
+            message = (
+                f"{_named(document)} version {in_force.label} took effect on {since} but "
+                f"was approved on {approved_on}, "
+                f"{count(days_between(since, approved_on), 'day')} later"
+            )
+            problem = "approved-after-effective"
+        else:
+            continue
+        yield _about(
+            fleet,
+            ctx,
+            "document",
+            position,
+            document.id,
+            message,
+            nested=("versions", index),
+            details={
+                "version": in_force.label,
+                "effective": since.isoformat(),
+                "approved_by": in_force.approved_by,
+                "approved_on": approved_on.isoformat() if approved_on else None,
+                "problem": problem,
+            },
+        )
+
+
+@builtin(
+    code="DOC005",
+    name="operation-not-debriefed",
+    severity=Severity.ERROR,
+    summary="An operation has no debrief held within the set number of days of its end.",
+    rationale="The command committed that all operations are subject to documented "
+    "debriefs, so that procedures are updated as required (seed C8); a debrief held "
+    "weeks later loses the detail. Non-conformities and hazardous occurrences are "
+    "reported and analysed (ISM Code §9).",
+    source="seed C8; ISM Code §9",
+    parameters=(WITHIN,),
+    example="Operation OP-2020-031 on seeker ended on 2020-08-13 and was not debriefed "
+    "within 14 days (by 2020-08-27); debrief DB-2020-031 was held on 2020-09-03, 7 days late.",
+    fix="Hold and record the debrief; if it was held, record it with its date and the "
+    "operation's id.",
+)
+def operation_not_debriefed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    within: int = ctx.params["within-days"]
+    for position, operation in enumerate(fleet.operations):
+        deadline = operation.last_day.add(days=within)
+        if deadline >= ctx.as_of:
+            continue  # still inside the window
+        held = [d for d in fleet.debriefs_of(operation.id) if d.date <= ctx.as_of]
+        if any(d.date <= deadline for d in held):
+            continue
+        late = min(held, key=lambda d: d.date) if held else None
+        named = f" ({operation.name})" if operation.name else ""
+        message = (
+            f"operation {operation.id}{named} on {operation.vessel} ended on "
+            f"{operation.last_day} and was not debriefed within {count(within, 'day')} "
+            f"(by {deadline})"
+        )
+        details: dict[str, Any] = {
+            "last_day": operation.last_day.isoformat(),
+            "deadline": deadline.isoformat(),
+            "within_days": within,
+        }
+        if late is not None:
+            days = days_between(deadline, late.date)
+            message += f"; debrief {late.id} was held on {late.date}, {count(days, 'day')} late"
+            details.update(debrief=late.id, debriefed=late.date.isoformat(), days_late=days)
+        else:
+            message += f"; no debrief is recorded by {ctx.as_of}"
+            details.update(debrief=None, days_overdue=days_between(deadline, ctx.as_of))
+        yield _about(fleet, ctx, "operation", position, operation.id, message, details=details)
+
+
+def _not_closing(version: DocumentVersion) -> str:
+    """Why a version that addresses a finding has not closed it (it is not yet in force)."""
+    if version.status is VersionStatus.DRAFT:
+        return "is a draft"
+    if version.status is VersionStatus.WITHDRAWN:
+        return "was withdrawn"
+    if version.effective is None:
+        return "has no effective date"
+    return f"takes effect on {version.effective}"
+
+
+def _tracked(fleet: Fleet) -> Iterator[tuple[int, Debrief, int, DebriefFinding]]:
+    """Debrief findings that require a document to be revised or reviewed, with positions."""
+    for position, debrief in enumerate(fleet.debriefs):
+        for index, item in enumerate(debrief.findings):
+            if item.action in _TRACKED:
+                yield position, debrief, index, item
+
+
+@builtin(
+    code="DOC006",
+    name="debrief-action-overdue",
+    severity=Severity.ERROR,
+    summary="A debrief finding's document action is past its due date and not closed.",
+    rationale="Debriefs exist so that procedures are updated as required (seed C8); a "
+    "corrective action is closed only when a version that addresses it has taken effect "
+    "(ISM Code §9.2: corrective action is taken and its implementation followed up).",
+    source="seed C8; ISM Code §9",
+    example="Debrief finding DBF-2020-031-1 (debrief DB-2020-031) required SOP-BRD-01 "
+    "(Boarding of non-compliant vessels) to be revised by 2020-11-30; on 2021-03-31 it is "
+    "121 days overdue and no version addressing it is in force (SOP-BRD-01 version 2.1 is "
+    "a draft).",
+    fix="Approve and bring into force a version whose `addresses` lists the finding, or "
+    "record the version that did; if the date slipped by agreement, set a new `due` date.",
+)
+def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for position, debrief, index, item in _tracked(fleet):
+        if item.due is None or item.due >= ctx.as_of:
+            continue  # no due date: DOC007; due on the check date is not overdue
+        if item.document is None:
+            target = "a document it does not name"
+        else:
+            document = fleet.document(item.document)
+            if document is None:
+                continue  # unknown document: DATA002
+            target = _named(document)
+        addressing = fleet.versions_addressing(item.id)
+        if any(facts.started(version, ctx.as_of) for _, version in addressing):
+            continue
+        days = days_between(item.due, ctx.as_of)
+        pending = [
+            f"{owner.id} version {version.label} {_not_closing(version)}"
+            for owner, version in addressing
+        ]
+        state = (
+            f"no version addressing it is in force ({'; '.join(pending)})"
+            if pending
+            else "no version addresses it"
+        )
+        yield _about(
+            fleet,
+            ctx,
+            "debrief",
+            position,
+            debrief.id,
+            f"debrief finding {item.id} (debrief {debrief.id}) required {target} to be "
+            f"{_DONE[item.action]} by {item.due}; on {ctx.as_of} it is "
+            f"{count(days, 'day')} overdue and {state}",
+            nested=("findings", index),
+            details={
+                "finding": item.id,
+                "document": item.document,
+                "action": item.action.value,
+                "due": item.due.isoformat(),
+                "days_overdue": days,
+                "addressed_by": [f"{owner.id} {v.label}" for owner, v in addressing],
+            },
+        )
+
+
+@builtin(
+    code="DOC007",
+    name="debrief-action-incomplete",
+    severity=Severity.WARNING,
+    summary="A debrief finding requires a revision or review but names no document or "
+    "has no due date.",
+    rationale="An action with no document or no due date cannot be followed up, so the "
+    "debrief loop that keeps procedures up to date (seed C8) and the follow-up of "
+    "corrective action (ISM Code §9.2) silently stop.",
+    source="seed C8; ISM Code §9",
+    example="Debrief finding DBF-2020-040-2 (debrief DB-2020-040) requires a document to be "
+    "revised but names no document and has no due date, so the action cannot be tracked.",
+    fix="Set the finding's `document` and `due` date, or set its action to `none` if no "
+    "document change is needed.",
+)
+def debrief_action_incomplete(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for position, debrief, index, item in _tracked(fleet):
+        if item.document is not None and item.due is not None:
+            continue
+        target = item.document if item.document is not None else "a document"
+        gaps = []
+        if item.document is None:
+            gaps.append("names no document")
+        if item.due is None:
+            gaps.append("has no due date")
+        yield _about(
+            fleet,
+            ctx,
+            "debrief",
+            position,
+            debrief.id,
+            f"debrief finding {item.id} (debrief {debrief.id}) requires {target} to be "
+            f"{_DONE[item.action]} but {' and '.join(gaps)}, so the action cannot be tracked",
+            nested=("findings", index),
+            details={
+                "finding": item.id,
+                "action": item.action.value,
+                "document": item.document,
+                "due": item.due.isoformat() if item.due else None,
+            },
+        )

@@ -1,0 +1,26 @@
+"""An example third-party rule pack: one rule, registered on import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import maritime_crew as mc
+
+
+@mc.rule(
+    code="XMPL001",
+    name="single-word-name",
+    severity="info",
+    summary="A person's recorded name is a single word.",
+    rationale="Example plugin rule: full names help identify people. Good practice.",
+    parameters=[mc.Parameter("min-words", int, 2, "Fewest words a name should have.")],
+    example='A [[person]] with name = "Cher".',
+    fix="Record the person's full name.",
+    source="good practice",
+)
+def single_word_name(fleet: mc.Fleet, ctx: mc.Context) -> Iterator[mc.Finding]:
+    for person in fleet.people:
+        if len(person.name.split()) < ctx.params["min-words"]:
+            yield ctx.about_person(
+                person, f"{person.id} has a name of fewer than {ctx.params['min-words']} words"
+            )

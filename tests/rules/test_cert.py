@@ -1,0 +1,121 @@
+"""CERT rules: expired, expiring, missing for grade or role, validity exceeded."""
+
+from __future__ import annotations
+
+import maritime_crew as mc
+
+from .builders import D, cert, certificate_type, fleet, messages, person, role, run
+
+MEDIC = role("medic", certificates=("eng1",))
+ENG1 = certificate_type("eng1", "P2Y", name="ENG1 medical")
+
+
+def medic(*certificates: mc.Certificate, **fields: object) -> mc.Fleet:
+    return fleet(
+        people=[person("BF1", duty_roles=("medic",), certificates=certificates, **fields)],
+        duty_roles=[MEDIC],
+        certificate_types=[ENG1],
+    )
+
+
+class TestExpired:
+    def test_fires_the_day_after_expiry(self) -> None:
+        data = medic(cert("eng1", D(2019, 3, 30), D(2021, 3, 30), number="M-1"))
+        assert messages(run(data, "CERT001")) == [
+            "ENG1 medical certificate M-1 of BF1 expired on 2021-03-30, 1 day before "
+            "2021-03-31; required by duty role medic"
+        ]
+
+    def test_a_type_named_certificate_is_not_called_certificate_twice(self) -> None:
+        named = certificate_type("eng1", "P2Y", name="ENG1 medical certificate")
+        data = mc.Fleet(
+            people=(
+                person("BF1", duty_roles=("medic",), certificates=(cert("eng1", D(2019, 1, 1)),)),
+            ),
+            duty_roles=(MEDIC,),
+            certificate_types=(named,),
+        )
+        (message,) = messages(run(data, "CERT001"))
+        assert message.startswith("ENG1 medical certificate of BF1 expired on 2020-12-31, 90 days")
+
+    def test_valid_through_the_expiry_date(self) -> None:
+        data = medic(cert("eng1", D(2019, 3, 31), D(2021, 3, 31)))
+        assert run(data, "CERT001") == []
+
+    def test_a_renewal_replaces_the_expired_one(self) -> None:
+        data = medic(cert("eng1", D(2018, 1, 1), D(2019, 12, 31)), cert("eng1", D(2020, 1, 1)))
+        assert run(data, "CERT001") == []
+
+    def test_expiry_follows_the_type_validity_when_not_recorded(self) -> None:
+        # P2Y from 2019-03-31 runs up to and including 2021-03-30.
+        data = medic(cert("eng1", D(2019, 3, 31)))
+        (finding,) = run(data, "CERT001")
+        assert finding.details["expired"] == "2021-03-30"
+        assert run(data, "CERT001", as_of=D(2021, 3, 30)) == []
+
+    def test_age_dependent_validity_uses_age_at_issue(self) -> None:
+        eng1 = mc.CertificateType(
+            "eng1",
+            "ENG1 medical",
+            validity=mc.AgeSchedule(
+                (mc.AgeBand(mc.Period(years=1), 0), mc.AgeBand(mc.Period(years=2), 18))
+            ),
+        )
+
+        def holder(born: D) -> mc.Fleet:
+            return fleet(
+                people=[
+                    person(
+                        "BF1",
+                        born=born,
+                        duty_roles=("medic",),
+                        certificates=(cert("eng1", D(2020, 6, 1)),),
+                    )
+                ],
+                duty_roles=[MEDIC],
+                certificate_types=[eng1],
+            )
+
+        # Aged 17 at issue: valid one year, up to and including 2021-05-31.
+        (finding,) = run(holder(D(2003, 1, 1)), "CERT001", as_of=D(2021, 6, 1))
+        assert finding.details["expired"] == "2021-05-31"
+        assert run(holder(D(2003, 1, 1)), "CERT001", as_of=D(2021, 5, 31)) == []
+        # Aged 18 at issue: valid two years.
+        assert run(holder(D(2002, 6, 1)), "CERT001", as_of=D(2021, 6, 1)) == []
+
+    def test_certificates_nobody_requires_are_not_reported(self) -> None:
+        data = fleet(
+            people=[person("BF1", certificates=(cert("eng1", D(2010, 1, 1), D(2012, 1, 1)),))],
+            certificate_types=[ENG1],
+        )
+        assert run(data, "CERT001") == []
+
+    def test_people_who_have_left_are_not_reported(self) -> None:
+        data = medic(cert("eng1", D(2018, 1, 1), D(2020, 1, 1)), left=D(2020, 12, 31))
+        assert run(data, "CERT001") == []
+
+    def test_finding_is_placed_and_located(self) -> None:
+        data = mc.loads(
+            mc.dumps(
+                fleet(
+                    people=[
+                        person(
+                            "BF1",
+                            crew="vigilant-a",
+                            duty_roles=("medic",),
+                            certificates=(cert("eng1", D(2018, 1, 1), D(2020, 1, 1)),),
+                        )
+                    ],
+                    crews=[mc.Crew("vigilant-a", "Vigilant A", "vigilant")],
+                    duty_roles=[MEDIC],
+                    certificate_types=[ENG1],
+                )
+            ),
+            name="fleet.toml",
+        )
+        (finding,) = run(data, "CERT001")
+        assert (finding.vessel, finding.crew) == ("vigilant", "vigilant-a")
+        assert finding.subject == mc.Subject("person", "BF1")
+        assert finding.source is not None
+        assert finding.source.file == "fleet.toml"
+        assert finding.severity is mc.rules.Severity.ERROR

@@ -1,0 +1,173 @@
+"""Configuration: selecting rules like ruff, severities, parameters, files and errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import maritime_crew as mc
+from maritime_crew.rules import Config, ConfigError, Context, Finding, Registry, Severity, rule
+
+
+def catalogue() -> Registry:
+    registry = Registry(load_builtins=False, load_plugins=False)
+    for code, name in [
+        ("CERT001", "certificate-expired"),
+        ("CERT002", "certificate-expiring"),
+        ("CERT010", "certificate-odd"),
+        ("DOC001", "review-overdue"),
+    ]:
+        rule(
+            code=code,
+            name=name,
+            severity="warning",
+            summary="s",
+            rationale="r",
+            parameters=[mc.Parameter("within-days", int, 90, "days")] if code == "CERT002" else [],
+            registry=registry,
+        )(_nothing)
+    return registry
+
+
+def _nothing(fleet: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+    return iter(())
+
+
+def enabled(config: Config) -> list[str]:
+    return [entry.rule.code for entry in config.resolve(catalogue())]
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        (("ALL",), (), ["CERT001", "CERT002", "CERT010", "DOC001"]),
+        (("CERT",), (), ["CERT001", "CERT002", "CERT010"]),
+        (("CERT00",), (), ["CERT001", "CERT002"]),
+        (("certificate-expired",), (), ["CERT001"]),
+        (("ALL",), ("CERT",), ["DOC001"]),
+        # A more specific selector wins over a broader one, either way round.
+        (("CERT001",), ("CERT",), ["CERT001"]),
+        (("CERT",), ("CERT001",), ["CERT002", "CERT010"]),
+        (("ALL", "certificate-expiring"), ("CERT",), ["CERT002", "DOC001"]),
+        # Ignore wins a tie.
+        (("CERT",), ("CERT",), []),
+        (("CERT001",), ("certificate-expired",), []),
+    ],
+)
+def test_selection_follows_specificity(
+    select: tuple[str, ...], ignore: tuple[str, ...], expected: list[str]
+) -> None:
+    assert enabled(Config(select=select, ignore=ignore)) == expected
+
+
+def test_extend_select_adds_to_select() -> None:
+    assert enabled(Config(select=("DOC",), extend_select=("CERT010",))) == ["CERT010", "DOC001"]
+
+
+def test_severity_overrides_take_the_most_specific() -> None:
+    config = Config(severity={"CERT": Severity.ERROR, "certificate-expiring": Severity.INFO})
+    levels = {e.rule.code: e.severity for e in config.resolve(catalogue())}
+    assert levels == {
+        "CERT001": Severity.ERROR,
+        "CERT002": Severity.INFO,
+        "CERT010": Severity.ERROR,
+        "DOC001": Severity.WARNING,
+    }
+
+
+def test_parameters_default_and_can_be_set_by_code_or_name() -> None:
+    params = {e.rule.code: dict(e.params) for e in Config().resolve(catalogue())}
+    assert params["CERT002"] == {"within-days": 90}
+    config = Config(parameters={"certificate-expiring": {"within-days": 30}})
+    params = {e.rule.code: dict(e.params) for e in config.resolve(catalogue())}
+    assert params["CERT002"] == {"within-days": 30}
+
+
+def test_everything_unknown_is_reported_at_once_with_suggestions() -> None:
+    config = Config(
+        select=("CRET",),
+        ignore=("certificate-expird",),
+        severity={"DOC999": Severity.ERROR},
+        parameters={"CERT002": {"within-day": 3}, "CERT001": {"x": 1}, "ZZZ999": {}},
+    )
+    with pytest.raises(ConfigError) as caught:
+        config.resolve(catalogue())
+    assert list(caught.value.problems) == [
+        "select: unknown rule, prefix or name 'CRET'; did you mean 'CERT'?",
+        "ignore: unknown rule, prefix or name 'certificate-expird'; "
+        "did you mean 'certificate-expired'?",
+        "severity: unknown rule, prefix or name 'DOC999'; did you mean 'DOC'?",
+        "rules.CERT002: CERT002 has no parameter 'within-day'; did you mean 'within-days'?",
+        "rules.CERT001: CERT001 has no parameter 'x'; it has no parameters",
+        "rules.ZZZ999: unknown rule 'ZZZ999'",
+    ]
+
+
+def test_parameter_values_are_type_checked() -> None:
+    for bad in ("90", -1, True, 9.5):
+        with pytest.raises(ConfigError, match="within-days"):
+            Config(parameters={"CERT002": {"within-days": bad}}).resolve(catalogue())
+
+
+def test_file_keys_are_validated() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Config.from_mapping(
+            {"selct": ["ALL"], "fail-on": "fatal", "severity": {"CERT001": "loud"}, "ignore": "X"},
+            "maritime-crew.toml",
+        )
+    assert list(caught.value.problems) == [
+        "unknown key 'selct'; did you mean 'select'?",
+        "'ignore' must be a list of rule codes, prefixes or names",
+        "fail-on: unknown severity 'fatal': expected 'error', 'warning' or 'info'",
+        "severity.CERT001: unknown severity 'loud': expected 'error', 'warning' or 'info'",
+    ]
+    assert str(caught.value).startswith("4 configuration problems in maritime-crew.toml:")
+
+
+def test_the_dataset_directory_config_is_found(tmp_path: Path) -> None:
+    (tmp_path / "maritime-crew.toml").write_text(
+        'select = ["CERT"]\nignore = ["CERT010"]\nfail-on = "warning"\n'
+        '[severity]\nCERT001 = "error"\n[rules.CERT002]\nwithin-days = 45\n',
+        encoding="utf-8",
+    )
+    config = Config.discover(tmp_path)
+    assert config.source == str((tmp_path / "maritime-crew.toml").resolve())
+    assert config.fail_on is Severity.WARNING
+    entries = {e.rule.code: e for e in config.resolve(catalogue())}
+    assert list(entries) == ["CERT001", "CERT002"]
+    assert entries["CERT001"].severity is Severity.ERROR
+    assert entries["CERT002"].params == {"within-days": 45}
+
+
+def test_pyproject_upward_is_found_when_there_is_no_own_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.maritime-crew]\nignore = ["DOC"]\n', encoding="utf-8"
+    )
+    dataset = tmp_path / "data" / "fleet"
+    dataset.mkdir(parents=True)
+    (dataset / "people.toml").write_text("", encoding="utf-8")
+    assert Config.discover(dataset).ignore == ("DOC",)
+    assert Config.discover(dataset / "people.toml").ignore == ("DOC",)
+
+
+def test_no_config_file_means_defaults(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert Config.discover(tmp_path) == Config()
+
+
+def test_command_line_options_replace_the_file(tmp_path: Path) -> None:
+    config = Config.from_mapping({"select": ["CERT"], "ignore": ["CERT001"]})
+    changed = config.with_options(select=["DOC"], ignore=None, fail_on=Severity.INFO)
+    assert (changed.select, changed.ignore, changed.fail_on) == (
+        ("DOC",),
+        ("CERT001",),
+        Severity.INFO,
+    )
+
+
+def test_an_unreadable_config_file_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "maritime-crew.toml").write_text("select = [", encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        Config.discover(tmp_path)

@@ -1,0 +1,315 @@
+"""DATA rules: integrity of the records and between records."""
+
+from __future__ import annotations
+
+import maritime_crew as mc
+from maritime_crew.rules import Config, check
+
+from .builders import AS_OF, D, crew, fleet, messages, person, run, vessel
+
+
+class TestDuplicateId:
+    def test_fires_for_a_shared_id_with_both_places(self) -> None:
+        text = (
+            '[[person]]\nid = "BF1"\nname = "A"\ndiscipline = "deck"\n\n'
+            '[[person]]\nid = "BF1"\nname = "B"\ndiscipline = "deck"\n'
+        )
+        data = mc.loads(text, name="people.toml")
+        (finding,) = run(data, "DATA001")
+        assert finding.message == (
+            "person id 'BF1' is used by 2 records (people.toml:1, people.toml:6); "
+            "lookups see only the first"
+        )
+        assert finding.source == mc.SourceLocation("people.toml", 6)
+
+    def test_grades_findings_and_version_labels_must_be_unique(self) -> None:
+        grade = mc.Grade("ab", "Able seaman")
+        data = fleet(
+            pathways=[
+                mc.Pathway("deck", "Deck", mc.Discipline.DECK, (grade,)),
+                mc.Pathway("eng", "Engineering", mc.Discipline.ENGINEERING, (grade,)),
+            ],
+            debriefs=[
+                mc.Debrief("DB1", "OP1", D(2020, 1, 1), findings=(mc.DebriefFinding("F1", "x"),)),
+                mc.Debrief("DB2", "OP2", D(2020, 2, 1), findings=(mc.DebriefFinding("F1", "y"),)),
+            ],
+            documents=[
+                mc.Document(
+                    "SOP1",
+                    mc.DocumentKind.SOP,
+                    "T",
+                    "O",
+                    versions=(
+                        mc.DocumentVersion("1", mc.VersionStatus.SUPERSEDED),
+                        mc.DocumentVersion("1", mc.VersionStatus.APPROVED),
+                    ),
+                )
+            ],
+        )
+        assert messages(run(data, "DATA001")) == [
+            "debrief finding id 'F1' is used in debrief 'DB1' and again in debrief 'DB2'",
+            "document SOP1 has two versions labelled '1'",
+            "grade id 'ab' is used on pathway 'deck' and again on pathway 'eng'; "
+            "grade ids are unique across pathways",
+        ]
+
+    def test_unique_ids_pass(self) -> None:
+        assert run(fleet(people=[person("BF1"), person("BF2")]), "DATA001") == []
+
+
+class TestUnknownReference:
+    def test_fires_with_the_field_and_a_suggestion(self) -> None:
+        data = fleet(
+            crews=[crew("vigilant-a", vessel="vigilant")],
+            vessels=[vessel("vigilant")],
+            people=[person("BF1", crew="vigilant-b")],
+        )
+        assert messages(run(data, "DATA002")) == [
+            "person BF1 refers in `crew` to crew 'vigilant-b', which does not exist; "
+            "did you mean 'vigilant-a'?"
+        ]
+
+    def test_nested_references_name_their_position(self) -> None:
+        data = fleet(
+            people=[
+                person(
+                    "BF1",
+                    certificates=(mc.Certificate("eng1", D(2020, 1, 1)),),
+                    issues=(mc.Issue("DS-9", D(2020, 1, 1)),),
+                    terms=(mc.TermsAssignment("tc-1999", D(2000, 1, 1)),),
+                )
+            ]
+        )
+        assert messages(run(data, "DATA002")) == [
+            "person BF1 refers in `certificates[0].type` to certificate type 'eng1', "
+            "which does not exist",
+            "person BF1 refers in `issues[0].item` to equipment item 'DS-9', which does not exist",
+            "person BF1 refers in `terms[0].set` to terms 'tc-1999', which does not exist",
+        ]
+
+    def test_builtin_rest_profiles_and_document_labels_resolve(self) -> None:
+        data = fleet(
+            terms=[mc.TermsAndConditions("tc", "T", mc.TermsStatus.DRAFT, rest_profile="wtr-1998")],
+            documents=[
+                mc.Document(
+                    "SOP1",
+                    mc.DocumentKind.SOP,
+                    "T",
+                    "O",
+                    versions=(
+                        mc.DocumentVersion("1", mc.VersionStatus.SUPERSEDED),
+                        mc.DocumentVersion("2", mc.VersionStatus.APPROVED, supersedes="1"),
+                        mc.DocumentVersion("3", mc.VersionStatus.DRAFT, supersedes="2b"),
+                    ),
+                )
+            ],
+        )
+        assert messages(run(data, "DATA002")) == [
+            "document SOP1 refers in `versions[2].supersedes` to version of document SOP1 "
+            "'2b', which does not exist"
+        ]
+
+    def test_every_kind_of_reference_is_followed(self) -> None:
+        data = fleet(
+            vessels=[vessel("v", complement=(mc.RoleCount("coxswain", 1),))],
+            crews=[crew("c", vessel="w")],
+            deployments=[mc.Deployment("d", "x", D(2020, 1, 1), crew="c2")],
+            courses=[mc.Course("k", "K", trainer_courses=("k2",), trainer_certificates=("t2",))],
+            duty_roles=[mc.DutyRole("r", "R", certificates=("t3",), courses=("k3",), kit=("e3",))],
+            equipment_items=[mc.EquipmentItem("i", "e4")],
+            operations=[mc.Operation("op", "y", "patrol", D(2020, 1, 1), crew="c3")],
+            debriefs=[
+                mc.Debrief(
+                    "db",
+                    "op2",
+                    D(2020, 1, 2),
+                    vessel="z",
+                    led_by="BF9",
+                    findings=(mc.DebriefFinding("f", "s", document="SOP9"),),
+                )
+            ],
+            waivers=[
+                mc.Waiver("w", "CERT001", mc.Subject("person", "BF8"), "r", "g", D(2020, 1, 1))
+            ],
+        )
+        found = sorted((f.subject.kind, f.details["field"]) for f in run(data, "DATA002"))
+        assert found == [
+            ("course", "trainer_certificates"),
+            ("course", "trainer_courses"),
+            ("crew", "vessel"),
+            ("debrief", "findings[0].document"),
+            ("debrief", "led_by"),
+            ("debrief", "operation"),
+            ("debrief", "vessel"),
+            ("deployment", "crew"),
+            ("deployment", "vessel"),
+            ("duty_role", "certificates"),
+            ("duty_role", "courses"),
+            ("duty_role", "kit"),
+            ("equipment_item", "type"),
+            ("operation", "crew"),
+            ("operation", "vessel"),
+            ("vessel", "complement[0].role"),
+            ("waiver", "subject"),
+        ]
+
+    def test_known_references_pass(self) -> None:
+        data = fleet(
+            crews=[crew("vigilant-a", vessel="vigilant")],
+            vessels=[vessel("vigilant")],
+            people=[person("BF1", crew="vigilant-a")],
+        )
+        assert run(data, "DATA002") == []
+
+
+class TestDatesOutOfOrder:
+    def test_fires_for_an_end_before_a_start(self) -> None:
+        data = fleet(
+            deployments=[mc.Deployment("d1", "v", D(2020, 5, 14), D(2020, 5, 1), crew="c")],
+            people=[person("BF1", issues=(mc.Issue("DS-1", D(2020, 6, 1), D(2020, 5, 1)),))],
+        )
+        assert messages(run(data, "DATA003")) == [
+            "deployment d1: end 2020-05-01 is before start 2020-05-14",
+            "person BF1: issues[0].returned 2020-05-01 is before issues[0].issued 2020-06-01",
+        ]
+
+    def test_the_same_day_is_in_order(self) -> None:
+        data = fleet(deployments=[mc.Deployment("d1", "v", D(2020, 5, 1), D(2020, 5, 1), crew="c")])
+        assert run(data, "DATA003") == []
+
+    def test_work_periods_must_end_after_they_start(self) -> None:
+        import pendulum
+
+        start = pendulum.datetime(2021, 2, 1, 6)
+        data = fleet(work_periods=[mc.WorkPeriod("BF1", start, start)])
+        assert messages(run(data, "DATA003")) == [
+            "work period of BF1 from 2021-02-01T06:00:00+00:00 ends at "
+            "2021-02-01T06:00:00+00:00, not after it starts"
+        ]
+
+
+class TestItemIssuedTwice:
+    def test_fires_when_issued_before_it_came_back(self) -> None:
+        data = fleet(
+            people=[
+                person("BF1", issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2020, 6, 30)),)),
+                person("BF2", issues=(mc.Issue("DS-1", D(2020, 6, 29)),)),
+            ]
+        )
+        assert messages(run(data, "DATA004")) == [
+            "item DS-1 is issued to BF2 on 2020-06-29 while still with BF1 "
+            "(issued 2020-01-01, returned 2020-06-30)"
+        ]
+
+    def test_a_same_day_hand_over_is_fine(self) -> None:
+        data = fleet(
+            people=[
+                person("BF1", issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2020, 6, 30)),)),
+                person("BF2", issues=(mc.Issue("DS-1", D(2020, 6, 30)),)),
+            ]
+        )
+        assert run(data, "DATA004") == []
+
+    def test_an_item_never_returned_blocks_every_later_issue(self) -> None:
+        data = fleet(
+            people=[
+                person("BF1", issues=(mc.Issue("DS-1", D(2019, 1, 1)),)),
+                person("BF2", issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2020, 2, 1)),)),
+                person("BF3", issues=(mc.Issue("DS-1", D(2021, 1, 1)),)),
+            ]
+        )
+        assert [f.details["second_holder"] for f in run(data, "DATA004")] == ["BF2", "BF3"]
+
+
+class TestPersonInTwoPlaces:
+    def test_fires_for_overlapping_deployments_on_two_vessels(self) -> None:
+        data = fleet(
+            people=[person("BF1")],
+            deployments=[
+                mc.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
+                mc.Deployment("d2", "valiant", D(2020, 9, 10), D(2020, 9, 23), person="BF1"),
+            ],
+        )
+        assert messages(run(data, "DATA005")) == [
+            "BF1 is deployed on seeker (d1) and on valiant (d2) from 2020-09-10 to 2020-09-14"
+        ]
+
+    def test_crew_deployments_count_from_joining_the_crew(self) -> None:
+        data = fleet(
+            crews=[crew("seeker-a", vessel="seeker")],
+            people=[person("BF1", crew="seeker-a", crew_since=D(2020, 9, 15))],
+            deployments=[
+                mc.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 20), crew="seeker-a"),
+                mc.Deployment("d2", "valiant", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
+            ],
+        )
+        assert run(data, "DATA005") == []
+        moved = fleet(
+            crews=data.crews,
+            people=[person("BF1", crew="seeker-a", crew_since=D(2020, 9, 14))],
+            deployments=data.deployments,
+        )
+        assert [f.details["from"] for f in run(moved, "DATA005")] == ["2020-09-14"]
+
+    def test_back_to_back_deployments_are_fine(self) -> None:
+        data = fleet(
+            people=[person("BF1")],
+            deployments=[
+                mc.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
+                mc.Deployment("d2", "valiant", D(2020, 9, 15), D(2020, 9, 23), person="BF1"),
+            ],
+        )
+        assert run(data, "DATA005") == []
+
+
+class TestWaivers:
+    def waiver(self, **changes: object) -> mc.Waiver:
+        fields: dict[str, object] = {
+            "id": "W1",
+            "rule": "DATA005",
+            "subject": mc.Subject("person", "BF1"),
+            "reason": "Relief posting being corrected",
+            "granted_by": "Director",
+            "granted_on": D(2021, 1, 1),
+            "expires": D(2021, 3, 30),
+        }
+        fields.update(changes)
+        return mc.Waiver(**fields)  # type: ignore[arg-type]
+
+    def test_expired_waivers_are_reported_from_the_day_after_expiry(self) -> None:
+        data = fleet(waivers=[self.waiver()])
+        assert messages(run(data, "DATA006")) == [
+            "waiver W1 (DATA005 for person:BF1) expired on 2021-03-30, 1 day before 2021-03-31"
+        ]
+        assert run(data, "DATA006", as_of=D(2021, 3, 30)) == []
+
+    def test_waivers_without_expiry_are_reported(self) -> None:
+        data = fleet(waivers=[self.waiver(expires=None)])
+        assert messages(run(data, "DATA007")) == [
+            "waiver W1 (DATA005 for person:BF1), granted on 2021-01-01 by Director, "
+            "has no expiry date"
+        ]
+
+    def test_a_waiver_that_covers_nothing_or_names_no_rule_is_reported(self) -> None:
+        data = fleet(
+            people=[person("BF1")],
+            waivers=[self.waiver(expires=D(2021, 12, 31)), self.waiver(id="W2", rule="DATA055")],
+        )
+        report = check(data, AS_OF, Config(select=("DATA005", "DATA008")))
+        assert messages(list(report.findings)) == [
+            "waiver W1 (DATA005 for person:BF1) is in force on 2021-03-31 but covers no finding",
+            "waiver W2 names rule 'DATA055', which does not exist; did you mean 'DATA005'?",
+        ]
+
+    def test_a_waiver_in_use_is_not_reported(self) -> None:
+        data = fleet(
+            people=[person("BF1")],
+            deployments=[
+                mc.Deployment("d1", "seeker", D(2021, 3, 1), D(2021, 3, 14), person="BF1"),
+                mc.Deployment("d2", "valiant", D(2021, 3, 10), D(2021, 3, 23), person="BF1"),
+            ],
+            waivers=[self.waiver(expires=D(2021, 12, 31))],
+        )
+        report = check(data, AS_OF, Config(select=("DATA005", "DATA008")))
+        assert [(f.code, f.waived_by) for f in report.findings] == [("DATA005", "W1")]
+        assert report.ok

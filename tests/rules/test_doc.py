@@ -1,0 +1,462 @@
+"""DOC rules: reviews, versions in force, approval, debriefs and their actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+import pytest
+
+import maritime_crew as mc
+
+from .builders import D, fleet, messages, run
+
+APPROVED = mc.VersionStatus.APPROVED
+SUPERSEDED = mc.VersionStatus.SUPERSEDED
+DRAFT = mc.VersionStatus.DRAFT
+WITHDRAWN = mc.VersionStatus.WITHDRAWN
+REVISE = mc.ActionKind.REVISE
+
+
+def version(
+    label: str,
+    effective: pendulum.Date | None = None,
+    status: mc.VersionStatus = APPROVED,
+    **fields: Any,
+) -> mc.DocumentVersion:
+    """A version, approved by default on its effective date unless told otherwise."""
+    if status in (APPROVED, SUPERSEDED) and effective is not None:
+        fields.setdefault("approved_by", "Head of Maritime")
+        fields.setdefault("approved_on", effective)
+    return mc.DocumentVersion(label, status, effective, **fields)
+
+
+def document(*versions: mc.DocumentVersion, **fields: Any) -> mc.Document:
+    fields.setdefault("id", "SOP-BRD-01")
+    fields.setdefault("kind", mc.DocumentKind.SOP)
+    fields.setdefault("title", "Boarding of non-compliant vessels")
+    fields.setdefault("owner", "Maritime Operations Lead")
+    return mc.Document(versions=versions, **fields)
+
+
+def register(*documents: mc.Document, **tables: Any) -> mc.Fleet:
+    return fleet(documents=documents, **tables)
+
+
+class TestReviewOverdue:
+    def test_fires_with_the_interval_and_days_overdue(self) -> None:
+        data = register(
+            document(version("2.0", D(2019, 9, 1)), review_interval=mc.Period(months=12))
+        )
+        (finding,) = run(data, "DOC001")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2019-09-01; "
+            "with a review interval of P12M it was due on 2020-09-01, 211 days before "
+            "2021-03-31"
+        )
+        assert finding.details == {
+            "last_reviewed": "2019-09-01",
+            "review_interval": "P12M",
+            "default_interval": False,
+            "due": "2020-09-01",
+            "days_overdue": 211,
+        }
+        assert finding.subject == mc.Subject("document", "SOP-BRD-01")
+
+    def test_due_on_the_check_date_is_due_not_overdue(self) -> None:
+        data = register(
+            document(version("1.0", D(2020, 3, 31)), review_interval=mc.Period(months=6))
+        )
+        assert run(data, "DOC001", as_of=D(2020, 9, 30)) == []
+        assert messages(run(data, "DOC001", as_of=D(2020, 10, 1))) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2020-03-31; "
+            "with a review interval of P6M it was due on 2020-09-30, 1 day before 2020-10-01"
+        ]
+
+    def test_a_recorded_review_counts_from_its_date(self) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1)),
+                reviews=(mc.DocumentReview(D(2020, 6, 1), outcome="No change required"),),
+            )
+        )
+        assert run(data, "DOC001", as_of=D(2021, 6, 1)) == []
+        (finding,) = run(data, "DOC001", as_of=D(2021, 6, 2))
+        assert finding.details["last_reviewed"] == "2020-06-01"
+
+    def test_reviews_and_versions_after_the_check_date_do_not_count(self) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1), status=SUPERSEDED),
+                version("2.0", D(2020, 6, 1), supersedes="1.0"),
+                reviews=(mc.DocumentReview(D(2020, 5, 15)),),
+            )
+        )
+        (finding,) = run(data, "DOC001", as_of=D(2020, 5, 14))
+        assert finding.details["last_reviewed"] == "2019-01-01"
+        assert run(data, "DOC001", as_of=D(2020, 5, 15)) == []
+        (finding,) = run(data, "DOC001", as_of=D(2021, 6, 2))
+        assert finding.details["last_reviewed"] == "2020-06-01"
+
+    def test_the_default_interval_applies_and_is_a_parameter(self) -> None:
+        data = register(document(version("1.0", D(2019, 9, 1))))
+        assert messages(run(data, "DOC001")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2019-09-01; "
+            "with the default review interval of P12M it was due on 2020-09-01, 211 days "
+            "before 2021-03-31"
+        ]
+        assert run(data, "DOC001", **{"default-interval": "P2Y"}) == []
+        # A document's own interval wins over the default.
+        own = register(document(version("1.0", D(2019, 9, 1)), review_interval=mc.Period(years=3)))
+        assert run(own, "DOC001") == []
+
+    def test_documents_never_in_force_are_left_to_doc002(self) -> None:
+        data = register(document(version("0.1", D(2015, 1, 1), status=DRAFT)))
+        assert run(data, "DOC001") == []
+
+
+class TestNoVersionInForce:
+    def test_a_document_without_versions(self) -> None:
+        data = register(document())
+        assert messages(run(data, "DOC002")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has no version in force on "
+            "2021-03-31: it has no versions"
+        ]
+
+    def test_only_drafts(self) -> None:
+        data = register(document(version("0.1", status=DRAFT), version("0.2", status=DRAFT)))
+        (finding,) = run(data, "DOC002")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has no version in force on "
+            "2021-03-31: it has only drafts (0.1, 0.2)"
+        )
+        assert finding.details["drafts"] == ["0.1", "0.2"]
+
+    def test_only_a_future_version_until_its_effective_date(self) -> None:
+        data = register(document(version("1.0", D(2021, 4, 1))))
+        assert messages(run(data, "DOC002")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has no version in force on "
+            "2021-03-31: it has only a future version (1.0, effective 2021-04-01)"
+        ]
+        assert run(data, "DOC002", as_of=D(2021, 4, 1)) == []
+
+    def test_a_mixture_says_what_each_version_is(self) -> None:
+        data = register(
+            document(
+                version("0.9", D(2019, 1, 1), status=WITHDRAWN),
+                version("1.0", status=APPROVED),
+                version("1.1", status=DRAFT),
+                version("2.0", D(2021, 5, 1)),
+                version("2.1", D(2021, 6, 1)),
+            )
+        )
+        (finding,) = run(data, "DOC002")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has no version in force on "
+            "2021-03-31: it has only a draft (1.1), future versions (2.0, effective "
+            "2021-05-01; 2.1, effective 2021-06-01), an approved version with no effective "
+            "date (1.0) and a withdrawn version (0.9)"
+        )
+        assert finding.details["future"] == {"2.0": "2021-05-01", "2.1": "2021-06-01"}
+
+    def test_a_document_in_force_or_retired_is_not_reported(self) -> None:
+        data = register(
+            document(version("1.0", D(2020, 1, 1))),
+            document(version("1.0", D(2018, 1, 1), status=WITHDRAWN), id="SOP-OLD-01"),
+        )
+        assert run(data, "DOC002") == []
+
+
+class TestSeveralVersionsInForce:
+    def test_fires_for_two_approved_versions_neither_superseding(self) -> None:
+        data = register(document(version("2.0", D(2020, 6, 1)), version("1.0", D(2019, 1, 1))))
+        (finding,) = run(data, "DOC003")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has 2 versions in force on "
+            "2021-03-31: 1.0 (effective 2019-01-01) and 2.0 (effective 2020-06-01); none of "
+            "them supersedes the others"
+        )
+        assert finding.details["versions"] == ["1.0", "2.0"]
+
+    def test_a_version_naming_its_predecessor_replaces_it(self) -> None:
+        data = register(
+            document(version("1.0", D(2019, 1, 1)), version("2.0", D(2020, 6, 1), supersedes="1.0"))
+        )
+        assert run(data, "DOC003") == []
+
+    def test_a_second_version_counts_from_its_effective_date(self) -> None:
+        data = register(document(version("1.0", D(2019, 1, 1)), version("2.0", D(2020, 6, 1))))
+        assert run(data, "DOC003", as_of=D(2020, 5, 31)) == []
+        assert len(run(data, "DOC003", as_of=D(2020, 6, 1))) == 1
+
+
+class TestVersionInForceNotApproved:
+    def test_approved_after_it_took_effect(self) -> None:
+        data = register(document(version("2.0", D(2020, 6, 1), approved_on=D(2020, 6, 15))))
+        (finding,) = run(data, "DOC004")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 2.0 took effect on "
+            "2020-06-01 but was approved on 2020-06-15, 14 days later"
+        )
+        assert finding.details["problem"] == "approved-after-effective"
+
+    def test_approved_on_the_effective_date_is_fine(self) -> None:
+        data = register(document(version("2.0", D(2020, 6, 1), approved_on=D(2020, 6, 1))))
+        assert run(data, "DOC004") == []
+
+    @pytest.mark.parametrize(
+        ("approval", "what"),
+        [
+            ({"approved_by": None, "approved_on": None}, "no recorded approval"),
+            ({"approved_on": None}, "no `approved_on`"),
+            ({"approved_by": None}, "no `approved_by`"),
+        ],
+    )
+    def test_missing_approval(self, approval: dict[str, Any], what: str) -> None:
+        data = register(document(version("2.0", D(2020, 6, 1), **approval)))
+        assert messages(run(data, "DOC004")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 2.0, in force since "
+            f"2020-06-01, has {what}"
+        ]
+
+    def test_a_draft_put_into_force(self) -> None:
+        data = register(
+            document(version("1.0", D(2020, 1, 1)), version("1.1", D(2021, 3, 31), status=DRAFT))
+        )
+        (finding,) = run(data, "DOC004")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 1.1 took effect on "
+            "2021-03-31 but is still a draft; the last approved version is 1.0 (effective "
+            "2020-01-01)"
+        )
+        assert finding.details["problem"] == "draft-in-force"
+        assert run(data, "DOC004", as_of=D(2021, 3, 30)) == []
+
+    def test_a_draft_with_no_approved_version_before_it(self) -> None:
+        data = register(document(version("0.1", D(2020, 1, 1), status=DRAFT)))
+        assert messages(run(data, "DOC004")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 0.1 took effect on "
+            "2020-01-01 but is still a draft; no approved version was ever in force"
+        ]
+
+    def test_a_draft_dated_with_the_approved_version_is_not_in_force(self) -> None:
+        data = register(
+            document(version("1.0", D(2021, 1, 1)), version("1.1", D(2021, 1, 1), status=DRAFT))
+        )
+        assert run(data, "DOC004") == []
+        later = register(
+            document(version("1.0", D(2021, 1, 1)), version("1.1", D(2021, 1, 2), status=DRAFT))
+        )
+        assert len(run(later, "DOC004")) == 1
+
+    def test_withdrawn_and_superseded_drafts_are_not_in_force(self) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1), status=SUPERSEDED),
+                version("1.1", D(2019, 6, 1), status=DRAFT),
+                version("2.0", D(2020, 1, 1), supersedes="1.0"),
+                version("2.1", D(2020, 6, 1), status=WITHDRAWN),
+            )
+        )
+        assert run(data, "DOC004") == []
+
+    def test_only_the_version_in_force_is_checked(self) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1), status=SUPERSEDED, approved_on=None),
+                version("2.0", D(2020, 1, 1), supersedes="1.0"),
+            )
+        )
+        assert run(data, "DOC004") == []
+        assert len(run(data, "DOC004", as_of=D(2019, 12, 31))) == 1
+
+
+OPERATION_END = D(2021, 3, 1)
+ACTION_DUE = D(2020, 11, 30)
+
+
+def operation(end: pendulum.Date | None = OPERATION_END, **fields: Any) -> mc.Operation:
+    fields.setdefault("id", "OP1")
+    fields.setdefault("vessel", "seeker")
+    fields.setdefault("kind", "boarding")
+    fields.setdefault("start", D(2021, 2, 26))
+    return mc.Operation(end=end, **fields)
+
+
+def debrief(on: pendulum.Date, *findings: mc.DebriefFinding, **fields: Any) -> mc.Debrief:
+    fields.setdefault("id", "DB1")
+    fields.setdefault("operation", "OP1")
+    return mc.Debrief(date=on, findings=findings, **fields)
+
+
+class TestOperationNotDebriefed:
+    def test_fires_when_no_debrief_is_recorded(self) -> None:
+        data = fleet(operations=[operation(name="Kestrel")])
+        (finding,) = run(data, "DOC005")
+        assert finding.message == (
+            "operation OP1 (Kestrel) on seeker ended on 2021-03-01 and was not debriefed "
+            "within 14 days (by 2021-03-15); no debrief is recorded by 2021-03-31"
+        )
+        assert finding.details["days_overdue"] == 16
+        assert finding.subject == mc.Subject("operation", "OP1")
+        assert finding.vessel == "seeker"
+
+    def test_a_debrief_on_the_last_day_of_the_window_is_in_time(self) -> None:
+        data = fleet(operations=[operation()], debriefs=[debrief(D(2021, 3, 15))])
+        assert run(data, "DOC005") == []
+
+    def test_a_debrief_the_day_after_is_late(self) -> None:
+        data = fleet(operations=[operation()], debriefs=[debrief(D(2021, 3, 16))])
+        (finding,) = run(data, "DOC005")
+        assert finding.message == (
+            "operation OP1 on seeker ended on 2021-03-01 and was not debriefed within 14 "
+            "days (by 2021-03-15); debrief DB1 was held on 2021-03-16, 1 day late"
+        )
+        assert finding.details["days_late"] == 1
+
+    def test_operations_still_inside_the_window_are_not_reported(self) -> None:
+        data = fleet(operations=[operation(D(2021, 3, 17))])
+        assert run(data, "DOC005") == []
+        assert len(run(data, "DOC005", as_of=D(2021, 4, 1))) == 1
+
+    def test_a_one_day_operation_counts_from_its_start(self) -> None:
+        data = fleet(operations=[operation(None, start=D(2021, 3, 10))])
+        assert run(data, "DOC005", as_of=D(2021, 3, 24)) == []
+        (finding,) = run(data, "DOC005", as_of=D(2021, 3, 25))
+        assert finding.details["deadline"] == "2021-03-24"
+
+    def test_the_window_is_a_parameter(self) -> None:
+        data = fleet(operations=[operation()], debriefs=[debrief(D(2021, 3, 9))])
+        assert run(data, "DOC005") == []
+        assert messages(run(data, "DOC005", **{"within-days": 7})) == [
+            "operation OP1 on seeker ended on 2021-03-01 and was not debriefed within 7 "
+            "days (by 2021-03-08); debrief DB1 was held on 2021-03-09, 1 day late"
+        ]
+
+    def test_a_debrief_dated_after_the_check_date_is_not_yet_held(self) -> None:
+        data = fleet(operations=[operation()], debriefs=[debrief(D(2021, 4, 2))])
+        assert messages(run(data, "DOC005")) == [
+            "operation OP1 on seeker ended on 2021-03-01 and was not debriefed within 14 "
+            "days (by 2021-03-15); no debrief is recorded by 2021-03-31"
+        ]
+
+    def test_only_the_operations_own_debriefs_count(self) -> None:
+        data = fleet(
+            operations=[operation(), operation(id="OP2")],
+            debriefs=[debrief(D(2021, 3, 2), operation="OP2")],
+        )
+        assert [f.subject.id for f in run(data, "DOC005")] == ["OP1"]
+
+
+def action(
+    due: pendulum.Date | None = ACTION_DUE, document: str | None = "SOP-BRD-01", **fields: Any
+) -> mc.DebriefFinding:
+    fields.setdefault("id", "F1")
+    fields.setdefault("summary", "Boarding ladder check missing")
+    fields.setdefault("action", REVISE)
+    return mc.DebriefFinding(document=document, due=due, **fields)
+
+
+def actions(*versions: mc.DocumentVersion, item: mc.DebriefFinding | None = None) -> mc.Fleet:
+    return fleet(
+        documents=[document(version("1.0", D(2019, 1, 1)), *versions)],
+        operations=[operation(D(2020, 10, 1))],
+        debriefs=[debrief(D(2020, 10, 5), item if item is not None else action())],
+    )
+
+
+class TestDebriefActionOverdue:
+    def test_fires_when_no_version_addresses_it(self) -> None:
+        (finding,) = run(actions(), "DOC006")
+        assert finding.message == (
+            "debrief finding F1 (debrief DB1) required SOP-BRD-01 (Boarding of non-compliant "
+            "vessels) to be revised by 2020-11-30; on 2021-03-31 it is 121 days overdue and "
+            "no version addresses it"
+        )
+        assert finding.subject == mc.Subject("debrief", "DB1")
+        assert finding.details["days_overdue"] == 121
+
+    def test_due_on_the_check_date_is_not_overdue(self) -> None:
+        assert run(actions(), "DOC006", as_of=D(2020, 11, 30)) == []
+        assert len(run(actions(), "DOC006", as_of=D(2020, 12, 1))) == 1
+
+    def test_a_version_in_force_that_addresses_it_closes_it(self) -> None:
+        closing = version("1.1", D(2021, 3, 31), supersedes="1.0", addresses=("F1",))
+        assert run(actions(closing), "DOC006") == []
+
+    def test_a_version_effective_after_the_check_date_does_not_close_it_yet(self) -> None:
+        closing = version("1.1", D(2021, 4, 15), supersedes="1.0", addresses=("F1",))
+        assert messages(run(actions(closing), "DOC006")) == [
+            "debrief finding F1 (debrief DB1) required SOP-BRD-01 (Boarding of non-compliant "
+            "vessels) to be revised by 2020-11-30; on 2021-03-31 it is 121 days overdue and "
+            "no version addressing it is in force (SOP-BRD-01 version 1.1 takes effect on "
+            "2021-04-15)"
+        ]
+
+    def test_a_draft_does_not_close_it(self) -> None:
+        draft = version("1.1", D(2021, 1, 1), status=DRAFT, addresses=("F1",))
+        (finding,) = run(actions(draft), "DOC006")
+        assert finding.message.endswith(
+            "no version addressing it is in force (SOP-BRD-01 version 1.1 is a draft)"
+        )
+        assert finding.details["addressed_by"] == ["SOP-BRD-01 1.1"]
+
+    def test_a_review_names_its_action(self) -> None:
+        item = action(action=mc.ActionKind.REVIEW, due=D(2021, 3, 1))
+        assert messages(run(actions(item=item), "DOC006")) == [
+            "debrief finding F1 (debrief DB1) required SOP-BRD-01 (Boarding of non-compliant "
+            "vessels) to be reviewed by 2021-03-01; on 2021-03-31 it is 30 days overdue and "
+            "no version addresses it"
+        ]
+
+    def test_an_unnamed_document_is_still_overdue(self) -> None:
+        (finding,) = run(actions(item=action(document=None)), "DOC006")
+        assert finding.message.startswith(
+            "debrief finding F1 (debrief DB1) required a document it does not name to be "
+            "revised by 2020-11-30"
+        )
+
+    def test_no_action_no_due_date_or_an_unknown_document_is_not_reported(self) -> None:
+        for item in (
+            action(action=mc.ActionKind.NONE),
+            action(due=None),
+            action(document="SOP-XXX"),  # DATA002
+        ):
+            assert run(actions(item=item), "DOC006") == [], item
+
+    def test_finding_is_located_at_the_debrief_finding(self) -> None:
+        data = mc.loads(mc.dumps(actions()), name="fleet.toml")
+        (finding,) = run(data, "DOC006")
+        header = mc.dumps(actions()).splitlines().index("[[debrief.findings]]") + 1
+        assert finding.source == mc.SourceLocation("fleet.toml", header)
+        assert finding.vessel == "seeker"
+
+
+class TestDebriefActionIncomplete:
+    def test_no_document_and_no_due_date(self) -> None:
+        data = actions(item=action(due=None, document=None))
+        (finding,) = run(data, "DOC007")
+        assert finding.message == (
+            "debrief finding F1 (debrief DB1) requires a document to be revised but names no "
+            "document and has no due date, so the action cannot be tracked"
+        )
+        assert finding.severity is mc.rules.Severity.WARNING
+
+    def test_no_due_date(self) -> None:
+        data = actions(item=action(due=None, action=mc.ActionKind.REVIEW))
+        assert messages(run(data, "DOC007")) == [
+            "debrief finding F1 (debrief DB1) requires SOP-BRD-01 to be reviewed but has no "
+            "due date, so the action cannot be tracked"
+        ]
+
+    def test_no_document(self) -> None:
+        data = actions(item=action(document=None))
+        assert messages(run(data, "DOC007")) == [
+            "debrief finding F1 (debrief DB1) requires a document to be revised but names no "
+            "document, so the action cannot be tracked"
+        ]
+
+    def test_complete_actions_and_findings_without_action_are_not_reported(self) -> None:
+        assert run(actions(), "DOC007") == []
+        noted = action(due=None, document=None, action=mc.ActionKind.NONE)
+        assert run(actions(item=noted), "DOC007") == []

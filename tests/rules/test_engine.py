@@ -1,0 +1,299 @@
+"""The engine: running rules, ordering and counting findings, waivers, custom rules."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.metadata
+import os
+from collections.abc import Iterator
+
+import pendulum
+import pytest
+
+import maritime_crew as mc
+from maritime_crew.rules import (
+    Config,
+    Context,
+    Finding,
+    RegistrationError,
+    Registry,
+    Severity,
+    check,
+    default_registry,
+    rule,
+)
+
+from .builders import AS_OF, D, fleet, person
+
+
+def registry_with_rules() -> Registry:
+    """A private registry with two simple rules, so tests do not touch the built-ins."""
+    registry = Registry(load_builtins=False, load_plugins=False)
+
+    @rule(
+        code="TEST001",
+        name="short-name",
+        severity="warning",
+        summary="Names shorter than a limit.",
+        rationale="Test rule.",
+        parameters=[mc.Parameter("min-length", int, 4, "Shortest acceptable name.")],
+        registry=registry,
+    )
+    def short_name(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+        for p in data.people:
+            if len(p.name) < ctx.params["min-length"]:
+                yield ctx.about_person(p, f"{p.id} has a short name", details={"n": len(p.name)})
+
+    @rule(
+        code="TEST002",
+        name="born-after-as-of",
+        severity="error",
+        summary="Born after the check date.",
+        rationale="Test rule.",
+        registry=registry,
+    )
+    def born_late(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+        for p in data.people:
+            if p.born is not None and p.born > ctx.as_of:
+                yield ctx.about_person(p, f"{p.id} is born after {ctx.as_of}")
+
+    return registry
+
+
+PEOPLE = fleet(
+    people=[
+        person("BF2", name="Bo"),
+        person("BF1", name="Al", born=D(2022, 1, 1)),
+        person("BF3", name="Charlotte"),
+    ]
+)
+
+
+def test_findings_are_sorted_counted_and_judged() -> None:
+    report = check(PEOPLE, "2021-03-31", registry=registry_with_rules())
+    assert [(f.code, f.subject.id) for f in report.findings] == [
+        ("TEST001", "BF1"),
+        ("TEST002", "BF1"),
+        ("TEST001", "BF2"),
+    ]
+    assert report.counts_by_severity() == {"error": 1, "warning": 2, "info": 0}
+    assert report.counts_by_rule() == {"TEST001": 2, "TEST002": 1}
+    assert not report.ok
+    assert [f.code for f in report.failing] == ["TEST002"]
+    assert report.as_of == AS_OF
+
+
+@pytest.mark.parametrize(
+    "as_of", ["2021-03-31", datetime.date(2021, 3, 31), pendulum.Date(2021, 3, 31)]
+)
+def test_as_of_accepts_a_date_or_iso_text(as_of: object) -> None:
+    report = check(PEOPLE, as_of, registry=registry_with_rules())  # type: ignore[arg-type]
+    assert report.as_of == AS_OF
+
+
+@pytest.mark.parametrize("bad", ["31/03/2021", "2021-3-31", "yesterday"])
+def test_as_of_refuses_anything_else(bad: str) -> None:
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        check(PEOPLE, bad, registry=registry_with_rules())
+
+
+def test_fail_on_and_severity_overrides_decide_ok() -> None:
+    registry = registry_with_rules()
+    warnings_only = Config(ignore=("TEST002",))
+    assert check(PEOPLE, AS_OF, warnings_only, registry=registry).ok
+    assert not check(
+        PEOPLE, AS_OF, Config(ignore=("TEST002",), fail_on=Severity.WARNING), registry=registry
+    ).ok
+    raised = Config(ignore=("TEST002",), severity={"short-name": Severity.ERROR})
+    report = check(PEOPLE, AS_OF, raised, registry=registry)
+    assert {f.severity for f in report.findings} == {Severity.ERROR}
+    assert not report.ok
+
+
+def test_parameters_reach_the_rule() -> None:
+    config = Config(select=("TEST001",), parameters={"TEST001": {"min-length": 3}})
+    report = check(PEOPLE, AS_OF, config, registry=registry_with_rules())
+    assert [f.subject.id for f in report.findings] == ["BF1", "BF2"]
+    config = Config(select=("TEST001",), parameters={"short-name": {"min-length": 10}})
+    report = check(PEOPLE, AS_OF, config, registry=registry_with_rules())
+    assert [f.subject.id for f in report.findings] == ["BF1", "BF2", "BF3"]
+
+
+def test_a_rule_that_crashes_is_reported_not_raised() -> None:
+    registry = Registry(load_builtins=False, load_plugins=False)
+
+    @rule(
+        code="TEST009",
+        name="broken",
+        severity="warning",
+        summary="s",
+        rationale="r",
+        registry=registry,
+    )
+    def broken(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+        raise KeyError("oops")
+        yield  # pragma: no cover
+
+    (finding,) = check(PEOPLE, AS_OF, registry=registry).findings
+    assert finding.subject == mc.Subject("rule", "TEST009")
+    assert "stopped with an error" in finding.message
+    assert finding.severity is Severity.WARNING
+
+
+def test_waivers_in_force_mark_findings_and_do_not_fail() -> None:
+    waiver = mc.Waiver(
+        "W1",
+        "born-after-as-of",
+        mc.Subject("person", "BF1"),
+        "Data migration",
+        "Director",
+        D(2021, 1, 1),
+        expires=D(2021, 6, 30),
+    )
+    data = fleet(people=PEOPLE.people, waivers=[waiver])
+    report = check(data, AS_OF, Config(select=("TEST002",)), registry=registry_with_rules())
+    (finding,) = report.findings
+    assert finding.waived_by == "W1"
+    assert report.ok
+    assert report.counts_by_severity()["error"] == 0
+    # After expiry the finding counts again.
+    later = check(data, D(2021, 7, 1), Config(select=("TEST002",)), registry=registry_with_rules())
+    assert later.findings[0].waived_by is None
+    assert not later.ok
+
+
+def test_to_records_gives_plain_values() -> None:
+    report = check(PEOPLE, AS_OF, registry=registry_with_rules())
+    first = report.to_records()[0]
+    assert first == {
+        "as_of": "2021-03-31",
+        "code": "TEST001",
+        "name": "short-name",
+        "severity": "warning",
+        "subject_kind": "person",
+        "subject_id": "BF1",
+        "vessel": None,
+        "crew": None,
+        "message": "BF1 has a short name",
+        "file": None,
+        "line": None,
+        "waived_by": None,
+        "details": {"n": 2},
+    }
+
+
+def test_two_checks_of_the_same_data_give_the_same_report() -> None:
+    registry = registry_with_rules()
+    assert check(PEOPLE, AS_OF, registry=registry) == check(PEOPLE, AS_OF, registry=registry)
+
+
+class TestRegistration:
+    def test_a_duplicate_code_is_an_error(self) -> None:
+        registry = registry_with_rules()
+        with pytest.raises(RegistrationError, match="TEST001"):
+
+            @rule(
+                code="TEST001",
+                name="another",
+                severity="info",
+                summary="s",
+                rationale="r",
+                registry=registry,
+            )
+            def another(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+                return iter(())
+
+    def test_a_duplicate_name_is_an_error(self) -> None:
+        registry = registry_with_rules()
+        with pytest.raises(RegistrationError, match="short-name"):
+
+            @rule(
+                code="TEST003",
+                name="short-name",
+                severity="info",
+                summary="s",
+                rationale="r",
+                registry=registry,
+            )
+            def another(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+                return iter(())
+
+    def test_rerunning_the_same_definition_replaces_it(self) -> None:
+        registry = Registry(load_builtins=False, load_plugins=False)
+        for summary in ("first", "second"):  # as when a notebook cell runs twice
+
+            @rule(
+                code="TEST004",
+                name="same",
+                severity="info",
+                summary=summary,
+                rationale="r",
+                registry=registry,
+            )
+            def same(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+                return iter(())
+
+        assert [r.summary for r in registry.rules()] == ["second"]
+
+    @pytest.mark.parametrize(
+        ("code", "name", "message"),
+        [
+            ("cert001", "x", "family prefix"),
+            ("CERT1", "x", "family prefix"),
+            ("TEST005", "Not_Kebab", "kebab-case"),
+        ],
+    )
+    def test_codes_and_names_have_a_fixed_shape(self, code: str, name: str, message: str) -> None:
+        with pytest.raises(RegistrationError, match=message):
+            rule(
+                code=code,
+                name=name,
+                severity="info",
+                summary="s",
+                rationale="r",
+                registry=Registry(load_builtins=False, load_plugins=False),
+            )(lambda data, ctx: iter(()))
+
+    def test_unknown_severity_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="unknown severity 'fatal'"):
+            rule(code="TEST006", name="x", severity="fatal", summary="s", rationale="r")
+
+
+def test_every_builtin_rule_is_documented() -> None:
+    rules = [r for r in default_registry().rules() if r.origin.startswith("maritime_crew.")]
+    assert len(rules) >= 30
+    for r in rules:
+        missing = [
+            key
+            for key in ("summary", "rationale", "source", "example", "fix")
+            if not getattr(r, key)
+        ]
+        assert missing == [], r.code
+        assert r.code.startswith(r.family)
+        assert r.family in {
+            "DATA",
+            "CERT",
+            "TRN",
+            "EQP",
+            "MAN",
+            "PATH",
+            "DOC",
+            "TERMS",
+            "REST",
+        }
+
+
+def test_an_installed_plugin_adds_its_rules() -> None:
+    names = {entry.name for entry in importlib.metadata.entry_points(group="maritime_crew.rules")}
+    if "example" not in names:
+        if os.environ.get("MC_REQUIRE_PLUGIN"):
+            pytest.fail("tests/plugins/example-plugin is not installed in this environment")
+        pytest.skip("install tests/plugins/example-plugin (tox does) to run this test")
+    plugin_rule = default_registry().get("XMPL001")
+    assert plugin_rule is not None
+    assert plugin_rule.origin == "mc_example_plugin:single_word_name"
+    data = fleet(people=[person("BF1", name="Cher"), person("BF2", name="Ann Lee")])
+    report = check(data, AS_OF, Config(select=("XMPL",)))
+    assert [f.message for f in report.findings] == ["BF1 has a name of fewer than 2 words"]
+    report = check(data, AS_OF, Config(select=("XMPL",), parameters={"XMPL001": {"min-words": 3}}))
+    assert [f.subject.id for f in report.findings] == ["BF1", "BF2"]

@@ -1,0 +1,74 @@
+"""PATH rules: sea time at the time a grade was taken up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import maritime_crew as mc
+
+from .builders import D, fleet, messages, person, run
+
+CHIEF_OFFICER = mc.Grade("deck-chief-officer", "Chief officer", sea_time_days=365)
+SECOND_OFFICER = mc.Grade("deck-second-officer", "Second officer")
+DECK = mc.Pathway("deck", "Deck", mc.Discipline.DECK, (SECOND_OFFICER, CHIEF_OFFICER))
+
+
+def promoted(*deployments: tuple[D, D], **fields: Any) -> mc.Fleet:
+    """BF1, chief officer since 2020-06-01, with personal deployments (first, last day)."""
+    fields.setdefault("grade", "deck-chief-officer")
+    fields.setdefault("grade_since", D(2020, 6, 1))
+    return fleet(
+        people=[person("BF1", **fields)],
+        pathways=[DECK],
+        deployments=[
+            mc.Deployment(f"dep-{i}", "vigilant", start, end, person="BF1")
+            for i, (start, end) in enumerate(deployments)
+        ],
+    )
+
+
+class TestGradeSeaTimeNotMet:
+    def test_fires_with_the_days_served_and_short(self) -> None:
+        data = promoted((D(2019, 1, 1), D(2019, 10, 27)))  # 300 days, both ends included
+        (finding,) = run(data, "PATH001")
+        assert finding.message == (
+            "BF1 took up grade deck-chief-officer on 2020-06-01 with 300 days of sea time; "
+            "the grade requires 365 (65 short)"
+        )
+        assert finding.details == {
+            "grade": "deck-chief-officer",
+            "grade_since": "2020-06-01",
+            "sea_days": 300,
+            "required_days": 365,
+            "short": 65,
+        }
+        assert finding.subject == mc.Subject("person", "BF1")
+
+    def test_exactly_the_required_days_pass(self) -> None:
+        data = promoted((D(2019, 1, 1), D(2019, 12, 31)))  # 365 days
+        assert run(data, "PATH001") == []
+
+    def test_days_count_up_to_and_including_the_day_the_grade_was_taken_up(self) -> None:
+        # 364 days to 2020-05-31, the 365th on 2020-06-01 itself.
+        on_the_day = promoted((D(2019, 6, 3), D(2020, 6, 1)))
+        assert run(on_the_day, "PATH001") == []
+        day_before = promoted((D(2019, 6, 3), D(2020, 5, 31)))
+        assert messages(run(day_before, "PATH001")) == [
+            "BF1 took up grade deck-chief-officer on 2020-06-01 with 364 days of sea time; "
+            "the grade requires 365 (1 short)"
+        ]
+
+    def test_sea_time_after_taking_up_the_grade_does_not_count(self) -> None:
+        data = promoted((D(2019, 1, 1), D(2019, 10, 27)), (D(2020, 6, 2), D(2020, 12, 31)))
+        assert run(data, "PATH001")[0].details["sea_days"] == 300
+
+    def test_skipped_without_a_date_a_requirement_or_a_known_grade(self) -> None:
+        assert run(promoted(grade_since=None), "PATH001") == []
+        assert run(promoted(grade="deck-second-officer"), "PATH001") == []
+        assert run(promoted(grade="no-such-grade"), "PATH001") == []
+        assert run(promoted(left=D(2021, 1, 1)), "PATH001") == []
+
+    def test_a_grade_taken_up_after_the_check_date_is_not_yet_checked(self) -> None:
+        data = promoted(grade_since=D(2021, 4, 1))
+        assert run(data, "PATH001") == []
+        assert len(run(data, "PATH001", as_of=D(2021, 4, 1))) == 1

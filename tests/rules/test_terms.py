@@ -1,0 +1,334 @@
+"""TERMS rules: sets in force, consultation, working pattern, business-year plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+
+import maritime_crew as mc
+
+from .builders import D, crew, fleet, messages, person, run
+
+
+def terms(id: str = "tc-2021", **fields: Any) -> mc.TermsAndConditions:
+    fields.setdefault("title", "Maritime Command crew terms 2021")
+    fields.setdefault("status", mc.TermsStatus.IN_FORCE)
+    return mc.TermsAndConditions(id=id, **fields)
+
+
+def on(
+    set_id: str, start: pendulum.Date, end: pendulum.Date | None = None
+) -> tuple[mc.TermsAssignment, ...]:
+    return (mc.TermsAssignment(set_id, start, end),)
+
+
+OLD = terms(
+    "tc-2012",
+    title="Crew terms 2012",
+    status=mc.TermsStatus.SUPERSEDED,
+    effective=D(2012, 4, 1),
+    superseded=D(2021, 4, 1),
+    working_pattern=mc.WorkingPattern(14, 14, max_consecutive_days_at_sea=28),
+)
+NEW = terms(
+    effective=D(2021, 4, 1),
+    supersedes="tc-2012",
+    working_pattern=mc.WorkingPattern(14, 14, max_consecutive_days_at_sea=21),
+)
+
+
+class TestNoTermsInForce:
+    def test_a_set_not_yet_effective(self) -> None:
+        data = fleet(people=[person("BF1", terms=on("tc-2021", D(2021, 3, 1)))], terms=[NEW])
+        (finding,) = run(data, "TERMS001")
+        assert finding.message == (
+            "BF1 is on tc-2021 (Maritime Command crew terms 2021), which is not in force on "
+            "2021-03-31: it is not effective until 2021-04-01"
+        )
+        assert finding.details == {
+            "terms": "tc-2021",
+            "effective": "2021-04-01",
+            "superseded": None,
+        }
+        assert run(data, "TERMS001", as_of=D(2021, 4, 1)) == []
+
+    def test_a_superseded_set_from_the_day_it_is_superseded(self) -> None:
+        data = fleet(people=[person("BF1", terms=on("tc-2012", D(2012, 4, 1)))], terms=[OLD])
+        assert run(data, "TERMS001") == []
+        assert messages(run(data, "TERMS001", as_of=D(2021, 4, 1))) == [
+            "BF1 is on tc-2012 (Crew terms 2012), which is not in force on 2021-04-01: it was "
+            "superseded on 2021-04-01"
+        ]
+
+    def test_a_set_never_given_an_effective_date(self) -> None:
+        undated = terms(status=mc.TermsStatus.IN_FORCE)
+        data = fleet(people=[person("BF1", terms=on("tc-2021", D(2021, 1, 1)))], terms=[undated])
+        assert messages(run(data, "TERMS001")) == [
+            "BF1 is on tc-2021 (Maritime Command crew terms 2021), which is not in force on "
+            "2021-03-31: it has never been given an effective date"
+        ]
+
+    def test_dates_decide_not_the_recorded_status(self) -> None:
+        draft = terms(status=mc.TermsStatus.DRAFT, effective=D(2020, 1, 1))
+        data = fleet(people=[person("BF1", terms=on("tc-2021", D(2020, 1, 1)))], terms=[draft])
+        assert run(data, "TERMS001") == []
+
+    def test_an_assignment_that_ended(self) -> None:
+        data = fleet(
+            people=[person("BF1", terms=on("tc-2012", D(2012, 4, 1), D(2021, 3, 30)))],
+            terms=[OLD],
+        )
+        assert run(data, "TERMS001", as_of=D(2021, 3, 30)) == []
+        (finding,) = run(data, "TERMS001")
+        assert finding.message == (
+            "BF1 is in service on 2021-03-31 but on no terms and conditions set: their "
+            "assignment to tc-2012 ended on 2021-03-30"
+        )
+
+    def test_an_assignment_yet_to_start_or_none_at_all(self) -> None:
+        data = fleet(
+            people=[person("BF1", terms=on("tc-2021", D(2021, 4, 1))), person("BF2")],
+            terms=[NEW],
+        )
+        assert messages(run(data, "TERMS001")) == [
+            "BF1 is in service on 2021-03-31 but on no terms and conditions set: their "
+            "assignment to tc-2021 starts on 2021-04-01",
+            "BF2 is in service on 2021-03-31 but on no terms and conditions set: no terms "
+            "assignment is recorded",
+        ]
+
+    def test_the_latest_assignment_covering_the_date_applies(self) -> None:
+        moved = (
+            mc.TermsAssignment("tc-2012", D(2012, 4, 1), D(2021, 3, 31)),
+            mc.TermsAssignment("tc-2021", D(2021, 4, 1)),
+        )
+        data = fleet(people=[person("BF1", terms=moved)], terms=[OLD, NEW])
+        assert run(data, "TERMS001") == []
+        assert run(data, "TERMS001", as_of=D(2021, 4, 1)) == []
+
+    def test_unknown_sets_and_people_not_in_service_are_not_reported(self) -> None:
+        data = fleet(
+            people=[
+                person("BF1", terms=on("tc-1999", D(2000, 1, 1))),  # DATA002
+                person("BF2", left=D(2021, 3, 30)),
+                person("BF3", joined=D(2021, 4, 1)),
+            ]
+        )
+        assert run(data, "TERMS001") == []
+
+    def test_finding_points_at_the_assignment(self) -> None:
+        data = mc.loads(
+            mc.dumps(
+                fleet(people=[person("BF1", terms=on("tc-2021", D(2021, 3, 1)))], terms=[NEW])
+            ),
+            name="fleet.toml",
+        )
+        (finding,) = run(data, "TERMS001")
+        assert finding.subject == mc.Subject("person", "BF1")
+        assert finding.source is not None
+        assert finding.source.file == "fleet.toml"
+
+
+def consulted(effective: pendulum.Date | None) -> mc.TermsAndConditions:
+    window = mc.Consultation(D(2020, 9, 1), D(2020, 11, 30))
+    return terms(effective=effective, consultation=window)
+
+
+class TestInForceBeforeConsultationClosed:
+    def test_effective_on_the_last_day_of_consultation(self) -> None:
+        (finding,) = run(fleet(terms=[consulted(D(2020, 11, 30))]), "TERMS002")
+        assert finding.message == (
+            "tc-2021 (Maritime Command crew terms 2021) is effective from 2020-11-30, but its "
+            "consultation ran from 2020-09-01 to 2020-11-30 inclusive; it could take effect "
+            "from 2020-12-01 at the earliest"
+        )
+        assert finding.details["days_early"] == 1
+        assert finding.subject == mc.Subject("terms", "tc-2021")
+
+    def test_effective_the_day_after_it_closed(self) -> None:
+        assert run(fleet(terms=[consulted(D(2020, 12, 1))]), "TERMS002") == []
+
+    def test_the_check_date_does_not_matter(self) -> None:
+        data = fleet(terms=[consulted(D(2020, 10, 1))])
+        (finding,) = run(data, "TERMS002", as_of=D(2020, 6, 1))
+        assert finding.details["days_early"] == 61
+
+    def test_no_consultation_or_no_effective_date(self) -> None:
+        data = fleet(terms=[terms(effective=D(2020, 1, 1)), consulted(None)])
+        assert run(data, "TERMS002") == []
+
+
+def deployed(start: pendulum.Date, end: pendulum.Date | None, **fields: Any) -> mc.Deployment:
+    fields.setdefault("id", "dep-1")
+    fields.setdefault("vessel", "vigilant")
+    if "crew" not in fields:
+        fields.setdefault("person", "BF1")
+    return mc.Deployment(start=start, end=end, **fields)
+
+
+def aboard(*deployments: mc.Deployment, **fields: Any) -> mc.Fleet:
+    fields.setdefault("terms", on("tc-2021", D(2021, 4, 1)))
+    return fleet(people=[person("BF1", **fields)], deployments=deployments, terms=[OLD, NEW])
+
+
+class TestDeploymentExceedsWorkingPattern:
+    def test_exactly_the_limit_is_allowed(self) -> None:
+        data = aboard(deployed(D(2021, 5, 1), D(2021, 5, 21)))
+        assert run(data, "TERMS003", as_of=D(2021, 6, 1)) == []
+
+    def test_one_day_over_the_limit(self) -> None:
+        data = aboard(deployed(D(2021, 5, 1), D(2021, 5, 22)))
+        (finding,) = run(data, "TERMS003", as_of=D(2021, 6, 1))
+        assert finding.message == (
+            "deployment dep-1 of BF1 aboard vigilant from 2021-05-01 to 2021-05-22 lasts 22 "
+            "days, more than the 21 consecutive days at sea allowed by tc-2021"
+        )
+        assert finding.details["people"] == [
+            {"person": "BF1", "terms": "tc-2021", "limit": 21, "days": 22}
+        ]
+        assert finding.subject == mc.Subject("deployment", "dep-1")
+        assert finding.vessel == "vigilant"
+        assert finding.severity is mc.rules.Severity.WARNING
+
+    def test_an_ongoing_deployment_counts_up_to_the_check_date(self) -> None:
+        data = aboard(deployed(D(2021, 5, 1), None))
+        assert run(data, "TERMS003", as_of=D(2021, 5, 21)) == []
+        assert messages(run(data, "TERMS003", as_of=D(2021, 5, 22))) == [
+            "deployment dep-1 of BF1 aboard vigilant since 2021-05-01 has lasted 22 days by "
+            "2021-05-22, more than the 21 consecutive days at sea allowed by tc-2021"
+        ]
+
+    def test_a_planned_deployment_is_not_checked_until_it_starts(self) -> None:
+        data = aboard(deployed(D(2021, 5, 1), D(2021, 6, 30)))
+        assert run(data, "TERMS003", as_of=D(2021, 4, 30)) == []
+        assert len(run(data, "TERMS003", as_of=D(2021, 5, 1))) == 1
+
+    def test_the_set_at_the_start_of_the_deployment_applies(self) -> None:
+        moved = (
+            mc.TermsAssignment("tc-2012", D(2012, 4, 1), D(2021, 3, 31)),
+            mc.TermsAssignment("tc-2021", D(2021, 4, 1)),
+        )
+        # 25 days: within tc-2012's 28, over tc-2021's 21.
+        data = aboard(deployed(D(2021, 3, 20), D(2021, 4, 13)), terms=moved)
+        assert run(data, "TERMS003", as_of=D(2021, 6, 1)) == []
+        later = aboard(deployed(D(2021, 4, 1), D(2021, 4, 25)), terms=moved)
+        assert len(run(later, "TERMS003", as_of=D(2021, 6, 1))) == 1
+
+    def test_no_set_or_no_limit_means_nothing_to_exceed(self) -> None:
+        unlimited = terms(effective=D(2021, 4, 1), working_pattern=mc.WorkingPattern(14, 14))
+        long = deployed(D(2021, 4, 1), D(2021, 6, 30))
+        assert run(aboard(long, terms=()), "TERMS003", as_of=D(2021, 7, 1)) == []
+        data = fleet(
+            people=[person("BF1", terms=on("tc-2021", D(2021, 4, 1)))],
+            deployments=[long],
+            terms=[unlimited],
+        )
+        assert run(data, "TERMS003", as_of=D(2021, 7, 1)) == []
+
+    def test_a_crew_deployment_is_reported_once_with_the_strictest_limit(self) -> None:
+        data = fleet(
+            crews=[crew("vigilant-a")],
+            people=[
+                person("BF1", crew="vigilant-a", terms=on("tc-2012", D(2012, 4, 1))),
+                person("BF2", crew="vigilant-a", terms=on("tc-2021", D(2021, 1, 1))),
+                person(
+                    "BF3",
+                    crew="vigilant-a",
+                    crew_since=D(2021, 1, 10),
+                    terms=on("tc-2012", D(2012, 4, 1)),
+                ),
+                person(
+                    "BF4",
+                    crew="vigilant-a",
+                    crew_since=D(2021, 1, 15),
+                    terms=on("tc-2021", D(2021, 1, 1)),
+                ),
+                person(
+                    "BF5",
+                    crew="vigilant-a",
+                    crew_since=D(2021, 2, 1),
+                    terms=on("tc-2021", D(2021, 1, 1)),
+                ),
+            ],
+            deployments=[deployed(D(2021, 1, 1), D(2021, 1, 31), crew="vigilant-a")],
+            terms=[OLD, terms(effective=D(2021, 1, 1), working_pattern=NEW.working_pattern)],
+        )
+        (finding,) = run(data, "TERMS003")
+        # BF1: 31 days > 28. BF2: 31 > 21. BF3: 22 days from 2021-01-10, within 28.
+        # BF4: 17 days from 2021-01-15, within 21. BF5 joined after the deployment ended.
+        assert finding.message == (
+            "deployment dep-1 of crew vigilant-a aboard vigilant from 2021-01-01 to "
+            "2021-01-31 lasts 31 days, more than the 21 consecutive days at sea allowed by "
+            "tc-2021; over their limit: BF1 (limit 28 days, tc-2012), BF2 (limit 21 days, "
+            "tc-2021)"
+        )
+        assert finding.crew == "vigilant-a"
+
+    def test_a_late_joiner_over_their_limit_says_how_long_they_were_aboard(self) -> None:
+        data = fleet(
+            crews=[crew("vigilant-a")],
+            people=[
+                person(
+                    "BF3",
+                    crew="vigilant-a",
+                    crew_since=D(2021, 1, 2),
+                    terms=on("tc-2012", D(2012, 4, 1)),
+                ),
+            ],
+            deployments=[deployed(D(2021, 1, 1), D(2021, 1, 31), crew="vigilant-a")],
+            terms=[OLD],
+        )
+        assert messages(run(data, "TERMS003")) == [
+            "deployment dep-1 of crew vigilant-a aboard vigilant from 2021-01-01 to "
+            "2021-01-31 lasts 31 days, more than the 28 consecutive days at sea allowed by "
+            "tc-2012; over their limit: BF3 (limit 28 days, tc-2012; aboard 30 days from "
+            "2021-01-02)"
+        ]
+
+    def test_unknown_people_and_crews_are_skipped(self) -> None:
+        data = fleet(
+            deployments=[
+                deployed(D(2021, 1, 1), D(2021, 3, 1), person="BF9"),
+                deployed(D(2021, 1, 1), D(2021, 3, 1), id="dep-2", crew="nobody"),
+            ],
+            terms=[OLD],
+        )
+        assert run(data, "TERMS003") == []
+
+
+def planned(effective: pendulum.Date | None) -> mc.TermsAndConditions:
+    return terms(
+        status=mc.TermsStatus.AGREED,
+        effective=effective,
+        business_year=mc.BusinessYear.parse("2021/22"),
+    )
+
+
+class TestNotInForceByYearEnd:
+    def test_no_effective_date_once_the_year_has_ended(self) -> None:
+        data = fleet(terms=[planned(None)])
+        assert run(data, "TERMS004", as_of=D(2022, 3, 31)) == []
+        (finding,) = run(data, "TERMS004", as_of=D(2022, 4, 1))
+        assert finding.message == (
+            "tc-2021 (Maritime Command crew terms 2021) was planned for 2021/22 but not in "
+            "force by 2022-03-31: it has no effective date"
+        )
+        assert finding.details == {
+            "business_year": "2021/22",
+            "year_end": "2022-03-31",
+            "effective": None,
+        }
+
+    def test_effective_on_the_last_day_of_the_year_is_in_time(self) -> None:
+        assert run(fleet(terms=[planned(D(2022, 3, 31))]), "TERMS004", as_of=D(2023, 1, 1)) == []
+
+    def test_effective_after_the_year_end(self) -> None:
+        data = fleet(terms=[planned(D(2022, 4, 1))])
+        assert messages(run(data, "TERMS004", as_of=D(2022, 4, 1))) == [
+            "tc-2021 (Maritime Command crew terms 2021) was planned for 2021/22 but not in "
+            "force by 2022-03-31: it is effective from 2022-04-01, 1 day after the year ended"
+        ]
+
+    def test_sets_without_a_planned_year_are_not_reported(self) -> None:
+        assert run(fleet(terms=[terms()]), "TERMS004", as_of=D(2030, 1, 1)) == []
