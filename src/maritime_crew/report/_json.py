@@ -1,0 +1,56 @@
+"""The JSON report: a documented, versioned schema (see ``docs/report-json.md``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..rules import Finding
+from ._common import TOOL_NAME, View, plain
+
+__all__ = ["SCHEMA_NAME", "SCHEMA_VERSION", "document", "render"]
+
+SCHEMA_NAME = "maritime-crew/report"
+SCHEMA_VERSION = 1
+"""Bumped only when a field is removed, renamed or changes meaning; additions keep it."""
+
+
+def document(view: View) -> dict[str, Any]:
+    """The report as plain data, keys in documented order."""
+    report = view.report
+    return {
+        "schema": {"name": SCHEMA_NAME, "version": SCHEMA_VERSION},
+        "tool": {"name": TOOL_NAME, "version": view.tool_version},
+        "as_of": report.as_of.isoformat(),
+        "fail_on": report.fail_on.value,
+        "ok": report.ok,
+        "summary": {
+            "by_severity": report.counts_by_severity(),
+            "by_rule": report.counts_by_rule(),
+            "waived": len(report.waived),
+            "rules_run": len(report.rules),
+        },
+        "rules": [plain(rule.to_record()) for rule in report.rules],
+        "findings": [_finding(finding) for finding in report.findings],
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    source = finding.source
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "subject": {"kind": finding.subject.kind, "id": finding.subject.id},
+        "vessel": finding.vessel,
+        "crew": finding.crew,
+        "message": finding.message,
+        "location": None if source is None else {"file": source.file, "line": source.line},
+        "details": plain(finding.details),
+        "waived_by": finding.waived_by,
+    }
+
+
+def render(view: View) -> str:
+    """The report as JSON text: ``indent=2``, UTF-8 characters kept, a final newline."""
+    return json.dumps(document(view), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

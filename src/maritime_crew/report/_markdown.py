@@ -1,0 +1,70 @@
+"""The Markdown report, for a CI job summary: a verdict, counts, a table per vessel."""
+
+from __future__ import annotations
+
+import re
+
+from ..rules import Severity
+from ._common import TOOL_NAME, View
+
+__all__ = ["render"]
+
+# Characters that would end a table cell or start markup (links, emphasis, HTML).
+_SPECIAL = re.compile(r"([\\|*_`\[\]<>])")
+
+
+def cell(text: str) -> str:
+    """``text`` safe inside a table cell: markup escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _code(text: str) -> str:
+    """``text`` as an inline code span (plain escaped text if it holds a backtick)."""
+    if "`" in text:
+        return cell(text)
+    # GitHub splits table cells on pipes even inside code spans, and renders ``\|`` as ``|``.
+    return "`" + " ".join(text.split()).replace("|", "\\|") + "`"
+
+
+def render(view: View) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    report = view.report
+    mark = "✅" if report.ok else "❌"
+    lines = [
+        f"## {mark} {TOOL_NAME} check: {view.verdict()}",
+        "",
+        f"{view.counts_text()}.",
+        "",
+        "| severity | findings |",
+        "| --- | ---: |",
+    ]
+    counts = report.counts_by_severity()
+    lines.extend(f"| {level.value} | {counts[level.value]} |" for level in _levels())
+    lines.append(f"| waived | {len(report.waived)} |")
+    for group in view.groups():
+        lines += [
+            "",
+            f"### {cell(group.heading)}",
+            "",
+            "| severity | code | subject | message | location |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for subject, findings in group.subjects:
+            label = cell(view.subject_label(subject))
+            for finding in findings:
+                severity = finding.severity.value
+                message = cell(finding.message)
+                if finding.waived_by is not None:
+                    severity = f"~~{severity}~~"
+                    message = f"{message} (waived by {cell(finding.waived_by)})"
+                elif view.fails(finding):
+                    severity = f"**{severity}**"
+                location = _code(str(finding.source)) if finding.source is not None else ""
+                lines.append(
+                    f"| {severity} | {_code(finding.code)} | {label} | {message} | {location} |"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def _levels() -> list[Severity]:
+    return sorted(Severity, reverse=True)

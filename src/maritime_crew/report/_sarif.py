@@ -1,0 +1,131 @@
+"""The SARIF 2.1.0 report, for code-scanning dashboards (GitHub, Azure DevOps, IDEs)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+from urllib.parse import quote
+
+from ..rules import Finding, Rule, Severity
+from ._common import TOOL_NAME, View, plain, relative_path
+
+__all__ = ["FINGERPRINT", "SARIF_SCHEMA", "document", "render"]
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+FINGERPRINT = "maritimeCrewFinding/v1"
+"""Key of the stable finding hash in ``partialFingerprints``."""
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def document(view: View) -> dict[str, Any]:
+    """The report as a SARIF log with one run."""
+    report = view.report
+    rules = view.all_rules()
+    index = {code: position for position, (code, _name, _rule) in enumerate(rules)}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL_NAME,
+                        "version": view.tool_version,
+                        "rules": [_descriptor(code, name, rule) for code, name, rule in rules],
+                    }
+                },
+                "results": [_result(finding, index[finding.code]) for finding in report.findings],
+                "properties": {
+                    "as_of": report.as_of.isoformat(),
+                    "fail_on": report.fail_on.value,
+                    "ok": report.ok,
+                },
+            }
+        ],
+    }
+
+
+def _descriptor(code: str, name: str, rule: Rule | None) -> dict[str, Any]:
+    if rule is None:
+        return {"id": code, "name": name}
+    help_parts = [
+        f"Example: {rule.example}" if rule.example else "",
+        f"Fix: {rule.fix}" if rule.fix else "",
+    ]
+    help_text = "\n\n".join(part for part in help_parts if part) or rule.summary
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale or rule.summary},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+        "properties": {
+            "family": rule.family,
+            "source": rule.source,
+            "parameters": [plain(parameter.to_record()) for parameter in rule.parameters],
+            "tags": [rule.family],
+        },
+    }
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    subject = {"kind": finding.subject.kind, "id": finding.subject.id}
+    location: dict[str, Any] = {
+        "logicalLocations": [
+            {
+                "name": finding.subject.id,
+                "fullyQualifiedName": f"{finding.subject.kind}/{finding.subject.id}",
+            }
+        ]
+    }
+    if finding.source is not None:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.source.file)}}
+        if finding.source.line is not None and finding.source.line >= 1:
+            physical["region"] = {"startLine": finding.source.line}
+        location = {"physicalLocation": physical, **location}
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT: fingerprint(finding)},
+        "properties": {
+            "vessel": finding.vessel,
+            "crew": finding.crew,
+            "subject": subject,
+            "details": plain(finding.details),
+        },
+    }
+    if finding.waived_by is not None:
+        result["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": finding.waived_by}
+        ]
+    return result
+
+
+def fingerprint(finding: Finding) -> str:
+    """A stable hash of the rule, the subject and the message, to track a finding across runs.
+
+    The message is the one shown, so a redacted report hashes the redacted text and
+    never a name.
+    """
+    key = "\x1f".join((finding.code, finding.subject.kind, finding.subject.id, finding.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def artifact_uri(file: str) -> str:
+    """A URI reference for a record's file: relative with forward slashes where possible."""
+    path = relative_path(file)
+    return path.as_uri() if path.is_absolute() else quote(path.as_posix())
+
+
+def render(view: View) -> str:
+    """The SARIF log as JSON text."""
+    return json.dumps(document(view), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -1,0 +1,73 @@
+"""The text report: findings by vessel and subject, one line each, and a verdict."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from ..rules import Finding
+from ._common import View
+
+__all__ = ["render"]
+
+WIDTH = 100
+"""Lines are wrapped to this many columns (an unbreakable word may run past it)."""
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_PASSED = "\x1b[1;32m"
+_FAILED = "\x1b[1;31m"
+_SEVERITY = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_SEVERITY_WIDTH = max(len(level) for level in _SEVERITY)
+
+
+def render(view: View, *, color: bool = False) -> str:
+    """The report as plain text, with ANSI colour only when ``color`` is true."""
+
+    def paint(text: str, style: str) -> str:
+        return f"{style}{text}{_RESET}" if color else text
+
+    report = view.report
+    code_width = max((len(finding.code) for finding in report.findings), default=0)
+    lines: list[str] = []
+    for group in view.groups():
+        lines.append(paint(group.heading, _BOLD))
+        for subject, findings in group.subjects:
+            lines.extend(_wrap(view.subject_label(subject), "  ", "    "))
+            for finding in findings:
+                lines.extend(_finding_lines(finding, code_width, paint))
+        lines.append("")
+    verdict = view.verdict()
+    style = _PASSED if report.ok else _FAILED
+    lines.append(f"{view.counts_text()}: {paint(verdict, style)}")
+    return "\n".join(lines) + "\n"
+
+
+def _finding_lines(
+    finding: Finding, code_width: int, paint: Callable[[str, str], str]
+) -> list[str]:
+    severity = finding.severity.value
+    prefix = f"    {severity:<{_SEVERITY_WIDTH}}  {finding.code:<{code_width}}  "
+    parts = [" ".join(finding.message.split())]
+    if finding.source is not None:
+        parts.append(str(finding.source))
+    if finding.waived_by is not None:
+        parts.append(f"(waived by {finding.waived_by})")
+    lines = _wrap("  ".join(parts), prefix, " " * len(prefix))
+    # Colour goes on after wrapping so escape codes never count toward the width.
+    style = _DIM if finding.waived else _SEVERITY[severity]
+    coloured = f"    {paint(severity, style)}{prefix[4 + len(severity) :]}"
+    lines[0] = coloured + lines[0][len(prefix) :]
+    return lines
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    wrapper = textwrap.TextWrapper(
+        width=max(WIDTH, len(first) + 40),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapper.wrap(text) or [first.rstrip()]
