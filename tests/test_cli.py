@@ -11,17 +11,40 @@ import pytest
 import maritime_crew as mc
 from maritime_crew.cli import main
 
-GOOD = '[[person]]\nid = "BF1"\nname = "Ann"\ndiscipline = "deck"\n'
+GOOD = """
+[[terms]]
+id = "tc-2012"
+title = "Crew terms 2012"
+status = "in-force"
+effective = 2012-04-01
+
+[[person]]
+id = "BF1"
+name = "Ann Example"
+discipline = "deck"
+joined = 2015-01-05
+terms = [{ set = "tc-2012", start = 2015-01-05 }]
+"""
 
 
-def test_check_of_a_good_dataset_exits_0(
+def test_check_of_a_compliant_dataset_exits_0(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "people.toml").write_text(GOOD, encoding="utf-8")
     assert main(["check", str(tmp_path), "--as-of", "2021-03-31"]) == 0
     out = capsys.readouterr().out
-    assert "loaded 1 person" in out
+    assert "No findings" in out
     assert "as of 2021-03-31" in out
+
+
+def test_check_with_an_error_finding_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "people.toml").write_text(
+        GOOD.replace("2015-01-05 }", "2015-01-05, end = 2020-12-31 }"), encoding="utf-8"
+    )
+    assert main(["check", str(tmp_path), "--as-of", "2021-03-31"]) == 1
+    assert "TERMS001" in capsys.readouterr().out
 
 
 def test_check_of_bad_data_lists_every_problem_and_exits_2(

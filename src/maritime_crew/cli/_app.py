@@ -4,44 +4,24 @@ Exit codes follow ruff and ESLint: 0 when no finding reaches the fail level, 1 w
 findings do, 2 for bad input, bad configuration or bad usage. A user never sees a
 Python traceback: every expected failure has a message, and anything unexpected is
 reported as an internal error, with exit code 2.
+
+Each command lives in its own module with ``add_parsers(commands)``, which sets the
+function that runs it; those modules import the library lazily, inside ``run``, so
+that ``--help`` and the commands that do not need everything start quickly.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
-import sys
 from collections.abc import Sequence
 
-import pendulum
-
 from .._version import __version__
+from . import _check, _rules
+from ._common import EXIT_OK, UsageError, error
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
+__all__ = ["main"]
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_BAD_INPUT = 2
-
-
-def as_of_date(text: str) -> pendulum.Date:
-    """Parse ``--as-of`` (``YYYY-MM-DD``) for argparse, with a plain-words error."""
-    try:
-        parsed = datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date as YYYY-MM-DD, such as 2021-03-31, not {text!r}"
-        ) from None
-    if len(text) != 10:
-        raise argparse.ArgumentTypeError(
-            f"expected a date as YYYY-MM-DD, such as 2021-03-31, not {text!r}"
-        )
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
-
-
-def today_in_london() -> pendulum.Date:
-    """Today's date in Europe/London: the default ``--as-of`` of every command."""
-    return pendulum.today("Europe/London").date()
+_COMMANDS = (_check, _rules)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,43 +31,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    check = commands.add_parser(
-        "check",
-        help="load a dataset and check it",
-        description="Load a dataset (a .toml or .json file, or a directory of them) and "
-        "check it. Load problems are listed and exit with code 2.",
-    )
-    check.add_argument("path", metavar="PATH", help="dataset file or directory")
-    check.add_argument(
-        "--as-of",
-        type=as_of_date,
-        metavar="DATE",
-        help="date to check as of, YYYY-MM-DD (default: today in Europe/London)",
-    )
+    for module in _COMMANDS:
+        module.add_parsers(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = _parser()
-    arguments = parser.parse_args(argv)
-    try:
-        from . import _check
+    arguments = _parser().parse_args(argv)
+    from ..io import DataError
+    from ..rules import ConfigError, RegistrationError
 
-        if arguments.command == "check":
-            return _check.run(arguments)
-        parser.error(f"unknown command {arguments.command!r}")  # pragma: no cover
+    try:
+        return int(arguments.run(arguments))
+    except DataError as problem:
+        return error(f"cannot load {getattr(arguments, 'path', 'the dataset')}\n{problem}")
+    except ConfigError as problem:
+        return error(str(problem))
+    except RegistrationError as problem:
+        return error(str(problem))
+    except UsageError as problem:
+        return error(str(problem))
     except KeyboardInterrupt:
-        print("maritime-crew: interrupted", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return error("interrupted")
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last line of defence against a traceback
-        print(
-            f"maritime-crew: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in maritime-crew; please report it with the command you ran.",
-            file=sys.stderr,
+        return error(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in maritime-crew; please report it with the command you ran."
         )
-        return EXIT_BAD_INPUT
-    return EXIT_OK  # pragma: no cover

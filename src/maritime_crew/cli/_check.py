@@ -1,28 +1,110 @@
-"""``maritime-crew check``: load a dataset and report."""
+"""``maritime-crew check``: load a dataset, check it, and report."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
+from typing import Any
 
-from .. import io
-from ..model import TABLES
-from ._app import EXIT_BAD_INPUT, EXIT_OK, today_in_london
+from ._common import EXIT_FINDINGS, EXIT_OK, as_of_date, comma_list, error, today_in_london
+
+FORMATS = ("text", "json", "junit", "markdown", "sarif", "github")
+SEVERITIES = ("error", "warning", "info")
+
+
+def add_parsers(commands: Any) -> None:
+    """Add the ``check`` command."""
+    check = commands.add_parser(
+        "check",
+        help="load a dataset, check it and report the findings",
+        description="Load a dataset (a .toml or .json file, or a directory of them), run "
+        "every enabled rule as of a date, and report. Exit code 0: no finding at or above "
+        "--fail-on; 1: findings; 2: bad input, configuration or usage. Configuration is "
+        "read from maritime-crew.toml in the dataset directory or [tool.maritime-crew] in "
+        "the nearest pyproject.toml; these options override it.",
+    )
+    check.add_argument("path", metavar="PATH", help="dataset file or directory")
+    check.add_argument(
+        "--as-of",
+        type=as_of_date,
+        metavar="DATE",
+        help="date to check as of, YYYY-MM-DD (default: today in Europe/London)",
+    )
+    check.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default: text)"
+    )
+    check.add_argument(
+        "--select",
+        type=comma_list,
+        metavar="RULES",
+        help="rules to run: codes, prefixes (CERT), names or ALL, comma-separated",
+    )
+    check.add_argument(
+        "--extend-select", type=comma_list, metavar="RULES", help="rules to run in addition"
+    )
+    check.add_argument("--ignore", type=comma_list, metavar="RULES", help="rules not to run")
+    check.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help="lowest severity that makes the check fail (default: error)",
+    )
+    check.add_argument(
+        "--output", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    check.add_argument(
+        "--redact",
+        action="store_true",
+        help="show staff numbers instead of names in the report",
+    )
+    check.set_defaults(run=run)
 
 
 def run(arguments: argparse.Namespace) -> int:
-    """Load the dataset at ``arguments.path``; print problems (exit 2) or a summary (exit 0)."""
-    as_of = arguments.as_of or today_in_london()
+    """Load, check, render; the exit code says whether the report passed."""
+    from .. import io, report
+    from .._version import __version__
+    from ..rules import Config, ConfigError, Severity, check, default_registry
+
+    # Report a bad configuration and bad data together, not one after the other.
+    problems: list[str] = []
+    config = None
+    try:
+        config = Config.discover(arguments.path).with_options(
+            select=arguments.select,
+            extend_select=arguments.extend_select,
+            ignore=arguments.ignore,
+            fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None,
+        )
+        config.resolve(default_registry())  # unknown rules and parameters, before the data
+    except ConfigError as problem:
+        problems.append(str(problem))
     try:
         fleet = io.load(arguments.path)
-    except io.DataError as error:
-        print(f"maritime-crew: cannot load {arguments.path}", file=sys.stderr)
-        print(str(error), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    counts = ", ".join(
-        f"{len(records)} {table.name}"
-        for table in TABLES
-        if (records := getattr(fleet, table.attribute))
+    except io.DataError as problem:
+        problems.append(f"cannot load {arguments.path}\n{problem}")
+    if problems or config is None:
+        return error("\n".join(problems))
+    result = check(fleet, arguments.as_of or today_in_london(), config)
+    color = (
+        arguments.format == "text"
+        and arguments.output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
     )
-    print(f"{arguments.path}: loaded {counts or 'no records'} (as of {as_of})")
-    return EXIT_OK
+    text = report.render(
+        result,
+        fleet,
+        arguments.format,
+        redact=arguments.redact,
+        color=color,
+        tool_version=__version__,
+    )
+    if arguments.output is None:
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    else:
+        from ..io._dump import write_atomically
+
+        write_atomically(Path(arguments.output), text)
+    return EXIT_OK if result.ok else EXIT_FINDINGS

@@ -1,0 +1,86 @@
+"""``maritime-crew rules`` and ``maritime-crew explain``: the rule catalogue."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from typing import Any
+
+from ._common import EXIT_OK, UsageError
+
+
+def add_parsers(commands: Any) -> None:
+    """Add the ``rules`` and ``explain`` commands."""
+    rules = commands.add_parser(
+        "rules",
+        help="list every rule",
+        description="List every rule: built-in ones and those of installed plugins.",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=run_rules)
+    explain = commands.add_parser(
+        "explain",
+        help="explain one rule",
+        description="Explain one rule: what it checks, why (with its source), its "
+        "parameters and their defaults, an example, and how to fix a finding.",
+    )
+    explain.add_argument("rule", metavar="CODE|NAME", help="rule code or name, e.g. CERT001")
+    explain.set_defaults(run=run_explain)
+
+
+def run_rules(arguments: argparse.Namespace) -> int:
+    """Print the catalogue as a table or as JSON."""
+    from ..rules import default_registry
+
+    catalogue = default_registry().rules()
+    if arguments.format == "json":
+        print(json.dumps([rule.to_record() for rule in catalogue], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    width = max((len(rule.name) for rule in catalogue), default=4)
+    for rule in catalogue:
+        print(f"{rule.code:<8} {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+    return EXIT_OK
+
+
+def run_explain(arguments: argparse.Namespace) -> int:
+    """Print one rule's documentation."""
+    from ..io._errors import suggest
+    from ..rules import default_registry
+
+    registry = default_registry()
+    rule = registry.get(arguments.rule) or registry.get(arguments.rule.upper())
+    if rule is None:
+        words = [r.code for r in registry.rules()] + [r.name for r in registry.rules()]
+        hint = suggest(arguments.rule, words)
+        raise UsageError(
+            f"unknown rule {arguments.rule!r}"
+            + (f"; did you mean {hint!r}?" if hint else "; `maritime-crew rules` lists them")
+        )
+
+    def paragraph(title: str, text: str) -> str:
+        body = textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")
+        return f"{title}\n{body}\n"
+
+    parts = [
+        f"{rule.code} {rule.name} ({rule.severity.value})\n",
+        paragraph("What it checks", rule.summary),
+        paragraph("Why", rule.rationale + (f" [Source: {rule.source}]" if rule.source else "")),
+    ]
+    if rule.parameters:
+        lines = ["Parameters"]
+        for parameter in rule.parameters:
+            record = parameter.to_record()
+            lines.append(
+                f"  {parameter.name} ({record['type']}, default {record['default']}): "
+                f"{parameter.description}"
+            )
+        parts.append("\n".join(lines) + "\n")
+    else:
+        parts.append("Parameters\n  none\n")
+    if rule.example:
+        parts.append(paragraph("Example", rule.example))
+    if rule.fix:
+        parts.append(paragraph("How to fix", rule.fix))
+    print("\n".join(parts).rstrip())
+    return EXIT_OK

@@ -1,0 +1,143 @@
+"""``maritime-crew check`` end to end: formats, output file, selection, fail level, config."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import maritime_crew as mc
+from maritime_crew.cli import main
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "fleet"
+AS_OF = ["--as-of", "2021-03-31"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def names() -> list[str]:
+    return [person.name for person in mc.load(EXAMPLE).people]
+
+
+def test_the_readme_command_reports_the_example_fleet(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(EXAMPLE), *AS_OF)
+    assert code == 1
+    assert err == ""
+    assert "HMC Vigilant (vigilant)" in out
+    assert "(waived by W-2021-004)" in out
+    last = out.rstrip().splitlines()[-1]
+    assert "as of 2021-03-31: FAILED (fail on error)" in last
+    assert "(1 waived)" in last
+
+
+def test_json_output_counts_what_the_library_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json")
+    data = json.loads(out)
+    report = mc.check(mc.load(EXAMPLE), as_of="2021-03-31")
+    assert code == 1
+    assert [f["code"] for f in data["findings"]] == [f.code for f in report.findings]
+
+
+def test_junit_and_sarif_parse(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", "junit")
+    assert ET.fromstring(out).tag == "testsuites"
+    _, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", "sarif")
+    assert json.loads(out)["version"] == "2.1.0"
+
+
+def test_github_annotations_point_at_files_and_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", "github")
+    errors = [line for line in out.splitlines() if line.startswith("::error ")]
+    assert errors
+    assert all("file=" in line and ",line=" in line for line in errors)
+
+
+@pytest.mark.parametrize("format", ["text", "json", "junit", "markdown", "sarif", "github"])
+def test_output_goes_to_a_file_when_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, format: str
+) -> None:
+    target = tmp_path / f"report.{format}"
+    code, out, _ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--format", format, "--output", str(target)
+    )
+    assert code == 1
+    assert out == ""
+    assert "BF1051" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("format", ["text", "json", "junit", "markdown", "sarif", "github"])
+def test_redacted_reports_of_the_example_name_no_one(
+    capsys: pytest.CaptureFixture[str], names: list[str], format: str
+) -> None:
+    _, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", format, "--redact")
+    assert "BF1051" in out
+    assert [name for name in names if name in out] == []
+
+
+def test_select_and_ignore_choose_the_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json", "--select", "CERT")
+    assert {f["code"] for f in json.loads(out)["findings"]} == {"CERT001", "CERT002"}
+    _, out, _ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json", "--select", "CERT",
+        "--ignore", "certificate-expiring",
+    )  # fmt: skip
+    assert {f["code"] for f in json.loads(out)["findings"]} == {"CERT001"}
+
+
+def test_warnings_fail_only_from_fail_on_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check", str(EXAMPLE), *AS_OF, "--select", "CERT002")[0] == 0
+    code, *_ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--select", "CERT002", "--fail-on", "warning"
+    )
+    assert code == 1
+
+
+def test_an_unknown_rule_is_a_usage_error_with_a_suggestion(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "check", str(EXAMPLE), *AS_OF, "--select", "CERT01")
+    assert code == 2
+    assert out == ""
+    assert "CERT01" in err
+    assert "did you mean" in err
+    assert "Traceback" not in err
+
+
+def test_the_config_file_in_the_dataset_is_read_and_flags_override_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    dataset = tmp_path / "fleet"
+    dataset.mkdir()
+    for source in EXAMPLE.rglob("*.toml"):
+        target = dataset / source.relative_to(EXAMPLE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    (dataset / "maritime-crew.toml").write_text(
+        'select = ["DOC"]\nfail-on = "error"\n[rules.DOC005]\nwithin-days = 30\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, "check", str(dataset), *AS_OF, "--format", "json")
+    # DOC005 now allows 30 days, so OP-2021-011 (ended 2021-03-05) is not yet late.
+    assert {f["code"] for f in json.loads(out)["findings"]} == {"DOC001", "DOC006"}
+    _, out, _ = run(capsys, "check", str(dataset), *AS_OF, "--format", "json", "--select", "MAN")
+    assert {f["code"] for f in json.loads(out)["findings"]} == {"MAN001", "MAN002", "MAN003"}
+
+
+def test_bad_config_and_bad_data_are_reported_together(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "people.toml").write_text('[[person]]\nid = "BF1"\n', encoding="utf-8")
+    (tmp_path / "maritime-crew.toml").write_text('select = ["CERTT"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path), *AS_OF)
+    assert code == 2
+    assert out == ""
+    assert "CERTT" in err
+    assert "person[BF1]" in err
+    assert "name" in err
