@@ -1,0 +1,98 @@
+"""The bundled example fleet: reproducible, and it plants exactly what its README lists."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import maritime_crew as mc
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "fleet"
+REFERENCE = "2021-03-31"
+
+
+def _generator() -> ModuleType:
+    path = ROOT / "tools" / "build_example_fleet.py"
+    spec = importlib.util.spec_from_file_location("build_example_fleet", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _dataset_files(root: Path) -> dict[str, str]:
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob("*.toml"))
+    }
+
+
+def _planted() -> list[tuple[str, str, str, bool]]:
+    """Rows of the README's planted-problems table: (code, kind, id, waived)."""
+    text = (EXAMPLE / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([A-Z]+\d{3}) \| (\w+) (\S+) \| (.*) \|$", text, flags=re.M)
+    return [(code, kind, rid, "**Waived**" in what) for code, kind, rid, what in rows]
+
+
+@pytest.fixture(scope="module")
+def report() -> mc.Report:
+    return mc.check(mc.load(EXAMPLE), as_of=REFERENCE)
+
+
+def test_committed_files_are_what_the_generator_writes(tmp_path: Path) -> None:
+    _generator().build(tmp_path)
+    assert _dataset_files(tmp_path) == _dataset_files(EXAMPLE)
+
+
+def test_example_fleet_has_the_shape_the_readme_describes() -> None:
+    fleet = mc.load(EXAMPLE)
+    cutters = [v for v in fleet.vessels if v.type.value == "cutter"]
+    cpvs = [v for v in fleet.vessels if v.type.value == "cpv"]
+    assert {v.name for v in cutters} >= {"HMC Protector", "HMC Vigilant"}
+    assert all(v.crew_size == 12 for v in cutters)
+    assert len(cpvs) >= 3
+    assert len(fleet.people) >= 40
+    assert {p.discipline.value for p in fleet.people} >= {"deck", "engineering"}
+    assert all(len(p.grades) >= 5 for p in fleet.pathways)
+    assert len(fleet.courses) >= 10
+    assert len(fleet.equipment_items) >= 60
+    assert len(fleet.documents) >= 10
+    boarding = fleet.duty_role("boarding-officer")
+    assert boarding is not None
+    assert set(boarding.kit) == {"body-armour", "dry-suit", "boarding-helmet", "lifejacket"}
+    assert [t.status.value for t in fleet.terms] == ["in-force", "agreed"]
+    assert str(fleet.terms_set("tc-2021").business_year) == "2021/22"  # type: ignore[union-attr]
+    assert fleet.work_periods
+
+
+def test_the_readme_lists_planted_problems_of_every_family() -> None:
+    families = {re.sub(r"\d+", "", code) for code, *_ in _planted()}
+    assert families >= {"CERT", "TRN", "EQP", "MAN", "PATH", "DOC", "TERMS", "REST"}
+
+
+def test_check_finds_every_planted_problem_and_nothing_else(report: mc.Report) -> None:
+    builtin = {r.code for r in report.rules if r.origin.startswith("maritime_crew.rules.builtin")}
+    expected = sorted(row for row in _planted() if row[0] in builtin)
+    found = sorted(
+        (f.code, f.subject.kind, f.subject.id, f.waived)
+        for f in report.findings
+        if f.code in builtin
+    )
+    assert found == expected
+
+
+def test_planted_rows_wait_only_for_rules_not_built_yet(report: mc.Report) -> None:
+    codes = {r.code for r in report.rules}
+    missing = {code for code, *_ in _planted() if code not in codes}
+    assert {re.sub(r"\d+", "", code) for code in missing} <= {"REST"}
+
+
+def test_the_example_fails_on_its_errors_but_not_on_the_waived_one(report: mc.Report) -> None:
+    assert not report.ok
+    assert [f.waived_by for f in report.waived] == ["W-2021-004"]
