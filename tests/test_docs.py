@@ -27,7 +27,7 @@ def test_the_configuration_example_is_valid_and_does_what_it_says() -> None:
 
 
 def test_the_custom_rule_example_registers_and_finds() -> None:
-    code = re.findall(r"```python\n(import maritime_crew as mc\n\n@mc\.rule.*?)```", DOC, re.S)[0]
+    code = re.findall(r"```python\n(import maritime_crew as mc\n\n+@mc\.rule.*?)```", DOC, re.S)[0]
     registry = Registry(load_builtins=False, load_plugins=False)
     namespace: dict[str, object] = {"registry": registry}
     exec(
