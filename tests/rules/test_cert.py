@@ -119,3 +119,117 @@ class TestExpired:
         assert finding.source is not None
         assert finding.source.file == "fleet.toml"
         assert finding.severity is mc.rules.Severity.ERROR
+
+
+class TestExpiring:
+    def test_fires_on_the_last_day_of_the_warning_period(self) -> None:
+        # 90 days after 2021-03-31 is 2021-06-29.
+        data = medic(cert("eng1", D(2019, 6, 30), D(2021, 6, 29), number="M-2"))
+        assert messages(run(data, "CERT002")) == [
+            "ENG1 medical certificate M-2 of BF1 expires on 2021-06-29, in 90 days (warning "
+            "period 90 days); required by duty role medic"
+        ]
+
+    def test_silent_the_day_after_the_warning_period(self) -> None:
+        data = medic(cert("eng1", D(2019, 7, 1), D(2021, 6, 30)))
+        assert run(data, "CERT002") == []
+
+    def test_fires_on_the_expiry_date_itself(self) -> None:
+        data = medic(cert("eng1", D(2019, 4, 1), D(2021, 3, 31)))
+        (finding,) = run(data, "CERT002")
+        assert finding.details["days_left"] == 0
+
+    def test_an_expired_certificate_is_not_expiring(self) -> None:
+        data = medic(cert("eng1", D(2019, 3, 1), D(2021, 3, 30)))
+        assert run(data, "CERT002") == []
+
+    def test_a_replacement_already_issued_silences_it(self) -> None:
+        data = medic(cert("eng1", D(2019, 5, 1), D(2021, 4, 30)), cert("eng1", D(2021, 3, 1)))
+        assert run(data, "CERT002") == []
+
+    def test_the_warning_period_is_a_parameter(self) -> None:
+        data = medic(cert("eng1", D(2019, 5, 1), D(2021, 4, 30)))
+        assert len(run(data, "CERT002")) == 1
+        assert run(data, "CERT002", **{"within-days": 29}) == []
+        assert len(run(data, "CERT002", **{"within-days": 30})) == 1
+
+
+GRADED = mc.Pathway(
+    "deck",
+    "Deck",
+    mc.Discipline.DECK,
+    grades=(mc.Grade("deck-oow", "Officer of the watch", certificates=("stcw-ii-1",)),),
+)
+II_1 = certificate_type("stcw-ii-1", "P5Y", name="STCW II/1")
+
+
+class TestMissing:
+    def test_a_grade_without_its_certificate_fires_cert003(self) -> None:
+        data = fleet(
+            people=[person("BF1", grade="deck-oow")],
+            pathways=[GRADED],
+            certificate_types=[II_1],
+        )
+        assert messages(run(data, "CERT003")) == [
+            "BF1 has no STCW II/1 certificate, required by grade deck-oow"
+        ]
+        assert run(data, "CERT004") == []
+
+    def test_a_grade_with_its_certificate_is_silent(self) -> None:
+        data = fleet(
+            people=[
+                person("BF1", grade="deck-oow", certificates=(cert("stcw-ii-1", D(2020, 1, 1)),))
+            ],
+            pathways=[GRADED],
+            certificate_types=[II_1],
+        )
+        assert run(data, "CERT003") == []
+
+    def test_a_role_without_its_certificate_fires_cert004_and_notes_a_later_one(self) -> None:
+        data = medic(cert("eng1", D(2021, 4, 12)))
+        assert messages(run(data, "CERT004")) == [
+            "BF1 has no ENG1 medical certificate, required by duty role medic; one is "
+            "recorded from 2021-04-12"
+        ]
+        assert run(data, "CERT003") == []
+
+    def test_a_certificate_issued_on_the_check_date_counts(self) -> None:
+        assert run(medic(cert("eng1", D(2021, 3, 31))), "CERT004") == []
+
+    def test_a_held_but_expired_certificate_is_cert001_not_missing(self) -> None:
+        data = medic(cert("eng1", D(2018, 1, 1), D(2020, 1, 1)))
+        assert run(data, "CERT004") == []
+
+
+class TestValidityExceeded:
+    def test_a_recorded_expiry_beyond_the_validity_fires(self) -> None:
+        data = medic(cert("eng1", D(2019, 3, 31), D(2021, 3, 31), number="M-3"))
+        assert messages(run(data, "CERT005")) == [
+            "ENG1 medical certificate M-3 of BF1, issued 2019-03-31, is recorded as expiring "
+            "on 2021-03-31; a validity of P2Y ends on 2021-03-30"
+        ]
+
+    def test_the_last_allowed_day_is_silent(self) -> None:
+        assert run(medic(cert("eng1", D(2019, 3, 31), D(2021, 3, 30))), "CERT005") == []
+
+    def test_the_holders_age_at_issue_sets_the_validity(self) -> None:
+        eng1 = mc.CertificateType(
+            "eng1",
+            "ENG1 medical",
+            validity=mc.AgeSchedule(
+                (mc.AgeBand(mc.Period(years=1), 0), mc.AgeBand(mc.Period(years=2), 18))
+            ),
+        )
+        data = fleet(
+            people=[
+                person(
+                    "BF1",
+                    born=D(2003, 1, 1),
+                    certificates=(cert("eng1", D(2020, 9, 1), D(2022, 8, 31)),),
+                )
+            ],
+            certificate_types=[eng1],
+        )
+        (finding,) = run(data, "CERT005")
+        assert finding.details["latest_allowed"] == "2021-08-31"
+        assert "for a holder aged 17" in finding.message

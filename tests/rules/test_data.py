@@ -290,6 +290,9 @@ class TestWaivers:
             "has no expiry date"
         ]
 
+    def test_waivers_with_an_expiry_are_not_reported_as_open_ended(self) -> None:
+        assert run(fleet(waivers=[self.waiver()]), "DATA007") == []
+
     def test_a_waiver_that_covers_nothing_or_names_no_rule_is_reported(self) -> None:
         data = fleet(
             people=[person("BF1")],

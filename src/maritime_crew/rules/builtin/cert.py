@@ -121,10 +121,10 @@ def _missing(fleet: Fleet, ctx: Context, source: str) -> Iterator[Finding]:
                 continue  # held before, now expired: CERT001
             booked = [c.issued for c in person.certificates if c.type == type_id]
             later = f"; one is recorded from {min(booked)}" if booked else ""
+            named = with_noun(label(fleet, "certificate", type_id), "certificate")
             yield ctx.about_person(
                 person,
-                f"{person.id} has no {label(fleet, 'certificate', type_id)} certificate, "
-                f"{reasons(why_here)}{later}",
+                f"{person.id} has no {named}, {reasons(why_here)}{later}",
                 details={"certificate_type": type_id, "required_by": why_here},
             )
 
