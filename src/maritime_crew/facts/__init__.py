@@ -1,10 +1,11 @@
-"""Facts derived from the records on a date: validity, requirements, sea time, servicing.
+"""Facts derived from the records on a date: validity, requirements, manning, sea time, servicing.
 
 These are the shared building blocks of the rules and the analyses. Each function is
 pure: it reads the fleet and returns an answer for the date it is given.
 """
 
 from ._documents import last_reviewed, started, version_in_force, versions_in_force
+from ._manning import RoleCover, crew_members, crews_at_sea, role_covers
 from ._requirements import (
     RoleStatus,
     kit_held,
@@ -15,6 +16,7 @@ from ._requirements import (
 from ._seatime import sea_days, sea_periods
 from ._servicing import ServiceDue, next_due, service_status, shelf_life_end
 from ._terms import assignment_on, terms_in_force
+from ._trainers import TrainerHolders, trainer_holders
 from ._validity import (
     Held,
     certificate_expiry,
@@ -30,11 +32,15 @@ from ._validity import (
 
 __all__ = [
     "Held",
+    "RoleCover",
     "RoleStatus",
     "ServiceDue",
+    "TrainerHolders",
     "assignment_on",
     "certificate_expiry",
     "certificates_of",
+    "crew_members",
+    "crews_at_sea",
     "kit_held",
     "last_day",
     "last_reviewed",
@@ -43,6 +49,7 @@ __all__ = [
     "next_due",
     "required_certificates",
     "required_courses",
+    "role_covers",
     "role_status",
     "sea_days",
     "sea_periods",
@@ -50,6 +57,7 @@ __all__ = [
     "shelf_life_end",
     "started",
     "terms_in_force",
+    "trainer_holders",
     "training_expiry",
     "training_of",
     "valid_certificate",

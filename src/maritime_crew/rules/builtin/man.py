@@ -4,68 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
-import pendulum
-
 from ... import facts
-from ...model import Crew, Fleet, Person, Subject, Vessel
+from ...model import Fleet, Subject
 from .._finding import Finding
 from .._rule import Context
 from .._severity import Severity
 from ._registry import builtin
-
-
-@attrs.frozen
-class _Cover:
-    """How one crew covers one role of its vessel's complement on a date."""
-
-    role: str
-    required: int
-    qualified: tuple[str, ...]
-    """Members in service who hold the role and are qualified for it."""
-    unqualified: tuple[facts.RoleStatus, ...]
-    """Members in service who hold the role but are not qualified for it."""
-
-
-def _members(fleet: Fleet, crew: Crew, on: pendulum.Date) -> tuple[Person, ...]:
-    return tuple(person for person in fleet.members_of(crew.id) if person.in_service_on(on))
-
-
-def _covers(fleet: Fleet, crew: Crew, vessel: Vessel, on: pendulum.Date) -> tuple[_Cover, ...]:
-    """For each role the vessel requires (count above 0), who in the crew can fill it."""
-    members = _members(fleet, crew, on)
-    covers: list[_Cover] = []
-    seen: set[str] = set()
-    for entry in vessel.complement:
-        role = entry.role
-        if role in seen or fleet.duty_role(role) is None:
-            continue  # an unknown role is DATA002's
-        seen.add(role)
-        required = vessel.required(role)
-        if required <= 0:
-            continue
-        statuses = [
-            facts.role_status(fleet, person, role, on)
-            for person in members
-            if role in person.duty_roles
-        ]
-        covers.append(
-            _Cover(
-                role=role,
-                required=required,
-                qualified=tuple(s.person for s in statuses if s.qualified),
-                unqualified=tuple(s for s in statuses if not s.qualified),
-            )
-        )
-    return tuple(covers)
-
-
-def _crews_at_sea(fleet: Fleet) -> Iterator[tuple[Crew, Vessel]]:
-    """Every crew assigned to a known vessel, with the vessel."""
-    for crew in fleet.crews:
-        vessel = fleet.vessel(crew.vessel) if crew.vessel is not None else None
-        if vessel is not None:
-            yield crew, vessel
 
 
 def _lacks(status: facts.RoleStatus) -> str:
@@ -78,7 +22,7 @@ def _lacks(status: facts.RoleStatus) -> str:
     return f"{status.person} lacks {listed}"
 
 
-def _who(cover: _Cover) -> str:
+def _who(cover: facts.RoleCover) -> str:
     if not cover.qualified and not cover.unqualified:
         return "no member in service holds the duty role"
     people = [f"{person} qualified" for person in cover.qualified]
@@ -113,8 +57,8 @@ def complement_not_filled(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 f"{vessel.name} requires a complement ({roles}) but no crew is assigned to it",
                 details={"complement": required},
             )
-    for crew, vessel in _crews_at_sea(fleet):
-        for cover in _covers(fleet, crew, vessel, ctx.as_of):
+    for crew, vessel in facts.crews_at_sea(fleet):
+        for cover in facts.role_covers(fleet, crew, vessel, ctx.as_of):
             if len(cover.qualified) >= cover.required:
                 continue
             yield ctx.finding(
@@ -152,9 +96,9 @@ def complement_not_filled(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     fix="Train and qualify a second member of the crew for the role.",
 )
 def single_qualified_person(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for crew, vessel in _crews_at_sea(fleet):
-        for cover in _covers(fleet, crew, vessel, ctx.as_of):
-            if cover.required > 1 or len(cover.qualified) != 1:
+    for crew, vessel in facts.crews_at_sea(fleet):
+        for cover in facts.role_covers(fleet, crew, vessel, ctx.as_of):
+            if not cover.single_point:
                 continue
             (only,) = cover.qualified
             yield ctx.finding(
@@ -179,10 +123,10 @@ def single_qualified_person(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "vessel's crew size.",
 )
 def crew_below_size(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for crew, vessel in _crews_at_sea(fleet):
+    for crew, vessel in facts.crews_at_sea(fleet):
         if vessel.crew_size is None:
             continue
-        members = len(_members(fleet, crew, ctx.as_of))
+        members = len(facts.crew_members(fleet, crew, ctx.as_of))
         if members >= vessel.crew_size:
             continue
         yield ctx.finding(

@@ -252,25 +252,6 @@ def _unqualified(
     )
 
 
-Holders = dict[str, set[str]]
-
-
-def _current_holders(fleet: Fleet, on: pendulum.Date) -> tuple[Holders, Holders]:
-    """Who in service holds each course and each certificate type, current on a date."""
-    courses: Holders = {}
-    certificates: Holders = {}
-    for person in in_service(fleet, on):
-        for record in person.training:
-            expiry = facts.training_expiry(fleet, person, record)
-            if record.completed <= on and (expiry is None or on <= expiry):
-                courses.setdefault(record.course, set()).add(person.id)
-        for certificate in person.certificates:
-            expiry = facts.certificate_expiry(fleet, person, certificate)
-            if certificate.issued <= on and (expiry is None or on <= expiry):
-                certificates.setdefault(certificate.type, set()).add(person.id)
-    return courses, certificates
-
-
 @builtin(
     code="TRN006",
     name="course-without-trainer",
@@ -285,19 +266,14 @@ def _current_holders(fleet: Fleet, on: pendulum.Date) -> tuple[Holders, Holders]
     fix="Train a member of staff as a trainer, or record an external provider for the course.",
 )
 def course_without_trainer(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    courses, certificates = _current_holders(fleet, ctx.as_of)
+    holders = facts.trainer_holders(fleet, ctx.as_of)
     for course in fleet.courses:
         if course.provider is not None:
             continue
-        needs = [("course", c, courses.get(c, set())) for c in course.trainer_courses] + [
-            ("certificate", t, certificates.get(t, set())) for t in course.trainer_certificates
-        ]
-        if not needs:
+        needs = holders.requirements(course)
+        if not needs or holders.trainers(course):
             continue
-        able = set.intersection(*(holders for _, _, holders in needs))
-        if able:
-            continue
-        counts = {f"{kind} {key}": len(holders) for kind, key, holders in needs}
+        counts = {f"{kind} {key}": len(people) for kind, key, people in needs}
         held = ", ".join(f"{what}: {count}" for what, count in counts.items())
         yield ctx.finding(
             Subject("course", course.id),

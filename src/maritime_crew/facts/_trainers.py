@@ -1,0 +1,67 @@
+"""Who is qualified to deliver an in-house course on a date (seed commitment C3).
+
+A trainer must hold, current on the day, every course in the course's
+``trainer_courses`` and every certificate type in its ``trainer_certificates``.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from ..model import Course, Fleet
+from ._validity import certificate_expiry, training_expiry
+
+__all__ = ["TrainerHolders", "trainer_holders"]
+
+
+@attrs.frozen
+class TrainerHolders:
+    """Who in service holds each course and each certificate type, current on a date."""
+
+    courses: dict[str, frozenset[str]]
+    """Course id to the staff numbers with a current completion."""
+    certificates: dict[str, frozenset[str]]
+    """Certificate type id to the staff numbers with a valid certificate."""
+
+    def requirements(self, course: Course) -> list[tuple[str, str, frozenset[str]]]:
+        """Each trainer requirement of a course as ``(kind, id, holders)``.
+
+        ``kind`` is ``"course"`` or ``"certificate"``.
+        """
+        empty: frozenset[str] = frozenset()
+        return [("course", c, self.courses.get(c, empty)) for c in course.trainer_courses] + [
+            ("certificate", t, self.certificates.get(t, empty)) for t in course.trainer_certificates
+        ]
+
+    def trainers(self, course: Course) -> frozenset[str]:
+        """Staff numbers meeting every trainer requirement of the course.
+
+        Empty when the course names no trainer requirement: nobody is specifically
+        qualified, and :meth:`requirements` is empty too.
+        """
+        needs = self.requirements(course)
+        if not needs:
+            return frozenset()
+        return frozenset.intersection(*(holders for _, _, holders in needs))
+
+
+def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
+    """Who in service holds each course and certificate type on a date, in one pass."""
+    courses: dict[str, set[str]] = {}
+    certificates: dict[str, set[str]] = {}
+    for person in fleet.people:
+        if not person.in_service_on(on):
+            continue
+        for record in person.training:
+            expiry = training_expiry(fleet, person, record)
+            if record.completed <= on and (expiry is None or on <= expiry):
+                courses.setdefault(record.course, set()).add(person.id)
+        for certificate in person.certificates:
+            expiry = certificate_expiry(fleet, person, certificate)
+            if certificate.issued <= on and (expiry is None or on <= expiry):
+                certificates.setdefault(certificate.type, set()).add(person.id)
+    return TrainerHolders(
+        courses={key: frozenset(value) for key, value in courses.items()},
+        certificates={key: frozenset(value) for key, value in certificates.items()},
+    )

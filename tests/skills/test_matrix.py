@@ -1,0 +1,187 @@
+"""Skills matrix cells and coverage, worked by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import maritime_crew as mc
+from maritime_crew.skills import CellState, coverage, skills_matrix, trainer_capacity
+
+from ..rules.builders import (
+    AS_OF,
+    D,
+    cert,
+    certificate_type,
+    course,
+    crew,
+    fleet,
+    person,
+    role,
+    run,
+    trained,
+    vessel,
+)
+
+COXSWAIN = role("coxswain", courses=("frb",), kit=("dry-suit",))
+OOW = role("oow", certificates=("gmdss",), courses=("radar",))
+FRB = course("frb", "P5Y")
+RADAR = course("radar", "P3Y")
+GMDSS = certificate_type("gmdss", "P5Y")
+SUIT = mc.EquipmentItem("DS-1", "dry-suit")
+
+
+def member(id: str, *roles: str, **fields: Any) -> mc.Person:
+    return person(id, crew="vigilant-a", duty_roles=roles, **fields)
+
+
+def ship(*people: mc.Person, **complement: int) -> mc.Fleet:
+    counts = complement or {"coxswain": 1, "oow": 2}
+    return fleet(
+        vessels=[
+            vessel("vigilant", complement=tuple(mc.RoleCount(r, n) for r, n in counts.items()))
+        ],
+        crews=[crew("vigilant-a")],
+        people=people,
+        duty_roles=[COXSWAIN, OOW],
+        courses=[FRB, RADAR],
+        certificate_types=[GMDSS],
+        equipment_items=[SUIT],
+    )
+
+
+# BF1: coxswain, FRB done 2020-01-01 (valid to 2024-12-31) and a suit: qualified.
+# BF2: OOW whose radar course (2018-05-01, P3Y) ends 2021-04-30: lapsing within 90 days.
+# BF3: OOW with radar but no GMDSS: not qualified, lacks the certificate.
+BF1 = member(
+    "BF1",
+    "coxswain",
+    training=(trained("frb", D(2020, 1, 1)),),
+    issues=(mc.Issue("DS-1", D(2020, 1, 1)),),
+)
+BF2 = member(
+    "BF2",
+    "oow",
+    training=(trained("radar", D(2018, 5, 1)),),
+    certificates=(cert("gmdss", D(2019, 1, 1)),),
+)
+BF3 = member("BF3", "oow", training=(trained("radar", D(2020, 6, 1)),))
+
+
+class TestCells:
+    def test_each_state_with_its_date_or_what_is_missing(self) -> None:
+        matrix = skills_matrix(ship(BF1, BF2, BF3), AS_OF, within=90)
+        assert matrix.people == ("BF1", "BF2", "BF3")
+        assert matrix.roles == ("coxswain", "oow")
+        qualified = matrix.cell("BF1", "coxswain")
+        assert qualified is not None
+        assert (qualified.state, qualified.until) == (CellState.QUALIFIED, D(2024, 12, 31))
+        lapsing = matrix.cell("BF2", "oow")
+        assert lapsing is not None
+        assert (lapsing.state, lapsing.until) == (CellState.LAPSING, D(2021, 4, 30))
+        assert lapsing.lapsing_courses == ("radar",)
+        assert lapsing.lapsing_certificates == ()
+        lacking = matrix.cell("BF3", "oow")
+        assert lacking is not None
+        assert lacking.state is CellState.NOT_QUALIFIED
+        assert lacking.missing_certificates == ("gmdss",)
+        assert (lacking.missing_courses, lacking.missing_kit) == ((), ())
+
+    def test_a_short_window_makes_the_lapsing_cell_qualified(self) -> None:
+        cell = skills_matrix(ship(BF2), AS_OF, within=29).cell("BF2", "oow")
+        assert cell is not None
+        assert cell.state is CellState.QUALIFIED
+        edge = skills_matrix(ship(BF2), AS_OF, within=30).cell("BF2", "oow")
+        assert edge is not None
+        assert edge.state is CellState.LAPSING
+
+    def test_a_role_not_held_lists_what_it_would_need(self) -> None:
+        cell = skills_matrix(ship(BF3), AS_OF).cell("BF3", "coxswain")
+        assert cell is not None
+        assert cell.state is CellState.NOT_HELD
+        assert (cell.missing_courses, cell.missing_kit) == (("frb",), ("dry-suit",))
+
+    def test_crew_scope_takes_members_in_service_and_complement_roles(self) -> None:
+        gone = member("BF9", "coxswain", left=D(2020, 12, 31))
+        other = person("BF8", crew="other", duty_roles=("coxswain",))
+        data = ship(BF3, gone, other, oow=1)
+        matrix = skills_matrix(data, AS_OF, crew="vigilant-a")
+        assert matrix.people == ("BF3",)
+        assert matrix.roles == ("oow",)
+        assert skills_matrix(data, AS_OF).people == ("BF3", "BF8")
+
+    def test_records_are_plain(self) -> None:
+        records = skills_matrix(ship(BF3), AS_OF).to_records()
+        assert records[1] == {
+            "person": "BF3",
+            "role": "oow",
+            "state": "not-qualified",
+            "until": None,
+            "missing_courses": [],
+            "missing_certificates": ["gmdss"],
+            "missing_kit": [],
+            "lapsing_courses": [],
+            "lapsing_certificates": [],
+        }
+
+
+class TestCoverage:
+    def test_shortfall_single_point_resilience_and_lapse(self) -> None:
+        spare = member("BF4", "coxswain", training=(trained("frb", D(2020, 1, 1)),))
+        result = coverage(ship(BF1, BF2, BF3, spare), AS_OF, vessel="vigilant", within=90)
+        (crew_cover,) = result.crews
+        cox = crew_cover.role("coxswain")
+        oow = crew_cover.role("oow")
+        assert cox is not None
+        assert oow is not None
+        # BF4 holds the role but has no dry suit issued: one qualified for one place.
+        assert (cox.qualified, cox.unqualified, cox.single_point) == (("BF1",), ("BF4",), True)
+        assert cox.resilience == 0
+        assert (oow.required, oow.qualified, oow.shortfall) == (2, ("BF2",), 1)
+        assert oow.lapsing == ("BF2",)
+        assert not oow.single_point  # a shortfall, not a single point
+        assert crew_cover.shortfalls == (oow,)
+        assert crew_cover.single_points == (cox,)
+
+    def test_lapses_when_filled_today_but_not_after_the_window(self) -> None:
+        result = coverage(ship(BF2, oow=1), AS_OF, within=90)
+        oow = result.crews[0].role("oow")
+        assert oow is not None
+        assert (oow.shortfall, oow.lapses) == (0, True)
+        assert oow.to_record()["lapses"] is True
+
+    def test_a_vessel_with_no_crew_is_listed_as_uncrewed(self) -> None:
+        data = mc.Fleet(vessels=(vessel("seeker", complement=(mc.RoleCount("oow", 1),)),))
+        assert coverage(data, AS_OF).uncrewed == ("seeker",)
+
+
+class TestTrainerCapacity:
+    def test_lists_qualified_staff_and_courses_nobody_can_deliver(self) -> None:
+        boarding = course("boarding", trainer_courses=("instructor",))
+        radar = course("radar", trainer_certificates=("gmdss",))
+        outside = course("sea-survival", provider="Warsash")
+        data = fleet(
+            courses=[boarding, radar, outside, course("instructor", "P2Y")],
+            certificate_types=[GMDSS],
+            people=[
+                person("BF1", training=(trained("instructor", D(2020, 1, 1)),)),
+                person("BF2", training=(trained("instructor", D(2018, 1, 1)),)),  # lapsed
+            ],
+        )
+        capacity = trainer_capacity(data, AS_OF)
+        assert [c.course for c in capacity.courses] == ["boarding", "radar", "instructor"]
+        assert capacity.course("boarding") is not None
+        assert capacity.course("boarding").trainers == ("BF1",)  # type: ignore[union-attr]
+        assert capacity.without_trainer == ("radar",)
+        assert capacity.to_records()[2]["without_trainer"] is False
+
+    def test_agrees_with_trn006(self) -> None:
+        data = fleet(
+            courses=[course("boarding", trainer_courses=("instructor",)), course("instructor")],
+            people=[
+                person("BF1", left=D(2021, 1, 1), training=(trained("instructor", D(2020, 1, 1)),))
+            ],
+        )
+        assert trainer_capacity(data, AS_OF).without_trainer == ("boarding",)
+        assert [f.subject.id for f in run(data, "TRN006")] == ["boarding"]
+        assert trainer_capacity(data, D(2020, 6, 1)).without_trainer == ()
+        assert run(data, "TRN006", as_of=D(2020, 6, 1)) == []
