@@ -16,12 +16,12 @@ import argparse
 from collections.abc import Sequence
 
 from .._version import __version__
-from . import _check, _rules
+from . import _check, _pathway, _rules, _skills
 from ._common import EXIT_OK, UsageError, error
 
 __all__ = ["main"]
 
-_COMMANDS = (_check, _rules)
+_COMMANDS = (_check, _rules, _pathway, _skills)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -196,3 +196,72 @@ def certificate_validity_exceeded(fleet: Fleet, ctx: Context) -> Iterator[Findin
                         "validity": str(allowed),
                     },
                 )
+
+
+@builtin(
+    code="CERT006",
+    name="coc-revalidation-at-risk",
+    severity=Severity.WARNING,
+    summary="A certificate of competency expires soon and its holder lacks the sea service "
+    "to revalidate it.",
+    rationale="A certificate of competency is valid for 5 years. Revalidating it needs 12 "
+    "months' (365 days') sea service in the last 5 years, or 3 months' (90 days') in the "
+    "last 6 months (STCW regulation I/11 and section A-I/11; MCA MSN 1856). A holder "
+    "short of that near expiry must serve the remaining days in time or sit a "
+    "refresher route, so the warning comes while there is time to plan sea time.",
+    source="STCW I/11, A-I/11; MSN 1856",
+    parameters=(
+        Parameter(
+            "within-days",
+            int,
+            180,
+            "How many days ahead of the check date to look for a CoC expiry.",
+        ),
+    ),
+    example="BF1 holds STCW II/1 certificate C-1, which expires on 2021-06-01, in 62 days; "
+    "they have 200 of 365 days of sea service in 5 years and 30 of 90 in 6 months.",
+    fix="Plan deployments so the holder serves the missing sea time before the expiry, or "
+    "book the alternative revalidation route with the MCA.",
+)
+def coc_revalidation_at_risk(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    from ...pathways._revalidation import RevalidationCondition, coc_revalidation, held_cocs
+
+    within: int = ctx.params["within-days"]
+    horizon = ctx.as_of.add(days=within)
+    condition = RevalidationCondition()
+    for person in in_service(fleet, ctx.as_of):
+        for held in held_cocs(fleet, person, ctx.as_of):
+            if held.expires is None or held.expires > horizon:
+                continue
+            certificate = held.record
+            if not isinstance(certificate, Certificate):
+                continue
+            # A replacement already issued (dated before the old one expires) is enough.
+            if facts.valid_certificate(fleet, person, certificate.type, held.expires.add(days=1)):
+                continue
+            status = coc_revalidation(fleet, person, held, ctx.as_of, condition)
+            if status is None or status.meets:
+                continue
+            days = days_between(ctx.as_of, held.expires)
+            yield ctx.about_person(
+                person,
+                f"{_named(label(fleet, 'certificate', certificate.type), certificate)} of "
+                f"{person.id} expires on {held.expires}, in {count(days, 'day')}; "
+                f"{person.id} has {count(status.long_days, 'day')} of sea service in "
+                f"{condition.long_years} years (needs {condition.long_days}) and "
+                f"{status.short_days} in {condition.short_months} months (needs "
+                f"{condition.short_days}), and needs {count(status.needed_days, 'more day')} "
+                f"by {status.serve_by} to revalidate",
+                nested=("certificates", held.position),
+                details={
+                    "certificate_type": certificate.type,
+                    "number": certificate.number,
+                    "expires": held.expires.isoformat(),
+                    "days_left": days,
+                    "within_days": within,
+                    "sea_days_long": status.long_days,
+                    "sea_days_short": status.short_days,
+                    "needed_days": status.needed_days,
+                    "serve_by": status.serve_by.isoformat(),
+                },
+            )

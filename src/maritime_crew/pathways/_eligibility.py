@@ -1,0 +1,214 @@
+"""Whether a person meets the entry requirements of a grade on a date.
+
+Each requirement of the grade (certificates, courses, sea time, months in the
+previous grade) is judged on its own, with its evidence. Sea time is counted by
+:func:`maritime_crew.facts.sea_days`: every calendar day aboard counts once however many
+deployments cover it, both the first and the last day of a deployment count, and only
+days up to and including ``as_of`` count. Only the current grade and the date it was
+taken up are recorded, so months in the previous grade can be judged only when the
+previous grade is the person's current one.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+import pendulum
+
+from .. import facts
+from ..model import Certificate, Fleet, Grade, Person
+from ._common import DateLike, as_date, completed_months, resolve_grade, resolve_person
+
+__all__ = ["Eligibility", "Requirement", "RequirementKind", "eligibility"]
+
+
+class RequirementKind(str, enum.Enum):
+    """Which sort of entry requirement a :class:`Requirement` is."""
+
+    CERTIFICATE = "certificate"
+    COURSE = "course"
+    SEA_TIME = "sea-time"
+    MONTHS_IN_PREVIOUS_GRADE = "months-in-previous-grade"
+
+
+@attrs.frozen
+class Requirement:
+    """One entry requirement of a grade, judged on a date, with its evidence."""
+
+    kind: RequirementKind
+    item: str
+    """Certificate type or course id; for sea time and months, the unit (days, months)."""
+    met: bool
+    detail: str
+    """Evidence when met; exactly what is missing when not."""
+    required: int | None = None
+    """Days or months required (sea time and months only)."""
+    have: int | None = None
+    """Days or months counted (sea time and months only)."""
+    evidence: str | None = None
+    """Certificate number or course record that satisfies it, when met."""
+    until: pendulum.Date | None = None
+    """Last day the satisfying certificate or course counts; ``None`` if it never lapses."""
+
+    def to_record(self) -> dict[str, Any]:
+        """The requirement as a plain dict."""
+        return {
+            "kind": self.kind.value,
+            "item": self.item,
+            "met": self.met,
+            "detail": self.detail,
+            "required": self.required,
+            "have": self.have,
+            "evidence": self.evidence,
+            "until": self.until.isoformat() if self.until else None,
+        }
+
+
+@attrs.frozen
+class Eligibility:
+    """A person's standing against a grade's entry requirements on a date."""
+
+    person: str
+    grade: str
+    as_of: pendulum.Date
+    requirements: tuple[Requirement, ...]
+
+    @property
+    def eligible(self) -> bool:
+        """True when every requirement is met."""
+        return all(requirement.met for requirement in self.requirements)
+
+    @property
+    def unmet(self) -> tuple[Requirement, ...]:
+        """The requirements not met."""
+        return tuple(requirement for requirement in self.requirements if not requirement.met)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per requirement, with the person, grade and date, for notebooks."""
+        return [
+            {"person": self.person, "grade": self.grade, "as_of": self.as_of.isoformat()}
+            | requirement.to_record()
+            for requirement in self.requirements
+        ]
+
+
+def _count(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+
+
+def _until(held: facts.Held) -> str:
+    return f"until {held.expires}" if held.expires is not None else "with no expiry"
+
+
+def certificate_requirement(
+    fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
+) -> Requirement:
+    """Whether the person holds a valid certificate of a type on a date."""
+    held = facts.valid_certificate(fleet, person, type_id, on)
+    if held is not None:
+        number = held.record.number if isinstance(held.record, Certificate) else None
+        label = f"certificate {number}" if number else f"certificate #{held.position + 1}"
+        return Requirement(
+            RequirementKind.CERTIFICATE,
+            type_id,
+            True,
+            f"{type_id}: {label} issued {held.start}, valid {_until(held)}",
+            evidence=label,
+            until=held.expires,
+        )
+    latest = facts.latest_certificate(fleet, person, type_id, on)
+    if latest is not None and latest.expires is not None:
+        detail = f"needs a valid {type_id} (the last one expired on {latest.expires})"
+    else:
+        detail = f"needs a {type_id} certificate (none held)"
+    return Requirement(RequirementKind.CERTIFICATE, type_id, False, detail)
+
+
+def course_requirement(
+    fleet: Fleet, person: Person, course_id: str, on: pendulum.Date
+) -> Requirement:
+    """Whether the person has a completion of a course that counts on a date."""
+    held = facts.valid_training(fleet, person, course_id, on)
+    if held is not None:
+        label = f"completed {held.start}"
+        return Requirement(
+            RequirementKind.COURSE,
+            course_id,
+            True,
+            f"{course_id}: {label}, counts {_until(held)}",
+            evidence=label,
+            until=held.expires,
+        )
+    latest = facts.latest_training(fleet, person, course_id, on)
+    if latest is not None and latest.expires is not None:
+        detail = f"needs course {course_id} (the last completion lapsed on {latest.expires})"
+    else:
+        detail = f"needs course {course_id} (not completed)"
+    return Requirement(RequirementKind.COURSE, course_id, False, detail)
+
+
+def sea_time_requirement(
+    fleet: Fleet, person: Person, required: int, on: pendulum.Date
+) -> Requirement:
+    """Whether the person has served ``required`` days at sea up to and including a date."""
+    days = facts.sea_days(fleet, person, until=on)
+    if days >= required:
+        detail = f"has {days} days of sea time (needs {required})"
+        return Requirement(RequirementKind.SEA_TIME, "days", True, detail, required, days)
+    detail = f"needs {_count(required - days, 'more day')} of sea time (has {days} of {required})"
+    return Requirement(RequirementKind.SEA_TIME, "days", False, detail, required, days)
+
+
+def months_requirement(
+    fleet: Fleet, person: Person, grade: Grade, required: int, on: pendulum.Date
+) -> Requirement:
+    """Whether the person has served ``required`` months in the grade below ``grade``."""
+    kind = RequirementKind.MONTHS_IN_PREVIOUS_GRADE
+    pathway = fleet.pathway_of(grade.id)
+    index = pathway.grade_index(grade.id) if pathway else None
+    if pathway is None or index is None or index == 0:
+        return Requirement(kind, "months", True, "entry grade: no previous grade", required, 0)
+    previous = pathway.grades[index - 1].id
+    if person.grade != previous or person.grade_since is None:
+        detail = (
+            f"needs {required} months in {previous}; only the current grade "
+            f"({person.grade or 'none'}) and its start are recorded"
+        )
+        return Requirement(kind, "months", False, detail, required, 0)
+    months = completed_months(person.grade_since, on)
+    if months >= required:
+        detail = f"{months} months in {previous} since {person.grade_since} (needs {required})"
+        return Requirement(kind, "months", True, detail, required, months)
+    detail = (
+        f"needs {_count(required - months, 'more month')} in {previous} "
+        f"(has {months} of {required} since {person.grade_since})"
+    )
+    return Requirement(kind, "months", False, detail, required, months)
+
+
+def judge(fleet: Fleet, person: Person, grade: Grade, on: pendulum.Date) -> Eligibility:
+    """:func:`eligibility` on resolved records and a date."""
+    requirements: list[Requirement] = [
+        certificate_requirement(fleet, person, type_id, on) for type_id in grade.certificates
+    ]
+    requirements += [course_requirement(fleet, person, course, on) for course in grade.courses]
+    if grade.sea_time_days > 0:
+        requirements.append(sea_time_requirement(fleet, person, grade.sea_time_days, on))
+    if grade.months_in_previous_grade > 0:
+        requirements.append(
+            months_requirement(fleet, person, grade, grade.months_in_previous_grade, on)
+        )
+    return Eligibility(person.id, grade.id, on, tuple(requirements))
+
+
+def eligibility(
+    fleet: Fleet, person: Person | str, grade: Grade | str, as_of: DateLike
+) -> Eligibility:
+    """Each entry requirement of ``grade`` judged for ``person`` on ``as_of``.
+
+    ``person`` and ``grade`` may be ids or records; ``as_of`` a date or ``YYYY-MM-DD``.
+    Raises ``KeyError`` for an unknown person or grade id.
+    """
+    return judge(fleet, resolve_person(fleet, person), resolve_grade(fleet, grade), as_date(as_of))

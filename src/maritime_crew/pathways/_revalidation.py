@@ -1,0 +1,187 @@
+"""Revalidation of certificates of competency (CoC) against sea service.
+
+A CoC is valid for 5 years. To revalidate it the holder needs sea service of at least
+12 months (365 days) in the 5 years before revalidation, or 3 months (90 days) in the 6
+months before it (STCW regulation I/11 and section A-I/11; in the UK, MCA MSN 1856).
+These figures are the defaults of :class:`RevalidationCondition` and can be changed.
+
+Sea service is counted as sea time is everywhere (see :mod:`maritime_crew.facts`):
+each calendar day aboard once, first and last days included, and only days up to and
+including the date asked about. A window of "the last 5 years" on 31 March 2021 runs from
+1 April 2016 to 31 March 2021, both included.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pendulum
+
+from .. import facts
+from ..model import Certificate, CertificateKind, Fleet, Person
+from ._common import DateLike, as_date, resolve_person
+
+__all__ = ["CocRevalidation", "Revalidation", "RevalidationCondition", "revalidation"]
+
+SOURCE = "STCW regulation I/11 and section A-I/11; MCA MSN 1856"
+
+
+@attrs.frozen
+class RevalidationCondition:
+    """The sea-service condition for revalidating a CoC; defaults from STCW I/11."""
+
+    long_days: int = 365
+    """Days of sea service needed in the long window (12 months)."""
+    long_years: int = 5
+    """Length of the long window in years."""
+    short_days: int = 90
+    """Days of sea service needed in the short window (3 months)."""
+    short_months: int = 6
+    """Length of the short window in months."""
+    source: str = SOURCE
+
+    def long_start(self, on: pendulum.Date) -> pendulum.Date:
+        """First day of the long window ending on ``on``."""
+        return on.subtract(years=self.long_years).add(days=1)
+
+    def short_start(self, on: pendulum.Date) -> pendulum.Date:
+        """First day of the short window ending on ``on``."""
+        return on.subtract(months=self.short_months).add(days=1)
+
+
+@attrs.frozen
+class CocRevalidation:
+    """Where one certificate of competency stands for revalidation on a date."""
+
+    certificate_type: str
+    number: str | None
+    issued: pendulum.Date
+    expires: pendulum.Date
+    long_days: int
+    """Sea days served in the long window ending on ``as_of``."""
+    short_days: int
+    """Sea days served in the short window ending on ``as_of``."""
+    meets: bool
+    """True if either route of the condition is met on ``as_of``."""
+    needed_days: int
+    """Fewest further sea days, served by ``serve_by``, that would meet the condition."""
+    serve_by: pendulum.Date
+    """The latest date the remaining sea service must be served by: the expiry date."""
+    detail: str
+
+    def to_record(self) -> dict[str, Any]:
+        """The status as a plain dict."""
+        return {
+            "certificate_type": self.certificate_type,
+            "number": self.number,
+            "issued": self.issued.isoformat(),
+            "expires": self.expires.isoformat(),
+            "long_days": self.long_days,
+            "short_days": self.short_days,
+            "meets": self.meets,
+            "needed_days": self.needed_days,
+            "serve_by": self.serve_by.isoformat(),
+            "detail": self.detail,
+        }
+
+
+@attrs.frozen
+class Revalidation:
+    """A person's certificates of competency and their revalidation standing on a date."""
+
+    person: str
+    as_of: pendulum.Date
+    condition: RevalidationCondition
+    certificates: tuple[CocRevalidation, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per CoC held, for notebooks."""
+        return [
+            {"person": self.person, "as_of": self.as_of.isoformat()} | entry.to_record()
+            for entry in self.certificates
+        ]
+
+
+def coc_revalidation(
+    fleet: Fleet,
+    person: Person,
+    held: facts.Held,
+    on: pendulum.Date,
+    condition: RevalidationCondition,
+) -> CocRevalidation | None:
+    """The revalidation standing of one held CoC, or ``None`` if it never expires."""
+    record = held.record
+    if not isinstance(record, Certificate) or held.expires is None:
+        return None
+    expires = held.expires
+    long_now = facts.sea_days(fleet, person, until=on, since=condition.long_start(on))
+    short_now = facts.sea_days(fleet, person, until=on, since=condition.short_start(on))
+    meets = long_now >= condition.long_days or short_now >= condition.short_days
+    # What would still be needed for the windows that end on the expiry date.
+    long_by_expiry = facts.sea_days(fleet, person, until=on, since=condition.long_start(expires))
+    short_by_expiry = facts.sea_days(fleet, person, until=on, since=condition.short_start(expires))
+    long_needed = max(0, condition.long_days - long_by_expiry)
+    short_needed = max(0, condition.short_days - short_by_expiry)
+    needed = 0 if meets else min(long_needed, short_needed)
+    if meets:
+        detail = (
+            f"meets the condition: {long_now} of {condition.long_days} days in "
+            f"{condition.long_years} years, {short_now} of {condition.short_days} in "
+            f"{condition.short_months} months"
+        )
+    else:
+        route = (
+            f"{condition.long_days} in the {condition.long_years} years"
+            if long_needed <= short_needed
+            else f"{condition.short_days} in the {condition.short_months} months"
+        )
+        detail = (
+            f"needs {needed} more days of sea service by {expires} ({route} to expiry); "
+            f"has {long_now} of {condition.long_days} days in {condition.long_years} years "
+            f"and {short_now} of {condition.short_days} in {condition.short_months} months"
+        )
+    return CocRevalidation(
+        record.type,
+        record.number,
+        record.issued,
+        expires,
+        long_now,
+        short_now,
+        meets,
+        needed,
+        expires,
+        detail,
+    )
+
+
+def held_cocs(fleet: Fleet, person: Person, on: pendulum.Date) -> list[facts.Held]:
+    """The latest certificate of each competency type a person holds, valid on ``on``."""
+    found: list[facts.Held] = []
+    for type_id in sorted({certificate.type for certificate in person.certificates}):
+        kind = fleet.certificate_type(type_id)
+        if kind is None or kind.kind is not CertificateKind.COMPETENCY:
+            continue
+        latest = facts.latest_certificate(fleet, person, type_id, on)
+        if latest is not None and latest.valid_on(on):
+            found.append(latest)
+    return found
+
+
+def revalidation(
+    fleet: Fleet,
+    person: Person | str,
+    as_of: DateLike,
+    condition: RevalidationCondition | None = None,
+) -> Revalidation:
+    """Whether the holder of each CoC held on ``as_of`` meets the revalidation condition.
+
+    Only the latest certificate of each competency type that is valid on ``as_of`` is
+    considered. When the condition is not met, ``needed_days`` and ``serve_by`` say how
+    much sea service is still needed, by the certificate's expiry, on the easier route.
+    """
+    who = resolve_person(fleet, person)
+    on = as_date(as_of)
+    rule = condition or RevalidationCondition()
+    entries = (coc_revalidation(fleet, who, held, on, rule) for held in held_cocs(fleet, who, on))
+    return Revalidation(who.id, on, rule, tuple(entry for entry in entries if entry is not None))
