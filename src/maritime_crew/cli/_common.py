@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections.abc import Sequence
 
 import pendulum
 
@@ -14,8 +15,10 @@ __all__ = [
     "EXIT_OK",
     "UsageError",
     "as_of_date",
+    "check_id",
     "comma_list",
     "error",
+    "markdown_row",
     "today_in_london",
 ]
 
@@ -54,3 +57,19 @@ def comma_list(text: str) -> list[str]:
 def today_in_london() -> pendulum.Date:
     """Today's date in Europe/London: the default ``--as-of`` of every command."""
     return pendulum.today("Europe/London").date()
+
+
+def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
+    """Raise :class:`UsageError` naming the nearest id when ``wanted`` is not ``known``."""
+    if wanted is None or wanted in known:
+        return
+    from ..io._errors import suggest
+
+    hint = suggest(wanted, known)
+    nearest = f"did you mean {hint!r}?" if hint else "known: " + ", ".join(known[:10])
+    raise UsageError(f"unknown {kind} {wanted!r}; {nearest}")
+
+
+def markdown_row(values: Sequence[str]) -> str:
+    """One row of a Markdown table, with ``|`` in values escaped."""
+    return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n"

@@ -9,7 +9,7 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, as_of_date, today_in_london
+from ._common import EXIT_OK, UsageError, as_of_date, check_id, markdown_row, today_in_london
 
 if TYPE_CHECKING:
     from ..model import Fleet
@@ -67,16 +67,6 @@ def _redact(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--redact", action="store_true", help="show staff numbers instead of names")
 
 
-def _check_id(kind: str, wanted: str | None, known: list[str]) -> None:
-    if wanted is None or wanted in known:
-        return
-    from ..io._errors import suggest
-
-    hint = suggest(wanted, known)
-    nearest = f"did you mean {hint!r}?" if hint else "known: " + ", ".join(known[:10])
-    raise UsageError(f"unknown {kind} {wanted!r}; {nearest}")
-
-
 def _namer(fleet: Fleet, redact: bool) -> Any:
     def name(person_id: str) -> str:
         found = fleet.person(person_id)
@@ -93,8 +83,8 @@ def run_skills(arguments: argparse.Namespace) -> int:
     from ..skills import coverage, skills_matrix
 
     fleet = load(arguments.path)
-    _check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
-    _check_id("crew", arguments.crew, [c.id for c in fleet.crews])
+    check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
+    check_id("crew", arguments.crew, [c.id for c in fleet.crews])
     if arguments.within < 0:
         raise UsageError("--within must be 0 or more days")
     as_of = arguments.as_of or today_in_london()
@@ -204,24 +194,20 @@ def _skills_csv(matrix: SkillsMatrix, cover: Coverage, name: Any) -> str:
     return buffer.getvalue()
 
 
-def _markdown_row(values: list[str]) -> str:
-    return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n"
-
-
 def _skills_markdown(matrix: SkillsMatrix, cover: Coverage, name: Any) -> str:
     out = [f"## Skills matrix as of {matrix.as_of}\n\n"]
-    out.append(_markdown_row(["Person", *matrix.roles]))
-    out.append(_markdown_row(["---"] * (len(matrix.roles) + 1)))
+    out.append(markdown_row(["Person", *matrix.roles]))
+    out.append(markdown_row(["---"] * (len(matrix.roles) + 1)))
     for person, cells in matrix.rows():
-        out.append(_markdown_row([name(person), *(_cell_words(c) for c in cells)]))
+        out.append(markdown_row([name(person), *(_cell_words(c) for c in cells)]))
     out.append("\n## Coverage\n\n")
-    out.append(_markdown_row(["Crew", "Role", "Required", "Qualified", "Short", "Single point"]))
-    out.append(_markdown_row(["---"] * 6))
+    out.append(markdown_row(["Crew", "Role", "Required", "Qualified", "Short", "Single point"]))
+    out.append(markdown_row(["---"] * 6))
     for crew in cover.crews:
         for role in crew.roles:
             row = [crew.crew, role.role, str(role.required), str(len(role.qualified))]
             row += [str(role.shortfall), "yes" if role.single_point else "no"]
-            out.append(_markdown_row(row))
+            out.append(markdown_row(row))
     return "".join(out)
 
 
@@ -231,7 +217,7 @@ def run_tna(arguments: argparse.Namespace) -> int:
     from ..skills import trainer_capacity, training_needs
 
     fleet = load(arguments.path)
-    _check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
+    check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     as_of = arguments.as_of or today_in_london()
     needs = training_needs(fleet, as_of, vessel=arguments.vessel)
     name = _namer(fleet, arguments.redact)
@@ -292,16 +278,16 @@ def _tna_text(needs: TrainingNeeds, name: Any) -> str:
 
 def _tna_markdown(needs: TrainingNeeds, name: Any) -> str:
     out = [f"## Training needs analysis as of {needs.as_of}\n\n"]
-    out.append(_markdown_row(["Crew", "Role", "Gap", "Needed", "Filled by", "Unmet"]))
-    out.append(_markdown_row(["---"] * 6))
+    out.append(markdown_row(["Crew", "Role", "Gap", "Needed", "Filled by", "Unmet"]))
+    out.append(markdown_row(["---"] * 6))
     for gap in needs.gaps:
         filled = ", ".join(name(p) for p in gap.filled_by)
         cells = [gap.crew, gap.role, gap.kind, str(gap.needed), filled, str(gap.unmet)]
-        out.append(_markdown_row(cells))
+        out.append(markdown_row(cells))
     out.append("\n")
-    out.append(_markdown_row(["Person", "Crew", "Action", "Item", "Closes"]))
-    out.append(_markdown_row(["---"] * 5))
+    out.append(markdown_row(["Person", "Crew", "Action", "Item", "Closes"]))
+    out.append(markdown_row(["---"] * 5))
     for action in needs.actions:
         cells = [name(action.person), action.crew, action.kind.value, action.item]
-        out.append(_markdown_row([*cells, ", ".join(action.closes)]))
+        out.append(markdown_row([*cells, ", ".join(action.closes)]))
     return "".join(out)

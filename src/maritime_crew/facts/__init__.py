@@ -4,7 +4,18 @@ These are the shared building blocks of the rules and the analyses. Each functio
 pure: it reads the fleet and returns an answer for the date it is given.
 """
 
-from ._documents import last_reviewed, started, version_in_force, versions_in_force
+from ._documents import (
+    ACTION_DONE,
+    TRACKED_ACTIONS,
+    ReviewDue,
+    closing_version,
+    last_reviewed,
+    review_due,
+    started,
+    tracked_actions,
+    version_in_force,
+    versions_in_force,
+)
 from ._manning import RoleCover, crew_members, crews_at_sea, role_covers
 from ._requirements import (
     RoleStatus,
@@ -31,7 +42,10 @@ from ._validity import (
 )
 
 __all__ = [
+    "ACTION_DONE",
+    "TRACKED_ACTIONS",
     "Held",
+    "ReviewDue",
     "RoleCover",
     "RoleStatus",
     "ServiceDue",
@@ -39,6 +53,7 @@ __all__ = [
     "assignment_on",
     "certificate_expiry",
     "certificates_of",
+    "closing_version",
     "crew_members",
     "crews_at_sea",
     "kit_held",
@@ -49,6 +64,7 @@ __all__ = [
     "next_due",
     "required_certificates",
     "required_courses",
+    "review_due",
     "role_covers",
     "role_status",
     "sea_days",
@@ -57,6 +73,7 @@ __all__ = [
     "shelf_life_end",
     "started",
     "terms_in_force",
+    "tracked_actions",
     "trainer_holders",
     "training_expiry",
     "training_of",

@@ -1,14 +1,42 @@
-"""Which version of a controlled document is in force, and when it was last reviewed."""
+"""Controlled documents: the version in force, reviews due, and debrief actions closed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import attrs
 import pendulum
 
-from ..model import Document, DocumentVersion, VersionStatus
+from ..model import (
+    ActionKind,
+    Debrief,
+    DebriefFinding,
+    Document,
+    DocumentVersion,
+    Fleet,
+    Period,
+    VersionStatus,
+)
 
-__all__ = ["last_reviewed", "started", "version_in_force", "versions_in_force"]
+__all__ = [
+    "ACTION_DONE",
+    "TRACKED_ACTIONS",
+    "ReviewDue",
+    "closing_version",
+    "last_reviewed",
+    "review_due",
+    "started",
+    "tracked_actions",
+    "version_in_force",
+    "versions_in_force",
+]
 
 _LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
+
+TRACKED_ACTIONS = (ActionKind.REVISE, ActionKind.REVIEW)
+"""Debrief actions followed up until a document version addresses them."""
+ACTION_DONE = {ActionKind.REVISE: "revised", ActionKind.REVIEW: "reviewed"}
+"""What a document must be, in words, for each tracked action."""
 
 
 def versions_in_force(document: Document, on: pendulum.Date) -> list[DocumentVersion]:
@@ -57,3 +85,59 @@ def last_reviewed(document: Document, on: pendulum.Date) -> pendulum.Date | None
     dates = [v.effective for v in document.versions if started(v, on) and v.effective]
     dates += [review.date for review in document.reviews if review.date <= on]
     return max(dates) if dates else None
+
+
+@attrs.frozen
+class ReviewDue:
+    """When a document in force was last reviewed and when its next review is due."""
+
+    last: pendulum.Date
+    """The last review: a version taking effect or a recorded review."""
+    interval: Period
+    """The review interval applied."""
+    default_interval: bool
+    """The document sets no interval of its own, so the default applies."""
+    due: pendulum.Date
+    """The next review date; overdue only after this date."""
+
+
+def review_due(document: Document, on: pendulum.Date, default: Period) -> ReviewDue | None:
+    """The next review of a document on a date, with the interval that sets it.
+
+    ``None`` when no version is in force on the date (nothing to review) or the document
+    was never reviewed. ``default`` is the interval of documents that set none.
+    """
+    if version_in_force(document, on) is None:
+        return None
+    last = last_reviewed(document, on)
+    if last is None:
+        return None
+    interval = document.review_interval if document.review_interval is not None else default
+    return ReviewDue(last, interval, document.review_interval is None, interval.after(last))
+
+
+def tracked_actions(fleet: Fleet) -> Iterator[tuple[int, Debrief, int, DebriefFinding]]:
+    """Debrief findings that require a document to be revised or reviewed, with positions.
+
+    Each is ``(debrief position, debrief, finding position, finding)``.
+    """
+    for position, debrief in enumerate(fleet.debriefs):
+        for index, item in enumerate(debrief.findings):
+            if item.action in TRACKED_ACTIONS:
+                yield position, debrief, index, item
+
+
+def closing_version(
+    fleet: Fleet, finding_id: str, on: pendulum.Date
+) -> tuple[Document, DocumentVersion] | None:
+    """The first version that addresses a debrief finding and has started by a date.
+
+    The action is closed on that version's effective date. ``None`` while no addressing
+    version is approved (or since superseded) and effective.
+    """
+    closing = [
+        (owner, version)
+        for owner, version in fleet.versions_addressing(finding_id)
+        if started(version, on)
+    ]
+    return min(closing, key=lambda pair: pair[1].effective or on) if closing else None
