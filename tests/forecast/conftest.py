@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import maritime_crew as mc
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fleet"
+
+
+@pytest.fixture(scope="session")
+def example() -> mc.Fleet:
+    return mc.load(EXAMPLE)
