@@ -9,7 +9,7 @@ import pytest
 
 import maritime_crew as mc
 
-from .builders import D, fleet, messages, run
+from .builders import AS_OF, D, fleet, messages, run
 
 APPROVED = mc.VersionStatus.APPROVED
 SUPERSEDED = mc.VersionStatus.SUPERSEDED
@@ -460,3 +460,57 @@ class TestDebriefActionIncomplete:
         assert run(actions(), "DOC007") == []
         noted = action(due=None, document=None, action=mc.ActionKind.NONE)
         assert run(actions(item=noted), "DOC007") == []
+
+
+class TestVersionHistoryInconsistent:
+    def problems(self, *versions: mc.DocumentVersion, as_of: pendulum.Date = AS_OF) -> list[str]:
+        findings = run(register(document(*versions)), "DOC008", as_of=as_of)
+        return sorted(f"{f.details['problem']}:{f.details['version']}" for f in findings)
+
+    def test_a_clean_history_is_silent(self) -> None:
+        assert (
+            self.problems(
+                version("1.0", D(2019, 1, 1), SUPERSEDED),
+                version("2.0", D(2020, 1, 1), supersedes="1.0"),
+                version("3.0", None, DRAFT, supersedes="2.0"),
+            )
+            == []
+        )
+
+    def test_a_replaced_version_still_marked_approved(self) -> None:
+        versions = (version("1.0", D(2019, 1, 1)), version("2.0", D(2020, 1, 1), supersedes="1.0"))
+        assert self.problems(*versions) == ["replaced-but-approved:1.0"]
+        (finding,) = run(register(document(*versions)), "DOC008")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels): version 1.0 is still marked "
+            "approved, but version 2.0 replaced it on 2020-01-01"
+        )
+        # Before 2.0 took effect, 1.0 was rightly the approved version.
+        assert self.problems(*versions, as_of=D(2019, 12, 31)) == []
+
+    def test_superseded_with_nothing_in_force_replacing_it(self) -> None:
+        assert self.problems(
+            version("1.0", D(2019, 1, 1), SUPERSEDED),
+            version("2.0", None, DRAFT, supersedes="1.0"),
+        ) == ["superseded-without-successor:1.0"]
+
+    def test_two_versions_replacing_one(self) -> None:
+        assert self.problems(
+            version("1.0", D(2019, 1, 1), SUPERSEDED),
+            version("2.0", D(2020, 1, 1), SUPERSEDED, supersedes="1.0"),
+            version("2.1", D(2020, 6, 1), supersedes="1.0"),
+        ) == ["fork:1.0", "superseded-without-successor:2.0"]
+
+    def test_a_replacement_dated_before_what_it_replaces(self) -> None:
+        assert self.problems(
+            version("1.0", D(2020, 1, 1), SUPERSEDED),
+            version("2.0", D(2019, 6, 1), supersedes="1.0"),
+        ) == ["out-of-order:2.0"]
+
+    def test_an_earlier_version_approved_after_it_took_effect(self) -> None:
+        assert self.problems(
+            version("1.0", D(2019, 1, 1), SUPERSEDED, approved_on=D(2019, 2, 1)),
+            version("2.0", D(2020, 1, 1), supersedes="1.0"),
+        ) == ["approved-after-effective:1.0"]
+        # The version in force is DOC004's, not this rule's.
+        assert self.problems(version("1.0", D(2019, 1, 1), approved_on=D(2019, 2, 1))) == []

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import pendulum
+
 from ... import facts
 from ...model import (
-    ActionKind,
-    Debrief,
-    DebriefFinding,
     Document,
     DocumentVersion,
     Fleet,
@@ -36,10 +35,9 @@ WITHIN = Parameter(
     "Days after an operation's last day by which its debrief must be held.",
 )
 
-_TRACKED = (ActionKind.REVISE, ActionKind.REVIEW)
 # As in facts.version_in_force: drafts and withdrawn versions never take effect.
 _LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
-_DONE = {ActionKind.REVISE: "revised", ActionKind.REVIEW: "reviewed"}
+_DONE = facts.ACTION_DONE
 
 
 def _named(document: Document) -> str:
@@ -91,13 +89,10 @@ def _about(
 def review_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     default: Period = ctx.params["default-interval"]
     for position, document in enumerate(fleet.documents):
-        if facts.version_in_force(document, ctx.as_of) is None:
-            continue  # never in force: DOC002
-        last = facts.last_reviewed(document, ctx.as_of)
-        if last is None:
-            continue
-        interval = document.review_interval if document.review_interval is not None else default
-        due = interval.after(last)
+        review = facts.review_due(document, ctx.as_of, default)
+        if review is None:
+            continue  # never in force (DOC002) or never reviewed
+        last, interval, due = review.last, review.interval, review.due
         if due >= ctx.as_of:
             continue  # due on the check date is due, not overdue
         days = days_between(due, ctx.as_of)
@@ -376,14 +371,6 @@ def _not_closing(version: DocumentVersion) -> str:
     return f"takes effect on {version.effective}"
 
 
-def _tracked(fleet: Fleet) -> Iterator[tuple[int, Debrief, int, DebriefFinding]]:
-    """Debrief findings that require a document to be revised or reviewed, with positions."""
-    for position, debrief in enumerate(fleet.debriefs):
-        for index, item in enumerate(debrief.findings):
-            if item.action in _TRACKED:
-                yield position, debrief, index, item
-
-
 @builtin(
     code="DOC006",
     name="debrief-action-overdue",
@@ -401,7 +388,7 @@ def _tracked(fleet: Fleet) -> Iterator[tuple[int, Debrief, int, DebriefFinding]]
     "record the version that did; if the date slipped by agreement, set a new `due` date.",
 )
 def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, debrief, index, item in _tracked(fleet):
+    for position, debrief, index, item in facts.tracked_actions(fleet):
         if item.due is None or item.due >= ctx.as_of:
             continue  # no due date: DOC007; due on the check date is not overdue
         if item.document is None:
@@ -412,7 +399,7 @@ def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 continue  # unknown document: DATA002
             target = _named(document)
         addressing = fleet.versions_addressing(item.id)
-        if any(facts.started(version, ctx.as_of) for _, version in addressing):
+        if facts.closing_version(fleet, item.id, ctx.as_of) is not None:
             continue
         days = days_between(item.due, ctx.as_of)
         pending = [
@@ -461,7 +448,7 @@ def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "document change is needed.",
 )
 def debrief_action_incomplete(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, debrief, index, item in _tracked(fleet):
+    for position, debrief, index, item in facts.tracked_actions(fleet):
         if item.document is not None and item.due is not None:
             continue
         target = item.document if item.document is not None else "a document"
@@ -486,3 +473,103 @@ def debrief_action_incomplete(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 "due": item.due.isoformat() if item.due else None,
             },
         )
+
+
+def _history_problems(document: Document, on: pendulum.Date) -> list[tuple[str, str, int]]:
+    """(problem kind, words, version position) for each inconsistency in the version history.
+
+    Only versions that have taken effect by ``on`` count, so the answer is as of that date.
+    """
+    live = [(i, v) for i, v in enumerate(document.versions) if facts.started(v, on)]
+    by_label = {v.label: (i, v) for i, v in live}
+    successors: dict[str, list[DocumentVersion]] = {}
+    for _, version in live:
+        if version.supersedes is not None:
+            successors.setdefault(version.supersedes, []).append(version)
+    current = facts.version_in_force(document, on)
+    problems: list[tuple[str, str, int]] = []
+    for i, version in live:
+        after = successors.get(version.label, [])
+        if len(after) > 1:
+            labels = _and([v.label for v in after])
+            problems.append(("fork", f"versions {labels} all replace version {version.label}", i))
+        if version.status is VersionStatus.SUPERSEDED and not after:
+            problems.append(
+                (
+                    "superseded-without-successor",
+                    f"version {version.label} is marked superseded, but no version in force "
+                    "replaces it",
+                    i,
+                )
+            )
+        if version.status is VersionStatus.APPROVED and after:
+            first = min(after, key=lambda v: v.effective or on)
+            problems.append(
+                (
+                    "replaced-but-approved",
+                    f"version {version.label} is still marked approved, but version "
+                    f"{first.label} replaced it on {first.effective}",
+                    i,
+                )
+            )
+        earlier = by_label.get(version.supersedes) if version.supersedes else None
+        if (
+            earlier is not None
+            and version.effective is not None
+            and earlier[1].effective is not None
+            and version.effective < earlier[1].effective
+        ):
+            problems.append(
+                (
+                    "out-of-order",
+                    f"version {version.label} took effect on {version.effective}, before "
+                    f"version {earlier[1].label} that it replaces ({earlier[1].effective})",
+                    i,
+                )
+            )
+        if (
+            version is not current
+            and version.approved_on is not None
+            and version.effective is not None
+            and version.approved_on > version.effective
+        ):
+            problems.append(
+                (
+                    "approved-after-effective",
+                    f"version {version.label} took effect on {version.effective} but was "
+                    f"approved on {version.approved_on}",
+                    i,
+                )
+            )
+    return problems
+
+
+@builtin(
+    code="DOC008",
+    name="version-history-inconsistent",
+    severity=Severity.WARNING,
+    summary="A document's version history contradicts itself.",
+    rationale="An audit asks which version was in force on a given day and why; that "
+    "answer needs an ordered history where each version replaces exactly one earlier "
+    "version, after it, and statuses that agree with the replacements (ISM Code §11; "
+    "ISO 9001:2015 7.5.3, control of documented information). DOC004 covers the approval "
+    "of the version in force; this rule covers earlier versions.",
+    source="ISM Code 11; ISO 9001:2015 7.5.3",
+    example="SOP-BRD-01: version 1.0 is still marked approved, but version 2.0 replaced it "
+    "on 2019-05-01.",
+    fix="Correct the statuses, `supersedes` labels or dates of the versions named, so that "
+    "each version replaces one earlier version and takes effect after it.",
+)
+def version_history_inconsistent(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for position, document in enumerate(fleet.documents):
+        for problem, words, index in _history_problems(document, ctx.as_of):
+            yield _about(
+                fleet,
+                ctx,
+                "document",
+                position,
+                document.id,
+                f"{_named(document)}: {words}",
+                nested=("versions", index),
+                details={"problem": problem, "version": document.versions[index].label},
+            )
