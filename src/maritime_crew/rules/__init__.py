@@ -6,12 +6,19 @@ entry-point group ``maritime_crew.rules``) and documented with a code, a name, a
 severity, a summary, a rationale that names its source, parameters and an example.
 """
 
+from ._changes import (
+    fleet_dates,
+    holder_change_points,
+    record_change_points,
+    record_change_points_in,
+)
 from ._config import Config, ConfigError, EnabledRule, find_config
 from ._engine import as_date, check
 from ._finding import Finding
 from ._plugins import GROUP, PluginError
 from ._report import Report
 from ._rule import (
+    ChangePoints,
     Context,
     Parameter,
     RegistrationError,
@@ -25,6 +32,7 @@ from ._severity import Severity
 
 __all__ = [
     "GROUP",
+    "ChangePoints",
     "Config",
     "ConfigError",
     "Context",
@@ -42,5 +50,9 @@ __all__ = [
     "check",
     "default_registry",
     "find_config",
+    "fleet_dates",
+    "holder_change_points",
+    "record_change_points",
+    "record_change_points_in",
     "rule",
 ]

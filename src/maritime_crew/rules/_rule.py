@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ..model import Person
 
 __all__ = [
+    "ChangePoints",
     "Context",
     "Parameter",
     "RegistrationError",
@@ -93,6 +95,14 @@ class Parameter:
 RuleCheck = Callable[[Fleet, "Context"], Iterable[Finding]]
 """The function behind a rule: given a fleet and a context, yield findings."""
 
+ChangePoints = Callable[[Fleet, Mapping[str, Any]], Iterable[datetime.date]]
+"""Dates on which a rule's findings can change, given the fleet and the rule's parameters.
+
+A rule's findings (compared by :class:`~maritime_crew.FindingKey`) on any day must equal
+its findings on the latest of these dates on or before that day. Used by
+:func:`~maritime_crew.timeline`; see ``docs/timeline.md``.
+"""
+
 
 @attrs.frozen
 class Rule:
@@ -118,6 +128,8 @@ class Rule:
     """True for rules that examine the other rules' findings (run last)."""
     origin: str = ""
     """Module and function that defined the rule (``package.module:function``)."""
+    change_points: ChangePoints | None = attrs.field(default=None, eq=False, repr=False)
+    """Dates on which the rule's findings can change; ``None`` means any day can."""
 
     def __attrs_post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
@@ -340,6 +352,7 @@ def rule(
     source: str = "",
     needs_findings: bool = False,
     registry: Registry | None = None,
+    change_points: ChangePoints | None = None,
 ) -> Callable[[RuleCheck], RuleCheck]:
     """Register the decorated function as a rule.
 
@@ -372,6 +385,7 @@ def rule(
                 source=source,
                 needs_findings=needs_findings,
                 origin=origin,
+                change_points=change_points,
             )
         )
         return check

@@ -1,0 +1,8 @@
+"""Compliance over time: when each finding of ``check`` held, and daily error counts.
+
+See :func:`timeline` and ``docs/timeline.md``.
+"""
+
+from ._timeline import FindingHistory, FindingKey, Interval, Timeline, finding_key, timeline
+
+__all__ = ["FindingHistory", "FindingKey", "Interval", "Timeline", "finding_key", "timeline"]
