@@ -334,6 +334,12 @@ class Registry:
 _DEFAULT = Registry()
 
 
+def rule_of(check: RuleCheck, **fields: Any) -> Rule:
+    """A :class:`Rule` for a check function; its origin is the function's module and name."""
+    origin = f"{getattr(check, '__module__', '?')}:{getattr(check, '__qualname__', '?')}"
+    return Rule(check=check, origin=origin, **fields)
+
+
 def default_registry() -> Registry:
     """The registry that :func:`rule` registers into and ``check`` uses by default."""
     return _DEFAULT
@@ -370,21 +376,19 @@ def rule(
     level = severity if isinstance(severity, Severity) else Severity.parse(severity)
 
     def register(check: RuleCheck) -> RuleCheck:
-        origin = f"{getattr(check, '__module__', '?')}:{getattr(check, '__qualname__', '?')}"
         (registry or _DEFAULT).register(
-            Rule(
+            rule_of(
+                check,
                 code=code,
                 name=name,
                 severity=level,
                 summary=summary,
                 rationale=rationale,
-                check=check,
                 parameters=tuple(parameters),
                 example=example,
                 fix=fix,
                 source=source,
                 needs_findings=needs_findings,
-                origin=origin,
                 change_points=change_points,
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .._changes import holder_change_points, record_change_points, record_change_points_in
-from .._rule import ChangePoints, Parameter, Rule, RuleCheck
+from .._rule import ChangePoints, Parameter, Rule, RuleCheck, rule_of
 from .._severity import Severity
 
 __all__ = ["RULES", "builtin"]
@@ -62,20 +62,19 @@ def builtin(
 
     def collect(check: RuleCheck) -> RuleCheck:
         RULES.append(
-            Rule(
+            rule_of(
+                check,
                 code=code,
                 name=name,
                 severity=severity,
                 summary=summary,
                 rationale=rationale,
-                check=check,
                 parameters=tuple(parameters),
                 example=example,
                 fix=fix,
                 source=source,
                 needs_findings=needs_findings,
                 change_points=change_points,
-                origin=f"{check.__module__}:{check.__qualname__}",
             )
         )
         return check
