@@ -1,6 +1,6 @@
 """The built-in rule packs, one module per family."""
 
-from . import cert, data, doc, eqp, man, path, terms, trn
+from . import cert, data, doc, eqp, man, path, rest, terms, trn
 from ._registry import RULES
 
-__all__ = ["RULES", "cert", "data", "doc", "eqp", "man", "path", "terms", "trn"]
+__all__ = ["RULES", "cert", "data", "doc", "eqp", "man", "path", "rest", "terms", "trn"]

@@ -23,6 +23,7 @@ _SCOPES: dict[str, ChangePoints] = {
     "TRN": record_change_points_in(*_QUALIFIED, "people.training", "courses"),
     "EQP": record_change_points_in(*_KIT),
     "DOC": record_change_points_in("documents", "operations", "debriefs", "vessels", "crews"),
+    "REST": record_change_points_in("work_periods", "people.terms", "terms", "rest_profiles"),
     "DATA005": record_change_points_in("deployments", "people.crew_since"),
     "DATA006": record_change_points_in("waivers"),
     # findings that do not depend on the date (only where an item is, on the date)

@@ -1,0 +1,397 @@
+"""REST: hours of rest and work (MLC 2006 standard A2.3; seed C1 terms set the profile).
+
+Which work counts: every work period on record that starts before the end of the check
+date (Europe/London), clipped there, so a check is an audit of the record up to that
+date and never depends on today. Windows slide and must lie wholly inside the record
+(from the first work start to the last work end): rest outside the record is unknown.
+The limits are those of the rest profile of the terms set that applied to the person on
+the window's first day (Europe/London), MLC A2.3 when they are on no set.
+One finding per person and rule: the worst window found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pendulum
+
+from ... import facts
+from ...facts import _rest
+from ...model import BUILTIN_REST_PROFILES, Fleet, Period, Person, RestProfile
+from .._finding import Finding
+from .._rule import Context
+from .._severity import Severity
+from ._registry import builtin
+
+LONDON = "Europe/London"
+DAY = 24 * 3600
+WEEK = 7 * DAY
+DEFAULT_PROFILE = "mlc-a2.3"
+_MLC = "MLC 2006 standard A2.3 (paragraphs 5 and 6)"
+
+
+def hours(seconds: int) -> str:
+    """``10 hours``, ``7.5 hours``, ``9 h 59 min``: a duration as the findings print it."""
+    minutes, rest = divmod(seconds, 60)
+    if rest == 0 and minutes % 30 == 0:
+        whole, half = divmod(minutes, 60)
+        number = f"{whole}.5" if half else str(whole)
+        return f"{number} hour" if number == "1" else f"{number} hours"
+    h, m = divmod(minutes, 60)
+    text = f"{h} h {m} min" if h else f"{m} min"
+    return f"{text} {rest} s" if rest else text
+
+
+def _moment(seconds: int) -> pendulum.DateTime:
+    return pendulum.from_timestamp(seconds, tz=LONDON)
+
+
+def _when(seconds: int) -> str:
+    return _moment(seconds).format("YYYY-MM-DD HH:mm")
+
+
+def _profile(fleet: Fleet, person: Person, on: pendulum.Date) -> RestProfile:
+    found = facts.assignment_on(fleet, person, on)
+    if found is not None and found[1] is not None:
+        profile = fleet.rest_profile(found[1].rest_profile)
+        if profile is not None:
+            return profile
+    return BUILTIN_REST_PROFILES[DEFAULT_PROFILE]
+
+
+def _seconds(period: Period | None) -> int | None:
+    return None if period is None else int(period.as_timedelta().total_seconds())
+
+
+Runs = list[tuple[int, int, RestProfile]]
+
+
+def _record(
+    fleet: Fleet, person: Person, as_of: pendulum.Date
+) -> tuple[list[_rest.Interval], Runs]:
+    """The person's merged work up to the end of ``as_of``, and the profile by day."""
+    cutoff = int(
+        pendulum.datetime(as_of.year, as_of.month, as_of.day, tz=LONDON).add(days=1).timestamp()
+    )
+    work = _rest.merge_work(
+        (int(p.start.timestamp()), min(int(p.end.timestamp()), cutoff))
+        for p in fleet.work_periods_of(person.id)
+        if int(p.start.timestamp()) < cutoff
+    )
+    runs: Runs = []
+    if not work:
+        return work, runs
+    day = _moment(work[0][0]).date()
+    while day <= as_of:
+        start = int(pendulum.datetime(day.year, day.month, day.day, tz=LONDON).timestamp())
+        profile = _profile(fleet, person, day)
+        if runs and runs[-1][2] == profile:
+            runs[-1] = (runs[-1][0], start, profile)
+        else:
+            runs.append((start, start, profile))
+        day = day.add(days=1)
+    # a run's window starts go to the end of its last day
+    return work, [(a, b + DAY - 1, p) for a, b, p in runs]
+
+
+Check = Callable[[list[_rest.Interval], int, int, RestProfile], tuple[_rest.Window, int] | None]
+
+
+def _worst(
+    fleet: Fleet, ctx: Context, check: Check
+) -> Iterator[tuple[Person, _rest.Window, int, RestProfile]]:
+    """For each person, the breach with the largest excess over its limit (earliest on ties)."""
+    for person in fleet.people:
+        work, runs = _record(fleet, person, ctx.as_of)
+        best: tuple[_rest.Window, int, RestProfile] | None = None
+        for lo, hi, profile in runs:
+            found = check(work, lo, hi, profile)
+            if found is None:
+                continue
+            window, excess = found
+            if best is None or excess > best[1]:
+                best = (window, excess, profile)
+        if best is not None:
+            yield person, best[0], best[1], best[2]
+
+
+def _details(window: _rest.Window, profile: RestProfile, **figures: object) -> dict[str, object]:
+    return {
+        "window_start": _moment(window.start).isoformat(),
+        "window_end": _moment(window.end).isoformat(),
+        "profile": profile.id,
+        **figures,
+    }
+
+
+def _least_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) -> Check:
+    def check(
+        work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+    ) -> tuple[_rest.Window, int] | None:
+        limit = _seconds(limit_of(profile))
+        if limit is None:
+            return None
+        window = _rest.fewest_rest_in_window(work, length, lo, hi)
+        if window is None or window.value >= limit:
+            return None
+        return window, limit - window.value
+
+    return check
+
+
+def _most_work(length: int, limit_of: Callable[[RestProfile], Period | None]) -> Check:
+    def check(
+        work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+    ) -> tuple[_rest.Window, int] | None:
+        limit = _seconds(limit_of(profile))
+        if limit is None:
+            return None
+        window = _rest.fewest_rest_in_window(work, length, lo, hi)
+        if window is None or length - window.value <= limit:
+            return None
+        return window, length - window.value - limit
+
+    return check
+
+
+def _rest_message(person: Person, window: _rest.Window, span: str, limit: Period | None) -> str:
+    required = hours(_seconds(limit) or 0)
+    return (
+        f"{person.id} had {hours(window.value)} of rest in the {span} from "
+        f"{_when(window.start)} to {_when(window.end)}; at least {required} are required"
+    )
+
+
+@builtin(
+    code="REST001",
+    name="too-little-rest-in-24-hours",
+    severity=Severity.ERROR,
+    summary="A person had less than the minimum rest in some 24-hour period.",
+    rationale="MLC 2006 standard A2.3 paragraph 5(b)(i) requires at least 10 hours of rest "
+    "in any 24-hour period; fatigue is a safety risk at sea. The terms set's rest profile "
+    "sets the figure (seed C1).",
+    source=_MLC,
+    example="BF1 had 9 h 59 min of rest in the 24 hours from 2021-02-01 06:00 to "
+    "2021-02-02 06:00; at least 10 hours are required",
+    fix="Correct the work records if they are wrong; otherwise review the watch plan so "
+    "every 24 hours holds the minimum rest.",
+)
+def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    check = _least_rest(DAY, lambda p: p.min_rest_24h)
+    for person, window, excess, profile in _worst(fleet, ctx, check):
+        yield ctx.about_person(
+            person,
+            _rest_message(person, window, "24 hours", profile.min_rest_24h),
+            details=_details(
+                window,
+                profile,
+                rest_hours=window.value / 3600,
+                limit_hours=(window.value + excess) / 3600,
+            ),
+        )
+
+
+@builtin(
+    code="REST002",
+    name="too-little-rest-in-7-days",
+    severity=Severity.ERROR,
+    summary="A person had less than the minimum rest in some 7-day period.",
+    rationale="MLC 2006 standard A2.3 paragraph 5(b)(ii) requires at least 77 hours of rest "
+    "in any 7-day period. The terms set's rest profile sets the figure (seed C1).",
+    source=_MLC,
+    example="BF1 had 70 hours of rest in the 7 days from 2021-02-22 06:00 to 2021-03-01 "
+    "06:00; at least 77 hours are required",
+    fix="Correct the work records if they are wrong; otherwise plan rest days so every "
+    "7 days hold the minimum rest.",
+)
+def too_little_rest_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    check = _least_rest(WEEK, lambda p: p.min_rest_7d)
+    for person, window, excess, profile in _worst(fleet, ctx, check):
+        yield ctx.about_person(
+            person,
+            _rest_message(person, window, "7 days", profile.min_rest_7d),
+            details=_details(
+                window,
+                profile,
+                rest_hours=window.value / 3600,
+                limit_hours=(window.value + excess) / 3600,
+            ),
+        )
+
+
+def _periods_check(
+    work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    limit = profile.max_rest_periods_24h
+    if limit is None:
+        return None
+    window = _rest.most_rest_periods(work, DAY, lo, hi)
+    if window is None or window.value <= limit:
+        return None
+    return window, window.value - limit
+
+
+@builtin(
+    code="REST003",
+    name="rest-in-too-many-periods",
+    severity=Severity.ERROR,
+    summary="A person's rest in some 24 hours was divided into more periods than allowed.",
+    rationale="MLC 2006 standard A2.3 paragraph 6 allows the hours of rest to be divided "
+    "into no more than two periods (STCW A-VIII/1 allows three). A rest period is any "
+    "break between work, counted in a window where it starts.",
+    source=_MLC,
+    example="BF1's rest was divided into 4 periods in the 24 hours from 2021-02-20 00:00 "
+    "to 2021-02-21 00:00; at most 2 are allowed",
+    fix="Plan watches so rest comes in no more than the allowed number of periods.",
+)
+def rest_in_too_many_periods(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person, window, excess, profile in _worst(fleet, ctx, _periods_check):
+        yield ctx.about_person(
+            person,
+            f"{person.id}'s rest was divided into {window.value} periods in the 24 hours "
+            f"from {_when(window.start)} to {_when(window.end)}; at most "
+            f"{window.value - excess} are allowed",
+            details=_details(window, profile, periods=window.value, limit=window.value - excess),
+        )
+
+
+def _long_rest_check(
+    work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    needed = _seconds(profile.min_longest_rest_24h)
+    if needed is None:
+        return None
+    window = _rest.window_without_long_rest(work, DAY, needed, lo, hi)
+    if window is None:
+        return None
+    return window, needed - window.value
+
+
+@builtin(
+    code="REST004",
+    name="no-long-rest-period",
+    severity=Severity.ERROR,
+    summary="In some 24 hours a person had no rest period of the required length.",
+    rationale="MLC 2006 standard A2.3 paragraph 6 requires one of the rest periods in any "
+    "24 hours to be at least 6 hours long. A rest period counts at its full length "
+    "if it overlaps the window.",
+    source=_MLC,
+    example="BF1's longest rest was 4 hours in the 24 hours from 2021-02-19 20:00 to "
+    "2021-02-20 20:00; one period of at least 6 hours is required",
+    fix="Plan watches so each 24 hours holds one unbroken rest of the required length.",
+)
+def no_long_rest_period(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person, window, excess, profile in _worst(fleet, ctx, _long_rest_check):
+        yield ctx.about_person(
+            person,
+            f"{person.id}'s longest rest was {hours(window.value)} in the 24 hours from "
+            f"{_when(window.start)} to {_when(window.end)}; one period of at least "
+            f"{hours(window.value + excess)} is required",
+            details=_details(
+                window,
+                profile,
+                longest_rest_hours=window.value / 3600,
+                limit_hours=(window.value + excess) / 3600,
+            ),
+        )
+
+
+def _interval_check(
+    work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    limit = _seconds(profile.max_interval_between_rests)
+    if limit is None:
+        return None
+    window = _rest.longest_work(work, lo, hi)
+    if window is None or window.value <= limit:
+        return None
+    return window, window.value - limit
+
+
+@builtin(
+    code="REST005",
+    name="too-long-between-rests",
+    severity=Severity.ERROR,
+    summary="A person worked longer than allowed between consecutive rest periods.",
+    rationale="MLC 2006 standard A2.3 paragraph 6 requires the interval between "
+    "consecutive periods of rest not to exceed 14 hours. Any break in the work records "
+    "is a rest period; overlapping or touching work periods are one stretch.",
+    source=_MLC,
+    example="BF1 worked 16.5 hours without rest from 2021-02-18 04:00 to 2021-02-18 20:30; "
+    "at most 14 hours are allowed between rest periods",
+    fix="Plan a rest period within every 14 hours of work.",
+)
+def too_long_between_rests(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person, window, excess, profile in _worst(fleet, ctx, _interval_check):
+        yield ctx.about_person(
+            person,
+            f"{person.id} worked {hours(window.value)} without rest from "
+            f"{_when(window.start)} to {_when(window.end)}; at most "
+            f"{hours(window.value - excess)} are allowed between rest periods",
+            details=_details(
+                window,
+                profile,
+                work_hours=window.value / 3600,
+                limit_hours=(window.value - excess) / 3600,
+            ),
+        )
+
+
+def _work_message(person: Person, window: _rest.Window, span: str, limit: int) -> str:
+    length = window.end - window.start
+    return (
+        f"{person.id} worked {hours(length - window.value)} in the {span} from "
+        f"{_when(window.start)} to {_when(window.end)}; at most {hours(limit)} are allowed"
+    )
+
+
+@builtin(
+    code="REST006",
+    name="too-much-work-in-24-hours",
+    severity=Severity.ERROR,
+    summary="A person worked more than the maximum in some 24 hours (profiles that set it).",
+    rationale="MLC 2006 standard A2.3 paragraph 5(a)(i) allows a flag state to limit hours "
+    "of work instead of rest: at most 14 hours in any 24-hour period. Checked only when "
+    "the terms set's rest profile selects maximum hours of work (seed C1).",
+    source="MLC 2006 standard A2.3 (paragraph 5(a))",
+    example="BF1 worked 16.5 hours in the 24 hours from 2021-02-18 04:00 to 2021-02-19 "
+    "04:00; at most 14 hours are allowed",
+    fix="Plan work so no 24 hours hold more than the maximum.",
+)
+def too_much_work_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    check = _most_work(DAY, lambda p: p.max_work_24h)
+    for person, window, excess, profile in _worst(fleet, ctx, check):
+        limit = DAY - window.value - excess
+        yield ctx.about_person(
+            person,
+            _work_message(person, window, "24 hours", limit),
+            details=_details(
+                window, profile, work_hours=(DAY - window.value) / 3600, limit_hours=limit / 3600
+            ),
+        )
+
+
+@builtin(
+    code="REST007",
+    name="too-much-work-in-7-days",
+    severity=Severity.ERROR,
+    summary="A person worked more than the maximum in some 7 days (profiles that set it).",
+    rationale="MLC 2006 standard A2.3 paragraph 5(a)(ii) allows a flag state to limit hours "
+    "of work instead of rest: at most 72 hours in any 7-day period. Checked only when the "
+    "terms set's rest profile selects maximum hours of work (seed C1).",
+    source="MLC 2006 standard A2.3 (paragraph 5(a))",
+    example="BF1 worked 98 hours in the 7 days from 2021-02-22 06:00 to 2021-03-01 06:00; "
+    "at most 72 hours are allowed",
+    fix="Plan work so no 7 days hold more than the maximum.",
+)
+def too_much_work_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    check = _most_work(WEEK, lambda p: p.max_work_7d)
+    for person, window, excess, profile in _worst(fleet, ctx, check):
+        limit = WEEK - window.value - excess
+        yield ctx.about_person(
+            person,
+            _work_message(person, window, "7 days", limit),
+            details=_details(
+                window, profile, work_hours=(WEEK - window.value) / 3600, limit_hours=limit / 3600
+            ),
+        )
