@@ -162,6 +162,27 @@ def _rest_message(person: Person, window: _rest.Window, span: str, limit: Period
     )
 
 
+def _too_little_rest(
+    fleet: Fleet,
+    ctx: Context,
+    span: int,
+    words: str,
+    limit_of: Callable[[RestProfile], Period | None],
+) -> Iterator[Finding]:
+    """REST001 and REST002: the window of ``span`` seconds with the least rest, per person."""
+    for person, window, excess, profile in _worst(fleet, ctx, _least_rest(span, limit_of)):
+        yield ctx.about_person(
+            person,
+            _rest_message(person, window, words, limit_of(profile)),
+            details=_details(
+                window,
+                profile,
+                rest_hours=window.value / 3600,
+                limit_hours=(window.value + excess) / 3600,
+            ),
+        )
+
+
 @builtin(
     code="REST001",
     name="too-little-rest-in-24-hours",
@@ -177,18 +198,7 @@ def _rest_message(person: Person, window: _rest.Window, span: str, limit: Period
     "every 24 hours holds the minimum rest.",
 )
 def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    check = _least_rest(DAY, lambda p: p.min_rest_24h)
-    for person, window, excess, profile in _worst(fleet, ctx, check):
-        yield ctx.about_person(
-            person,
-            _rest_message(person, window, "24 hours", profile.min_rest_24h),
-            details=_details(
-                window,
-                profile,
-                rest_hours=window.value / 3600,
-                limit_hours=(window.value + excess) / 3600,
-            ),
-        )
+    return _too_little_rest(fleet, ctx, DAY, "24 hours", lambda p: p.min_rest_24h)
 
 
 @builtin(
@@ -205,18 +215,7 @@ def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "7 days hold the minimum rest.",
 )
 def too_little_rest_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    check = _least_rest(WEEK, lambda p: p.min_rest_7d)
-    for person, window, excess, profile in _worst(fleet, ctx, check):
-        yield ctx.about_person(
-            person,
-            _rest_message(person, window, "7 days", profile.min_rest_7d),
-            details=_details(
-                window,
-                profile,
-                rest_hours=window.value / 3600,
-                limit_hours=(window.value + excess) / 3600,
-            ),
-        )
+    return _too_little_rest(fleet, ctx, WEEK, "7 days", lambda p: p.min_rest_7d)
 
 
 def _periods_check(
