@@ -23,8 +23,11 @@ __all__ = [
     "last_day",
     "latest_certificate",
     "latest_training",
+    "next_booking",
     "training_expiry",
     "training_of",
+    "unrenewed_certificate",
+    "unrenewed_training",
     "valid_certificate",
     "valid_training",
 ]
@@ -129,3 +132,42 @@ def valid_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Da
 def latest_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
     """The most recent completion of a course on or before a date, current or lapsed."""
     return _latest(training_of(fleet, person, course_id), on)
+
+
+def unrenewed_certificate(
+    fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
+) -> Held | None:
+    """The certificate of a type valid on a date, if it expires and nothing follows it.
+
+    ``None`` when none is valid, the valid one never expires, or a replacement already
+    recorded (issued by the expiry date) is valid the day after: then nothing lapses.
+    """
+    held = valid_certificate(fleet, person, type_id, on)
+    if held is None or held.expires is None:
+        return None
+    if valid_certificate(fleet, person, type_id, held.expires.add(days=1)) is not None:
+        return None
+    return held
+
+
+def unrenewed_training(
+    fleet: Fleet, person: Person, course_id: str, on: pendulum.Date
+) -> Held | None:
+    """The completion of a course current on a date, if it lapses and nothing follows it.
+
+    Only a completion on or before ``on`` covers the day after the lapse; a booking (a
+    record dated later) may yet be cancelled, so it does not.
+    """
+    held = valid_training(fleet, person, course_id, on)
+    if held is None or held.expires is None:
+        return None
+    cover = valid_training(fleet, person, course_id, held.expires.add(days=1))
+    if cover is not None and cover.start <= on:
+        return None
+    return held
+
+
+def next_booking(person: Person, course_id: str, after: pendulum.Date) -> pendulum.Date | None:
+    """The first booking of a course: the earliest record of it dated after ``after``."""
+    dates = [r.completed for r in person.training if r.course == course_id and r.completed > after]
+    return min(dates) if dates else None

@@ -252,12 +252,8 @@ def _certificates(scan: _Scan) -> Iterator[DueItem]:
             continue
         required = facts.required_certificates(fleet, person)
         for type_id in dict.fromkeys(c.type for c in person.certificates):
-            held = facts.valid_certificate(fleet, person, type_id, scan.as_of)
-            if held is None or not scan.inside(held.expires):
-                continue
-            assert held.expires is not None
-            # A replacement already issued (dated before the old one expires) is enough.
-            if facts.valid_certificate(fleet, person, type_id, held.expires.add(days=1)):
+            held = facts.unrenewed_certificate(fleet, person, type_id, scan.as_of)
+            if held is None or held.expires is None or not scan.inside(held.expires):
                 continue
             certificate = held.record
             assert isinstance(certificate, Certificate)
@@ -292,18 +288,10 @@ def _training(scan: _Scan) -> Iterator[DueItem]:
             continue
         required = facts.required_courses(fleet, person)
         for course_id in dict.fromkeys(r.course for r in person.training):
-            held = facts.valid_training(fleet, person, course_id, scan.as_of)
-            if held is None or not scan.inside(held.expires):
+            held = facts.unrenewed_training(fleet, person, course_id, scan.as_of)
+            if held is None or held.expires is None or not scan.inside(held.expires):
                 continue
-            assert held.expires is not None
-            # Only a completion covers the day after; a booking may yet be cancelled.
-            cover = facts.valid_training(fleet, person, course_id, held.expires.add(days=1))
-            if cover is not None and cover.start <= scan.as_of:
-                continue
-            bookings = [
-                h.start for h in facts.training_of(fleet, person, course_id) if h.start > scan.as_of
-            ]
-            booked = min(bookings) if bookings else None
+            booked = facts.next_booking(person, course_id, scan.as_of)
             course = fleet.course(course_id)
             name = course.name if course is not None else course_id
             why = required.get(course_id, [])

@@ -85,11 +85,8 @@ def certificate_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     horizon = ctx.as_of.add(days=within)
     for person in in_service(fleet, ctx.as_of):
         for type_id, why in facts.required_certificates(fleet, person).items():
-            held = facts.valid_certificate(fleet, person, type_id, ctx.as_of)
+            held = facts.unrenewed_certificate(fleet, person, type_id, ctx.as_of)
             if held is None or held.expires is None or held.expires > horizon:
-                continue
-            # A replacement already issued (dated before the old one expires) is enough.
-            if facts.valid_certificate(fleet, person, type_id, held.expires.add(days=1)):
                 continue
             certificate = held.record
             assert isinstance(certificate, Certificate)

@@ -19,12 +19,6 @@ WITHIN = Parameter(
 )
 
 
-def _booked(person: Person, course_id: str, after: pendulum.Date) -> pendulum.Date | None:
-    """The first booking of a course: a record dated after ``after``."""
-    dates = [r.completed for r in person.training if r.course == course_id and r.completed > after]
-    return min(dates) if dates else None
-
-
 def _booking_note(booked: pendulum.Date | None) -> str:
     return f"; a place is booked for {booked}" if booked is not None else ""
 
@@ -59,7 +53,7 @@ def training_lapsed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             last = max(done, key=lambda held: (held.expires, held.start))
             assert last.expires is not None
             days = days_between(last.expires, ctx.as_of)
-            booked = _booked(person, course_id, ctx.as_of)
+            booked = facts.next_booking(person, course_id, ctx.as_of)
             yield ctx.about_person(
                 person,
                 f"{with_noun(label(fleet, 'course', course_id), 'training')} of {person.id} "
@@ -98,15 +92,11 @@ def training_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     horizon = ctx.as_of.add(days=within)
     for person in in_service(fleet, ctx.as_of):
         for course_id, why in facts.required_courses(fleet, person).items():
-            held = facts.valid_training(fleet, person, course_id, ctx.as_of)
+            held = facts.unrenewed_training(fleet, person, course_id, ctx.as_of)
             if held is None or held.expires is None or held.expires > horizon:
                 continue
-            # Only a completion covers the day after; a booking may yet be cancelled.
-            cover = facts.valid_training(fleet, person, course_id, held.expires.add(days=1))
-            if cover is not None and cover.start <= ctx.as_of:
-                continue
             days = days_between(ctx.as_of, held.expires)
-            booked = _booked(person, course_id, ctx.as_of)
+            booked = facts.next_booking(person, course_id, ctx.as_of)
             yield ctx.about_person(
                 person,
                 f"{with_noun(label(fleet, 'course', course_id), 'training')} of {person.id} "
@@ -133,7 +123,7 @@ def _missing(fleet: Fleet, ctx: Context, source: str) -> Iterator[Finding]:
                 continue  # an unknown course is DATA002's
             if facts.latest_training(fleet, person, course_id, ctx.as_of) is not None:
                 continue  # completed before, now lapsed: TRN001
-            booked = _booked(person, course_id, ctx.as_of)
+            booked = facts.next_booking(person, course_id, ctx.as_of)
             yield ctx.about_person(
                 person,
                 f"{person.id} has never completed {label(fleet, 'course', course_id)} "
