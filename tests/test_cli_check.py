@@ -6,10 +6,13 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import attrs
 import pytest
 
 import maritime_crew as mc
+from maritime_crew import SourceLocation
 from maritime_crew.cli import main
+from maritime_crew.report import render
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "fleet"
 AS_OF = ["--as-of", "2021-03-31"]
@@ -35,6 +38,19 @@ def test_the_readme_command_reports_the_example_fleet(capsys: pytest.CaptureFixt
     last = out.rstrip().splitlines()[-1]
     assert "as of 2021-03-31: FAILED (fail on error)" in last
     assert "(1 waived)" in last
+
+
+def test_a_waiver_reference_is_never_split_across_lines() -> None:
+    # Source paths of every length move the waiver across the wrapping margin.
+    fleet = mc.load(EXAMPLE)
+    report = mc.check(fleet, as_of="2021-03-31")
+    waived = report.waived
+    assert waived
+    for length in range(1, 120):
+        source = SourceLocation(file="/" + "d" * length + "/people.toml", line=275)
+        moved = attrs.evolve(report, findings=tuple(attrs.evolve(f, source=source) for f in waived))
+        text = render(moved, fleet, "text")
+        assert all(f"(waived by {f.waived_by})" in text for f in waived)
 
 
 def test_json_output_counts_what_the_library_reports(capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,6 +44,9 @@ def render(view: View, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+_KEEP = "\x00"
+
+
 def _finding_lines(
     finding: Finding, code_width: int, paint: Callable[[str, str], str]
 ) -> list[str]:
@@ -53,8 +56,10 @@ def _finding_lines(
     if finding.source is not None:
         parts.append(str(finding.source))
     if finding.waived_by is not None:
-        parts.append(f"(waived by {finding.waived_by})")
-    lines = _wrap("  ".join(parts), prefix, " " * len(prefix))
+        # A non-breaking join keeps the waiver reference whole on one line.
+        parts.append(f"(waived{_KEEP}by{_KEEP}{finding.waived_by})")
+    wrapped = _wrap("  ".join(parts), prefix, " " * len(prefix))
+    lines = [line.replace(_KEEP, " ") for line in wrapped]
     # Colour goes on after wrapping so escape codes never count toward the width.
     style = _DIM if finding.waived else _SEVERITY[severity]
     coloured = f"    {paint(severity, style)}{prefix[4 + len(severity) :]}"
