@@ -38,7 +38,7 @@ def sea_periods(
     spans.sort()
     merged: list[tuple[pendulum.Date, pendulum.Date]] = []
     for start, end in spans:
-        if merged and start <= merged[-1][1].add(days=1):
+        if merged and start.toordinal() <= merged[-1][1].toordinal() + 1:
             if end > merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
         else:

@@ -9,6 +9,7 @@ and including 1 March 2021. A type or course without a validity never expires.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import attrs
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pendulum.Date:
     """The last day of a period that starts on ``start``, for someone (or something) of ``age``."""
     return schedule.for_age(age).after(start).subtract(days=1)

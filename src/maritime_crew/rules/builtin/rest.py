@@ -66,32 +66,61 @@ def _seconds(period: Period | None) -> int | None:
 Runs = list[tuple[int, int, RestProfile]]
 
 
+_RECORDS: list[tuple[Fleet, pendulum.Date, dict[int, tuple[list[_rest.Interval], Runs]]]] = []
+"""Records worked out for the last fleet and date: every REST rule reads the same ones."""
+
+
+def _midnight(day: pendulum.Date) -> int:
+    return int(pendulum.datetime(day.year, day.month, day.day, tz=LONDON).timestamp())
+
+
 def _record(
     fleet: Fleet, person: Person, as_of: pendulum.Date
 ) -> tuple[list[_rest.Interval], Runs]:
-    """The person's merged work up to the end of ``as_of``, and the profile by day."""
-    cutoff = int(
-        pendulum.datetime(as_of.year, as_of.month, as_of.day, tz=LONDON).add(days=1).timestamp()
-    )
+    """The person's merged work up to the end of ``as_of``, and the profile by day.
+
+    A run is ``(first, last, profile)``: window starts from midnight of its first day to
+    the end of its last day (as the starts of a day's windows run) share one profile.
+    """
+    last = _RECORDS[-1] if _RECORDS else None
+    if last is None or last[0] is not fleet or last[1] != as_of:
+        last = (fleet, as_of, {})
+        _RECORDS[:] = [last]
+    found = last[2].get(id(person))
+    if found is None:
+        found = last[2][id(person)] = _work_and_runs(fleet, person, as_of)
+    return found
+
+
+def _work_and_runs(
+    fleet: Fleet, person: Person, as_of: pendulum.Date
+) -> tuple[list[_rest.Interval], Runs]:
+    cutoff = _midnight(as_of.add(days=1))
     work = _rest.merge_work(
         (int(p.start.timestamp()), min(int(p.end.timestamp()), cutoff))
         for p in fleet.work_periods_of(person.id)
         if int(p.start.timestamp()) < cutoff
     )
-    runs: Runs = []
     if not work:
-        return work, runs
-    day = _moment(work[0][0]).date()
-    while day <= as_of:
-        start = int(pendulum.datetime(day.year, day.month, day.day, tz=LONDON).timestamp())
+        return work, []
+    first = _moment(work[0][0]).date()
+    # the profile changes only where a terms assignment starts or ends
+    changes = {first}
+    for assignment in person.terms:
+        for day in (assignment.start, assignment.end.add(days=1) if assignment.end else None):
+            if day is not None and first < day <= as_of:
+                changes.add(day)
+    runs: list[tuple[pendulum.Date, RestProfile]] = []
+    for day in sorted(changes):
         profile = _profile(fleet, person, day)
-        if runs and runs[-1][2] == profile:
-            runs[-1] = (runs[-1][0], start, profile)
-        else:
-            runs.append((start, start, profile))
-        day = day.add(days=1)
+        if not runs or runs[-1][1] != profile:
+            runs.append((day, profile))
+    ends = [day.subtract(days=1) for day, _ in runs[1:]] + [as_of]
     # a run's window starts go to the end of its last day
-    return work, [(a, b + DAY - 1, p) for a, b, p in runs]
+    return work, [
+        (_midnight(day), _midnight(end) + DAY - 1, profile)
+        for (day, profile), end in zip(runs, ends, strict=True)
+    ]
 
 
 Check = Callable[[list[_rest.Interval], int, int, RestProfile], tuple[_rest.Window, int] | None]
