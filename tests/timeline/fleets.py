@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -32,10 +33,51 @@ def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 @st.composite
 def fleets(draw: st.DrawFn) -> mc.Fleet:
     """A fleet of one or two vessels with people, kit, documents, operations and waivers."""
-    vessels = [vessel("vigilant"), vessel("searcher")][: draw(st.integers(1, 2))]
+    complement = (mc.RoleCount("boarding-officer", draw(st.integers(0, 2))),)
+    size = draw(st.sampled_from([None, 1, 3]))
+    vessels = [vessel("vigilant", complement=complement, crew_size=size), vessel("searcher")]
+    vessels = vessels[: draw(st.integers(1, 2))]
     crews = [crew(f"{v.id}-a", v.id) for v in vessels]
-    cert_types = [certificate_type("stcw-bst", "P1Y"), certificate_type("eng-coc")]
-    courses = [course("sea-survival", "P6M"), course("boarding")]
+    cert_types = [
+        certificate_type("stcw-bst", "P1Y"),
+        certificate_type("eng-coc", kind=mc.CertificateKind.COMPETENCY),
+    ]
+    courses = [
+        course("sea-survival", "P6M"),
+        course("boarding", trainer_courses=("instructor",)),
+        course("instructor", "P1Y"),
+    ]
+    pathways = [
+        mc.Pathway(
+            id="deck",
+            name="Deck",
+            discipline=mc.Discipline.DECK,
+            grades=(
+                mc.Grade(id="rating", name="Rating"),
+                mc.Grade(
+                    id="leading-hand",
+                    name="Leading hand",
+                    sea_time_days=20,
+                    certificates=("stcw-bst",),
+                    courses=("sea-survival",),
+                ),
+            ),
+        )
+    ]
+    terms = [
+        mc.TermsAndConditions(
+            id="tc-1",
+            title="Terms",
+            status=mc.TermsStatus.IN_FORCE,
+            effective=draw(_maybe(near)),
+            business_year=draw(
+                st.sampled_from([None, mc.BusinessYear(2020), mc.BusinessYear(2021)])
+            ),
+            working_pattern=mc.WorkingPattern(
+                days_on=14, days_off=14, max_consecutive_days_at_sea=draw(st.integers(5, 25))
+            ),
+        )
+    ]
     roles = [
         role("boarding-officer", certificates=("stcw-bst",), courses=("boarding",), kit=("lj",)),
         role("engineer", certificates=("eng-coc",), courses=("sea-survival",)),
@@ -74,8 +116,10 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
             expires = draw(_maybe(st.integers(1, 400).map(lambda n, d=issued: d.add(days=n))))
             certificates.append(mc.Certificate(kind, issued, expires=expires))
         training = [
-            mc.TrainingRecord(name, draw(near))
-            for name in draw(st.lists(st.sampled_from(["sea-survival", "boarding"]), max_size=2))
+            mc.TrainingRecord(name, draw(near), trainer=draw(st.sampled_from([None, "BF0", "BF1"])))
+            for name in draw(
+                st.lists(st.sampled_from(["sea-survival", "boarding", "instructor"]), max_size=3)
+            )
         ]
         issues = []
         held = (
@@ -88,10 +132,18 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
             returned = draw(_maybe(st.integers(1, 200).map(lambda n, d=issued: d.add(days=n))))
             issues.append(mc.Issue(item.id, issued, returned))
         joined = draw(_maybe(near))
+        assignments = tuple(
+            mc.TermsAssignment("tc-1", start, draw(_maybe(near.filter(lambda d, s=start: d >= s))))
+            for start in draw(st.lists(near, max_size=1))
+        )
         people.append(
             person(
                 f"BF{number}",
                 crew=draw(st.sampled_from(crews)).id,
+                crew_since=draw(_maybe(near)),
+                grade=draw(st.sampled_from([None, "rating", "leading-hand"])),
+                grade_since=draw(_maybe(near)),
+                terms=assignments,
                 joined=joined,
                 left=draw(_maybe(near.filter(lambda d, j=joined: j is None or d >= j))),
                 duty_roles=tuple(
@@ -157,16 +209,32 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
                     ),
                 )
             )
-    deployments = [
-        mc.Deployment(
-            id=f"DEP{number}",
-            vessel=draw(st.sampled_from(vessels)).id,
-            start=(start := draw(near)),
-            end=draw(_maybe(st.integers(0, 30).map(lambda n, d=start: d.add(days=n)))),
-            person=draw(st.sampled_from(people)).id,
+    deployments = []
+    for number in range(draw(st.integers(0, 4))):
+        start = draw(near)
+        by_crew = draw(st.booleans())
+        deployments.append(
+            mc.Deployment(
+                id=f"DEP{number}",
+                vessel=draw(st.sampled_from(vessels)).id,
+                start=start,
+                end=draw(_maybe(st.integers(0, 30).map(lambda n, d=start: d.add(days=n)))),
+                person=None if by_crew else draw(st.sampled_from(people)).id,
+                crew=draw(st.sampled_from(crews)).id if by_crew else None,
+            )
         )
-        for number in range(draw(st.integers(0, 2)))
-    ]
+    if people and draw(st.booleans()):  # a second record with a staff number already used
+        people.append(attrs.evolve(people[0], crew=draw(st.sampled_from(crews)).id))
+    work_periods = []
+    if draw(st.booleans()):
+        worker = draw(st.sampled_from(people)).id
+        first = draw(st.integers(-10, 80))
+        for day in range(draw(st.integers(1, 12))):
+            begin = pendulum.datetime(2021, 1, 1, 6, tz="Europe/London").add(days=first + day)
+            for _ in range(draw(st.integers(1, 3))):
+                hours = draw(st.integers(1, 14))
+                work_periods.append(mc.WorkPeriod(worker, begin, begin.add(hours=hours)))
+                begin = begin.add(hours=hours + draw(st.integers(1, 8)))
     waivers = []
     for number in range(draw(st.integers(0, 2))):
         granted = draw(near)
@@ -189,6 +257,9 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         certificate_types=tuple(cert_types),
         courses=tuple(courses),
         duty_roles=tuple(roles),
+        pathways=tuple(pathways),
+        terms=tuple(terms),
+        work_periods=tuple(work_periods),
         equipment_types=tuple(kit_types),
         equipment_items=tuple(items),
         documents=tuple(documents),

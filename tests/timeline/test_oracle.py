@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pendulum
 from hypothesis import given
@@ -40,3 +41,21 @@ def test_timeline_equals_check_on_every_day(
         assert result.errors_on(day) == {v: n for v, n in errors.items() if n}, day
         day = day.add(days=1)
     assert len(result.change_points) <= (end - start).days + 1
+
+
+EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "fleet"
+
+
+def test_example_fleet_timeline_equals_check_on_every_day() -> None:
+    # The busiest stretch of the example: the hours of rest of February 2021, kit
+    # changing hands, expiries and the end of the business year.
+    fleet = mc.load(EXAMPLE)
+    start, end = pendulum.Date(2021, 1, 25), pendulum.Date(2021, 4, 5)
+    result = timeline(fleet, start, end)
+    day = start
+    while day <= end:
+        expected, errors = _day_by_day(fleet, day)
+        found = {(key, i.vessel, i.crew, i.waived_by) for key, i in result.on(day)}
+        assert found == expected, day
+        assert result.errors_on(day) == {v: n for v, n in errors.items() if n}, day
+        day = day.add(days=1)

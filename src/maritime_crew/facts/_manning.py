@@ -13,6 +13,7 @@ import attrs
 import pendulum
 
 from ..model import Crew, Fleet, Person, Vessel
+from ._memo import dated_memo
 from ._requirements import RoleStatus, role_status
 
 __all__ = ["RoleCover", "crew_members", "crews_at_sea", "role_covers"]
@@ -71,6 +72,17 @@ def role_covers(
 
     Unknown role ids are skipped: the ``DATA`` rules report them.
     """
+    cache = dated_memo(fleet, on, "role-covers")
+    key = (id(crew), id(vessel))
+    found: tuple[RoleCover, ...] | None = cache.get(key)
+    if found is None:
+        found = cache[key] = _role_covers(fleet, crew, vessel, on)
+    return found
+
+
+def _role_covers(
+    fleet: Fleet, crew: Crew, vessel: Vessel, on: pendulum.Date
+) -> tuple[RoleCover, ...]:
     members = crew_members(fleet, crew, on)
     covers: list[RoleCover] = []
     seen: set[str] = set()

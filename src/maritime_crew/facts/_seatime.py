@@ -12,6 +12,7 @@ from __future__ import annotations
 import pendulum
 
 from ..model import Fleet, Person
+from ._memo import dated_memo
 
 __all__ = ["sea_days", "sea_periods"]
 
@@ -24,14 +25,24 @@ def sea_periods(
     since: pendulum.Date | None = None,
 ) -> list[tuple[pendulum.Date, pendulum.Date]]:
     """Merged, inclusive periods aboard between ``since`` and ``until`` (both included)."""
+    cache = dated_memo(fleet, until, "sea-periods")
+    merged: list[tuple[pendulum.Date, pendulum.Date]] | None = cache.get(id(person))
+    if merged is None:
+        merged = cache[id(person)] = _merged(fleet, person, until)
+    if since is None:
+        return list(merged)
+    return [(max(start, since), end) for start, end in merged if end >= since]
+
+
+def _merged(
+    fleet: Fleet, person: Person, until: pendulum.Date
+) -> list[tuple[pendulum.Date, pendulum.Date]]:
     spans: list[tuple[pendulum.Date, pendulum.Date]] = []
     for deployment in fleet.deployments_of(person.id):
         start = deployment.start
         end = deployment.end if deployment.end is not None else until
         if deployment.crew is not None and person.crew_since is not None:
             start = max(start, person.crew_since)
-        if since is not None:
-            start = max(start, since)
         end = min(end, until)
         if start <= end:
             spans.append((start, end))

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ..model import Course, Fleet
-from ._validity import certificate_expiry, training_expiry
+from ._validity import _held
 
 __all__ = ["TrainerHolders", "trainer_holders"]
 
@@ -53,14 +53,13 @@ def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
     for person in fleet.people:
         if not person.in_service_on(on):
             continue
-        for record in person.training:
-            expiry = training_expiry(fleet, person, record)
-            if record.completed <= on and (expiry is None or on <= expiry):
-                courses.setdefault(record.course, set()).add(person.id)
-        for certificate in person.certificates:
-            expiry = certificate_expiry(fleet, person, certificate)
-            if certificate.issued <= on and (expiry is None or on <= expiry):
-                certificates.setdefault(certificate.type, set()).add(person.id)
+        for held, found in (
+            (_held(fleet, person, "training")[1], courses),
+            (_held(fleet, person, "certificates")[1], certificates),
+        ):
+            for key, records in held.items():
+                if any(record.valid_on(on) for record in records):
+                    found.setdefault(key, set()).add(person.id)
     return TrainerHolders(
         courses={key: frozenset(value) for key, value in courses.items()},
         certificates={key: frozenset(value) for key, value in certificates.items()},

@@ -16,6 +16,7 @@ import attrs
 import pendulum
 
 from ..model import AgeSchedule, Certificate, Fleet, Person, TrainingRecord
+from ._memo import memo
 
 __all__ = [
     "Held",
@@ -81,17 +82,35 @@ class Held:
 
 def certificates_of(fleet: Fleet, person: Person, type_id: str) -> Iterator[Held]:
     """Every certificate of one type a person holds or held, with its expiry."""
-    for position, certificate in enumerate(person.certificates):
-        if certificate.type == type_id:
-            expiry = certificate_expiry(fleet, person, certificate)
-            yield Held(certificate, position, certificate.issued, expiry)
+    return iter(_held(fleet, person, "certificates")[1].get(type_id, ()))
 
 
 def training_of(fleet: Fleet, person: Person, course_id: str) -> Iterator[Held]:
     """Every completion (or booking) of one course by a person, with its expiry."""
-    for position, record in enumerate(person.training):
-        if record.course == course_id:
-            yield Held(record, position, record.completed, training_expiry(fleet, person, record))
+    return iter(_held(fleet, person, "training")[1].get(course_id, ()))
+
+
+def _held(fleet: Fleet, person: Person, kind: str) -> tuple[Person, dict[str, tuple[Held, ...]]]:
+    """A person's certificates or training by type, worked out once per fleet."""
+    cache = memo(fleet, kind)
+    found: tuple[Person, dict[str, tuple[Held, ...]]] | None = cache.get(id(person))
+    if found is not None and found[0] is person:
+        return found
+    by_type: dict[str, list[Held]] = {}
+    if kind == "certificates":
+        for position, certificate in enumerate(person.certificates):
+            expiry = certificate_expiry(fleet, person, certificate)
+            held = Held(certificate, position, certificate.issued, expiry)
+            by_type.setdefault(certificate.type, []).append(held)
+    else:
+        for position, record in enumerate(person.training):
+            expiry = training_expiry(fleet, person, record)
+            by_type.setdefault(record.course, []).append(
+                Held(record, position, record.completed, expiry)
+            )
+    found = (person, {key: tuple(value) for key, value in by_type.items()})
+    cache[id(person)] = found
+    return found
 
 
 def _longest(held: Iterator[Held], on: pendulum.Date) -> Held | None:

@@ -116,6 +116,28 @@ class _IdIndex(Generic[R]):
         return record_id in self._positions
 
 
+class _Indexes(dict[str, "_IdIndex[Any]"]):
+    """Id indexes by table name, each built when first asked for."""
+
+    __slots__ = ("parent", "records")
+
+    def __init__(self, records: dict[str, tuple[Any, ...]]) -> None:
+        super().__init__()
+        self.records = records
+        self.parent: _Indexes | None = None
+        """Indexes of a fleet this one shares tables with (the same record tuples)."""
+
+    def __missing__(self, table: str) -> _IdIndex[Any]:
+        records = self.records[table]
+        parent = self.parent
+        if parent is not None and parent.records[table] is records:
+            index = parent[table]
+        else:
+            index = _IdIndex(records)
+        self[table] = index
+        return index
+
+
 def _group(pairs: Iterable[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
     grouped: defaultdict[str, list[Any]] = defaultdict(list)
     for key, value in pairs:
@@ -179,12 +201,18 @@ class Fleet:
         return self._id_indexes[table]
 
     @functools.cached_property
-    def _id_indexes(self) -> dict[str, _IdIndex[Any]]:
-        return {
-            table.name: _IdIndex(getattr(self, table.attribute))
-            for table in TABLES
-            if table.name != "work_period"
-        }
+    def _id_indexes(self) -> _Indexes:
+        return _Indexes(
+            {
+                table.name: getattr(self, table.attribute)
+                for table in TABLES
+                if table.name != "work_period"
+            }
+        )
+
+    def _share_indexes(self, other: Fleet) -> None:
+        """Use the id indexes of ``other`` for the tables this fleet shares with it."""
+        self._id_indexes.parent = other._id_indexes
 
     def positions(self, table: str, record_id: str) -> tuple[int, ...]:
         """Positions of every record in ``table`` with ``record_id``.

@@ -7,14 +7,18 @@ severity, a summary, a rationale that names its source, parameters and an exampl
 """
 
 from ._changes import (
+    ASPECTS,
+    ChangeDays,
     fleet_dates,
     holder_change_points,
     record_change_points,
     record_change_points_in,
+    state_change_points,
 )
 from ._config import Config, ConfigError, EnabledRule, find_config
 from ._engine import as_date, check
 from ._finding import Finding
+from ._partition import Partition, Parts, by_crew, by_equipment_item, by_person
 from ._plugins import GROUP, PluginError
 from ._report import Report
 from ._rule import (
@@ -31,7 +35,9 @@ from ._rule import (
 from ._severity import Severity
 
 __all__ = [
+    "ASPECTS",
     "GROUP",
+    "ChangeDays",
     "ChangePoints",
     "Config",
     "ConfigError",
@@ -39,6 +45,8 @@ __all__ = [
     "EnabledRule",
     "Finding",
     "Parameter",
+    "Partition",
+    "Parts",
     "PluginError",
     "RegistrationError",
     "Registry",
@@ -47,6 +55,9 @@ __all__ = [
     "RuleCheck",
     "Severity",
     "as_date",
+    "by_crew",
+    "by_equipment_item",
+    "by_person",
     "check",
     "default_registry",
     "find_config",
@@ -55,4 +66,5 @@ __all__ = [
     "record_change_points",
     "record_change_points_in",
     "rule",
+    "state_change_points",
 ]

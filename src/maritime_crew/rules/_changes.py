@@ -8,17 +8,28 @@ declaration for rules whose findings turn on the dates in the records.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from ..model import TABLES, Fleet, Period
+from .. import facts
+from ..facts._memo import memo
+from ..model import TABLES, EquipmentItem, Fleet, Period
 from ._rule import ChangePoints
 
-__all__ = ["fleet_dates", "holder_change_points", "record_change_points", "record_change_points_in"]
+__all__ = [
+    "ASPECTS",
+    "ChangeDays",
+    "fleet_dates",
+    "holder_change_points",
+    "record_change_points",
+    "record_change_points_in",
+    "state_change_points",
+]
 
 _LOCK = threading.Lock()
 _Tables = tuple[str, ...] | None
@@ -73,7 +84,7 @@ def _scan(fleet: Fleet, tables: _Tables = None) -> tuple[frozenset[int], frozens
     for born in births:
         birthday = datetime.date.fromordinal(born)
         for years in range(1, _YEARS):
-            dates.add(_add(birthday, years=years).toordinal())
+            dates.add(calendar_add(birthday, years=years).toordinal())
     if dates:
         first = datetime.date.fromordinal(min(dates)).year
         last = datetime.date.fromordinal(max(dates)).year
@@ -96,7 +107,12 @@ def fleet_dates(fleet: Fleet) -> frozenset[datetime.date]:
     return frozenset(datetime.date.fromordinal(day) for day in _scan(fleet)[0])
 
 
-def _add(date: datetime.date, *, years: int = 0, months: int = 0, days: int = 0) -> datetime.date:
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def calendar_add(
+    date: datetime.date, *, years: int = 0, months: int = 0, days: int = 0
+) -> datetime.date:
     """Calendar arithmetic as :meth:`pendulum.Date.add` does it (clamping to month end)."""
     if years or months:
         month0 = date.year * 12 + date.month - 1 + years * 12 + months
@@ -104,7 +120,7 @@ def _add(date: datetime.date, *, years: int = 0, months: int = 0, days: int = 0)
         month += 1
         if not 1 <= year <= 9999:
             return date
-        length = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(1)).day
+        length = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
         date = datetime.date(year, month, min(date.day, length))
     if days:
         ordinal = date.toordinal() + days
@@ -206,7 +222,9 @@ def _record_points(
             for period in calendar:
                 days = period.weeks * 7 + period.days
                 for sign in (1, -1):
-                    moved = _add(date, years=sign * period.years, months=sign * period.months)
+                    moved = calendar_add(
+                        date, years=sign * period.years, months=sign * period.months
+                    )
                     bases.add(moved.toordinal() + sign * days)
     result: set[int] = set()
     for shift in shifts:
@@ -230,3 +248,181 @@ def holder_change_points(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[da
         for date in (issue.issued, issue.returned)
         if date is not None
     )
+
+
+@attrs.frozen
+class ChangeDays:
+    """Change points that run on: some dates, and every day from ``every_day_from`` on.
+
+    A declaration may return one of these instead of a collection of dates, for findings
+    that change daily from some date without end (a count of days that keeps growing).
+    """
+
+    dates: frozenset[datetime.date] = frozenset()
+    every_day_from: datetime.date | None = None
+
+    def __iter__(self) -> Iterator[datetime.date]:
+        """The dates (not the open-ended run)."""
+        return iter(self.dates)
+
+
+ASPECTS = frozenset(
+    {
+        "service",
+        "grade",
+        "crew",
+        "certificates",
+        "training",
+        "issues",
+        "kit",
+        "terms",
+        "deployments",
+        "holders",
+        "status",
+        "servicing",
+        "shelf-life",
+        "expiry",
+    }
+)
+"""What :func:`state_change_points` can follow (see its documentation)."""
+
+
+def state_change_points(*aspects: str) -> ChangePoints:
+    """Change points from the days on which the state of some records changes.
+
+    Precise where :func:`record_change_points` is broad: each record contributes only
+    the first day of each new state, worked out as the facts do (a certificate is valid
+    from its issue date and lapses the day after its expiry, whether recorded or worked
+    out from its type's validity). Each such day ``d`` is also moved by every
+    whole-number parameter ``n`` of the rule to ``d - n`` and ``d - n - 1``, for rules
+    that look ``n`` days ahead (``within-days``). ``aspects`` choose the records:
+
+    - ``service``: people joining and leaving; ``grade``: taking up a grade;
+      ``crew``: joining a crew;
+    - ``certificates``, ``training``: people's certificates and training (start, lapse);
+    - ``issues``: kit issued and returned; ``kit``: that, and the items people were
+      issued being withdrawn or lost;
+    - ``terms``: people's terms assignments and when their sets are in force;
+      ``deployments``: deployments (start, end);
+    - of the fleet's equipment items: ``holders`` (issued and returned), ``status``
+      (withdrawn or lost), ``servicing`` (services done and falling overdue),
+      ``shelf-life`` and ``expiry`` (the marked expiry date).
+
+    Best used with a partition (see :mod:`maritime_crew.rules`), where the fleet is one
+    person, item or vessel and its records.
+    """
+    unknown = set(aspects) - ASPECTS
+    if unknown:
+        raise ValueError(f"unknown aspects {sorted(unknown)}: expected some of {sorted(ASPECTS)}")
+    chosen = frozenset(aspects)
+
+    def change_points(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
+        days = _state_days(fleet, chosen)
+        moved = set(days)
+        for value in params.values():
+            if isinstance(value, int) and not isinstance(value, bool) and value:
+                # "ends within n days" turns true n days before the last day, "is valid
+                # in n days" n days before the day after it: both are covered
+                moved.update(day - value for day in days)
+                moved.update(day - value - 1 for day in days)
+        top = datetime.date.max.toordinal()
+        return [datetime.date.fromordinal(day) for day in moved if 1 <= day <= top]
+
+    change_points.__doc__ = f"Days on which the {', '.join(sorted(chosen))} of records change."
+    return change_points
+
+
+def _state_days(fleet: Fleet, aspects: frozenset[str]) -> frozenset[int]:
+    """The days (ordinals) on which the chosen aspects of the fleet's records change.
+
+    Each is the first day of a new state: a start date itself, the day after a last day
+    (a leaving date, an expiry, the end of a deployment or assignment).
+    """
+    cache = memo(fleet, "state-days")
+    found: frozenset[int] | None = cache.get(aspects)
+    if found is not None:
+        return found
+    days: set[int] = set()
+
+    def start(day: datetime.date | None) -> None:
+        if day is not None:
+            days.add(day.toordinal())
+
+    def after(day: datetime.date | None) -> None:
+        if day is not None:
+            days.add(day.toordinal() + 1)
+
+    for person in fleet.people:
+        if "service" in aspects:
+            start(person.joined)
+            after(person.left)
+        if "grade" in aspects:
+            start(person.grade_since)
+        if "crew" in aspects:
+            start(person.crew_since)
+        if "certificates" in aspects:
+            for certificate in person.certificates:
+                start(certificate.issued)
+                after(facts.certificate_expiry(fleet, person, certificate))
+        if "training" in aspects:
+            for record in person.training:
+                start(record.completed)
+                after(facts.training_expiry(fleet, person, record))
+        if "issues" in aspects or "kit" in aspects:
+            for issue in person.issues:
+                start(issue.issued)
+                start(issue.returned)  # held up to the day before it is returned
+                item = fleet.equipment_item(issue.item) if "kit" in aspects else None
+                if item is not None:
+                    start(item.status_date)
+        if "terms" in aspects:
+            for assignment in person.terms:
+                start(assignment.start)
+                after(assignment.end)
+                terms = fleet.terms_set(assignment.set)
+                if terms is not None:  # in force from its effective date until superseded
+                    start(terms.effective)
+                    start(terms.superseded)
+    if "deployments" in aspects:
+        for deployment in fleet.deployments:
+            start(deployment.start)
+            after(deployment.end)
+    for aspect in aspects & _ITEM_ASPECTS:
+        for item in fleet.equipment_items:
+            _item_days(fleet, item, aspect, start, after)
+    found = frozenset(days)
+    cache[aspects] = found
+    return found
+
+
+_ITEM_ASPECTS = frozenset({"holders", "status", "servicing", "shelf-life", "expiry"})
+
+
+def _item_days(
+    fleet: Fleet,
+    item: EquipmentItem,
+    aspect: str,
+    start: Callable[[datetime.date | None], None],
+    after: Callable[[datetime.date | None], None],
+) -> None:
+    """The days on which one aspect of an item changes."""
+    if aspect == "holders":
+        for _, issue in fleet.issues_of(item.id):
+            start(issue.issued)
+            start(issue.returned)
+    elif aspect == "status":
+        start(item.status_date)
+    elif aspect == "expiry":
+        after(item.expires)
+    elif aspect == "shelf-life":
+        after(facts.shelf_life_end(fleet, item))
+    elif aspect == "servicing":
+        kind = fleet.equipment_type(item.type)
+        for schedule in kind.services if kind is not None else ():
+            starts = [e.date for e in item.services if e.kind == schedule.kind]
+            for day in starts:
+                start(day)
+            if item.manufactured is not None:
+                starts.append(item.manufactured)
+            for day in starts:  # due on the day, overdue the day after
+                after(facts.next_due(schedule.interval, day, item.manufactured))

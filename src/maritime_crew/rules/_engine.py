@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 import attrs
 import pendulum
@@ -80,19 +79,30 @@ def check(
     )
 
 
-def _run(entry: EnabledRule, context: Context) -> Iterable[Finding]:
+def _run(entry: EnabledRule, context: Context) -> list[Finding]:
     """The rule's findings; a rule that crashes is reported at its own severity, never raised."""
+    found = _attempt(entry, context)
+    return found if isinstance(found, list) else _crashed(entry, context, found)
+
+
+def _attempt(entry: EnabledRule, context: Context) -> list[Finding] | Exception:
+    """The rule's findings, or the exception it raised."""
     try:
         return list(entry.rule.check(context.fleet, context))
     except Exception as exc:  # a rule must never take the whole check down
-        return [
-            context.finding(
-                Subject("rule", entry.rule.code),
-                f"rule {entry.rule.code} ({entry.rule.name}) stopped with an error and its "
-                f"results are missing: {type(exc).__name__}: {exc}",
-                details={"error": type(exc).__name__, "reason": str(exc)},
-            )
-        ]
+        return exc
+
+
+def _crashed(entry: EnabledRule, context: Context, error: Exception) -> list[Finding]:
+    """The one finding that stands for a rule that raised ``error``."""
+    return [
+        context.finding(
+            Subject("rule", entry.rule.code),
+            f"rule {entry.rule.code} ({entry.rule.name}) stopped with an error and its "
+            f"results are missing: {type(error).__name__}: {error}",
+            details={"error": type(error).__name__, "reason": str(error)},
+        )
+    ]
 
 
 def _apply_waivers(fleet: Fleet, findings: list[Finding], as_of: pendulum.Date) -> list[Finding]:

@@ -13,6 +13,7 @@ import pendulum
 
 from ..model import TABLES, Fleet, Period, SourceLocation, Subject
 from ._finding import Finding
+from ._partition import Partition
 from ._severity import Severity
 
 if TYPE_CHECKING:
@@ -130,6 +131,9 @@ class Rule:
     """Module and function that defined the rule (``package.module:function``)."""
     change_points: ChangePoints | None = attrs.field(default=None, eq=False, repr=False)
     """Dates on which the rule's findings can change; ``None`` means any day can."""
+    partition: Partition | None = attrs.field(default=None, eq=False, repr=False)
+    """How the rule can run on parts of a fleet (see :mod:`maritime_crew.rules`); with a
+    partition, ``change_points`` is asked part by part."""
 
     def __attrs_post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
@@ -359,12 +363,15 @@ def rule(
     needs_findings: bool = False,
     registry: Registry | None = None,
     change_points: ChangePoints | None = None,
+    partition: Partition | None = None,
 ) -> Callable[[RuleCheck], RuleCheck]:
     """Register the decorated function as a rule.
 
     The function receives the fleet and a :class:`Context` and yields findings, usually
     made with ``ctx.finding(...)`` or ``ctx.about_person(...)``. It must not raise for
-    bad data: a rule reports what it finds. ::
+    bad data: a rule reports what it finds. ``change_points`` and ``partition`` let
+    :func:`~maritime_crew.timeline` run the rule only when and where its findings can
+    change (see ``docs/timeline.md``). ::
 
         @mc.rule(code="XYZ001", name="no-nicknames", severity="warning",
                  summary="Names are full names.", rationale="Good practice.")
@@ -390,6 +397,7 @@ def rule(
                 source=source,
                 needs_findings=needs_findings,
                 change_points=change_points,
+                partition=partition,
             )
         )
         return check

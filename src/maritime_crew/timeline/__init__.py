@@ -3,6 +3,22 @@
 See :func:`timeline` and ``docs/timeline.md``.
 """
 
-from ._timeline import FindingHistory, FindingKey, Interval, Timeline, finding_key, timeline
+from ._timeline import (
+    VOLATILE_DETAILS,
+    FindingHistory,
+    FindingKey,
+    Interval,
+    Timeline,
+    finding_key,
+    timeline,
+)
 
-__all__ = ["FindingHistory", "FindingKey", "Interval", "Timeline", "finding_key", "timeline"]
+__all__ = [
+    "VOLATILE_DETAILS",
+    "FindingHistory",
+    "FindingKey",
+    "Interval",
+    "Timeline",
+    "finding_key",
+    "timeline",
+]

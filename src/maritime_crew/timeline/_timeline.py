@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 from collections import Counter
@@ -11,20 +12,35 @@ from typing import Any
 import attrs
 import pendulum
 
+from ..facts._memo import memo
 from ..model import Fleet, Subject
 from ..rules import Config, Finding, Registry, Severity, as_date, default_registry
-from ..rules._engine import _apply_waivers, _run
+from ..rules._changes import ChangeDays
+from ..rules._config import EnabledRule
+from ..rules._engine import _apply_waivers, _attempt, _crashed, _run
 from ..rules._finding import _plain
+from ..rules._partition import Parts
 from ..rules._rule import Context
 
 __all__ = ["FindingHistory", "FindingKey", "Interval", "Timeline", "finding_key", "timeline"]
 
-VOLATILE_DETAILS = frozenset({"days_ago", "days_left", "days_overdue", "to"})
-"""Keys of ``Finding.details`` that can change daily: day counts up to the as-of date, and
-``to``, the end of an overlap that runs up to the as-of date while a record is open."""
+VOLATILE_DETAILS = frozenset(
+    {
+        "days_ago",
+        "days_left",
+        "days_overdue",
+        "to",
+        "sea_days_long",
+        "sea_days_short",
+        "needed_days",
+    }
+)
+"""Keys of ``Finding.details`` that can change daily: day counts up to the as-of date,
+``to``, the end of an overlap that runs up to the as-of date while a record is open, and
+the sea service counted in windows that end on the as-of date (``CERT006``)."""
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class FindingKey:
     """What makes a finding the same finding from one day to the next.
 
@@ -181,12 +197,25 @@ class Timeline:
 _State = tuple[str | None, str | None, str | None]
 
 
-def _keyed(findings: Iterable[Finding]) -> dict[FindingKey, Finding]:
+def _keyed(
+    findings: Iterable[Finding], memo: dict[int, tuple[Finding, FindingKey]] | None = None
+) -> dict[FindingKey, Finding]:
+    """Findings by key; ``memo`` keeps the keys of finding objects seen before."""
     groups: dict[FindingKey, list[Finding]] = {}
     for finding in findings:
-        groups.setdefault(finding_key(finding), []).append(finding)
+        known = memo.get(id(finding)) if memo is not None else None
+        if known is not None and known[0] is finding:
+            base = known[1]
+        else:
+            base = finding_key(finding)
+            if memo is not None:
+                memo[id(finding)] = (finding, base)
+        groups.setdefault(base, []).append(finding)
     keyed: dict[FindingKey, Finding] = {}
     for base, group in groups.items():
+        if len(group) == 1:
+            keyed[base] = group[0]
+            continue
         group.sort(key=lambda f: (f.vessel or "", f.crew or "", f.waived_by or "", f.message))
         for number, finding in enumerate(group):
             keyed[attrs.evolve(base, occurrence=number)] = finding
@@ -199,29 +228,126 @@ def _declared(
     params: Mapping[str, Any],
     low: int,
     high: int,
-    seen: dict[int, tuple[object, set[int]]],
 ) -> set[int] | None:
     """The declared change points in ``(low, high]`` as ordinals; ``None``: every day.
 
-    ``seen`` remembers the filtered set of a declaration that returned the very same
-    (cached, immutable) collection for an earlier rule.
+    A declaration depends only on the fleet and the parameters, so what it returns is
+    kept with the fleet (as sorted ordinals) for later timelines.
     """
     if entry_points is None:
         return None
     try:
-        dates = entry_points(fleet, params)
-        known = seen.get(id(dates))
-        if known is not None and known[0] is dates:
-            return known[1]
-        if isinstance(dates, (frozenset, set)) and len(dates) > high - low:
-            chosen = {o for o in range(low + 1, high + 1) if datetime.date.fromordinal(o) in dates}
-        else:
-            chosen = {o for o in (d.toordinal() for d in dates) if low < o <= high}
+        key = (entry_points, tuple(sorted(params.items())))
+        cache = memo(fleet, "change-points")
+        found: tuple[list[int], int | None] | None = cache.get(key)
+        if found is None:
+            dates = entry_points(fleet, params)
+            ordinals = sorted({d.toordinal() for d in dates})
+            run_on = None
+            if isinstance(dates, ChangeDays) and dates.every_day_from is not None:
+                run_on = dates.every_day_from.toordinal()
+            found = cache[key] = (ordinals, run_on)
     except Exception:  # a broken declaration must not make the timeline wrong
         return None
-    if isinstance(dates, frozenset):
-        seen[id(dates)] = (dates, chosen)
+    ordinals, run_on = found
+    chosen = set(ordinals[bisect.bisect_right(ordinals, low) : bisect.bisect_right(ordinals, high)])
+    if run_on is not None:
+        chosen.update(range(max(low + 1, run_on), high + 1))
     return chosen
+
+
+class _Crashed(Exception):
+    """A rule raised on a part of the fleet: it is run whole, on every day, instead."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class _Track:
+    """One rule's current findings, kept per part of the fleet it is run on.
+
+    A rule that is not split has one part, 0: the whole fleet. A split rule whose
+    finding names a subject outside the part it came from cannot be followed part by
+    part; it raises :class:`_Crashed` and the timeline runs it whole.
+    """
+
+    def __init__(self, entry: EnabledRule, fleet: Fleet, parts: Parts | None) -> None:
+        self.entry = entry
+        self.fleet = fleet
+        self.parts = parts
+        self.current: dict[int, list[Finding]] = {}
+        """Findings of the parts that have any, by part."""
+
+    def _found(self, fleet: Fleet, day: pendulum.Date) -> list[Finding]:
+        entry = self.entry
+        context = Context(day, entry.params, entry.rule, entry.severity, fleet)
+        found = _attempt(entry, context)
+        if isinstance(found, Exception):
+            if self.parts is not None:
+                raise _Crashed(entry.rule.code)
+            return _crashed(entry, context, found)
+        return found
+
+    def start(self, day: pendulum.Date) -> set[int]:
+        """Run the rule on the whole fleet and file its findings by part; the parts found."""
+        found = self._found(self.fleet, day)
+        self.current = {}
+        for finding in found:
+            part = 0 if self.parts is None else self.parts.subjects.get(finding.subject)
+            if part is None:
+                raise _Crashed(self.entry.rule.code)
+            self.current.setdefault(part, []).append(finding)
+        return set(self.current)
+
+    def run(self, day: pendulum.Date, indexes: Iterable[int]) -> set[int]:
+        """Run the rule on some parts as of ``day``; the parts run."""
+        ran = set()
+        for index in indexes:
+            if self.parts is None:
+                found = self._found(self.fleet, day)
+            else:
+                found = self._found(self.parts.fleets[index], day)
+                subjects = self.parts.subjects
+                if any(subjects.get(finding.subject) != index for finding in found):
+                    raise _Crashed(self.entry.rule.code)
+            if found:
+                self.current[index] = found
+            else:
+                self.current.pop(index, None)
+            ran.add(index)
+        return ran
+
+
+def _tracks(
+    fleet: Fleet,
+    plain: list[EnabledRule],
+    low: int,
+    high: int,
+    whole: frozenset[str],
+) -> tuple[list[_Track], dict[int, list[tuple[int, int]]]]:
+    """A track per rule, and the (track, part) pairs to run by date (ordinal).
+
+    Every track starts with a run on the whole fleet on ``low``; the schedule holds the
+    later dates.
+    """
+    every_day = range(low + 1, high + 1)
+    tracks: list[_Track] = []
+    schedule: dict[int, list[tuple[int, int]]] = {}
+    for number, entry in enumerate(plain):
+        rule = entry.rule
+        split = rule.partition is not None and rule.code not in whole
+        parts = rule.partition.parts(fleet) if split and rule.partition else None
+        tracks.append(_Track(entry, fleet, parts))
+        pieces = (fleet,) if parts is None else parts.fleets
+        for index, piece in enumerate(pieces):
+            if rule.code in whole:
+                declared = None
+            else:
+                declared = _declared(rule.change_points, piece, entry.params, low, high)
+            for moment in every_day if declared is None else declared:
+                schedule.setdefault(moment, []).append((number, index))
+    return tracks, schedule
 
 
 def timeline(
@@ -237,47 +363,64 @@ def timeline(
     The result equals running ``check`` on every day from ``start`` to ``end``
     (inclusive) and comparing findings by :class:`FindingKey`, but each rule runs only
     on its change points (its ``change_points`` declaration; every day for a rule
-    without one) and on ``start``. Waivers change on their grant date and the day after
-    their expiry. Rules that examine other rules' findings run on every date on which
-    any finding or waiver can change. Also counts, per vessel and day, the error
-    findings not covered by a waiver. See ``docs/timeline.md``.
+    without one) and on ``start``; a rule with a ``partition`` runs only on the parts of
+    the fleet whose change points fall on a date. Waivers change on their grant date and
+    the day after their expiry. Rules that examine other rules' findings run on every
+    date on which any finding or waiver can change. Also counts, per vessel and day, the
+    error findings not covered by a waiver. See ``docs/timeline.md``.
     """
     first, last = as_date(start), as_date(end)
     if last < first:
         raise ValueError(f"the timeline ends ({last}) before it starts ({first})")
     config = config or Config()
     registry = registry or default_registry()
+    whole: frozenset[str] = frozenset()
+    while True:
+        try:
+            return _timeline(fleet, first, last, config, registry, whole)
+        except _Crashed as crash:
+            whole |= {crash.code}
+
+
+def _timeline(
+    fleet: Fleet,
+    first: pendulum.Date,
+    last: pendulum.Date,
+    config: Config,
+    registry: Registry,
+    whole: frozenset[str],
+) -> Timeline:
     enabled = config.resolve(registry)
     catalogue = registry.rules()
     low, high = first.toordinal(), last.toordinal()
-    every_day = set(range(low, high + 1))
 
-    seen: dict[int, tuple[object, set[int]]] = {}
     plain = [entry for entry in enabled if not entry.rule.needs_findings]
     dependent = [entry for entry in enabled if entry.rule.needs_findings]
-    points: list[set[int]] = []
-    for entry in plain:
-        declared = _declared(entry.rule.change_points, fleet, entry.params, low, high, seen)
-        points.append(every_day if declared is None else declared | {low})
+    tracks, schedule = _tracks(fleet, plain, low, high, whole)
     waiver_points = {low}
     for waiver in fleet.waivers:
         waiver_points.add(waiver.granted_on.toordinal())
         if waiver.expires is not None:
             waiver_points.add(waiver.expires.toordinal() + 1)
-    waiver_points = {o for o in waiver_points if low <= o <= high}
-    moments = set(waiver_points).union(*points)
+    moments = {o for o in waiver_points if low <= o <= high} | set(schedule)
     for entry in dependent:
-        declared = _declared(entry.rule.change_points, fleet, entry.params, low, high, seen)
-        moments |= every_day if declared is None else declared
+        declared = _declared(entry.rule.change_points, fleet, entry.params, low, high)
+        moments |= set(range(low, high + 1)) if declared is None else declared
     ordered = sorted(moments)
 
-    current: list[list[Finding]] = [[] for _ in plain]
     evaluations = 0
     open_: dict[FindingKey, tuple[_State, int, Finding]] = {}
     done: dict[FindingKey, list[Interval]] = {}
     meta: dict[FindingKey, Finding] = {}
     errors: dict[str | None, list[int]] = {}
+    keys: dict[int, tuple[Finding, FindingKey]] = {}
     size = high - low + 1
+    # Findings by key and unwaived errors by vessel, per (track, part); the rules that
+    # examine findings come after the tracks, as tracks of one part. No two parts share
+    # a key: a key holds the rule code and the subject, and the subject names the part.
+    keyed: dict[tuple[int, int], dict[FindingKey, Finding]] = {}
+    tallies: dict[tuple[int, int], Counter[str | None]] = {}
+    tally: Counter[str | None] = Counter()
 
     def close(key: FindingKey, until: int) -> None:
         state, began, finding = open_.pop(key)
@@ -292,43 +435,78 @@ def timeline(
             )
         )
 
-    for index, moment in enumerate(ordered):
-        day = pendulum.Date.fromordinal(moment)
-        for number, entry in enumerate(plain):
-            if moment in points[number]:
-                context = Context(day, entry.params, entry.rule, entry.severity, fleet)
-                current[number] = list(_run(entry, context))
-                evaluations += 1
-        findings = _apply_waivers(fleet, [f for group in current for f in group], day)
-        for entry in dependent:
-            context = Context(
-                day,
-                entry.params,
-                entry.rule,
-                entry.severity,
-                fleet,
-                findings=tuple(findings),
-                catalogue=catalogue,
-            )
-            findings.extend(_apply_waivers(fleet, list(_run(entry, context)), day))
-            evaluations += 1
-        keyed = _keyed(findings)
-        for key in [k for k in open_ if k not in keyed]:
+    def settle(where: tuple[int, int], findings: list[Finding], moment: int) -> None:
+        """Record the findings of one part of a track on ``moment``."""
+        new = _keyed(findings, keys)
+        old = keyed.pop(where, {})
+        for key in old.keys() - new.keys():
             close(key, moment - 1)
-        for key, finding in keyed.items():
+        for key, finding in new.items():
             state = (finding.vessel, finding.crew, finding.waived_by)
             if key in open_ and open_[key][0] != state:
                 close(key, moment - 1)
             if key not in open_:
                 open_[key] = (state, moment, finding)
                 meta.setdefault(key, finding)
+        tally.subtract(tallies.pop(where, Counter()))
+        if new:
+            keyed[where] = new
+            counts = Counter(
+                f.vessel for f in findings if f.severity is Severity.ERROR and f.waived_by is None
+            )
+            if counts:
+                tallies[where] = counts
+                tally.update(counts)
+
+    for index, moment in enumerate(ordered):
+        day = pendulum.Date.fromordinal(moment)
+        changed: set[tuple[int, int]] = set()
+        if moment == low:
+            for number, track in enumerate(tracks):
+                changed.update((number, part) for part in track.start(day))
+                evaluations += 1
+        due: dict[int, list[int]] = {}
+        for number, part in schedule.get(moment, ()):
+            due.setdefault(number, []).append(part)
+        for number, parts in due.items():
+            ran = tracks[number].run(day, parts)
+            evaluations += len(ran)
+            changed.update((number, part) for part in ran)
+        if moment in waiver_points:  # a waiver starts or ends: every finding may change
+            changed.update(keyed)
+            changed.update(
+                (number, part) for number, track in enumerate(tracks) for part in track.current
+            )
+        for number, part in changed:
+            if number < len(tracks):
+                found = tracks[number].current.get(part, [])
+                settle((number, part), _apply_waivers(fleet, found, day), moment)
+        if dependent:
+            findings = tuple(
+                f
+                for where, group in keyed.items()
+                if where[0] < len(tracks)
+                for f in group.values()
+            )
+            for offset, entry in enumerate(dependent):
+                context = Context(
+                    day,
+                    entry.params,
+                    entry.rule,
+                    entry.severity,
+                    fleet,
+                    findings=findings,
+                    catalogue=catalogue,
+                )
+                found = _apply_waivers(fleet, list(_run(entry, context)), day)
+                settle((len(tracks) + offset, 0), found, moment)
+                findings += tuple(found)
+                evaluations += 1
         following = ordered[index + 1] if index + 1 < len(ordered) else high + 1
-        tally = Counter(
-            f.vessel for f in findings if f.severity is Severity.ERROR and f.waived_by is None
-        )
         for vessel, count in tally.items():
-            row = errors.setdefault(vessel, [0] * size)
-            row[moment - low : following - low] = [count] * (following - moment)
+            if count:
+                row = errors.setdefault(vessel, [0] * size)
+                row[moment - low : following - low] = [count] * (following - moment)
     for key in list(open_):
         close(key, high)
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pendulum
 
 from ... import facts
-from ...model import Certificate, Fleet, Period
+from ...model import Certificate, CertificateKind, Fleet, Period, Person
+from .._changes import calendar_add, state_change_points
 from .._finding import Finding
 from .._rule import Context, Parameter
 from .._severity import Severity
@@ -195,8 +200,95 @@ def certificate_validity_exceeded(fleet: Fleet, ctx: Context) -> Iterator[Findin
                 )
 
 
+_HELD = state_change_points("service", "certificates")
+
+
+def _revalidation_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
+    """Change points of CERT006.
+
+    A certificate of competency that lapses without a replacement is reported from
+    ``within-days`` before its expiry up to the expiry, on the days its holder does not
+    meet the sea-service condition; the day counts in the finding change daily and are
+    not part of its identity. So the change points are the first and last day of that
+    warning window and the days inside it on which the condition starts or stops being
+    met (worked out from the sea time, as the rule does).
+    """
+    from ...pathways._revalidation import RevalidationCondition
+
+    within: int = params["within-days"]
+    condition = RevalidationCondition()
+    days = set(_HELD(fleet, params))
+    for person in fleet.people:
+        windows = []
+        for certificate in person.certificates:
+            kind = fleet.certificate_type(certificate.type)
+            if kind is None or kind.kind is not CertificateKind.COMPETENCY:
+                continue
+            expiry = facts.certificate_expiry(fleet, person, certificate)
+            if expiry is None or facts.valid_certificate(
+                fleet, person, certificate.type, expiry.add(days=1)
+            ):
+                continue  # never lapses, or renewed in time: CERT006 never reports it
+            windows.append((expiry.toordinal() - within, expiry.toordinal()))
+        if windows:
+            days.update(_meets_changes(fleet, person, windows, condition))
+    return days
+
+
+def _meets_changes(
+    fleet: Fleet, person: Person, windows: list[tuple[int, int]], condition: Any
+) -> Iterator[datetime.date]:
+    """Window ends, and days in the windows on which the revalidation condition flips."""
+    last = max(end for _, end in windows)
+    until = pendulum.Date.fromordinal(last)
+    first = min(start for start, _ in windows)
+    origin = (
+        calendar_add(datetime.date.fromordinal(first), years=-condition.long_years).toordinal() - 1
+    )
+    # at_sea[k]: days at sea from origin + 1 to origin + k (prefix sums)
+    aboard = [0] * (last - origin + 1)
+    for a, b in facts.sea_periods(fleet, person, until=until):
+        for day in range(max(a.toordinal(), origin + 1), min(b.toordinal(), last) + 1):
+            aboard[day - origin] = 1
+    for k in range(1, len(aboard)):
+        aboard[k] += aboard[k - 1]
+
+    def served(start: int, end: int) -> int:
+        return aboard[end - origin] - aboard[max(start, origin + 1) - 1 - origin]
+
+    def starts(day: int) -> tuple[int, int]:
+        """First days of the long and the short window ending on ``day``."""
+        date = datetime.date.fromordinal(day)
+        long_start = calendar_add(date, years=-condition.long_years).toordinal() + 1
+        return long_start, calendar_add(date, months=-condition.short_months).toordinal() + 1
+
+    for start, end in windows:
+        yield datetime.date.fromordinal(start)
+        yield datetime.date.fromordinal(end + 1)
+        # every window of the warning period lies between these two: if the bounds
+        # agree, whether the condition is met never changes inside it
+        (long_first, short_first), (long_last, short_last) = starts(start), starts(end)
+        most = served(long_first, end), served(short_first, end)
+        least = served(long_last, start), served(short_last, start)
+        if least[0] >= condition.long_days or least[1] >= condition.short_days:
+            continue
+        if most[0] < condition.long_days and most[1] < condition.short_days:
+            continue
+        before: bool | None = None
+        for day in range(start, end + 1):
+            long_start, short_start = starts(day)
+            meets = (
+                served(long_start, day) >= condition.long_days
+                or served(short_start, day) >= condition.short_days
+            )
+            if before is not None and meets != before:
+                yield datetime.date.fromordinal(day)
+            before = meets
+
+
 @builtin(
     code="CERT006",
+    change_points=_revalidation_days,
     name="coc-revalidation-at-risk",
     severity=Severity.WARNING,
     summary="A certificate of competency expires soon and its holder lacks the sea service "

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import pendulum
 
@@ -441,8 +442,26 @@ def _returns_later(issue: Issue, than: Issue) -> bool:
     return issue.returned is None or issue.returned > than.returned
 
 
+def _open_deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum.Date]:
+    """Change points of DATA005.
+
+    Deployments with an end are compared whatever the date. An open one runs to the
+    check date, so for a person who has one, the overlaps found change when it or a
+    later deployment starts (or when the person joined the crew).
+    """
+    days: set[pendulum.Date] = set()
+    for person in fleet.people:
+        deployments = fleet.deployments_of(person.id)
+        if any(d.end is None for d in deployments):
+            days.update(d.start for d in deployments)
+            if person.crew_since is not None:
+                days.add(person.crew_since)
+    return days
+
+
 @builtin(
     code="DATA005",
+    change_points=_open_deployment_days,
     name="person-in-two-places",
     severity=Severity.ERROR,
     summary="A person is deployed on two vessels on the same day.",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pendulum
 
 from ... import facts
 from ...model import Fleet, Subject
@@ -30,8 +33,39 @@ def _who(cover: facts.RoleCover) -> str:
     return "; ".join(people)
 
 
+def _manning_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum.Date]:
+    """Change points of the MAN rules.
+
+    Days on which a crew member joins, leaves or joins the crew, or gains or loses a
+    certificate, course or item of kit that a duty role of a vessel's complement needs.
+    """
+    roles = [fleet.duty_role(entry.role) for v in fleet.vessels for entry in v.complement]
+    certificates = {c for role in roles if role is not None for c in role.certificates}
+    courses = {c for role in roles if role is not None for c in role.courses}
+    kit = {k for role in roles if role is not None for k in role.kit}
+    days: set[pendulum.Date | None] = set()
+    for person in fleet.people:
+        days.update((person.joined, person.crew_since))
+        days.add(person.left.add(days=1) if person.left else None)
+        for certificate in person.certificates:
+            if certificate.type in certificates:
+                expiry = facts.certificate_expiry(fleet, person, certificate)
+                days.update((certificate.issued, expiry.add(days=1) if expiry else None))
+        for record in person.training:
+            if record.course in courses:
+                expiry = facts.training_expiry(fleet, person, record)
+                days.update((record.completed, expiry.add(days=1) if expiry else None))
+        for issue in person.issues:
+            item = fleet.equipment_item(issue.item)
+            if item is not None and item.type in kit:
+                days.update((issue.issued, issue.returned, item.status_date))
+    days.discard(None)
+    return days  # type: ignore[return-value]
+
+
 @builtin(
     code="MAN001",
+    change_points=_manning_days,
     name="complement-not-filled",
     severity=Severity.ERROR,
     summary="A crew cannot fill its vessel's required complement with qualified people.",
@@ -84,6 +118,7 @@ def complement_not_filled(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 @builtin(
     code="MAN002",
+    change_points=_manning_days,
     name="single-qualified-person",
     severity=Severity.WARNING,
     summary="Only one member of a crew is qualified for a role the vessel requires.",
@@ -111,6 +146,7 @@ def single_qualified_person(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 @builtin(
     code="MAN003",
+    change_points=_manning_days,
     name="crew-below-size",
     severity=Severity.WARNING,
     summary="A crew has fewer members in service than its vessel's crew size.",

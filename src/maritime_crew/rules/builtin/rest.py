@@ -11,12 +11,15 @@ One finding per person and rule: the worst window found.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import pendulum
 
 from ... import facts
 from ...facts import _rest
+from ...facts._memo import dated_memo
 from ...model import BUILTIN_REST_PROFILES, Fleet, Period, Person, RestProfile
 from .._finding import Finding
 from .._rule import Context
@@ -66,10 +69,6 @@ def _seconds(period: Period | None) -> int | None:
 Runs = list[tuple[int, int, RestProfile]]
 
 
-_RECORDS: list[tuple[Fleet, pendulum.Date, dict[int, tuple[list[_rest.Interval], Runs]]]] = []
-"""Records worked out for the last fleet and date: every REST rule reads the same ones."""
-
-
 def _midnight(day: pendulum.Date) -> int:
     return int(pendulum.datetime(day.year, day.month, day.day, tz=LONDON).timestamp())
 
@@ -82,13 +81,10 @@ def _record(
     A run is ``(first, last, profile)``: window starts from midnight of its first day to
     the end of its last day (as the starts of a day's windows run) share one profile.
     """
-    last = _RECORDS[-1] if _RECORDS else None
-    if last is None or last[0] is not fleet or last[1] != as_of:
-        last = (fleet, as_of, {})
-        _RECORDS[:] = [last]
-    found = last[2].get(id(person))
+    records = dated_memo(fleet, as_of, "rest-records")
+    found: tuple[list[_rest.Interval], Runs] | None = records.get(id(person))
     if found is None:
-        found = last[2][id(person)] = _work_and_runs(fleet, person, as_of)
+        found = records[id(person)] = _work_and_runs(fleet, person, as_of)
     return found
 
 
@@ -212,8 +208,24 @@ def _too_little_rest(
         )
 
 
+def _work_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
+    """Change points of the REST rules.
+
+    Each day from the start of a work period to the day after it ends (London dates).
+    Windows lie inside the record of work seen up to the check date, so nothing changes
+    between periods of work or after the last one.
+    """
+    days: set[datetime.date] = set()
+    for period in fleet.work_periods:
+        first = _moment(int(period.start.timestamp())).date().toordinal()
+        last = _moment(int(period.end.timestamp())).date().toordinal()
+        days.update(datetime.date.fromordinal(o) for o in range(first, max(first, last) + 2))
+    return days
+
+
 @builtin(
     code="REST001",
+    change_points=_work_days,
     name="too-little-rest-in-24-hours",
     severity=Severity.ERROR,
     summary="A person had less than the minimum rest in some 24-hour period.",
@@ -232,6 +244,7 @@ def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 @builtin(
     code="REST002",
+    change_points=_work_days,
     name="too-little-rest-in-7-days",
     severity=Severity.ERROR,
     summary="A person had less than the minimum rest in some 7-day period.",
@@ -261,6 +274,7 @@ def _periods_check(
 
 @builtin(
     code="REST003",
+    change_points=_work_days,
     name="rest-in-too-many-periods",
     severity=Severity.ERROR,
     summary="A person's rest in some 24 hours was divided into more periods than allowed.",
@@ -297,6 +311,7 @@ def _long_rest_check(
 
 @builtin(
     code="REST004",
+    change_points=_work_days,
     name="no-long-rest-period",
     severity=Severity.ERROR,
     summary="In some 24 hours a person had no rest period of the required length.",
@@ -338,6 +353,7 @@ def _interval_check(
 
 @builtin(
     code="REST005",
+    change_points=_work_days,
     name="too-long-between-rests",
     severity=Severity.ERROR,
     summary="A person worked longer than allowed between consecutive rest periods.",
@@ -375,6 +391,7 @@ def _work_message(person: Person, window: _rest.Window, span: str, limit: int) -
 
 @builtin(
     code="REST006",
+    change_points=_work_days,
     name="too-much-work-in-24-hours",
     severity=Severity.ERROR,
     summary="A person worked more than the maximum in some 24 hours (profiles that set it).",
@@ -401,6 +418,7 @@ def too_much_work_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 @builtin(
     code="REST007",
+    change_points=_work_days,
     name="too-much-work-in-7-days",
     severity=Severity.ERROR,
     summary="A person worked more than the maximum in some 7 days (profiles that set it).",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pendulum
 
 from ... import facts
 from ...model import Deployment, Fleet, Person, Subject, TermsAndConditions
+from .._changes import ChangeDays
 from .._finding import Finding
 from .._rule import Context
 from .._severity import Severity
@@ -148,8 +149,35 @@ def _aboard(
             yield member, first
 
 
+def _deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> ChangeDays:
+    """Change points of TERMS003.
+
+    Only a deployment longer than the shortest limit of any terms set can break one:
+    the days such a deployment starts and the day after it ends, and every day from the
+    start of an open deployment (its length grows daily).
+    """
+    limits = [
+        terms.working_pattern.max_consecutive_days_at_sea
+        for terms in fleet.terms
+        if terms.working_pattern is not None
+        and terms.working_pattern.max_consecutive_days_at_sea is not None
+    ]
+    if not limits:
+        return ChangeDays()
+    shortest = min(limits)
+    days: set[pendulum.Date] = set()
+    open_: list[pendulum.Date] = []
+    for deployment in fleet.deployments:
+        if deployment.end is None:
+            open_.append(deployment.start)
+        elif days_between(deployment.start, deployment.end) + 1 > shortest:
+            days.update((deployment.start, deployment.end.add(days=1)))
+    return ChangeDays(frozenset(days), min(open_) if open_ else None)
+
+
 @builtin(
     code="TERMS003",
+    change_points=_deployment_days,
     name="deployment-exceeds-working-pattern",
     severity=Severity.WARNING,
     summary="A deployment is longer than the consecutive days at sea the person's terms allow.",
@@ -217,8 +245,14 @@ def deployment_exceeds_working_pattern(fleet: Fleet, ctx: Context) -> Iterator[F
         )
 
 
+def _year_end_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum.Date]:
+    """Change points of TERMS004: the day after each planned business year ends."""
+    return {t.business_year.end.add(days=1) for t in fleet.terms if t.business_year is not None}
+
+
 @builtin(
     code="TERMS004",
+    change_points=_year_end_days,
     name="not-in-force-by-year-end",
     severity=Severity.ERROR,
     summary="A terms set was not in force by the end of the business year it was planned for.",

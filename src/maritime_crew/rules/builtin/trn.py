@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import pendulum
 
 from ... import facts
+from ...facts._memo import memo
 from ...model import Course, Fleet, Person, Subject, TrainingRecord
 from .._finding import Finding
 from .._rule import Context, Parameter
@@ -192,8 +195,56 @@ def _lacks(fleet: Fleet, trainer: Person, course: Course, on: pendulum.Date) -> 
     return lacks
 
 
+def _delivery_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
+    """Change points of TRN005.
+
+    People joining and leaving, and the delivery of each course by a trainer who was not
+    qualified that day (whether they were never changes, so only those can be reported).
+    """
+    days: set[datetime.date] = set()
+    for person in fleet.people:
+        days.update(d for d in (person.joined, person.left) if d is not None)
+        if person.left is not None:
+            days.add(person.left.add(days=1))
+        for record in person.training:
+            course = fleet.course(record.course)
+            trainer = fleet.person(record.trainer) if record.trainer else None
+            if course and trainer and _lacks(fleet, trainer, course, record.completed):
+                days.add(record.completed)
+    return days
+
+
+def _trainer_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
+    """Change points of TRN006.
+
+    When someone gains or loses a trainer qualification, or joins or leaves holding one.
+    """
+    courses = {c for course in fleet.courses for c in course.trainer_courses}
+    types = {t for course in fleet.courses for t in course.trainer_certificates}
+    days: set[datetime.date] = set()
+    for person in fleet.people:
+        spans: list[tuple[pendulum.Date | None, pendulum.Date | None]] = []
+        for record in person.training:
+            if record.course in courses:
+                spans.append((record.completed, facts.training_expiry(fleet, person, record)))
+        for certificate in person.certificates:
+            if certificate.type in types:
+                expiry = facts.certificate_expiry(fleet, person, certificate)
+                spans.append((certificate.issued, expiry))
+        if not spans:
+            continue
+        spans.append((person.joined, person.left))
+        for start, last in spans:
+            if start is not None:
+                days.add(start)
+            if last is not None:
+                days.add(last.add(days=1))
+    return days
+
+
 @builtin(
     code="TRN005",
+    change_points=_delivery_days,
     name="trainer-not-qualified",
     severity=Severity.ERROR,
     summary="A course was delivered by a trainer who was not qualified to deliver it that day.",
@@ -207,6 +258,8 @@ def _lacks(fleet: Fleet, trainer: Person, course: Course, on: pendulum.Date) -> 
     "qualification if it was held.",
 )
 def trainer_not_qualified(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    # what a trainer lacked on a past day never changes: each is worked out once
+    known = memo(fleet, "TRN005")
     for person in in_service(fleet, ctx.as_of):
         for position, record in enumerate(person.training):
             if record.trainer is None or record.completed > ctx.as_of:
@@ -215,7 +268,10 @@ def trainer_not_qualified(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             trainer = fleet.person(record.trainer)
             if course is None or trainer is None:
                 continue  # unknown ids are DATA002's
-            lacks = _lacks(fleet, trainer, course, record.completed)
+            key = (id(trainer), id(course), record.completed)
+            lacks = known.get(key)
+            if lacks is None:
+                lacks = known[key] = _lacks(fleet, trainer, course, record.completed)
             if lacks:
                 yield _unqualified(ctx, person, position, record, course, lacks)
 
@@ -244,6 +300,7 @@ def _unqualified(
 
 @builtin(
     code="TRN006",
+    change_points=_trainer_days,
     name="course-without-trainer",
     severity=Severity.WARNING,
     summary="No one in service is qualified to deliver an in-house course.",

@@ -1,0 +1,72 @@
+"""Caches that live exactly as long as the fleet they describe."""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import functools
+import threading
+import weakref
+from typing import Any
+
+from ..model import Fleet
+
+__all__ = ["dated_memo", "forget_dated", "memo"]
+
+_LOCK = threading.RLock()
+"""Re-entrant: dropping a cached fleet under the lock runs :func:`_forget`."""
+_MEMOS: dict[int, tuple[weakref.ref[Fleet], dict[str, dict[Any, Any]]]] = {}
+
+
+def _forget(key: int, ref: weakref.ref[Fleet]) -> None:
+    with _LOCK:
+        entry = _MEMOS.get(key)
+        if entry is not None and entry[0] is ref:
+            del _MEMOS[key]
+
+
+def memo(fleet: Fleet, name: str) -> dict[Any, Any]:
+    """The cache called ``name`` of ``fleet``: an empty dict at first, dropped with the fleet.
+
+    A fleet is immutable, so anything worked out from it alone (not from a date) can be
+    kept here and reused by every later check of the same fleet.
+    """
+    key = id(fleet)
+    with _LOCK:
+        entry = _MEMOS.get(key)
+        if entry is None or entry[0]() is not fleet:
+            ref = weakref.ref(fleet, functools.partial(_forget, key))
+            entry = (ref, {})
+            _MEMOS[key] = entry
+        return entry[1].setdefault(name, {})
+
+
+_DATED: collections.OrderedDict[tuple[int, str, datetime.date], tuple[Fleet, dict[Any, Any]]] = (
+    collections.OrderedDict()
+)
+_DATED_SIZE = 256
+
+
+def dated_memo(fleet: Fleet, on: datetime.date, name: str) -> dict[Any, Any]:
+    """A cache for facts of ``fleet`` on the date ``on``, kept for a few recent dates.
+
+    Rules checked on the same date (and the parts of a fleet that a timeline checks on
+    one date) share what they work out; older dates are forgotten first.
+    """
+    key = (id(fleet), name, on)
+    with _LOCK:
+        entry = _DATED.get(key)
+        if entry is not None and entry[0] is fleet:
+            _DATED.move_to_end(key)
+            return entry[1]
+        cache: dict[Any, Any] = {}
+        _DATED[key] = (fleet, cache)
+        while len(_DATED) > _DATED_SIZE:
+            _DATED.popitem(last=False)
+        return cache
+
+
+def forget_dated() -> None:
+    """Forget every cache of :func:`dated_memo` (for benchmarks and tests)."""
+    with _LOCK:
+        _DATED.clear()
