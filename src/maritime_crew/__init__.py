@@ -134,6 +134,15 @@ from .skills import (
     trainer_capacity,
     training_needs,
 )
+from .terms import (
+    ConsultationSummary,
+    Lifecycle,
+    Step,
+    TermsApplied,
+    consultation_summary,
+    lifecycle,
+    terms_for,
+)
 from .timeline import FindingHistory, FindingKey, Interval, Timeline, timeline
 
 __all__ = [
@@ -154,6 +163,7 @@ __all__ = [
     "ConfigError",
     "Consultation",
     "ConsultationResponse",
+    "ConsultationSummary",
     "Context",
     "Course",
     "CourseTrainers",
@@ -190,6 +200,7 @@ __all__ = [
     "Issue",
     "ItemStatus",
     "LeaveEntitlement",
+    "Lifecycle",
     "LoopMetrics",
     "NextSteps",
     "Operation",
@@ -218,8 +229,10 @@ __all__ = [
     "SkillCell",
     "SkillsMatrix",
     "SourceLocation",
+    "Step",
     "Subject",
     "TermsAndConditions",
+    "TermsApplied",
     "TermsAssignment",
     "TermsStatus",
     "Timeline",
@@ -238,6 +251,7 @@ __all__ = [
     "WorkingPattern",
     "__version__",
     "check",
+    "consultation_summary",
     "coverage",
     "debrief_actions",
     "debrief_loop",
@@ -247,6 +261,7 @@ __all__ = [
     "forecast",
     "history",
     "in_force",
+    "lifecycle",
     "load",
     "loads",
     "next_steps",
@@ -254,6 +269,7 @@ __all__ = [
     "revalidation",
     "rule",
     "skills_matrix",
+    "terms_for",
     "timeline",
     "trainer_capacity",
     "training_needs",
