@@ -314,7 +314,7 @@ def test_a_directory_without_data_files_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(mc.DataError) as caught:
         mc.load(tmp_path)
     assert [p.message for p in caught.value.problems] == [
-        "the directory holds no .toml or .json files"
+        "the directory holds no .toml, .json or .csv files"
     ]
 
 

@@ -6,7 +6,8 @@ elements written inline (``person = [{ ... }]``) have no header; they are locate
 the nearest enclosing header instead.
 
 Lines are looked up lazily: a fleet remembers which file and which ordinal each record
-came from, and scans a file only when a location in it is first asked for.
+came from, and scans a file only when a location in it is first asked for. A CSV file
+holds one record per line, so its lines are known as it is read and kept as they are.
 """
 
 from __future__ import annotations
@@ -128,6 +129,16 @@ class _FileLines:
         self._lock = threading.Lock()
 
 
+class _KnownLines:
+    """Record lines that were known when the file was read (a CSV file's rows)."""
+
+    def __init__(self, lines: dict[tuple[str | int, ...], int]) -> None:
+        self._lines = lines
+
+    def lines(self) -> dict[tuple[str | int, ...], int]:
+        return self._lines
+
+
 def _stamp(path: str) -> tuple[int, int] | None:
     try:
         status = os.stat(path)
@@ -144,15 +155,29 @@ class DatasetSources:
     """
 
     def __init__(self) -> None:
-        self._files: list[_FileLines | None] = []
+        self._files: list[_FileLines | _KnownLines | None] = []
         self._names: list[str] = []
         self._runs: dict[str, tuple[list[int], list[int]]] = {}
         self._counts: dict[str, int] = {}
 
-    def add_file(self, path: str, *, toml_text: str | None, keep_text: bool = False) -> int:
-        """Register a file; returns its index. Lines are only known for TOML files."""
+    def add_file(
+        self,
+        path: str,
+        *,
+        toml_text: str | None,
+        keep_text: bool = False,
+        record_lines: dict[tuple[str | int, ...], int] | None = None,
+    ) -> int:
+        """Register a file; returns its index.
+
+        Lines are known for TOML files (scanned from ``toml_text`` when first asked for)
+        and for files read with ``record_lines``, which maps a record's path within the
+        file, such as ``("work_period", 0)``, to its line (a CSV file's rows).
+        """
         self._names.append(path)
-        if toml_text is None:
+        if record_lines is not None:
+            self._files.append(_KnownLines(record_lines))
+        elif toml_text is None:
             self._files.append(None)
         else:
             self._files.append(_FileLines(path, _stamp(path), toml_text if keep_text else None))

@@ -52,6 +52,10 @@ _SCOPES: dict[str, ChangePoints] = {
     "DATA004": holder_change_points,
     "DATA007": holder_change_points,
     "TERMS002": holder_change_points,
+    # findings about a person that do not depend on the date at all: work periods are
+    # compared with each other whatever the date, and a person's placement (their crew
+    # and its vessel) does not change with it
+    "DATA009": lambda fleet, params: (),
 }
 """Change points of built-in rules by code or family, for the parts of :data:`_PARTS`
 (or the whole fleet). Other rules take the dates of the whole fleet."""

@@ -8,7 +8,16 @@ from typing import Any
 
 import pendulum
 
-from ...model import BUILTIN_REST_PROFILES, TABLES, Deployment, Fleet, Issue, Person, Subject
+from ...model import (
+    BUILTIN_REST_PROFILES,
+    TABLES,
+    Deployment,
+    Fleet,
+    Issue,
+    Person,
+    Subject,
+    WorkPeriod,
+)
 from .._finding import Finding
 from .._rule import Context
 from .._severity import Severity
@@ -501,6 +510,91 @@ def person_in_two_places(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 )
             if latest is None or end > latest[1]:
                 latest = (start, end, deployment)
+
+
+# -- work periods ----------------------------------------------------------------------------
+
+_Placed = tuple[int, WorkPeriod]
+"""A work period and its position in ``fleet.work_periods``."""
+
+
+def _work_by_person(fleet: Fleet) -> dict[str, list[_Placed]]:
+    """Each person's work periods that end after they start (DATA003 reports the others)."""
+    found: dict[str, list[_Placed]] = {}
+    for position, period in enumerate(fleet.work_periods):
+        if period.start < period.end:
+            found.setdefault(period.person, []).append((position, period))
+    return found
+
+
+def _overlapping_pairs(periods: list[_Placed]) -> Iterator[tuple[_Placed, _Placed]]:
+    """Every pair of periods that share some time, each earlier-starting period first.
+
+    Periods that share only an end and a start (one ends at 12:00, the next starts at
+    12:00) do not overlap. Of two identical periods, the one recorded first comes first.
+    """
+    ordered = sorted(periods, key=lambda placed: (placed[1].start, placed[1].end, placed[0]))
+    running: list[_Placed] = []
+    for placed in ordered:
+        running = [earlier for earlier in running if earlier[1].end > placed[1].start]
+        for earlier in running:
+            yield earlier, placed
+        running.append(placed)
+
+
+def _span(period: WorkPeriod) -> str:
+    return f"{period.start.isoformat()} to {period.end.isoformat()}"
+
+
+def _overlap_finding(fleet: Fleet, ctx: Context, first: _Placed, second: _Placed) -> Finding:
+    """The finding for one overlapping pair, located at the second period's record."""
+    places = [fleet.source_of("work_period", position) for position, _ in (first, second)]
+    where = [f" ({place})" if place is not None else "" for place in places]
+    a, b = first[1], second[1]
+    person = a.person
+    duplicate = a.start == b.start and a.end == b.end
+    if duplicate:
+        message = (
+            f"duplicate work period of {person}: {_span(a)}{where[0]} is recorded again{where[1]}"
+        )
+    else:
+        message = (
+            f"work periods of {person} overlap: {_span(a)}{where[0]} and {_span(b)}{where[1]} "
+            f"both cover {b.start.isoformat()} to {min(a.end, b.end).isoformat()}"
+        )
+    return ctx.finding(
+        Subject("person", person),
+        message,
+        source=places[1],
+        details={
+            "duplicate": duplicate,
+            "first_start": a.start.isoformat(),
+            "first_end": a.end.isoformat(),
+            "second_start": b.start.isoformat(),
+            "second_end": b.end.isoformat(),
+        },
+    )
+
+
+@builtin(
+    code="DATA009",
+    name="work-periods-overlap",
+    severity=Severity.WARNING,
+    summary="Two work periods of one person overlap, or one is recorded twice.",
+    rationale="Nobody works two periods at once: overlapping records mean a period was "
+    "entered twice (for example in a TOML file and again in a CSV export) or a time is "
+    "wrong. The REST rules count overlapping work once, so the record of hours kept for "
+    "MLC 2006 A2.3 says one thing and the check another. Good practice. Each overlapping "
+    "pair is one finding, at the record of the period that starts later.",
+    source="good practice; MLC 2006 A2.3 record keeping",
+    example="BF1003 has a work period from 2021-02-01T06:00 to 12:00 and another from "
+    "10:00 to 14:00 the same day; or the same period is in two files.",
+    fix="Remove the duplicate record, or correct the start or end of whichever period is wrong.",
+)
+def work_periods_overlap(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for periods in _work_by_person(fleet).values():
+        for first, second in _overlapping_pairs(periods):
+            yield _overlap_finding(fleet, ctx, first, second)
 
 
 # -- waivers ---------------------------------------------------------------------------------
