@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 
 import pendulum
@@ -224,3 +225,231 @@ def test_limits_come_from_the_profile_of_the_persons_terms() -> None:
         "BF1 worked 15 hours in the 24 hours from 2021-02-01 04:00 to 2021-02-02 04:00; "
         "at most 14 hours are allowed"
     )
+
+
+# -- the fast paths: record building and the window sweeps -----------------------------------
+
+
+def _merge_reference(periods: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merging as the rules define it, one interval at a time."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(p for p in periods if p[1] > p[0]):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+raw_periods = st.lists(
+    st.tuples(st.integers(-3000, 3000), st.integers(-600, 900)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=15,
+)
+
+
+@given(raw_periods)
+def test_merged_work_is_the_union_in_any_order(periods: list[tuple[int, int]]) -> None:
+    expected = _merge_reference(periods)
+    assert _rest.merge_work(periods) == expected
+    starts, ends = [a for a, _ in periods], [b for _, b in periods]
+    work = _rest.Work.merged(starts, ends)
+    assert list(work) == expected
+    assert work[:] == [work[i] for i in range(len(work))] == expected  # a sequence of intervals
+    assert (starts, ends) == ([a for a, _ in periods], [b for _, b in periods])  # not changed
+    assert work.before == [sum(b - a for a, b in expected[:i]) for i in range(len(expected))]
+
+
+@given(raw_periods, st.integers(-3500, 4500))
+def test_clipping_merged_work_is_merging_the_clipped_periods(
+    periods: list[tuple[int, int]], cutoff: int
+) -> None:
+    # what the rules count on a check date: periods starting before the cutoff, ended there
+    expected = _merge_reference([(a, min(b, cutoff)) for a, b in periods if a < cutoff])
+    whole = _rest.Work.merged([a for a, _ in periods], [b for _, b in periods])
+    clipped = whole.clip(cutoff)
+    assert list(clipped) == expected
+    assert clipped == _rest.Work(expected)
+    assert clipped.before == _rest.Work(expected).before
+    assert list(whole) == _merge_reference(periods)  # clipping leaves the whole record alone
+
+
+def _zones() -> list[datetime.tzinfo | None]:
+    return [
+        None,
+        datetime.UTC,
+        datetime.timezone(datetime.timedelta(hours=-3, minutes=-30)),
+        datetime.timezone(datetime.timedelta(hours=5, minutes=45)),
+        datetime.timezone(datetime.timedelta(seconds=3601, microseconds=5)),
+        pendulum.UTC,
+        pendulum.FixedTimezone(3600),
+        pendulum.FixedTimezone(-7 * 3600),
+        pendulum.timezone("Europe/London"),
+        pendulum.timezone("America/St_Johns"),
+    ]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(
+                min_value=datetime.datetime(1900, 1, 2), max_value=datetime.datetime(2400, 1, 1)
+            ),
+            st.sampled_from(_zones()),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_work_seconds_are_the_whole_seconds_of_timestamp(
+    moments: list[tuple[datetime.datetime, datetime.tzinfo | None, bool]],
+) -> None:
+    placed = [
+        pendulum.instance(m.replace(tzinfo=zone))
+        if as_pendulum and zone
+        else m.replace(tzinfo=zone)
+        for m, zone, as_pendulum in moments
+    ]
+    starts, ends = _rest.work_seconds(zip(placed, reversed(placed), strict=True))
+    assert starts == [int(m.timestamp()) for m in placed]
+    assert ends == [int(m.timestamp()) for m in reversed(placed)]
+
+
+def test_work_seconds_of_iso_times_with_offsets_across_a_clock_change() -> None:
+    texts = ["2021-03-27T22:00:00+00:00", "2021-03-28T06:00:00+01:00", "2021-10-31T01:30:00+01:00"]
+    texts += ["2021-10-31T01:30:00+00:00", "1969-12-31T23:59:59.500000+00:00"]
+    moments = [pendulum.instance(datetime.datetime.fromisoformat(t)) for t in texts]
+    starts, _ = _rest.work_seconds((m, m) for m in moments)
+    assert starts == [int(m.timestamp()) for m in moments]
+    assert starts[1] - starts[0] == 7 * H
+    assert starts[3] - starts[2] == H
+
+
+def _between(work: list[tuple[int, int]], a: int, b: int) -> int:
+    return sum(max(0, min(e, b) - max(s, a)) for s, e in work)
+
+
+def _fewest_reference(work: list[tuple[int, int]], length: int, lo: int, hi: int) -> object:
+    first, last = max(lo, work[0][0]), min(hi, work[-1][1] - length)
+    if first > last:
+        return None
+    candidates = [first, *(s for s, _ in work if first < s < last), last]
+    rests = [length - _between(work, t, t + length) for t in candidates]
+    t = candidates[rests.index(min(rests))]
+    return (t, min(rests))
+
+
+def _periods_reference(work: list[tuple[int, int]], length: int, lo: int, hi: int) -> object:
+    first, last = max(lo, work[0][0]), min(hi, work[-1][1] - length)
+    if first > last:
+        return None
+    ends = [e for _, e in work]
+    candidates = [e for e in ends if first <= e <= last]
+    if not candidates or candidates[-1] != last:
+        candidates.append(last)
+    counts = [sum(t <= e < t + length for e in ends) for t in candidates]
+    return (candidates[counts.index(max(counts))], max(counts))
+
+
+def _long_rest_reference(
+    work: list[tuple[int, int]], length: int, needed: int, lo: int, hi: int
+) -> object:
+    first, last = max(lo, work[0][0]), min(hi, work[-1][1] - length)
+    if first > last:
+        return None
+    gaps = [(a, b) for (_, a), (b, _) in itertools.pairwise(work)]
+    events = {p for s, e in work for p in (s, e, s - length, e - length)}
+    points = sorted({first, last} | {p for p in events if first <= p <= last})
+    breaches = [
+        t for t in points if not any(b - a >= needed and a - length < t < b for a, b in gaps)
+    ]
+    if not breaches:
+        return None
+    longest = [
+        max((b - a for a, b in gaps if a < t + length and b > t), default=0) for t in breaches
+    ]
+    return (breaches[longest.index(min(longest))], min(longest))
+
+
+def _longest_work_reference(work: list[tuple[int, int]], lo: int, hi: int) -> object:
+    inside = [(s, e) for s, e in work if lo <= s <= hi]
+    if not inside:
+        return None
+    most = max(e - s for s, e in inside)
+    return next((s, most) for s, e in inside if e - s == most)
+
+
+def _found(window: _rest.Window | None) -> object:
+    return None if window is None else (window.start, window.value)
+
+
+@given(
+    schedules,
+    st.sampled_from([6 * 60, 12 * 60, 24 * 60, 7 * 24 * 60]),
+    st.integers(-60, 6 * 24 * 60),
+    st.integers(0, 6 * 24 * 60),
+    st.sampled_from([3 * 60, 6 * 60, 10 * 60]),
+)
+def test_the_sweeps_find_the_windows_the_definitions_give(
+    raw: list[tuple[int, int]], length: int, lo: int, span: int, needed: int
+) -> None:
+    # windows start in [lo, hi] as the rules' profile runs give them, not only the whole record
+    work = _rest.merge_work((a, a + d) for a, d in raw)
+    hi = lo + span
+    for index in (work, _rest.Work(work)):
+        assert _found(_rest.fewest_rest_in_window(index, length, lo, hi)) == _fewest_reference(
+            work, length, lo, hi
+        )
+        assert _found(_rest.most_rest_periods(index, length, lo, hi)) == _periods_reference(
+            work, length, lo, hi
+        )
+        assert _found(
+            _rest.window_without_long_rest(index, length, needed, lo, hi)
+        ) == _long_rest_reference(work, length, needed, lo, hi)
+        assert _found(_rest.longest_work(index, lo, hi)) == _longest_work_reference(work, lo, hi)
+
+
+def test_work_running_past_the_check_date_is_clipped_at_its_end() -> None:
+    # 06:00 on 1 February to 08:00 on 2 February: 26 hours, of which 18 h by the end of 1 Feb
+    spans = [(-18, -2), (6, 32)]
+    (finding,) = run(crew_of(*spans), "REST005", as_of=D(2021, 2, 1))
+    assert finding.message == (
+        "BF1 worked 18 hours without rest from 2021-02-01 06:00 to 2021-02-02 00:00; "
+        "at most 14 hours are allowed between rest periods"
+    )
+    (finding,) = run(crew_of(*spans), "REST005", as_of=D(2021, 2, 2))
+    assert "worked 26 hours without rest" in finding.message
+
+
+def test_one_fleet_checked_on_several_dates_gives_what_fresh_fleets_give() -> None:
+    # the seconds of the work are kept per fleet and clipped for each check date
+    spans = [*daily((6, 20), days=4), (4 * 24 + 2, 4 * 24 + 21), (5 * 24 + 6, 5 * 24 + 22)]
+    shared = crew_of(*spans)
+    codes = ("REST001", "REST002", "REST003", "REST004", "REST005")
+    for day in (D(2021, 2, 6), D(2021, 2, 2), D(2021, 2, 5), D(2021, 2, 9)):
+        for code in codes:
+            assert messages(run(shared, code, as_of=day)) == messages(
+                run(crew_of(*spans), code, as_of=day)
+            )
+
+
+def test_dst_week_with_offsets_as_loaded_counts_elapsed_time() -> None:
+    # the DST week above, with the times given as ISO 8601 text with offsets
+    texts = [
+        ("2021-03-26T06:00:00+00:00", "2021-03-26T22:00:00+00:00"),
+        ("2021-03-27T06:00:00+00:00", "2021-03-27T22:00:00+00:00"),
+        ("2021-03-28T06:00:00+01:00", "2021-03-28T22:00:00+01:00"),
+        ("2021-03-29T06:00:00+01:00", "2021-03-29T22:00:00+01:00"),
+    ]
+
+    def moment(text: str) -> pendulum.DateTime:
+        return pendulum.instance(datetime.datetime.fromisoformat(text))
+
+    work = [mc.WorkPeriod(person="BF1", start=moment(a), end=moment(b)) for a, b in texts]
+    data = fleet(people=[person()], work_periods=work)
+    (finding,) = run(data, "REST001", as_of=D(2021, 3, 31))
+    assert finding.message == (
+        "BF1 had 7 hours of rest in the 24 hours from 2021-03-27 06:00 to 2021-03-28 07:00; "
+        "at least 10 hours are required"
+    )
+    assert finding.details["window_end"] == "2021-03-28T07:00:00+01:00"

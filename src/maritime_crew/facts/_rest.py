@@ -20,26 +20,40 @@ event-based, ``O(n log n)`` in the number of work periods; none walks minute by 
 
 The rest-period and long-rest checks look at the gaps inside each candidate window, so
 they cost ``O(n log n + n k)`` with ``k`` the rest periods in one window (a handful).
+
+A :class:`Work` holds one person's merged work as sorted arrays with its prefix sums,
+built once and shared by every check of the record; the sliding windows walk those
+arrays with two pointers rather than searching them again for each window.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from operator import add, ge, le, lt, sub
+from typing import overload
 
 import attrs
+import pendulum
 
 __all__ = [
     "Window",
+    "Work",
     "fewest_rest_in_window",
     "longest_work",
     "merge_work",
     "most_rest_periods",
     "window_without_long_rest",
+    "work_seconds",
 ]
 
 Interval = tuple[int, int]
+
+_EPOCH_DAY = datetime.date(1970, 1, 1).toordinal()
+_FIXED_ZONES = (datetime.timezone, pendulum.FixedTimezone)
+"""Zones whose offset is the same at every moment (exact types only; and pendulum's UTC)."""
 
 
 @attrs.frozen
@@ -51,91 +65,278 @@ class Window:
     value: int
 
 
+def work_seconds(
+    periods: Iterable[tuple[datetime.datetime, datetime.datetime]],
+) -> tuple[list[int], list[int]]:
+    """The starts and the ends of ``periods`` in whole seconds: ``int(moment.timestamp())``.
+
+    A moment in UTC or a fixed-offset zone (what an ISO 8601 time with an offset loads
+    as) is counted from its fields, the same number several times faster; any other
+    moment (a zone with clock changes, a naive time, fractions of a second) asks
+    ``timestamp()``.
+    """
+    # by id(zone): the zone (kept alive, so its id is not reused) and what to subtract
+    # from the moment's fields in seconds from day 1 (None: ask timestamp())
+    zones: dict[int, tuple[object, int | None]] = {}
+    last_zone: object = zones  # the zone of the moment before (none yet), and its shift
+    last_shift: int | None = None
+
+    def seconds(moment: datetime.datetime) -> int:
+        nonlocal last_zone, last_shift
+        zone = moment.tzinfo
+        if zone is not last_zone:
+            found = zones.get(id(zone))
+            if found is None:
+                found = zones[id(zone)] = (zone, _shift(moment))
+            last_zone, last_shift = found
+        if last_shift is None or moment.microsecond:
+            return int(moment.timestamp())
+        return (
+            moment.toordinal() * 86400
+            + moment.hour * 3600
+            + moment.minute * 60
+            + moment.second
+            - last_shift
+        )
+
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in periods:
+        starts.append(seconds(start))
+        ends.append(seconds(end))
+    return starts, ends
+
+
+def _shift(moment: datetime.datetime) -> int | None:
+    """What to subtract from a moment's fields in seconds from day 1 to count from the epoch.
+
+    ``None`` unless the moment's zone has one whole-second offset at every moment.
+    """
+    zone = moment.tzinfo
+    if type(zone) not in _FIXED_ZONES and zone is not pendulum.UTC:
+        return None
+    delta = moment.utcoffset()
+    if delta is None or delta.microseconds:
+        return None
+    return _EPOCH_DAY * 86400 + delta.days * 86400 + delta.seconds
+
+
 def merge_work(periods: Iterable[Interval]) -> list[Interval]:
     """Sort work intervals and merge those that overlap or touch; empty ones are dropped."""
-    merged: list[Interval] = []
-    for start, end in sorted(p for p in periods if p[1] > p[0]):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
+    pairs = list(periods)
+    return list(Work.merged([s for s, _ in pairs], [e for _, e in pairs]))
 
 
-class _Work:
-    """Merged work with prefix sums, to answer "work between a and b" in ``O(log n)``."""
+class Work(Sequence[Interval]):
+    """Merged work as sorted arrays, to answer "work between a and b" in ``O(log n)``.
 
-    def __init__(self, work: Sequence[Interval]) -> None:
-        self.starts = [s for s, _ in work]
-        self.ends = [e for _, e in work]
-        self.prefix = [0]
-        for s, e in work:
-            self.prefix.append(self.prefix[-1] + e - s)
+    A sequence of the intervals ``(start, end)``, kept as arrays of ints (nothing for the
+    garbage collector to track): ``starts`` and ``ends`` are the intervals' bounds (both
+    strictly increasing) and ``before[i]`` is the work before interval ``i``. Built once
+    per record and shared by every check of it; the gaps between work are worked out on
+    first use.
+    """
+
+    __slots__ = ("_gap_lengths", "before", "ends", "starts")
+
+    def __init__(self, work: Iterable[Interval] = ()) -> None:
+        """``work`` is merged (see :func:`merge_work`)."""
+        pairs = list(work)
+        self._set([s for s, _ in pairs], [e for _, e in pairs])
+
+    def _set(self, starts: list[int], ends: list[int]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.before: list[int] = [0, *itertools.accumulate(map(sub, ends, starts))][: len(starts)]
+        self._gap_lengths: list[int] | None = None
+
+    @classmethod
+    def merged(cls, starts: list[int], ends: list[int]) -> Work:
+        """Work intervals ``[starts[i], ends[i])`` merged where they overlap or touch.
+
+        The intervals may come in any order; empty ones are dropped. The lists are not
+        changed.
+        """
+        if not all(map(lt, starts, ends)):
+            keep = list(map(lt, starts, ends))
+            starts = list(itertools.compress(starts, keep))
+            ends = list(itertools.compress(ends, keep))
+        if not all(map(le, starts, itertools.islice(starts, 1, None))):
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            starts = [starts[i] for i in order]
+            ends = [ends[i] for i in order]
+        work = cls()
+        if all(map(lt, ends, itertools.islice(starts, 1, None))):  # nothing to merge
+            work._set(list(starts), list(ends))
+            return work
+        merged_starts: list[int] = []
+        merged_ends: list[int] = []
+        start, end = starts[0], ends[0]
+        for next_start, next_end in zip(starts, ends, strict=True):
+            if next_start <= end:
+                if next_end > end:
+                    end = next_end
+            else:
+                merged_starts.append(start)
+                merged_ends.append(end)
+                start, end = next_start, next_end
+        merged_starts.append(start)
+        merged_ends.append(end)
+        work._set(merged_starts, merged_ends)
+        return work
+
+    @classmethod
+    def of(cls, work: Work | Iterable[Interval]) -> Work:
+        """``work`` itself if it is a :class:`Work`, else the merged intervals as one."""
+        return work if isinstance(work, Work) else cls(work)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Interval: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Interval]: ...
+
+    def __getitem__(self, index: int | slice) -> Interval | list[Interval]:
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self.ends[index], strict=True))
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[Interval]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Work):
+            return NotImplemented
+        return self.starts == other.starts and self.ends == other.ends
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Work({list(self)!r})"
+
+    def clip(self, cutoff: int) -> Work:
+        """The work that starts before ``cutoff``, ended there at the latest.
+
+        The same as merging the periods that start before ``cutoff`` with their ends
+        clipped to it, because clipping a union of intervals clips each merged interval.
+        """
+        count = bisect.bisect_left(self.starts, cutoff)
+        if count == len(self.starts) and (not count or self.ends[-1] <= cutoff):
+            return self
+        clipped = Work()
+        clipped.starts = self.starts[:count]
+        clipped.ends = self.ends[:count]
+        clipped.before = self.before[:count]
+        if count and clipped.ends[-1] > cutoff:
+            clipped.ends[-1] = cutoff
+        return clipped
+
+    @property
+    def gap_lengths(self) -> list[int]:
+        """The length of each gap between work; gap ``i`` is ``[ends[i], starts[i + 1])``."""
+        if self._gap_lengths is None:
+            self._gap_lengths = list(map(sub, itertools.islice(self.starts, 1, None), self.ends))
+        return self._gap_lengths
 
     def until(self, t: int) -> int:
         """Work from the start of the record until ``t``."""
         i = bisect.bisect_right(self.starts, t)
         if i == 0:
             return 0
-        return self.prefix[i - 1] + min(t, self.ends[i - 1]) - self.starts[i - 1]
+        end = self.ends[i - 1]
+        return self.before[i - 1] + (t if t < end else end) - self.starts[i - 1]
 
     def between(self, a: int, b: int) -> int:
         return self.until(b) - self.until(a)
 
 
-def _starts_range(work: Sequence[Interval], length: int, lo: int, hi: int) -> tuple[int, int]:
+def _starts_range(work: Work, length: int, lo: int, hi: int) -> tuple[int, int]:
     """Window starts allowed: inside ``[lo, hi]`` and with the window inside the record."""
-    return max(lo, work[0][0]), min(hi, work[-1][1] - length)
+    return max(lo, work.starts[0]), min(hi, work.ends[-1] - length)
 
 
-def fewest_rest_in_window(work: Sequence[Interval], length: int, lo: int, hi: int) -> Window | None:
+def fewest_rest_in_window(
+    work: Work | Sequence[Interval], length: int, lo: int, hi: int
+) -> Window | None:
     """The window of ``length`` seconds starting in ``[lo, hi]`` with the least rest.
 
     ``work`` is merged (see :func:`merge_work`). Ties go to the earliest window. ``None``
     when no window fits in the record. The most work is ``length`` minus the least rest.
+    The candidates are the first start, every work start after it and before the last
+    start, and the last start; a window starting at a work start has the work before it
+    in ``before`` and the work to its end found by a pointer that only moves forward.
     """
-    if not work:
+    index = Work.of(work)
+    if not index.starts:
         return None
-    first, last = _starts_range(work, length, lo, hi)
+    first, last = _starts_range(index, length, lo, hi)
     if first > last:
         return None
-    index = _Work(work)
-    candidates = [first, *(s for s in index.starts if first < s < last), last]
-    best: Window | None = None
-    for t in candidates:
-        rest = length - index.between(t, t + length)
-        if best is None or rest < best.value:
-            best = Window(t, t + length, rest)
-    return best
+    starts, ends, before = index.starts, index.ends, index.before
+    n = len(starts)
+    best = first
+    most = index.between(first, first + length)
+    k = bisect.bisect_right(starts, first)
+    stop = bisect.bisect_left(starts, last)
+    # j: the number of work starts at or before the window's end x; the work until x is
+    # shift + min(x, end) with the before, start and end of interval j - 1
+    j = k
+    shift = end = 0
+    for i in range(k, stop):
+        x = starts[i] + length
+        if j < n and starts[j] <= x:  # always on the first window, as starts[k] <= x
+            j += 1
+            while j < n and starts[j] <= x:
+                j += 1
+            shift = before[j - 1] - starts[j - 1]
+            end = ends[j - 1]
+        worked = shift + (x if x < end else end) - before[i]
+        if worked > most:
+            best, most = starts[i], worked
+    at_last = index.between(last, last + length)
+    if at_last > most:
+        best, most = last, at_last
+    return Window(best, best + length, length - most)
 
 
-def most_rest_periods(work: Sequence[Interval], length: int, lo: int, hi: int) -> Window | None:
+def most_rest_periods(
+    work: Work | Sequence[Interval], length: int, lo: int, hi: int
+) -> Window | None:
     """The window starting in ``[lo, hi]`` in which the most rest periods start.
 
     A rest period starts where work ends. Windows are half-open; the one returned starts
     at a work end (or at the last window of the record), the earliest on ties.
     """
-    if not work:
+    index = Work.of(work)
+    if not index.starts:
         return None
-    first, last = _starts_range(work, length, lo, hi)
+    first, last = _starts_range(index, length, lo, hi)
     if first > last:
         return None
-    ends = [e for _, e in work]
+    ends = index.ends
+    n = len(ends)
     i = bisect.bisect_left(ends, first)
-    candidates = [e for e in ends[i:] if e <= last]
-    if not candidates or candidates[-1] != last:
-        candidates.append(last)
-    best: Window | None = None
-    for t in candidates:
-        found = bisect.bisect_left(ends, t + length) - bisect.bisect_left(ends, t)
-        if best is None or found > best.value:
-            best = Window(t, t + length, found)
-    return best
+    stop = bisect.bisect_right(ends, last)
+    best = most = -1
+    j = i  # the number of work ends before the window's end
+    for c in range(i, stop):
+        x = ends[c] + length
+        while j < n and ends[j] < x:
+            j += 1
+        if j - c > most:
+            best, most = ends[c], j - c
+    if stop == i or ends[stop - 1] != last:
+        at_last = bisect.bisect_left(ends, last + length) - bisect.bisect_left(ends, last)
+        if at_last > most:
+            best, most = last, at_last
+    return Window(best, best + length, most)
 
 
 def window_without_long_rest(
-    work: Sequence[Interval], length: int, needed: int, lo: int, hi: int
+    work: Work | Sequence[Interval], length: int, needed: int, lo: int, hi: int
 ) -> Window | None:
     """The window starting in ``[lo, hi]`` that overlaps no rest period of ``needed``.
 
@@ -145,53 +346,80 @@ def window_without_long_rest(
     ``(a - length, b)``; a breach is a start outside their union. Of the breaching
     starts at event points, the window returned has the shortest longest rest (the
     earliest on ties) and carries that figure; ``None`` if there is no breach.
+
+    Event points are the first and last start and every work start and end, and each
+    of them less ``length``. Covers open and close in order (gaps are disjoint), so the
+    starts they leave uncovered are the closed stretches from one cover's end to the
+    next cover's start; only the event points in those stretches are looked at.
     """
-    if not work:
+    index = Work.of(work)
+    if not index.starts:
         return None
-    first, last = _starts_range(work, length, lo, hi)
+    first, last = _starts_range(index, length, lo, hi)
     if first > last:
         return None
-    gaps = [(a, b) for (_, a), (b, _) in itertools.pairwise(work)]
-    covered = sorted((a - length, b) for a, b in gaps if b - a >= needed)
-    points = sorted(
-        {first, last}
-        | {p for s, e in work for p in (s, e, s - length, e - length) if first <= p <= last}
+    starts, ends = index.starts, index.ends
+    gap_lengths = index.gap_lengths
+    # cover k: the open interval (opens[k], closes[k]) of the k-th long enough gap
+    long = list(
+        itertools.compress(range(len(gap_lengths)), map(ge, gap_lengths, itertools.repeat(needed)))
+    )
+    opens = list(map(sub, map(ends.__getitem__, long), itertools.repeat(length)))
+    closes = list(map(starts.__getitem__, map(add, long, itertools.repeat(1))))
+    count = len(long)
+    gaps = len(gap_lengths)
+    # the stretch before cover k (from the end of cover k - 1) is not empty: before the
+    # first cover, after the last, and where one cover closes no later than the next opens
+    stretches = itertools.chain(
+        [0],
+        itertools.compress(range(1, count), map(le, closes, itertools.islice(opens, 1, None))),
+        [count] if count else [],
     )
     best: Window | None = None
-    k = 0
-    reach = None  # the furthest cover end among covers opening before the point
-    for t in points:
-        while k < len(covered) and covered[k][0] < t:
-            reach = covered[k][1] if reach is None else max(reach, covered[k][1])
-            k += 1
-        if reach is not None and reach > t:
+    for k in stretches:
+        lower = first if k == 0 else max(first, closes[k - 1])
+        upper = last if k == count else min(last, opens[k])
+        if lower > upper:
+            if lower > last:
+                break
             continue
-        found = _longest_rest(gaps, t, t + length)
-        if best is None or found < best.value:
-            best = Window(t, t + length, found)
+        points = {p for p in (first, last) if lower <= p <= upper}
+        for bounds in (starts, ends):
+            inside = bounds[bisect.bisect_left(bounds, lower) : bisect.bisect_right(bounds, upper)]
+            points.update(inside)
+            later = bounds[
+                bisect.bisect_left(bounds, lower + length) : bisect.bisect_right(
+                    bounds, upper + length
+                )
+            ]
+            points.update(p - length for p in later)
+        # the gaps overlapping [t, t + length): from the first that ends after t (gap g
+        # ends at starts[g + 1]) to the last that starts before t + length (at ends[g])
+        ordered = sorted(points)
+        g = bisect.bisect_right(starts, ordered[0], 1) - 1
+        h = bisect.bisect_left(ends, ordered[0] + length, 0, gaps)
+        for t in ordered:
+            while g < gaps and starts[g + 1] <= t:
+                g += 1
+            while h < gaps and ends[h] < t + length:
+                h += 1
+            found = max(gap_lengths[g:h], default=0)
+            if best is None or found < best.value:
+                best = Window(t, t + length, found)
     return best
 
 
-def _longest_rest(gaps: Sequence[Interval], a: int, b: int) -> int:
-    """The longest gap (at full length) that overlaps ``[a, b)``."""
-    i = bisect.bisect_right(gaps, (a, a))
-    i = max(0, i - 1)
-    best = 0
-    for gap_from, gap_to in gaps[i:]:
-        if gap_from >= b:
-            break
-        if gap_to > a:
-            best = max(best, gap_to - gap_from)
-    return best
-
-
-def longest_work(work: Sequence[Interval], lo: int, hi: int) -> Window | None:
+def longest_work(work: Work | Sequence[Interval], lo: int, hi: int) -> Window | None:
     """The longest stretch of work (time between rest periods) starting in ``[lo, hi]``.
 
     The earliest on ties; ``None`` when no work starts in the range.
     """
-    best: Window | None = None
-    for start, end in work:
-        if lo <= start <= hi and (best is None or end - start > best.value):
-            best = Window(start, end, end - start)
-    return best
+    index = Work.of(work)
+    first = bisect.bisect_left(index.starts, lo)
+    stop = bisect.bisect_right(index.starts, hi)
+    if first >= stop:
+        return None
+    lengths = list(map(sub, index.ends[first:stop], index.starts[first:stop]))
+    most = max(lengths)
+    i = first + lengths.index(most)
+    return Window(index.starts[i], index.ends[i], most)

@@ -19,7 +19,7 @@ import pendulum
 
 from ... import facts
 from ...facts import _rest
-from ...facts._memo import dated_memo
+from ...facts._memo import dated_memo, memo
 from ...model import BUILTIN_REST_PROFILES, Fleet, Period, Person, RestProfile
 from .._finding import Finding
 from .._rule import Context
@@ -73,33 +73,38 @@ def _midnight(day: pendulum.Date) -> int:
     return int(pendulum.datetime(day.year, day.month, day.day, tz=LONDON).timestamp())
 
 
-def _record(
-    fleet: Fleet, person: Person, as_of: pendulum.Date
-) -> tuple[list[_rest.Interval], Runs]:
+def _record(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
     """The person's merged work up to the end of ``as_of``, and the profile by day.
 
     A run is ``(first, last, profile)``: window starts from midnight of its first day to
     the end of its last day (as the starts of a day's windows run) share one profile.
     """
     records = dated_memo(fleet, as_of, "rest-records")
-    found: tuple[list[_rest.Interval], Runs] | None = records.get(id(person))
+    found: tuple[_rest.Work, Runs] | None = records.get(id(person))
     if found is None:
         found = records[id(person)] = _work_and_runs(fleet, person, as_of)
     return found
 
 
-def _work_and_runs(
-    fleet: Fleet, person: Person, as_of: pendulum.Date
-) -> tuple[list[_rest.Interval], Runs]:
-    cutoff = _midnight(as_of.add(days=1))
-    work = _rest.merge_work(
-        (int(p.start.timestamp()), min(int(p.end.timestamp()), cutoff))
-        for p in fleet.work_periods_of(person.id)
-        if int(p.start.timestamp()) < cutoff
-    )
+def _all_work(fleet: Fleet, person: Person) -> _rest.Work:
+    """All the person's work on record, merged, in seconds: worked out once per fleet.
+
+    A fleet is immutable, so every check date reuses it and clips it to its cutoff.
+    """
+    cache = memo(fleet, "rest-work")
+    found: _rest.Work | None = cache.get(person.id)
+    if found is None:
+        periods = ((p.start, p.end) for p in fleet.work_periods_of(person.id))
+        found = cache[person.id] = _rest.Work.merged(*_rest.work_seconds(periods))
+    return found
+
+
+def _work_and_runs(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
+    # work that starts before the end of the check date, clipped there
+    work = _all_work(fleet, person).clip(_midnight(as_of.add(days=1)))
     if not work:
         return work, []
-    first = _moment(work[0][0]).date()
+    first = _moment(work.starts[0]).date()
     # the profile changes only where a terms assignment starts or ends
     changes = {first}
     for assignment in person.terms:
@@ -119,7 +124,7 @@ def _work_and_runs(
     ]
 
 
-Check = Callable[[list[_rest.Interval], int, int, RestProfile], tuple[_rest.Window, int] | None]
+Check = Callable[[_rest.Work, int, int, RestProfile], tuple[_rest.Window, int] | None]
 
 
 def _worst(
@@ -151,7 +156,7 @@ def _details(window: _rest.Window, profile: RestProfile, **figures: object) -> d
 
 def _least_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) -> Check:
     def check(
-        work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+        work: _rest.Work, lo: int, hi: int, profile: RestProfile
     ) -> tuple[_rest.Window, int] | None:
         limit = _seconds(limit_of(profile))
         if limit is None:
@@ -166,7 +171,7 @@ def _least_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) -
 
 def _most_work(length: int, limit_of: Callable[[RestProfile], Period | None]) -> Check:
     def check(
-        work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+        work: _rest.Work, lo: int, hi: int, profile: RestProfile
     ) -> tuple[_rest.Window, int] | None:
         limit = _seconds(limit_of(profile))
         if limit is None:
@@ -261,7 +266,7 @@ def too_little_rest_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 
 def _periods_check(
-    work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
 ) -> tuple[_rest.Window, int] | None:
     limit = profile.max_rest_periods_24h
     if limit is None:
@@ -298,7 +303,7 @@ def rest_in_too_many_periods(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 
 def _long_rest_check(
-    work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
 ) -> tuple[_rest.Window, int] | None:
     needed = _seconds(profile.min_longest_rest_24h)
     if needed is None:
@@ -340,7 +345,7 @@ def no_long_rest_period(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 
 def _interval_check(
-    work: list[_rest.Interval], lo: int, hi: int, profile: RestProfile
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
 ) -> tuple[_rest.Window, int] | None:
     limit = _seconds(profile.max_interval_between_rests)
     if limit is None:
