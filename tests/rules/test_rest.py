@@ -453,3 +453,52 @@ def test_dst_week_with_offsets_as_loaded_counts_elapsed_time() -> None:
         "at least 10 hours are required"
     )
     assert finding.details["window_end"] == "2021-03-28T07:00:00+01:00"
+
+
+# -- the oracle through the whole pipeline, in the weeks the clocks change ----------------------
+
+LONDON = "Europe/London"
+_CLOCK_WEEKS = (
+    pendulum.datetime(2021, 3, 25, tz=LONDON),
+    pendulum.datetime(2021, 10, 28, tz=LONDON),
+)
+
+
+@st.composite
+def local_shifts(draw: st.DrawFn) -> tuple[pendulum.DateTime, list[tuple[int, int]]]:
+    """Shifts in UK local time in a week the clocks change, on whole quarter hours (so
+    window edges often fall exactly on a period's edge), as minutes from the week's start."""
+    week = draw(st.sampled_from(_CLOCK_WEEKS))
+    spans = draw(
+        st.lists(
+            st.tuples(st.integers(0, 6 * 24 * 4), st.integers(1, 14 * 4)), min_size=1, max_size=10
+        )
+    )
+    return week, [(a * 15, (a + d) * 15) for a, d in spans]
+
+
+@given(local_shifts())
+def test_rest001_agrees_with_the_minute_oracle_across_clock_changes(
+    case: tuple[pendulum.DateTime, list[tuple[int, int]]],
+) -> None:
+    week, spans = case
+    # the shifts are written as local wall-clock times, as a rota would give them; a
+    # time in the spring gap is moved on by the clock change (pendulum's rule)
+    periods = []
+    for a, b in spans:
+        start, end = week.add(minutes=a), week.add(minutes=b)
+        if end > start:
+            periods.append(mc.WorkPeriod("BF1", start, end))
+    data = fleet(people=[person("BF1")], work_periods=periods)
+    as_of = week.add(days=14).date()
+    findings = run(data, "REST001", as_of=pendulum.Date(as_of.year, as_of.month, as_of.day))
+    # the oracle counts elapsed minutes from the UTC instants
+    minutes = _rest.merge_work(
+        (int(p.start.timestamp()) // 60, int(p.end.timestamp()) // 60) for p in periods
+    )
+    expected = oracle(minutes, 24 * 60)["rest"]
+    found = findings[0].details["rest_hours"] * 60 if findings else None
+    if expected is None or expected >= 10 * 60:
+        assert findings == []
+    else:
+        assert found == expected

@@ -70,6 +70,7 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
             title="Terms",
             status=mc.TermsStatus.IN_FORCE,
             effective=draw(_maybe(near)),
+            rest_profile=draw(st.sampled_from(sorted(mc.BUILTIN_REST_PROFILES))),
             business_year=draw(
                 st.sampled_from([None, mc.BusinessYear(2020), mc.BusinessYear(2021)])
             ),

@@ -18,7 +18,7 @@ from typing import Any
 import pendulum
 
 from ... import facts
-from ...facts import _rest
+from ...facts import _rest, _rest_weeks
 from ...facts._memo import dated_memo, memo
 from ...model import BUILTIN_REST_PROFILES, Fleet, Period, Person, RestProfile
 from .._finding import Finding
@@ -169,11 +169,17 @@ def _least_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) -
     return check
 
 
-def _most_work(length: int, limit_of: Callable[[RestProfile], Period | None]) -> Check:
+def _most_work(span_of: Callable[[RestProfile], tuple[int, int | None]]) -> Check:
+    """A check for the window with the most work.
+
+    ``span_of(profile)`` gives the window length and the most work allowed in it
+    (``None``: not checked).
+    """
+
     def check(
         work: _rest.Work, lo: int, hi: int, profile: RestProfile
     ) -> tuple[_rest.Window, int] | None:
-        limit = _seconds(limit_of(profile))
+        length, limit = span_of(profile)
         if limit is None:
             return None
         window = _rest.fewest_rest_in_window(work, length, lo, hi)
@@ -254,7 +260,9 @@ def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     severity=Severity.ERROR,
     summary="A person had less than the minimum rest in some 7-day period.",
     rationale="MLC 2006 standard A2.3 paragraph 5(b)(ii) requires at least 77 hours of rest "
-    "in any 7-day period. The terms set's rest profile sets the figure (seed C1).",
+    "in any 7-day period. The terms set's rest profile sets the figure (seed C1); under "
+    "a profile with the STCW A-VIII/1 exception, the reduced figure (70 hours) is the "
+    "least allowed, and REST010 limits how long the exception may last.",
     source=_MLC,
     example="BF1 had 70 hours of rest in the 7 days from 2021-02-22 06:00 to 2021-03-01 "
     "06:00; at least 77 hours are required",
@@ -262,7 +270,16 @@ def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "7 days hold the minimum rest.",
 )
 def too_little_rest_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    return _too_little_rest(fleet, ctx, WEEK, "7 days", lambda p: p.min_rest_7d)
+    return _too_little_rest(fleet, ctx, WEEK, "7 days", _weekly_minimum)
+
+
+def _weekly_minimum(profile: RestProfile) -> Period | None:
+    """The least rest allowed in 7 days.
+
+    The reduced figure where the profile allows the STCW exception (REST010 then limits
+    how long it may last), else the normal one.
+    """
+    return profile.reduced_min_rest_7d or profile.min_rest_7d
 
 
 def _periods_check(
@@ -302,16 +319,44 @@ def rest_in_too_many_periods(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _long_rest_check(
-    work: _rest.Work, lo: int, hi: int, profile: RestProfile
-) -> tuple[_rest.Window, int] | None:
-    needed = _seconds(profile.min_longest_rest_24h)
-    if needed is None:
-        return None
-    window = _rest.window_without_long_rest(work, DAY, needed, lo, hi)
-    if window is None:
-        return None
-    return window, needed - window.value
+def _long_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) -> Check:
+    """A check for a window of ``length`` without one rest period of ``limit_of(profile)``."""
+
+    def check(
+        work: _rest.Work, lo: int, hi: int, profile: RestProfile
+    ) -> tuple[_rest.Window, int] | None:
+        needed = _seconds(limit_of(profile))
+        if needed is None:
+            return None
+        window = _rest.window_without_long_rest(work, length, needed, lo, hi)
+        if window is None:
+            return None
+        return window, needed - window.value
+
+    return check
+
+
+def _no_long_rest(
+    fleet: Fleet,
+    ctx: Context,
+    length: int,
+    words: str,
+    limit_of: Callable[[RestProfile], Period | None],
+) -> Iterator[Finding]:
+    """REST004 and REST008: the window of ``length`` whose longest rest falls shortest."""
+    for person, window, excess, profile in _worst(fleet, ctx, _long_rest(length, limit_of)):
+        yield ctx.about_person(
+            person,
+            f"{person.id}'s longest rest was {hours(window.value)} in the {words} from "
+            f"{_when(window.start)} to {_when(window.end)}; one period of at least "
+            f"{hours(window.value + excess)} is required",
+            details=_details(
+                window,
+                profile,
+                longest_rest_hours=window.value / 3600,
+                limit_hours=(window.value + excess) / 3600,
+            ),
+        )
 
 
 @builtin(
@@ -329,19 +374,7 @@ def _long_rest_check(
     fix="Plan watches so each 24 hours holds one unbroken rest of the required length.",
 )
 def no_long_rest_period(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person, window, excess, profile in _worst(fleet, ctx, _long_rest_check):
-        yield ctx.about_person(
-            person,
-            f"{person.id}'s longest rest was {hours(window.value)} in the 24 hours from "
-            f"{_when(window.start)} to {_when(window.end)}; one period of at least "
-            f"{hours(window.value + excess)} is required",
-            details=_details(
-                window,
-                profile,
-                longest_rest_hours=window.value / 3600,
-                limit_hours=(window.value + excess) / 3600,
-            ),
-        )
+    return _no_long_rest(fleet, ctx, DAY, "24 hours", lambda p: p.min_longest_rest_24h)
 
 
 def _interval_check(
@@ -409,7 +442,7 @@ def _work_message(person: Person, window: _rest.Window, span: str, limit: int) -
     fix="Plan work so no 24 hours hold more than the maximum.",
 )
 def too_much_work_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    check = _most_work(DAY, lambda p: p.max_work_24h)
+    check = _most_work(lambda p: (DAY, _seconds(p.max_work_24h)))
     for person, window, excess, profile in _worst(fleet, ctx, check):
         limit = DAY - window.value - excess
         yield ctx.about_person(
@@ -436,7 +469,7 @@ def too_much_work_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     fix="Plan work so no 7 days hold more than the maximum.",
 )
 def too_much_work_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    check = _most_work(WEEK, lambda p: p.max_work_7d)
+    check = _most_work(lambda p: (WEEK, _seconds(p.max_work_7d)))
     for person, window, excess, profile in _worst(fleet, ctx, check):
         limit = WEEK - window.value - excess
         yield ctx.about_person(
@@ -446,3 +479,153 @@ def too_much_work_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 window, profile, work_hours=(WEEK - window.value) / 3600, limit_hours=limit / 3600
             ),
         )
+
+
+@builtin(
+    code="REST008",
+    change_points=_work_days,
+    name="no-weekly-rest-period",
+    severity=Severity.ERROR,
+    summary="In some 7 days a person had no uninterrupted rest of the required length "
+    "(profiles that set it).",
+    rationale="The Working Time Regulations 1998, regulation 11, entitle a worker to an "
+    "uninterrupted rest period of at least 24 hours in each 7-day period. Checked only "
+    "when the terms set's rest profile sets a weekly rest period, as the wtr-1998 "
+    "profile does (seed C1). A rest period counts at its full length if it overlaps the "
+    "window.",
+    source="Working Time Regulations 1998, regulation 11",
+    example="BF1's longest rest was 16 hours in the 7 days from 2021-02-01 06:00 to "
+    "2021-02-08 06:00; one period of at least 24 hours is required",
+    fix="Plan a full day off in every 7 days.",
+)
+def no_weekly_rest_period(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    return _no_long_rest(fleet, ctx, WEEK, "7 days", lambda p: p.min_longest_rest_7d)
+
+
+def _average_week(profile: RestProfile) -> tuple[int, int | None]:
+    weekly, weeks = _seconds(profile.max_average_work_week), profile.averaging_weeks
+    if weekly is None or weeks is None:
+        return 0, None
+    return weeks * WEEK, weeks * weekly
+
+
+@builtin(
+    code="REST009",
+    change_points=_work_days,
+    name="average-working-week-too-long",
+    severity=Severity.ERROR,
+    summary="A person's average working week over the reference period is longer than "
+    "allowed (profiles that set it).",
+    rationale="The Working Time Regulations 1998, regulation 4, limit average weekly "
+    "working time to 48 hours over a reference period of 17 weeks. The reference period "
+    "slides like every other window and must lie inside the record of work, so a "
+    "record shorter than 17 weeks is not judged. Checked only when the terms set's rest "
+    "profile sets an average, as the wtr-1998 profile does (seed C1).",
+    source="Working Time Regulations 1998, regulation 4",
+    example="BF1 worked 884 hours in the 17 weeks from 2021-01-04 06:00 to 2021-05-03 "
+    "06:00, an average of 52 hours a week; at most 48 hours a week are allowed",
+    fix="Plan work so the average week over any 17 weeks stays within the limit, or "
+    "record the worker's written opt-out in a terms set without the limit.",
+)
+def average_working_week_too_long(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person, window, _, profile in _worst(fleet, ctx, _most_work(_average_week)):
+        length, limit = _average_week(profile)
+        weeks = length // WEEK
+        worked = length - window.value
+        yield ctx.about_person(
+            person,
+            f"{person.id} worked {hours(worked)} in the {weeks} weeks from "
+            f"{_when(window.start)} to {_when(window.end)}, an average of "
+            f"{hours(worked // weeks)} a week; at most {hours((limit or 0) // weeks)} a week "
+            "are allowed",
+            details=_details(
+                window,
+                profile,
+                work_hours=worked / 3600,
+                average_hours=worked / weeks / 3600,
+                limit_hours=(limit or 0) / weeks / 3600,
+            ),
+        )
+
+
+def _exception_check(
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    """The worst breach of the STCW exception.
+
+    Either a run of reduced weeks longer than allowed (the window is the run, its value
+    the run's length) or one that follows the previous too soon (the window is the gap,
+    its value minus the gap's length).
+    """
+    normal, weeks = _seconds(profile.min_rest_7d), profile.max_consecutive_reduced_weeks
+    if normal is None or weeks is None or profile.reduced_min_rest_7d is None:
+        return None
+    first, last = max(lo, work.starts[0]), min(hi, work.ends[-1] - WEEK)
+    runs = _rest_weeks.reduced_starts(work, WEEK, normal, first, last)
+    worst: tuple[_rest.Window, int] | None = None
+    for number, (start, end) in enumerate(runs):
+        excess = end - start - weeks * WEEK
+        if excess > 0 and (worst is None or excess > worst[1]):
+            worst = (_rest.Window(start, end, end - start), excess)
+        if number:
+            before = runs[number - 1]
+            gap, needed = start - before[1], 2 * (before[1] - before[0])
+            if gap < needed and (worst is None or needed - gap > worst[1]):
+                worst = (_rest.Window(before[1], start, -gap), needed - gap)
+    return worst
+
+
+@builtin(
+    code="REST010",
+    change_points=_work_days,
+    name="reduced-weekly-rest-too-long",
+    severity=Severity.ERROR,
+    summary="The reduced weekly rest of the STCW exception lasted too long, or came back "
+    "too soon (profiles that allow it).",
+    rationale="STCW Code section A-VIII/1 paragraph 9 lets the 77 hours of rest in any 7 "
+    "days fall to 70, for no more than two consecutive weeks, and the interval between "
+    "two periods of exception must be at least twice the length of the exception. An "
+    "exception runs from the start of the first 7-day window with less than the normal "
+    "rest to the start of the last, while every window starting in between has less "
+    "too. Checked only when the terms set's rest profile allows the exception, as the "
+    "stcw-a-viii-1 profile does (seed C1).",
+    source="STCW Code section A-VIII/1 paragraph 9",
+    example="BF1's rest was below 77 hours in every 7 days starting from 2021-02-01 06:00 "
+    "to 2021-02-18 06:00 (17 days); the reduced weekly rest may last at most 2 weeks",
+    fix="Restore the normal weekly rest within two weeks, and keep the next exception "
+    "at least twice as far off as the last one lasted.",
+)
+def reduced_weekly_rest_too_long(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    for person, window, excess, profile in _worst(fleet, ctx, _exception_check):
+        normal = hours(_seconds(profile.min_rest_7d) or 0)
+        if window.value >= 0:
+            allowed = window.value - excess
+            message = (
+                f"{person.id}'s rest was below {normal} in every 7 days starting from "
+                f"{_when(window.start)} to {_when(window.end)} ({_days(window.value)}); the "
+                f"reduced weekly rest may last at most {_days(allowed)}"
+            )
+            figures: dict[str, object] = {
+                "exception_days": window.value / DAY,
+                "limit_days": allowed / DAY,
+            }
+        else:
+            gap, needed = -window.value, -window.value + excess
+            message = (
+                f"{person.id}'s rest fell below {normal} in 7 days again at "
+                f"{_when(window.end)}, {_days(gap)} after the previous exception ended at "
+                f"{_when(window.start)}; at least {_days(needed)} (twice the previous "
+                "exception) are required"
+            )
+            figures = {"interval_days": gap / DAY, "limit_days": needed / DAY}
+        yield ctx.about_person(person, message, details=_details(window, profile, **figures))
+
+
+def _days(seconds: int) -> str:
+    """``17 days``, ``2 weeks``, ``16.5 days``: a length of time in days."""
+    if seconds % WEEK == 0:
+        weeks = seconds // WEEK
+        return "1 week" if weeks == 1 else f"{weeks} weeks"
+    days = seconds / DAY
+    text = f"{days:g}" if days * 2 == int(days * 2) else f"{days:.1f}"
+    return f"{text} day" if text == "1" else f"{text} days"

@@ -1,0 +1,154 @@
+"""REST under the STCW A-VIII/1 and WTR 1998 profiles: hand-worked figures."""
+
+from __future__ import annotations
+
+import random
+
+import pendulum
+import pytest
+
+import maritime_crew as mc
+from maritime_crew.facts import _rest, _rest_weeks
+
+from .builders import D, fleet, person, run
+
+BASE = pendulum.datetime(2021, 1, 4, tz="UTC")  # a Monday, far from the clock changes
+H = 3600
+DAY = 24 * H
+
+
+def at(hour: float) -> pendulum.DateTime:
+    return BASE.add(seconds=int(hour * H))
+
+
+def on_profile(profile: str, spans: list[tuple[float, float]]) -> mc.Fleet:
+    terms = mc.TermsAndConditions(
+        id="tc-1", title="Terms", status=mc.TermsStatus.IN_FORCE, rest_profile=profile
+    )
+    who = person("BF1", terms=(mc.TermsAssignment("tc-1", D(2020, 1, 1)),))
+    work = [mc.WorkPeriod("BF1", at(a), at(b)) for a, b in spans]
+    return fleet(people=[who], terms=[terms], work_periods=work)
+
+
+def days(count: int, *spans: tuple[float, float], first: int = 0) -> list[tuple[float, float]]:
+    return [((first + d) * 24 + a, (first + d) * 24 + b) for d in range(count) for a, b in spans]
+
+
+# -- STCW A-VIII/1: 70 h allowed for at most two consecutive weeks ---------------------------
+
+# 14 h of work a day (00:00-14:00) leaves 70 h of rest in any 7 days: reduced, not below 70
+REDUCED = (0.0, 14.0)
+NORMAL = (0.0, 13.0)  # 11 h rest a day: 77 h in any 7 days
+
+
+def test_seventy_hours_is_allowed_under_the_stcw_exception_not_under_mlc() -> None:
+    spans = days(10, REDUCED)
+    assert run(on_profile("stcw-a-viii-1", spans), "REST002") == []
+    (finding,) = run(on_profile("mlc-a2.3", spans), "REST002")
+    assert "had 70 hours of rest" in finding.message
+
+
+def test_below_seventy_hours_fails_even_under_the_exception() -> None:
+    spans = days(10, REDUCED)
+    spans[3] = (spans[3][0], spans[3][1] + 1)  # one 15-hour day: 69 h in some 7 days
+    (finding,) = run(on_profile("stcw-a-viii-1", spans), "REST002")
+    assert finding.message.endswith("at least 70 hours are required")
+
+
+def test_two_weeks_of_reduced_rest_pass_and_a_day_more_fails() -> None:
+    # 14 reduced days and then normal ones: reduced 7-day windows start from day 0
+    # through the start of day 8, so the exception covers days 0 to 14 less an instant
+    ok = days(14, REDUCED) + days(14, NORMAL, first=14)
+    assert run(on_profile("stcw-a-viii-1", ok), "REST010") == []
+    long = days(15, REDUCED) + days(14, NORMAL, first=15)
+    (finding,) = run(on_profile("stcw-a-viii-1", long), "REST010")
+    # the last reduced window starts a second before 14:00 on day 14: from then on a
+    # window holds 91 hours of work, 77 of rest
+    assert finding.message == (
+        "BF1's rest was below 77 hours in every 7 days starting from 2021-01-04 00:00 to "
+        "2021-01-18 13:59 (14.6 days); the reduced weekly rest may last at most 2 weeks"
+    )
+    assert finding.details["exception_days"] == (14 * DAY + 14 * H - 1) / DAY
+    assert run(on_profile("mlc-a2.3", long), "REST010") == []  # no exception to limit
+
+
+def test_an_exception_must_not_come_back_too_soon() -> None:
+    # three reduced days, eight normal ones, then eight reduced again
+    spans = days(3, REDUCED) + days(8, NORMAL, first=3) + days(8, REDUCED, first=11)
+    spans += days(14, NORMAL, first=19)
+    (finding,) = run(on_profile("stcw-a-viii-1", spans), "REST010")
+    # the first exception: windows starting from day 0 to a second before 14:00 on day 2;
+    # the next starts a second after 13:00 on day 4
+    first = 2 * DAY + 14 * H - 1
+    gap = (4 * DAY + 13 * H + 1) - first
+    assert finding.details["interval_days"] == gap / DAY
+    assert finding.details["limit_days"] == 2 * first / DAY
+    assert finding.message == (
+        "BF1's rest fell below 77 hours in 7 days again at 2021-01-08 13:00, 2.0 days after "
+        "the previous exception ended at 2021-01-06 13:59; at least 5.2 days (twice the "
+        "previous exception) are required"
+    )
+
+
+def test_reduced_starts_agree_with_a_second_by_second_count() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        t, spans = 0, []
+        for _ in range(rng.randint(1, 6)):
+            t += rng.randint(1, 5)
+            start = t
+            t += rng.randint(1, 6)
+            spans.append((start, t))
+        length, limit = rng.randint(2, 10), rng.randint(0, 10)
+        lo, hi = spans[0][0], max(spans[0][0], spans[-1][1] - length)
+        worked = {second for a, b in spans for second in range(a, b)}
+        expected: list[tuple[int, int]] = []
+        for s in range(lo, hi + 1):
+            if length - sum(1 for x in range(s, s + length) if x in worked) < limit:
+                if expected and expected[-1][1] == s - 1:
+                    expected[-1] = (expected[-1][0], s)
+                else:
+                    expected.append((s, s))
+        assert _rest_weeks.reduced_starts(_rest.Work(spans), length, limit, lo, hi) == expected
+
+
+# -- WTR 1998: 11 h daily rest, 24 h weekly rest, 48 h average week over 17 weeks -------------
+
+
+def test_wtr_daily_rest_is_eleven_consecutive_hours() -> None:
+    assert run(on_profile("wtr-1998", days(8, (0, 13))), "REST004") == []
+    (finding,) = run(on_profile("wtr-1998", days(8, (0, 13.5))), "REST004")
+    assert "one period of at least 11 hours is required" in finding.message
+
+
+def test_wtr_weekly_rest_of_twenty_four_hours() -> None:
+    # six 8-hour days then a day off: a 40-hour break each week
+    week = [(d * 24 + 8, d * 24 + 16) for d in range(6)]
+    ok = week + [(7 * 24 + a, 7 * 24 + b) for a, b in week]
+    assert run(on_profile("wtr-1998", ok), "REST008") == []
+    # every day worked: the longest break is 16 hours
+    (finding,) = run(on_profile("wtr-1998", days(9, (8, 16))), "REST008")
+    assert finding.message.startswith("BF1's longest rest was 16 hours in the 7 days from")
+    assert finding.message.endswith("one period of at least 24 hours is required")
+    assert run(on_profile("mlc-a2.3", days(9, (8, 16))), "REST008") == []
+
+
+def test_wtr_average_week_over_seventeen_weeks() -> None:
+    # 5 days a week: 9.6 h a day is 48 h a week exactly; 10 h a day is 50
+    def weeks(hours_a_day: float) -> list[tuple[float, float]]:
+        return [(d * 24 + 8, d * 24 + 8 + hours_a_day) for d in range(18 * 7) if d % 7 < 5]
+
+    assert run(on_profile("wtr-1998", weeks(9.6)), "REST009", as_of=D(2021, 6, 30)) == []
+    (finding,) = run(on_profile("wtr-1998", weeks(10)), "REST009", as_of=D(2021, 6, 30))
+    assert "an average of 50 hours a week; at most 48 hours a week are allowed" in finding.message
+    assert finding.details["average_hours"] == pytest.approx(50)
+    # a record shorter than the reference period is not judged
+    short = weeks(12)[: 5 * 10]
+    assert run(on_profile("wtr-1998", short), "REST009", as_of=D(2021, 6, 30)) == []
+
+
+def test_explain_names_the_sources() -> None:
+    registry = mc.rules.default_registry()
+    assert "regulation 11" in registry.get("REST008").source  # type: ignore[union-attr]
+    assert "regulation 4" in registry.get("REST009").source  # type: ignore[union-attr]
+    assert "A-VIII/1" in registry.get("REST010").source  # type: ignore[union-attr]
