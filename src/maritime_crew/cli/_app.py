@@ -16,12 +16,12 @@ import argparse
 from collections.abc import Sequence
 
 from .._version import __version__
-from . import _check, _due, _pathway, _register, _rules, _skills, _terms
+from . import _check, _due, _pathway, _register, _rules, _schema, _skills, _terms
 from ._common import EXIT_OK, UsageError, error
 
 __all__ = ["main"]
 
-_COMMANDS = (_check, _rules, _pathway, _skills, _register, _due, _terms)
+_COMMANDS = (_check, _rules, _pathway, _skills, _register, _due, _terms, _schema)
 
 
 def _parser() -> argparse.ArgumentParser:
