@@ -502,3 +502,77 @@ def test_rest001_agrees_with_the_minute_oracle_across_clock_changes(
         assert findings == []
     else:
         assert found == expected
+
+
+@given(raw_periods, st.lists(st.integers(-3500, 4500), max_size=20))
+def test_work_until_each_and_between_agree_with_until(
+    periods: list[tuple[int, int]], moments: list[int]
+) -> None:
+    work = _rest.Work(_rest.merge_work(periods))
+    ordered = sorted(moments)
+    assert work.until_each(ordered) == [work.until(t) for t in ordered]
+    for a, b in itertools.product(ordered[:6], repeat=2):
+        assert work.between(a, b) == work.until(b) - work.until(a)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 200), st.integers(1, 30)).map(lambda p: (p[0], p[0] + p[1])),
+        min_size=1,
+        max_size=10,
+    ),
+    st.integers(1, 60),
+    st.integers(0, 60),
+    st.integers(-20, 250),
+    st.integers(-20, 250),
+)
+def test_no_reduced_runs_where_the_least_rest_is_not_below_the_limit(
+    periods: list[tuple[int, int]], length: int, limit: int, lo: int, hi: int
+) -> None:
+    # REST010 stops early when the least rest in any window is not below the limit
+    work = _rest.Work(_rest.merge_work(periods))
+    least = _rest.fewest_rest_in_window(work, length, lo, hi)
+    first, last = max(lo, work.starts[0]), min(hi, work.ends[-1] - length)
+    runs = _rest.reduced_starts(work, length, limit, first, last)
+    if least is None or least.value >= limit:
+        assert runs == []
+    else:
+        assert runs
+
+
+@given(raw_periods, st.integers(1, 900), st.integers(-3500, 4500), st.integers(0, 3000))
+def test_fewest_rest_asked_twice_gives_what_a_fresh_record_gives(
+    periods: list[tuple[int, int]], length: int, lo: int, span: int
+) -> None:
+    merged = _rest.merge_work(periods)
+    work = _rest.Work(merged)
+    first = _rest.fewest_rest_in_window(work, length, lo, lo + span)
+    assert _rest.fewest_rest_in_window(work, length, lo, lo + span) == first
+    assert _rest.fewest_rest_in_window(_rest.Work(merged), length, lo, lo + span) == first
+    assert _rest.fewest_rest_in_window(merged, length, lo, lo + span) == first
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(
+                min_value=datetime.datetime(1900, 1, 2), max_value=datetime.datetime(2400, 1, 1)
+            ),
+            st.integers(0, 10**6),
+            st.sampled_from([z for z in _zones() if z is not None]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_span_seconds_of_work_periods_are_the_whole_seconds_of_timestamp(
+    moments: list[tuple[datetime.datetime, int, datetime.tzinfo]],
+) -> None:
+    periods = []
+    for m, seconds, zone in moments:
+        start = pendulum.instance(m.replace(tzinfo=zone))
+        periods.append(mc.WorkPeriod(person="BF1", start=start, end=start.add(seconds=seconds)))
+    starts, ends = _rest.span_seconds(periods)
+    assert starts == [int(p.start.timestamp()) for p in periods]
+    assert ends == [int(p.end.timestamp()) for p in periods]
+    assert (starts, ends) == _rest.work_seconds((p.start, p.end) for p in periods)

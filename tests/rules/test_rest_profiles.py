@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 import maritime_crew as mc
-from maritime_crew.facts import _rest, _rest_weeks
+from maritime_crew.facts import _rest
 
 from .builders import D, fleet, person, run
 
@@ -109,7 +109,7 @@ def test_reduced_starts_agree_with_a_second_by_second_count() -> None:
                     expected[-1] = (expected[-1][0], s)
                 else:
                     expected.append((s, s))
-        assert _rest_weeks.reduced_starts(_rest.Work(spans), length, limit, lo, hi) == expected
+        assert _rest.reduced_starts(_rest.Work(spans), length, limit, lo, hi) == expected
 
 
 # -- WTR 1998: 11 h daily rest, 24 h weekly rest, 48 h average week over 17 weeks -------------
@@ -152,3 +152,41 @@ def test_explain_names_the_sources() -> None:
     assert "regulation 11" in registry.get("REST008").source  # type: ignore[union-attr]
     assert "regulation 4" in registry.get("REST009").source  # type: ignore[union-attr]
     assert "A-VIII/1" in registry.get("REST010").source  # type: ignore[union-attr]
+
+
+def test_a_profile_defined_in_the_data_sets_the_limits() -> None:
+    data = mc.loads(
+        """
+[[rest_profile]]
+id = "patrol-12"
+name = "Patrol rest: 12 hours a day"
+source = "Local agreement (example)"
+min_rest_24h = "PT12H"
+
+[[terms]]
+id = "tc-1"
+title = "Terms"
+status = "in-force"
+rest_profile = "patrol-12"
+
+[[person]]
+id = "BF1"
+name = "Person BF1"
+discipline = "deck"
+terms = [{ set = "tc-1", start = 2020-01-01 }]
+
+[[work_period]]
+person = "BF1"
+start = 2021-01-04T00:00:00Z
+end = 2021-01-04T13:00:00Z
+
+[[work_period]]
+person = "BF1"
+start = 2021-01-05T00:00:00Z
+end = 2021-01-05T13:00:00Z
+"""
+    )
+    # 11 hours of rest a day: enough for MLC (10), not for this profile (12)
+    (finding,) = run(data, "REST001")
+    assert finding.message.endswith("at least 12 hours are required")
+    assert finding.details["profile"] == "patrol-12"

@@ -31,20 +31,24 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
-from operator import add, ge, le, lt, sub
-from typing import overload
+from operator import ge, le, lt, sub
+from typing import NamedTuple, Protocol, overload
 
 import attrs
 import pendulum
 
 __all__ = [
+    "Span",
     "Window",
     "Work",
     "fewest_rest_in_window",
     "longest_work",
     "merge_work",
     "most_rest_periods",
+    "reduced_starts",
+    "span_seconds",
     "window_without_long_rest",
     "work_seconds",
 ]
@@ -75,14 +79,36 @@ def work_seconds(
     moment (a zone with clock changes, a naive time, fractions of a second) asks
     ``timestamp()``.
     """
+    return span_seconds(map(_Pair._make, periods))
+
+
+class Span(Protocol):
+    """Anything with a ``start`` and an ``end`` moment, such as a work period."""
+
+    @property
+    def start(self) -> datetime.datetime: ...
+
+    @property
+    def end(self) -> datetime.datetime: ...
+
+
+class _Pair(NamedTuple):
+    start: datetime.datetime
+    end: datetime.datetime
+
+
+def span_seconds(spans: Iterable[Span]) -> tuple[list[int], list[int]]:
+    """:func:`work_seconds` of the ``(start, end)`` of each of ``spans``, without the pairs."""
     # by id(zone): the zone (kept alive, so its id is not reused) and what to subtract
     # from the moment's fields in seconds from day 1 (None: ask timestamp())
     zones: dict[int, tuple[object, int | None]] = {}
     last_zone: object = zones  # the zone of the moment before (none yet), and its shift
     last_shift: int | None = None
-
-    def seconds(moment: datetime.datetime) -> int:
-        nonlocal last_zone, last_shift
+    found: tuple[object, int | None] | None
+    seconds: list[int] = []
+    add = seconds.append
+    # starts and ends alternate: one loop, no call a moment
+    for moment in itertools.chain.from_iterable(map(_START_END, spans)):
         zone = moment.tzinfo
         if zone is not last_zone:
             found = zones.get(id(zone))
@@ -90,21 +116,17 @@ def work_seconds(
                 found = zones[id(zone)] = (zone, _shift(moment))
             last_zone, last_shift = found
         if last_shift is None or moment.microsecond:
-            return int(moment.timestamp())
-        return (
-            moment.toordinal() * 86400
-            + moment.hour * 3600
-            + moment.minute * 60
-            + moment.second
-            - last_shift
-        )
+            add(int(moment.timestamp()))
+        else:
+            add(
+                ((moment.toordinal() * 24 + moment.hour) * 60 + moment.minute) * 60
+                + moment.second
+                - last_shift
+            )
+    return seconds[0::2], seconds[1::2]
 
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in periods:
-        starts.append(seconds(start))
-        ends.append(seconds(end))
-    return starts, ends
+
+_START_END = operator.attrgetter("start", "end")
 
 
 def _shift(moment: datetime.datetime) -> int | None:
@@ -137,7 +159,7 @@ class Work(Sequence[Interval]):
     first use.
     """
 
-    __slots__ = ("_gap_lengths", "before", "ends", "starts")
+    __slots__ = ("_fewest", "_gap_lengths", "before", "ends", "starts")
 
     def __init__(self, work: Iterable[Interval] = ()) -> None:
         """``work`` is merged (see :func:`merge_work`)."""
@@ -147,8 +169,12 @@ class Work(Sequence[Interval]):
     def _set(self, starts: list[int], ends: list[int]) -> None:
         self.starts = starts
         self.ends = ends
-        self.before: list[int] = [0, *itertools.accumulate(map(sub, ends, starts))][: len(starts)]
+        # the work before each interval: the running sum from 0, less the last (the total)
+        self.before: list[int] = list(itertools.accumulate(map(sub, ends, starts), initial=0))
+        self.before.pop()
         self._gap_lengths: list[int] | None = None
+        # fewest_rest_in_window by (length, lo, hi): rules that ask the same share it
+        self._fewest: dict[tuple[int, int, int], Window | None] = {}
 
     @classmethod
     def merged(cls, starts: list[int], ends: list[int]) -> Work:
@@ -250,7 +276,34 @@ class Work(Sequence[Interval]):
         return self.before[i - 1] + (t if t < end else end) - self.starts[i - 1]
 
     def between(self, a: int, b: int) -> int:
-        return self.until(b) - self.until(a)
+        """Work from ``a`` until ``b``: ``until(b) - until(a)``, written out."""
+        starts, ends, before = self.starts, self.ends, self.before
+        i = bisect.bisect_right(starts, b)
+        if i == 0:
+            worked = 0
+        else:
+            end = ends[i - 1]
+            worked = before[i - 1] + (b if b < end else end) - starts[i - 1]
+        i = bisect.bisect_right(starts, a)
+        if i == 0:
+            return worked
+        end = ends[i - 1]
+        return worked - (before[i - 1] + (a if a < end else end) - starts[i - 1])
+
+    def until_each(self, moments: Iterable[int]) -> list[int]:
+        """``[until(t) for t in moments]`` for ``moments`` in increasing order."""
+        starts, ends, before = self.starts, self.ends, self.before
+        found: list[int] = []
+        put = found.append
+        i = 0
+        for t in moments:
+            i = bisect.bisect_right(starts, t, i)
+            if i == 0:
+                put(0)
+            else:
+                end = ends[i - 1]
+                put(before[i - 1] + (t if t < end else end) - starts[i - 1])
+        return found
 
 
 def _starts_range(work: Work, length: int, lo: int, hi: int) -> tuple[int, int]:
@@ -270,13 +323,20 @@ def fewest_rest_in_window(
     in ``before`` and the work to its end found by a pointer that only moves forward.
     """
     index = Work.of(work)
+    key = (length, lo, hi)
+    if key in index._fewest:
+        return index._fewest[key]
+    found = index._fewest[key] = _fewest_rest_in_window(index, length, lo, hi)
+    return found
+
+
+def _fewest_rest_in_window(index: Work, length: int, lo: int, hi: int) -> Window | None:
     if not index.starts:
         return None
     first, last = _starts_range(index, length, lo, hi)
     if first > last:
         return None
     starts, ends, before = index.starts, index.ends, index.before
-    n = len(starts)
     best = first
     most = index.between(first, first + length)
     k = bisect.bisect_right(starts, first)
@@ -285,17 +345,19 @@ def fewest_rest_in_window(
     # shift + min(x, end) with the before, start and end of interval j - 1
     j = k
     shift = end = 0
-    for i in range(k, stop):
-        x = starts[i] + length
-        if j < n and starts[j] <= x:  # always on the first window, as starts[k] <= x
+    # the starts with one past every window's end after them, so j never runs off
+    bounded = [*starts, starts[-1] + length + 1]
+    for start, done in zip(starts[k:stop], before[k:stop], strict=True):
+        x = start + length
+        if bounded[j] <= x:  # always on the first window, as starts[k] <= x
             j += 1
-            while j < n and starts[j] <= x:
+            while bounded[j] <= x:
                 j += 1
             shift = before[j - 1] - starts[j - 1]
             end = ends[j - 1]
-        worked = shift + (x if x < end else end) - before[i]
+        worked = shift + (x if x < end else end) - done
         if worked > most:
-            best, most = starts[i], worked
+            best, most = start, worked
     at_last = index.between(last, last + length)
     if at_last > most:
         best, most = last, at_last
@@ -317,17 +379,18 @@ def most_rest_periods(
     if first > last:
         return None
     ends = index.ends
-    n = len(ends)
     i = bisect.bisect_left(ends, first)
     stop = bisect.bisect_right(ends, last)
     best = most = -1
     j = i  # the number of work ends before the window's end
-    for c in range(i, stop):
-        x = ends[c] + length
-        while j < n and ends[j] < x:
+    # the ends with one at or past every window's end after them, so j never runs off
+    bounded = [*ends, ends[-1] + length]
+    for c, end in enumerate(ends[i:stop], i):
+        x = end + length
+        while bounded[j] < x:
             j += 1
         if j - c > most:
-            best, most = ends[c], j - c
+            best, most = end, j - c
     if stop == i or ends[stop - 1] != last:
         at_last = bisect.bisect_left(ends, last + length) - bisect.bisect_left(ends, last)
         if at_last > most:
@@ -361,12 +424,11 @@ def window_without_long_rest(
     starts, ends = index.starts, index.ends
     gap_lengths = index.gap_lengths
     # cover k: the open interval (opens[k], closes[k]) of the k-th long enough gap
-    long = list(
-        itertools.compress(range(len(gap_lengths)), map(ge, gap_lengths, itertools.repeat(needed)))
-    )
-    opens = list(map(sub, map(ends.__getitem__, long), itertools.repeat(length)))
-    closes = list(map(starts.__getitem__, map(add, long, itertools.repeat(1))))
-    count = len(long)
+    # (gap g runs from ends[g] to starts[g + 1])
+    long = list(map(ge, gap_lengths, itertools.repeat(needed)))
+    opens = list(map(sub, itertools.compress(ends, long), itertools.repeat(length)))
+    closes = list(itertools.compress(itertools.islice(starts, 1, None), long))
+    count = len(closes)
     gaps = len(gap_lengths)
     # the stretch before cover k (from the end of cover k - 1) is not empty: before the
     # first cover, after the last, and where one cover closes no later than the next opens
@@ -423,3 +485,60 @@ def longest_work(work: Work | Sequence[Interval], lo: int, hi: int) -> Window | 
     most = max(lengths)
     i = first + lengths.index(most)
     return Window(index.starts[i], index.ends[i], most)
+
+
+def reduced_starts(work: Work, length: int, limit: int, lo: int, hi: int) -> list[Interval]:
+    """Closed ranges of window starts in ``[lo, hi]`` whose rest is below ``limit``.
+
+    Rest is ``length`` minus the work in the window. For the STCW A-VIII/1 exception
+    (REST010): a run of such starts is one exception, from the start of the first
+    reduced window to the start of the last. Between the instants where ``s`` or
+    ``s + length`` crosses the edge of a period of work, each end of the window is
+    either inside work or not for the whole stretch, so rest changes by -1, 0 or +1 a
+    second: the runs are found from those instants alone, with the rest at each found
+    in one forward walk over the work (O(n log n) in periods of work).
+    """
+    if lo > hi:
+        return []
+    starts, ends = work.starts, work.ends
+    points = {lo, hi}
+    # work starts and ends t, and t - length, strictly inside (lo, hi)
+    for bounds in (starts, ends):
+        points.update(bounds[bisect.bisect_right(bounds, lo) : bisect.bisect_left(bounds, hi)])
+        points.update(
+            t - length
+            for t in bounds[
+                bisect.bisect_right(bounds, lo + length) : bisect.bisect_left(bounds, hi + length)
+            ]
+        )
+    ordered = sorted(points)
+    ends_at = work.until_each(t + length for t in ordered)
+    rests = [length - e + s for s, e in zip(work.until_each(ordered), ends_at, strict=True)]
+    found: list[Interval] = []
+
+    def run(a: int, b: int) -> None:
+        if found and a <= found[-1][1] + 1:
+            found[-1] = (found[-1][0], max(found[-1][1], b))
+        else:
+            found.append((a, b))
+
+    # between two of these points each end of the window is either inside work or not
+    # for the whole stretch, so rest changes by -1, 0 or +1 a second
+    for k in range(len(ordered) - 1):
+        s0, s1 = ordered[k], ordered[k + 1]
+        r0 = rests[k]
+        slope = (rests[k + 1] - r0) // (s1 - s0)
+        if slope == 0:
+            if r0 < limit:
+                run(s0, s1)
+        elif slope < 0:  # below the limit from s0 + r0 - limit + 1 on
+            first = max(s0, s0 + r0 - limit + 1)
+            if first <= s1:
+                run(first, s1)
+        else:  # below the limit up to s0 + limit - r0 - 1
+            last = min(s1, s0 + limit - r0 - 1)
+            if last >= s0:
+                run(s0, last)
+    if len(ordered) == 1 and rests[0] < limit:
+        run(ordered[0], ordered[0])
+    return found

@@ -12,13 +12,14 @@ One finding per person and rule: the worst window found.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pendulum
 
 from ... import facts
-from ...facts import _rest, _rest_weeks
+from ...facts import _rest
 from ...facts._memo import dated_memo, memo
 from ...model import BUILTIN_REST_PROFILES, Fleet, Period, Person, RestProfile
 from .._finding import Finding
@@ -69,8 +70,15 @@ def _seconds(period: Period | None) -> int | None:
 Runs = list[tuple[int, int, RestProfile]]
 
 
+@functools.lru_cache(maxsize=4096)
 def _midnight(day: pendulum.Date) -> int:
     return int(pendulum.datetime(day.year, day.month, day.day, tz=LONDON).timestamp())
+
+
+@functools.lru_cache(maxsize=256)
+def _cutoff(as_of: pendulum.Date) -> int:
+    """The end of the check date ``as_of`` (midnight after it) in seconds."""
+    return _midnight(as_of.add(days=1))
 
 
 def _record(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
@@ -94,14 +102,15 @@ def _all_work(fleet: Fleet, person: Person) -> _rest.Work:
     cache = memo(fleet, "rest-work")
     found: _rest.Work | None = cache.get(person.id)
     if found is None:
-        periods = ((p.start, p.end) for p in fleet.work_periods_of(person.id))
-        found = cache[person.id] = _rest.Work.merged(*_rest.work_seconds(periods))
+        found = cache[person.id] = _rest.Work.merged(
+            *_rest.span_seconds(fleet.work_periods_of(person.id))
+        )
     return found
 
 
 def _work_and_runs(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
     # work that starts before the end of the check date, clipped there
-    work = _all_work(fleet, person).clip(_midnight(as_of.add(days=1)))
+    work = _all_work(fleet, person).clip(_cutoff(as_of))
     if not work:
         return work, []
     first = _moment(work.starts[0]).date()
@@ -131,8 +140,10 @@ def _worst(
     fleet: Fleet, ctx: Context, check: Check
 ) -> Iterator[tuple[Person, _rest.Window, int, RestProfile]]:
     """For each person, the breach with the largest excess over its limit (earliest on ties)."""
+    records = dated_memo(fleet, ctx.as_of, "rest-records")  # what _record looks in
     for person in fleet.people:
-        work, runs = _record(fleet, person, ctx.as_of)
+        found = records.get(id(person))
+        work, runs = found if found is not None else _record(fleet, person, ctx.as_of)
         best: tuple[_rest.Window, int, RestProfile] | None = None
         for lo, hi, profile in runs:
             found = check(work, lo, hi, profile)
@@ -560,8 +571,12 @@ def _exception_check(
     normal, weeks = _seconds(profile.min_rest_7d), profile.max_consecutive_reduced_weeks
     if normal is None or weeks is None or profile.reduced_min_rest_7d is None:
         return None
+    # no run without a window below the normal rest (REST002 found the least already)
+    least = _rest.fewest_rest_in_window(work, WEEK, lo, hi)
+    if least is None or least.value >= normal:
+        return None
     first, last = max(lo, work.starts[0]), min(hi, work.ends[-1] - WEEK)
-    runs = _rest_weeks.reduced_starts(work, WEEK, normal, first, last)
+    runs = _rest.reduced_starts(work, WEEK, normal, first, last)
     worst: tuple[_rest.Window, int] | None = None
     for number, (start, end) in enumerate(runs):
         excess = end - start - weeks * WEEK
