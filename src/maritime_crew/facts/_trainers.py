@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ..model import Course, Fleet
-from ._validity import _held
+from ._validity import held_by_type
 
 __all__ = ["TrainerHolders", "trainer_holders"]
 
@@ -54,8 +54,8 @@ def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
         if not person.in_service_on(on):
             continue
         for held, found in (
-            (_held(fleet, person, "training")[1], courses),
-            (_held(fleet, person, "certificates")[1], certificates),
+            (held_by_type(fleet, person, "training"), courses),
+            (held_by_type(fleet, person, "certificates"), certificates),
         ):
             for key, records in held.items():
                 if any(record.valid_on(on) for record in records):

@@ -22,6 +22,7 @@ __all__ = [
     "Held",
     "certificate_expiry",
     "certificates_of",
+    "held_by_type",
     "last_day",
     "latest_certificate",
     "latest_training",
@@ -82,12 +83,17 @@ class Held:
 
 def certificates_of(fleet: Fleet, person: Person, type_id: str) -> Iterator[Held]:
     """Every certificate of one type a person holds or held, with its expiry."""
-    return iter(_held(fleet, person, "certificates")[1].get(type_id, ()))
+    return iter(held_by_type(fleet, person, "certificates").get(type_id, ()))
 
 
 def training_of(fleet: Fleet, person: Person, course_id: str) -> Iterator[Held]:
     """Every completion (or booking) of one course by a person, with its expiry."""
-    return iter(_held(fleet, person, "training")[1].get(course_id, ()))
+    return iter(held_by_type(fleet, person, "training").get(course_id, ()))
+
+
+def held_by_type(fleet: Fleet, person: Person, kind: str) -> dict[str, tuple[Held, ...]]:
+    """A person's ``"certificates"`` or ``"training"`` by type or course, with expiries."""
+    return _held(fleet, person, kind)[1]
 
 
 def _held(fleet: Fleet, person: Person, kind: str) -> tuple[Person, dict[str, tuple[Held, ...]]]:

@@ -11,23 +11,25 @@ from __future__ import annotations
 import calendar
 import datetime
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from .. import facts
 from ..facts._memo import memo
-from ..model import TABLES, EquipmentItem, Fleet, Period
+from ..model import TABLES, EquipmentItem, Fleet, Period, Person
 from ._rule import ChangePoints
 
 __all__ = [
     "ASPECTS",
     "ChangeDays",
     "fleet_dates",
+    "held_days",
     "holder_change_points",
     "record_change_points",
     "record_change_points_in",
+    "service_days",
     "state_change_points",
 ]
 
@@ -108,6 +110,7 @@ def fleet_dates(fleet: Fleet) -> frozenset[datetime.date]:
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month of a common year (``calendar.mdays`` is not public)."""
 
 
 def calendar_add(
@@ -332,6 +335,31 @@ def state_change_points(*aspects: str) -> ChangePoints:
     return change_points
 
 
+def service_days(person: Person) -> Iterator[datetime.date]:
+    """The days a person's being in service changes: joining, and the day after leaving."""
+    if person.joined is not None:
+        yield person.joined
+    if person.left is not None:
+        yield person.left + datetime.timedelta(days=1)
+
+
+def held_days(
+    fleet: Fleet, person: Person, kind: str, types: Container[str] | None = None
+) -> Iterator[datetime.date]:
+    """The days a person's certificates or training (``kind``) start and lapse.
+
+    Each record's issue or completion date and the day after its expiry (recorded, or
+    worked out as the facts do); only the types in ``types``, if given.
+    """
+    for type_id, records in facts.held_by_type(fleet, person, kind).items():
+        if types is not None and type_id not in types:
+            continue
+        for held in records:
+            yield held.start
+            if held.expires is not None:
+                yield held.expires + datetime.timedelta(days=1)
+
+
 def _state_days(fleet: Fleet, aspects: frozenset[str]) -> frozenset[int]:
     """The days (ordinals) on which the chosen aspects of the fleet's records change.
 
@@ -354,20 +382,13 @@ def _state_days(fleet: Fleet, aspects: frozenset[str]) -> frozenset[int]:
 
     for person in fleet.people:
         if "service" in aspects:
-            start(person.joined)
-            after(person.left)
+            days.update(day.toordinal() for day in service_days(person))
         if "grade" in aspects:
             start(person.grade_since)
         if "crew" in aspects:
             start(person.crew_since)
-        if "certificates" in aspects:
-            for certificate in person.certificates:
-                start(certificate.issued)
-                after(facts.certificate_expiry(fleet, person, certificate))
-        if "training" in aspects:
-            for record in person.training:
-                start(record.completed)
-                after(facts.training_expiry(fleet, person, record))
+        for kind in aspects & {"certificates", "training"}:
+            days.update(day.toordinal() for day in held_days(fleet, person, kind))
         if "issues" in aspects or "kit" in aspects:
             for issue in person.issues:
                 start(issue.issued)

@@ -198,18 +198,18 @@ _State = tuple[str | None, str | None, str | None]
 
 
 def _keyed(
-    findings: Iterable[Finding], memo: dict[int, tuple[Finding, FindingKey]] | None = None
+    findings: Iterable[Finding], seen: dict[int, tuple[Finding, FindingKey]] | None = None
 ) -> dict[FindingKey, Finding]:
-    """Findings by key; ``memo`` keeps the keys of finding objects seen before."""
+    """Findings by key; ``seen`` keeps the keys of finding objects met before."""
     groups: dict[FindingKey, list[Finding]] = {}
     for finding in findings:
-        known = memo.get(id(finding)) if memo is not None else None
+        known = seen.get(id(finding)) if seen is not None else None
         if known is not None and known[0] is finding:
             base = known[1]
         else:
             base = finding_key(finding)
-            if memo is not None:
-                memo[id(finding)] = (finding, base)
+            if seen is not None:
+                seen[id(finding)] = (finding, base)
         groups.setdefault(base, []).append(finding)
     keyed: dict[FindingKey, Finding] = {}
     for base, group in groups.items():

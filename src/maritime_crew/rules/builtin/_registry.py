@@ -25,8 +25,6 @@ _WHOLE = Partition("whole fleet", lambda fleet: [])
 
 """Every built-in rule, in the order the modules define them."""
 
-_DOCS = record_change_points_in("documents", "operations", "debriefs", "vessels", "crews")
-_QUALIFIED = state_change_points("service", "grade", "certificates", "training")
 _SCOPES: dict[str, ChangePoints] = {
     "CERT": state_change_points("service", "grade", "certificates"),
     "TRN": state_change_points("service", "grade", "training"),
@@ -40,7 +38,7 @@ _SCOPES: dict[str, ChangePoints] = {
     "MAN": state_change_points("service", "crew", "certificates", "training", "kit"),
     "PATH": state_change_points("service", "grade"),
     "TERMS001": state_change_points("service", "terms"),
-    "DOC": _DOCS,
+    "DOC": record_change_points_in("documents", "operations", "debriefs", "vessels", "crews"),
     "DATA005": state_change_points("deployments", "crew"),
     "DATA006": record_change_points_in("waivers"),
     "DATA008": record_change_points_in("waivers"),

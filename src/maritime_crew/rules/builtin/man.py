@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-import pendulum
-
 from ... import facts
 from ...model import Fleet, Subject
+from .._changes import held_days, service_days
 from .._finding import Finding
 from .._rule import Context
 from .._severity import Severity
@@ -33,7 +33,7 @@ def _who(cover: facts.RoleCover) -> str:
     return "; ".join(people)
 
 
-def _manning_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum.Date]:
+def _manning_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
     """Change points of the MAN rules.
 
     Days on which a crew member joins, leaves or joins the crew, or gains or loses a
@@ -43,24 +43,18 @@ def _manning_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum.
     certificates = {c for role in roles if role is not None for c in role.certificates}
     courses = {c for role in roles if role is not None for c in role.courses}
     kit = {k for role in roles if role is not None for k in role.kit}
-    days: set[pendulum.Date | None] = set()
+    days: set[datetime.date] = set()
     for person in fleet.people:
-        days.update((person.joined, person.crew_since))
-        days.add(person.left.add(days=1) if person.left else None)
-        for certificate in person.certificates:
-            if certificate.type in certificates:
-                expiry = facts.certificate_expiry(fleet, person, certificate)
-                days.update((certificate.issued, expiry.add(days=1) if expiry else None))
-        for record in person.training:
-            if record.course in courses:
-                expiry = facts.training_expiry(fleet, person, record)
-                days.update((record.completed, expiry.add(days=1) if expiry else None))
+        days.update(service_days(person))
+        days.update(held_days(fleet, person, "certificates", certificates))
+        days.update(held_days(fleet, person, "training", courses))
+        if person.crew_since is not None:
+            days.add(person.crew_since)
         for issue in person.issues:
             item = fleet.equipment_item(issue.item)
             if item is not None and item.type in kit:
-                days.update((issue.issued, issue.returned, item.status_date))
-    days.discard(None)
-    return days  # type: ignore[return-value]
+                days.update(d for d in (issue.issued, issue.returned, item.status_date) if d)
+    return days
 
 
 @builtin(

@@ -11,6 +11,7 @@ import pendulum
 from ... import facts
 from ...facts._memo import memo
 from ...model import Course, Fleet, Person, Subject, TrainingRecord
+from .._changes import held_days, service_days
 from .._finding import Finding
 from .._rule import Context, Parameter
 from .._severity import Severity
@@ -203,9 +204,7 @@ def _delivery_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime
     """
     days: set[datetime.date] = set()
     for person in fleet.people:
-        days.update(d for d in (person.joined, person.left) if d is not None)
-        if person.left is not None:
-            days.add(person.left.add(days=1))
+        days.update(service_days(person))
         for record in person.training:
             course = fleet.course(record.course)
             trainer = fleet.person(record.trainer) if record.trainer else None
@@ -223,22 +222,13 @@ def _trainer_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.
     types = {t for course in fleet.courses for t in course.trainer_certificates}
     days: set[datetime.date] = set()
     for person in fleet.people:
-        spans: list[tuple[pendulum.Date | None, pendulum.Date | None]] = []
-        for record in person.training:
-            if record.course in courses:
-                spans.append((record.completed, facts.training_expiry(fleet, person, record)))
-        for certificate in person.certificates:
-            if certificate.type in types:
-                expiry = facts.certificate_expiry(fleet, person, certificate)
-                spans.append((certificate.issued, expiry))
-        if not spans:
-            continue
-        spans.append((person.joined, person.left))
-        for start, last in spans:
-            if start is not None:
-                days.add(start)
-            if last is not None:
-                days.add(last.add(days=1))
+        held = [
+            *held_days(fleet, person, "training", courses),
+            *held_days(fleet, person, "certificates", types),
+        ]
+        if held:
+            days.update(held)
+            days.update(service_days(person))
     return days
 
 
