@@ -25,6 +25,19 @@ def _day_by_day(fleet: mc.Fleet, day: pendulum.Date) -> tuple[set[_State], Count
     return states, errors
 
 
+def _assert_equals_check(
+    fleet: mc.Fleet, result: mc.Timeline, start: pendulum.Date, end: pendulum.Date
+) -> None:
+    """The timeline's findings and error counts are check's on every day of the range."""
+    day = start
+    while day <= end:
+        expected, errors = _day_by_day(fleet, day)
+        found = {(key, i.vessel, i.crew, i.waived_by) for key, i in result.on(day)}
+        assert found == expected, day
+        assert result.errors_on(day) == {v: n for v, n in errors.items() if n}, day
+        day = day.add(days=1)
+
+
 # Each example runs check on every day of a range of up to three months; the fleets are
 # small, so the ci profile's 60 examples take a few seconds.
 @given(fleet=fleets(), span=ranges)
@@ -33,13 +46,7 @@ def test_timeline_equals_check_on_every_day(
 ) -> None:
     start, end = span
     result = timeline(fleet, start, end)
-    day = start
-    while day <= end:
-        expected, errors = _day_by_day(fleet, day)
-        found = {(key, i.vessel, i.crew, i.waived_by) for key, i in result.on(day)}
-        assert found == expected, day
-        assert result.errors_on(day) == {v: n for v, n in errors.items() if n}, day
-        day = day.add(days=1)
+    _assert_equals_check(fleet, result, start, end)
     assert len(result.change_points) <= (end - start).days + 1
 
 
@@ -52,10 +59,4 @@ def test_example_fleet_timeline_equals_check_on_every_day() -> None:
     fleet = mc.load(EXAMPLE)
     start, end = pendulum.Date(2021, 1, 25), pendulum.Date(2021, 4, 5)
     result = timeline(fleet, start, end)
-    day = start
-    while day <= end:
-        expected, errors = _day_by_day(fleet, day)
-        found = {(key, i.vessel, i.crew, i.waived_by) for key, i in result.on(day)}
-        assert found == expected, day
-        assert result.errors_on(day) == {v: n for v, n in errors.items() if n}, day
-        day = day.add(days=1)
+    _assert_equals_check(fleet, result, start, end)
