@@ -131,3 +131,15 @@ def test_redaction_hides_every_name(
     assert "BF1051" in out
     for person in mc.load(EXAMPLE).people:
         assert person.name not in out
+
+
+def test_the_lapse_window_takes_days_or_a_period(capsys: pytest.CaptureFixture[str]) -> None:
+    base = ("skills", str(EXAMPLE), "--crew", "alert-b", "--as-of", "2021-03-31", "--format")
+    code, by_period, _ = run(capsys, *base, "json", "--within", "P2M")
+    assert code == 0
+    assert json.loads(by_period)["within"] == 61
+    assert run(capsys, *base, "json", "--within", "61")[1] == by_period
+    code, _, err = run(capsys, *base, "text", "--within", "soon")
+    assert code == 2
+    assert "--within: within must be days such as 90" in err
+    assert "Traceback" not in err

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 import maritime_crew as mc
 from maritime_crew.skills import CellState, coverage, skills_matrix, trainer_capacity
@@ -22,6 +25,7 @@ from ..rules.builders import (
     vessel,
 )
 
+ROOT = Path(__file__).resolve().parent.parent.parent
 COXSWAIN = role("coxswain", courses=("frb",), kit=("dry-suit",))
 OOW = role("oow", certificates=("gmdss",), courses=("radar",))
 FRB = course("frb", "P5Y")
@@ -185,3 +189,15 @@ class TestTrainerCapacity:
         assert [f.subject.id for f in run(data, "TRN006")] == ["boarding"]
         assert trainer_capacity(data, D(2020, 6, 1)).without_trainer == ()
         assert run(data, "TRN006", as_of=D(2020, 6, 1)) == []
+
+
+def test_the_window_takes_days_text_or_a_period_like_the_forecast() -> None:
+    fleet = mc.load(ROOT / "examples" / "fleet")
+    in_days = mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within=61)
+    assert mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within="61d") == in_days
+    # Two calendar months from 31 March end on 31 May: 61 days.
+    assert mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within="P2M") == in_days
+    with pytest.raises(ValueError, match="within must be days such as 90"):
+        mc.skills_matrix(fleet, "2021-03-31", within="soon")
+    assert mc.coverage(fleet, "2021-03-31", within="P2M").within == 61
+    assert mc.training_needs(fleet, "2021-03-31", within="61d").within == 61

@@ -34,9 +34,17 @@ def add_parsers(commands: Any) -> None:
     scope.add_argument("--crew", metavar="C", help="only this crew")
     _as_of(skills)
     skills.add_argument(
-        "--within", type=int, default=90, metavar="DAYS", help="lapse window (default: 90)"
+        "--within",
+        default="90d",
+        metavar="PERIOD",
+        help="lapse window: days (90 or 90d) or a period (P90D, P3M); default 90d",
     )
-    skills.add_argument("--format", choices=("text", "json", "csv", "markdown"), default="text")
+    skills.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "markdown"),
+        default="text",
+        help="output format (default: text)",
+    )
     _redact(skills)
     skills.set_defaults(run=run_skills)
     tna = commands.add_parser(
@@ -49,7 +57,12 @@ def add_parsers(commands: Any) -> None:
     tna.add_argument("path", metavar="PATH", help="dataset file or directory")
     tna.add_argument("--vessel", metavar="V", help="only the crews of this vessel")
     _as_of(tna)
-    tna.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    tna.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="output format (default: text)",
+    )
     _redact(tna)
     tna.set_defaults(run=run_tna)
 
@@ -80,15 +93,19 @@ def _namer(fleet: Fleet, redact: bool) -> Any:
 def run_skills(arguments: argparse.Namespace) -> int:
     """Print the skills matrix and the coverage of the crews in scope."""
     from ..io import load
+    from ..model._dates import as_date
+    from ..model._window import window_days
     from ..skills import coverage, skills_matrix
 
     fleet = load(arguments.path)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     check_id("crew", arguments.crew, [c.id for c in fleet.crews])
-    if arguments.within < 0:
-        raise UsageError("--within must be 0 or more days")
     as_of = arguments.as_of or today_in_london()
-    scope = {"vessel": arguments.vessel, "crew": arguments.crew, "within": arguments.within}
+    try:
+        within = window_days(as_date(as_of), arguments.within)
+    except (TypeError, ValueError) as problem:
+        raise UsageError(f"--within: {problem}") from None
+    scope = {"vessel": arguments.vessel, "crew": arguments.crew, "within": within}
     matrix = skills_matrix(fleet, as_of, **scope)
     cover = coverage(fleet, as_of, **scope)
     name = _namer(fleet, arguments.redact)
@@ -255,11 +272,13 @@ def _tna_text(needs: TrainingNeeds, name: Any) -> str:
             )
         )
     out.append(f"\nActions ({len(needs.actions)}):\n")
+    item_width = max((len(action.item) for action in needs.actions), default=0)
     for action in needs.actions:
         closes = ", ".join(action.closes) or "-"
         out.append(
             _wrap(
-                f"  {name(action.person)[:30]:<30} {action.kind.value:<11} {action.item}"
+                f"  {name(action.person)[:30]:<30} {action.kind.value:<11} "
+                f"{action.item:<{item_width}}"
                 f"  closes {action.crew}: {closes}",
                 " " * 6,
             )

@@ -11,7 +11,7 @@ attributed to a vessel, crew and person where known::
     due.items, due.to_records()
 """
 
+from ..model._window import parse_within
 from ._forecast import DEFAULT_REVIEW_INTERVAL, DueItem, DueKind, Forecast, forecast
-from ._window import parse_within
 
 __all__ = ["DEFAULT_REVIEW_INTERVAL", "DueItem", "DueKind", "Forecast", "forecast", "parse_within"]

@@ -20,8 +20,8 @@ from ..model import (
     Person,
     Subject,
 )
+from ..model._window import parse_within, window_end
 from ..rules import as_date
-from ._window import parse_within, window_end
 
 __all__ = ["DEFAULT_REVIEW_INTERVAL", "DueItem", "DueKind", "Forecast", "forecast"]
 

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
-import pendulum
 
+from ._dates import DateLike, as_date
 from ._documents import Document, DocumentVersion
 from ._equipment import EquipmentItem, EquipmentType
 from ._hours import BUILTIN_REST_PROFILES, RestProfile, WorkPeriod
@@ -53,7 +53,7 @@ class Table:
     name: str
     """Table name in TOML and JSON (``person`` for ``[[person]]``)."""
     attribute: str
-    """Attribute of :class:`Fleet` that holds the records (``people``)."""
+    """Attribute of :class:`~maritime_crew.Fleet` that holds the records (``people``)."""
     record: type[Any]
     """The record class."""
     kind: str
@@ -404,12 +404,14 @@ class Fleet:
         """Every ledger entry for an item, with the person it was issued to."""
         return self._issues_by_item.get(item_id, ())
 
-    def holders_of(self, item_id: str, on: pendulum.Date) -> tuple[Person, ...]:
+    def holders_of(self, item_id: str, on: DateLike) -> tuple[Person, ...]:
         """Who held the item on a date (more than one person is a data problem)."""
+        on = as_date(on, "on")
         return tuple(person for person, issue in self.issues_of(item_id) if issue.held_on(on))
 
-    def items_held(self, person_id: str, on: pendulum.Date) -> tuple[EquipmentItem, ...]:
+    def items_held(self, person_id: str, on: DateLike) -> tuple[EquipmentItem, ...]:
         """Items issued to a person and not yet returned on a date (unknown items are skipped)."""
+        on = as_date(on, "on")
         person = self.person(person_id)
         if person is None:
             return ()

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pendulum
 
 from ..model import Fleet, Grade, Person
-from ..rules._engine import as_date
+from ..model._dates import DateLike, as_date
 
 __all__ = ["DateLike", "as_date", "completed_months", "resolve_grade", "resolve_person"]
-
-DateLike = pendulum.Date | datetime.date | str
 
 
 def resolve_person(fleet: Fleet, person: Person | str) -> Person:

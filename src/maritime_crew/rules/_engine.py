@@ -8,29 +8,13 @@ import attrs
 import pendulum
 
 from ..model import Fleet, Subject
+from ..model._dates import as_date
 from ._config import Config, EnabledRule
 from ._finding import Finding
 from ._report import Report
 from ._rule import Context, Registry, default_registry
 
 __all__ = ["as_date", "check"]
-
-
-def as_date(value: pendulum.Date | datetime.date | str) -> pendulum.Date:
-    """A date from a ``pendulum.Date``, a ``datetime.date`` or ISO text ``YYYY-MM-DD``."""
-    if isinstance(value, datetime.datetime):
-        raise TypeError(f"as_of must be a date, not a date and time ({value.isoformat()})")
-    if isinstance(value, datetime.date):
-        return pendulum.Date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        try:
-            parsed = datetime.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"as_of must be a date as YYYY-MM-DD, not {value!r}") from None
-        if len(value) != 10:
-            raise ValueError(f"as_of must be a date as YYYY-MM-DD, not {value!r}")
-        return pendulum.Date(parsed.year, parsed.month, parsed.day)
-    raise TypeError(f"as_of must be a date or YYYY-MM-DD text, not {type(value).__name__}")
 
 
 def check(
@@ -58,6 +42,7 @@ def check(
             )
     findings = _apply_waivers(fleet, findings, day)
     catalogue = registry.rules()
+    ran = tuple(entry.rule for entry in enabled if not entry.rule.needs_findings)
     for entry in enabled:
         if entry.rule.needs_findings:
             context = Context(
@@ -68,6 +53,7 @@ def check(
                 fleet,
                 findings=tuple(findings),
                 catalogue=catalogue,
+                ran=ran,
             )
             findings.extend(_apply_waivers(fleet, list(_run(entry, context)), day))
     findings.sort(key=Finding.sort_key)

@@ -10,6 +10,7 @@ import pendulum
 
 from .. import facts
 from ..model import Crew, Fleet, Vessel
+from ..model._window import Within, window_days
 from ..rules import as_date
 
 __all__ = ["Coverage", "CrewCoverage", "RoleCoverage", "coverage", "crews_in_scope"]
@@ -157,15 +158,18 @@ def coverage(
     *,
     vessel: str | None = None,
     crew: str | None = None,
-    within: int = 90,
+    within: Within = 90,
 ) -> Coverage:
     """Each crew in scope against its vessel's required complement on a date.
 
     Gives, per role: required and qualified counts, the shortfall, whether it is a
     single point of failure, the resilience (qualified people beyond the requirement)
     and who lapses within ``within`` days.
+    ``within`` is a number of days (``90``), days as text (``"90d"``) or a period
+    (``"P3M"``), as for :func:`~maritime_crew.forecast`.
     """
     as_of = as_date(as_of)
+    within = window_days(as_of, within)
     horizon = as_of.add(days=within)
     crews = tuple(
         _crew_coverage(fleet, c, v, as_of, horizon)

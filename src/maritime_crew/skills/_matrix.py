@@ -12,6 +12,7 @@ import pendulum
 
 from .. import facts
 from ..model import Crew, DutyRole, Fleet, Person, Vessel
+from ..model._window import Within, window_days
 from ..rules import as_date
 
 __all__ = ["CellState", "SkillCell", "SkillsMatrix", "assess", "scope", "skills_matrix"]
@@ -213,16 +214,19 @@ def skills_matrix(
     *,
     vessel: str | None = None,
     crew: str | None = None,
-    within: int = 90,
+    within: Within = 90,
 ) -> SkillsMatrix:
     """The skills matrix of the fleet, one vessel's crews or one crew, on a date.
 
     Each cell is qualified (until a date), lapsing within ``within`` days, not qualified
     (with the missing courses, certificates and kit), or not held. Unknown vessel or
     crew ids give an empty matrix. The cost is one role check per person and role.
+    ``within`` is a number of days (``90``), days as text (``"90d"``) or a period
+    (``"P3M"``), as for :func:`~maritime_crew.forecast`.
     """
     as_of = as_date(as_of)
     people, roles = scope(fleet, as_of, vessel=vessel, crew=crew)
+    within = window_days(as_of, within)
     horizon = as_of.add(days=within)
     cells = tuple(assess(fleet, p, r, as_of, horizon) for p in people for r in roles)
     return SkillsMatrix(

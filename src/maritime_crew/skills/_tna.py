@@ -33,6 +33,7 @@ import pendulum
 
 from .. import facts
 from ..model import Crew, Fleet, Vessel
+from ..model._window import Within, window_days
 from ..rules import as_date
 from ._coverage import crews_in_scope
 from ._matrix import CellState, SkillCell, assess
@@ -276,7 +277,7 @@ def training_needs(
     as_of: pendulum.Date | datetime.date | str,
     *,
     vessel: str | None = None,
-    within: int = 0,
+    within: Within = 0,
 ) -> TrainingNeeds:
     """The training actions that close every shortfall and single point of failure.
 
@@ -284,8 +285,11 @@ def training_needs(
     on or before ``as_of + within`` days does not count (with the default 0: one whose
     last valid day is ``as_of``), and the plan renews what lapses. See the module
     documentation for the method and its bound.
+    ``within`` is a number of days (``90``), days as text (``"90d"``) or a period
+    (``"P3M"``), as for :func:`~maritime_crew.forecast`.
     """
     as_of = as_date(as_of)
+    within = window_days(as_of, within)
     horizon = as_of.add(days=within)
     gaps: list[Gap] = []
     actions: list[TrainingAction] = []

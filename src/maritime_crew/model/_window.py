@@ -1,4 +1,7 @@
-"""The forecast window: how far ahead to look, as days or a calendar period."""
+"""A look-ahead window: how far ahead to look, as days or a calendar period.
+
+The forecast and the skills analyses take the same window lengths.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,17 @@ import re
 
 import pendulum
 
-from ..model import Period
+from ._period import Period
 
-__all__ = ["parse_within", "window_end"]
+__all__ = ["Within", "parse_within", "window_days", "window_end"]
+
+Within = int | str | Period
+"""A window length: days (``90``), days as text (``"90d"``) or a period (``"P3M"``)."""
 
 _DAYS = re.compile(r"(\d+)\s*(?:d|days?)?", re.IGNORECASE)
 
 
-def parse_within(within: int | str | Period) -> Period:
+def parse_within(within: Within) -> Period:
     """Read a window length: ``90`` (days), ``"90d"``, or a period (``"P90D"``, ``"P3M"``).
 
     Raises :class:`ValueError` for a negative number, a period with time parts, or text
@@ -50,3 +56,8 @@ def parse_within(within: int | str | Period) -> Period:
 def window_end(as_of: pendulum.Date, within: Period) -> pendulum.Date:
     """The last day of the window that starts on ``as_of``: ``as_of`` plus the period."""
     return within.after(as_of)
+
+
+def window_days(as_of: pendulum.Date, within: Within) -> int:
+    """The window's length in days from ``as_of`` (a period of months depends on the date)."""
+    return (window_end(as_of, parse_within(within)) - as_of).days

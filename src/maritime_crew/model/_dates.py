@@ -1,0 +1,35 @@
+"""Dates as callers give them: a ``pendulum.Date``, a ``datetime.date`` or ISO text."""
+
+from __future__ import annotations
+
+import datetime
+
+import pendulum
+
+__all__ = ["DateLike", "as_date"]
+
+DateLike = pendulum.Date | datetime.date | str
+"""What every function that asks about a date accepts."""
+
+
+def as_date(value: DateLike, name: str = "as_of") -> pendulum.Date:
+    """A date from a ``pendulum.Date``, a ``datetime.date`` or ISO text ``YYYY-MM-DD``.
+
+    ``name`` is the argument's name in the error raised for anything else: a date and
+    time (the time would be silently dropped), text in another layout, another type.
+    """
+    if type(value) is pendulum.Date:
+        return value
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"{name} must be a date, not a date and time ({value.isoformat()})")
+    if isinstance(value, datetime.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
+        if len(value) != 10:
+            raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}")
+        return pendulum.Date(parsed.year, parsed.month, parsed.day)
+    raise TypeError(f"{name} must be a date or YYYY-MM-DD text, not {type(value).__name__}")
