@@ -150,3 +150,33 @@ def test_unknown_ids_raise_key_error() -> None:
         mc.eligibility(data, "BF9", "oow", "2021-03-31")
     with pytest.raises(KeyError, match="bosun"):
         mc.eligibility(data, "BF1", "bosun", "2021-03-31")
+
+
+def test_a_person_who_has_left_is_not_eligible_and_is_told_why() -> None:
+    data = deck_fleet([leading_hand(left=D(2021, 1, 15))], [aboard(D(2020, 1, 1), D(2021, 1, 15))])
+    result = mc.eligibility(data, "BF1", "oow", "2021-03-31")
+    assert not result.eligible
+    first = result.requirements[0]
+    assert (first.kind, first.met) == (RequirementKind.IN_SERVICE, False)
+    assert first.detail == "not in service on 2021-03-31: left the command on 2021-01-15"
+    steps = mc.next_steps(data, "BF1", "2021-03-31")
+    assert steps.earliest is None
+    assert RequirementKind.IN_SERVICE in {r.kind for r in steps.still_needed}
+    # On the leaving day they are still in service: no such requirement is listed.
+    on_the_day = mc.eligibility(data, "BF1", "oow", "2021-01-15")
+    assert RequirementKind.IN_SERVICE not in {r.kind for r in on_the_day.requirements}
+
+
+def test_a_person_who_joins_later_becomes_eligible_once_joined() -> None:
+    joiner = leading_hand(
+        joined=D(2021, 5, 1),
+        grade_since=D(2019, 1, 1),
+        certificates=(cert("eng1", D(2020, 6, 1)), cert("coc-oow", D(2020, 6, 1))),
+        training=(trained("leadership", D(2020, 6, 1)),),
+    )
+    data = deck_fleet([joiner], [aboard(D(2019, 1, 1), D(2020, 12, 31))])
+    before = mc.eligibility(data, "BF1", "oow", "2021-03-31")
+    assert [r.detail for r in before.unmet] == [
+        "not in service on 2021-03-31: joins the command on 2021-05-01"
+    ]
+    assert mc.next_steps(data, "BF1", "2021-03-31").earliest == D(2021, 5, 1)

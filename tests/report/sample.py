@@ -107,7 +107,7 @@ def findings() -> list[Finding]:
         finding(
             "EQP003",
             ("equipment_item", "DS-0001"),
-            "Dry suit DS-0001 was due a pressure test on 2021-01-15",
+            "Dry suit DS-0001 was due its pressure test on 2021-01-15",
             vessel="vigilant",
             crew="vigilant-a",
             file="data/kit.toml",

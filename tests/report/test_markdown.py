@@ -72,7 +72,7 @@ def test_a_table_per_vessel_with_fleet_wide_findings_last() -> None:
             "~~error~~",
             "`EQP003`",
             "equipment item DS-0001",
-            "Dry suit DS-0001 was due a pressure test on 2021-01-15 (waived by W-2021-003)",
+            "Dry suit DS-0001 was due its pressure test on 2021-01-15 (waived by W-2021-003)",
             "`data/kit.toml:4`",
         ],
         [

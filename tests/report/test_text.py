@@ -14,7 +14,7 @@ from . import sample
 EXPECTED = """\
 HMC Vigilant (vigilant)
   equipment item DS-0001
-    error    EQP003   Dry suit DS-0001 was due a pressure test on 2021-01-15  data/kit.toml:4
+    error    EQP003   Dry suit DS-0001 was due its pressure test on 2021-01-15  data/kit.toml:4
                       (waived by W-2021-003)
   person BF1003 Zebedee Quartermain
     error    CERT001  Certificate stcw-ii-1 of BF1003 expired on 2021-03-01  data/people.toml:12

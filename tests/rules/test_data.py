@@ -304,6 +304,15 @@ class TestWaivers:
             "waiver W2 names rule 'DATA055', which does not exist; did you mean 'DATA005'?",
         ]
 
+    def test_a_waiver_for_a_rule_that_did_not_run_is_not_judged(self) -> None:
+        data = fleet(people=[person("BF1")], waivers=[self.waiver(expires=D(2021, 12, 31))])
+        report = check(data, AS_OF, Config(select=("DATA008",)))
+        assert report.findings == ()
+        from_timeline = mc.timeline(
+            data, AS_OF, AS_OF.add(days=1), config=Config(select=("DATA008",))
+        )
+        assert from_timeline.findings == ()
+
     def test_a_waiver_in_use_is_not_reported(self) -> None:
         data = fleet(
             people=[person("BF1")],

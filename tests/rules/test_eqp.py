@@ -79,6 +79,12 @@ class TestKitNotIssued:
         returned_tomorrow = kit(suit(), issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2021, 4, 1)),))
         assert run(returned_tomorrow, "EQP001") == []
 
+    def test_kit_handed_in_on_the_leaving_day_is_not_required_that_day(self) -> None:
+        issues = (mc.Issue("DS-1", D(2020, 1, 1), D(2021, 3, 31)),)
+        assert run(kit(suit(), issues=issues, left=D(2021, 3, 31)), "EQP001") == []
+        staying = kit(suit(), issues=issues, left=D(2021, 4, 30))
+        assert len(run(staying, "EQP001")) == 1
+
     def test_one_finding_for_a_type_two_roles_require(self) -> None:
         data = kit(duty_roles=("boarding-officer", "coxswain"))
         assert messages(run(data, "EQP001")) == [
@@ -133,7 +139,7 @@ class TestServiceOverdue:
         item = suit(manufactured=D(2015, 1, 15), services=(passed(D(2018, 1, 15)),))
         (finding,) = run(kit(item), "EQP003")
         assert finding.message == (
-            "Dry suit DS-1 was due a pressure-test on 2021-01-15, 75 days before 2021-03-31; "
+            "Dry suit DS-1 was due its pressure-test on 2021-01-15, 75 days before 2021-03-31; "
             "last pressure-test: 2018-01-15; every P3Y"
         )
         assert finding.subject == mc.Subject("equipment_item", "DS-1")
@@ -152,14 +158,14 @@ class TestServiceOverdue:
         item = suit(manufactured=D(2015, 1, 15), services=(passed(D(2018, 3, 31)),))
         assert run(kit(item), "EQP003") == []
         assert messages(run(kit(item), "EQP003", as_of=D(2021, 4, 1))) == [
-            "Dry suit DS-1 was due a pressure-test on 2021-03-31, 1 day before 2021-04-01; "
+            "Dry suit DS-1 was due its pressure-test on 2021-03-31, 1 day before 2021-04-01; "
             "last pressure-test: 2018-03-31; every P3Y"
         ]
 
     def test_never_serviced_counts_from_manufacture(self) -> None:
         item = suit(manufactured=D(2017, 6, 1))
         assert messages(run(kit(item), "EQP003")) == [
-            "Dry suit DS-1 was due a pressure-test on 2020-06-01, 303 days before 2021-03-31; "
+            "Dry suit DS-1 was due its pressure-test on 2020-06-01, 303 days before 2021-03-31; "
             "last pressure-test: never, manufactured on 2017-06-01; every P3Y"
         ]
 
@@ -178,13 +184,13 @@ class TestServiceOverdue:
         # Tested at 9: the 2-year band applies once the suit is 10, so due at 11.
         item = suit(manufactured=D(2009, 6, 1), services=(passed(D(2018, 6, 1)),))
         assert messages(run(kit(item, types=(banded,)), "EQP003")) == [
-            "Dry suit DS-1 was due a pressure-test on 2020-06-01, 303 days before 2021-03-31; "
+            "Dry suit DS-1 was due its pressure-test on 2020-06-01, 303 days before 2021-03-31; "
             "last pressure-test: 2018-06-01; every P2Y for an item aged 11 on the due date "
             "(P3Y from age 0, P2Y from age 10)"
         ]
         unknown_age = suit(services=(passed(D(2018, 6, 1)),))
         assert messages(run(kit(unknown_age, types=(banded,)), "EQP003")) == [
-            "Dry suit DS-1 was due a pressure-test on 2020-06-01, 303 days before 2021-03-31; "
+            "Dry suit DS-1 was due its pressure-test on 2020-06-01, 303 days before 2021-03-31; "
             "last pressure-test: 2018-06-01; every P2Y (the shortest of P3Y from age 0, P2Y "
             "from age 10, as its age is unknown)"
         ]

@@ -31,6 +31,8 @@ class RequirementKind(str, enum.Enum):
     COURSE = "course"
     SEA_TIME = "sea-time"
     MONTHS_IN_PREVIOUS_GRADE = "months-in-previous-grade"
+    IN_SERVICE = "in-service"
+    """Listed only when unmet: a person outside the command cannot enter a grade."""
 
 
 @attrs.frozen
@@ -39,7 +41,8 @@ class Requirement:
 
     kind: RequirementKind
     item: str
-    """Certificate type or course id; for sea time and months, the unit (days, months)."""
+    """Certificate type or course id; for sea time and months, the unit (days, months);
+    ``service`` for being in the command."""
     met: bool
     detail: str
     """Evidence when met; exactly what is missing when not."""
@@ -188,9 +191,22 @@ def months_requirement(
     return Requirement(kind, "months", False, detail, required, months)
 
 
+def service_requirement(person: Person, on: pendulum.Date) -> Requirement | None:
+    """An unmet requirement when the person is not in the command on ``on``, else ``None``."""
+    if person.in_service_on(on):
+        return None
+    if person.joined is not None and on < person.joined:
+        detail = f"not in service on {on}: joins the command on {person.joined}"
+    else:
+        detail = f"not in service on {on}: left the command on {person.left}"
+    return Requirement(RequirementKind.IN_SERVICE, "service", False, detail)
+
+
 def judge(fleet: Fleet, person: Person, grade: Grade, on: pendulum.Date) -> Eligibility:
     """:func:`eligibility` on resolved records and a date."""
-    requirements: list[Requirement] = [
+    service = service_requirement(person, on)
+    requirements: list[Requirement] = [service] if service is not None else []
+    requirements += [
         certificate_requirement(fleet, person, type_id, on) for type_id in grade.certificates
     ]
     requirements += [course_requirement(fleet, person, course, on) for course in grade.courses]
@@ -207,6 +223,9 @@ def eligibility(
     fleet: Fleet, person: Person | str, grade: Grade | str, as_of: DateLike
 ) -> Eligibility:
     """Each entry requirement of ``grade`` judged for ``person`` on ``as_of``.
+
+    A person who is not in the command on ``as_of`` (not yet joined, or left) is not
+    eligible: an unmet ``in-service`` requirement comes first and says why.
 
     ``person`` and ``grade`` may be ids or records; ``as_of`` a date or ``YYYY-MM-DD``.
     Raises ``KeyError`` for an unknown person or grade id.

@@ -102,6 +102,8 @@ def _candidates(
     fleet: Fleet, person: Person, grade: Grade, as_of: pendulum.Date
 ) -> list[pendulum.Date]:
     dates = {as_of}
+    if person.joined is not None:
+        dates.add(person.joined)
     if grade.sea_time_days > 0:
         reached = sea_time_date(fleet, person, grade.sea_time_days, as_of)
         if reached is not None:

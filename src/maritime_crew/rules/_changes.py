@@ -272,6 +272,7 @@ class ChangeDays:
 ASPECTS = frozenset(
     {
         "service",
+        "leaving",
         "grade",
         "crew",
         "certificates",
@@ -300,7 +301,8 @@ def state_change_points(*aspects: str) -> ChangePoints:
     whole-number parameter ``n`` of the rule to ``d - n`` and ``d - n - 1``, for rules
     that look ``n`` days ahead (``within-days``). ``aspects`` choose the records:
 
-    - ``service``: people joining and leaving; ``grade``: taking up a grade;
+    - ``service``: people joining and leaving; ``leaving``: the leaving day itself;
+      ``grade``: taking up a grade;
       ``crew``: joining a crew;
     - ``certificates``, ``training``: people's certificates and training (start, lapse);
     - ``issues``: kit issued and returned; ``kit``: that, and the items people were
@@ -383,6 +385,8 @@ def _state_days(fleet: Fleet, aspects: frozenset[str]) -> frozenset[int]:
     for person in fleet.people:
         if "service" in aspects:
             days.update(day.toordinal() for day in service_days(person))
+        if "leaving" in aspects:
+            start(person.left)
         if "grade" in aspects:
             start(person.grade_since)
         if "crew" in aspects:

@@ -189,6 +189,9 @@ class Context:
     """Findings of the other rules (only for rules with ``needs_findings``)."""
     catalogue: tuple[Rule, ...] = attrs.field(default=(), repr=False)
     """Every registered rule (only for rules with ``needs_findings``)."""
+    ran: tuple[Rule, ...] = attrs.field(default=(), repr=False)
+    """The rules whose findings are in ``findings`` (only for rules with ``needs_findings``):
+    a rule that did not run has found nothing, which says nothing about the data."""
 
     def finding(
         self,
@@ -345,7 +348,7 @@ def rule_of(check: RuleCheck, **fields: Any) -> Rule:
 
 
 def default_registry() -> Registry:
-    """The registry that :func:`rule` registers into and ``check`` uses by default."""
+    """The registry that :func:`~maritime_crew.rule` registers into and ``check`` uses."""
     return _DEFAULT
 
 

@@ -45,9 +45,10 @@ class FindingKey:
     """What makes a finding the same finding from one day to the next.
 
     The rule code, the subject, and ``key``: the finding's ``details`` as canonical JSON
-    without the day counts of :data:`VOLATILE_DETAILS`. Messages are not part of it
-    (they carry the as-of date and day counts). ``occurrence`` tells apart findings that
-    agree on all of that on one day (0 for the first, in order of vessel, crew, waiver).
+    without the day counts of ``maritime_crew.timeline.VOLATILE_DETAILS``. Messages are
+    not part of it (they carry the as-of date and day counts). ``occurrence`` tells apart
+    findings that agree on all of that on one day (0 for the first, in order of vessel,
+    crew, waiver).
     """
 
     code: str
@@ -396,6 +397,7 @@ def _timeline(
 
     plain = [entry for entry in enabled if not entry.rule.needs_findings]
     dependent = [entry for entry in enabled if entry.rule.needs_findings]
+    rules_run = tuple(entry.rule for entry in plain)
     tracks, schedule = _tracks(fleet, plain, low, high, whole)
     waiver_points = {low}
     for waiver in fleet.waivers:
@@ -497,6 +499,7 @@ def _timeline(
                     fleet,
                     findings=findings,
                     catalogue=catalogue,
+                    ran=rules_run,
                 )
                 found = _apply_waivers(fleet, list(_run(entry, context)), day)
                 settle((len(tracks) + offset, 0), found, moment)

@@ -28,7 +28,7 @@ _WHOLE = Partition("whole fleet", lambda fleet: [])
 _SCOPES: dict[str, ChangePoints] = {
     "CERT": state_change_points("service", "grade", "certificates"),
     "TRN": state_change_points("service", "grade", "training"),
-    "EQP001": state_change_points("service", "kit"),
+    "EQP001": state_change_points("service", "leaving", "kit"),
     "EQP002": state_change_points("service", "issues"),
     "EQP003": state_change_points("holders", "status", "servicing"),
     "EQP004": state_change_points("holders", "status", "shelf-life"),

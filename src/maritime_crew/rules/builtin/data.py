@@ -660,6 +660,7 @@ def waiver_without_expiry(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 def waiver_unused(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     used = {finding.waived_by for finding in ctx.findings if finding.waived_by}
     rules = {rule.code for rule in ctx.catalogue} | {rule.name for rule in ctx.catalogue}
+    ran = {rule.code for rule in ctx.ran} | {rule.name for rule in ctx.ran}
     for waiver in fleet.waivers:
         if waiver.rule not in rules:
             close = difflib.get_close_matches(waiver.rule, sorted(rules), n=1, cutoff=0.6)
@@ -669,7 +670,7 @@ def waiver_unused(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 f"waiver {waiver.id} names rule {waiver.rule!r}, which does not exist{hint}",
                 details={"rule": waiver.rule},
             )
-        elif waiver.in_force_on(ctx.as_of) and waiver.id not in used:
+        elif waiver.in_force_on(ctx.as_of) and waiver.rule in ran and waiver.id not in used:
             yield ctx.finding(
                 Subject("waiver", waiver.id),
                 f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) is in force on "

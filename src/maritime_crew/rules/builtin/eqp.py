@@ -43,7 +43,8 @@ def _in_scope(fleet: Fleet, ctx: Context) -> Iterator[EquipmentItem]:
     summary="A person holds a duty role without an item of the role's kit issued and in service.",
     rationale="The command committed to giving every crew member the personal equipment "
     "the job needs, including marinised body armour, dry suits and helmets for boarding "
-    "teams (seed commitment C6). A role's kit list is what its holder must be issued.",
+    "teams (seed commitment C6). A role's kit list is what its holder must be issued. "
+    "On a person's leaving day their kit is not required: it is handed in that day.",
     source="seed C6",
     example="BF1010 is a boarding officer but holds no boarding helmet on 2021-03-31.",
     fix="Issue an item of the type and record it in the ledger, or take the person off the "
@@ -51,6 +52,8 @@ def _in_scope(fleet: Fleet, ctx: Context) -> Iterator[EquipmentItem]:
 )
 def kit_not_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     for person in in_service(fleet, ctx.as_of):
+        if person.left == ctx.as_of:
+            continue  # the leaving day: kit is handed in
         kit: dict[str, list[str]] = {}
         for role_id in person.duty_roles:
             role = fleet.duty_role(role_id)
@@ -139,7 +142,7 @@ def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.Serv
             interval += f" for an item aged {age} on the due date ({schedule.interval})"
     return ctx.finding(
         Subject("equipment_item", item.id),
-        f"{_type_name(fleet, item.type)} {item.id} was due a {status.kind} on {status.due}, "
+        f"{_type_name(fleet, item.type)} {item.id} was due its {status.kind} on {status.due}, "
         f"{count(days, 'day')} before {ctx.as_of}; last {status.kind}: {last}; {interval}",
         details={
             "service": status.kind,
@@ -164,7 +167,7 @@ def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.Serv
     "SOLAS suits); intervals come from the equipment type (seed commitment C6).",
     source="seed C6; ISO 12402; ISO 15027",
     parameters=(INCLUDE_UNISSUED,),
-    example="Dry suit DS-0001, issued to BF1010, was due a pressure-test on 2021-01-15; its "
+    example="Dry suit DS-0001, issued to BF1010, was due its pressure-test on 2021-01-15; its "
     "last pressure-test was on 2018-01-15 and the interval is 3 years.",
     fix="Withdraw the item from use and have it serviced; record the service when it passes.",
 )
