@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import typing
 from pathlib import Path
 
 import attrs
@@ -11,22 +9,6 @@ import attrs
 from maritime_crew.io._reference import record_types
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _tool() -> typing.Any:
-    spec = importlib.util.spec_from_file_location(
-        "update_format_reference", ROOT / "tools" / "update_format_reference.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_format_page_is_in_step_with_the_model() -> None:
-    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    assert _tool().updated(page) == page, "run: python tools/update_format_reference.py"
 
 
 def test_every_field_has_a_description() -> None:
@@ -42,7 +24,7 @@ def test_every_field_has_a_description() -> None:
 def test_every_record_type_has_a_section() -> None:
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     for record in record_types():
-        assert f'<a id="{record.__name__.lower()}"></a>' in page
+        assert f"({record.__name__.lower()})=\n" in page
 
 
 def test_help_on_a_record_explains_each_field() -> None:

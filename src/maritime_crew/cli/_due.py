@@ -51,7 +51,12 @@ def add_parsers(commands: Any) -> None:
         action="store_true",
         help="also forecast equipment in store, not only items issued to someone",
     )
-    due.add_argument("--format", choices=("text", "json", "csv", "markdown"), default="text")
+    due.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "markdown"),
+        default="text",
+        help="output format (default: text)",
+    )
     due.add_argument("--redact", action="store_true", help="show staff numbers instead of names")
     due.set_defaults(run=run_due)
 

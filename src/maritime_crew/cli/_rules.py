@@ -17,7 +17,9 @@ def add_parsers(commands: Any) -> None:
         help="list every rule",
         description="List every rule: built-in ones and those of installed plugins.",
     )
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     rules.set_defaults(run=run_rules)
     explain = commands.add_parser(
         "explain",

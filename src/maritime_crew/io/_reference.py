@@ -140,12 +140,12 @@ def format_reference() -> str:
     lines = ["## Tables", ""]
     top = {table.record: table for table in TABLES}
     for table in TABLES:
-        lines += [f'<a id="{_anchor(table.record)}"></a>', ""]
+        lines += [f"({_anchor(table.record)})=", ""]
         lines += _section(table.record, f"`[[{table.name}]]`: {table.record.__name__}")
     lines += ["## Nested records", ""]
     for record in record_types():
         if record in top:
             continue
-        lines += [f'<a id="{_anchor(record)}"></a>', ""]
+        lines += [f"({_anchor(record)})=", ""]
         lines += _section(record, record.__name__)
     return "\n".join(lines).rstrip() + "\n"

@@ -56,8 +56,8 @@ class Period:
 
         Units are kept as written: ``P14D`` stays 14 days and ``PT36H`` stays 36 hours
         (pendulum's own parser would fold them into weeks and days). Raises
-        :class:`InvalidValue` with a plain-words reason for anything else, including
-        fractions, negative periods and an empty ``P``.
+        :class:`~maritime_crew.model.InvalidValue` with a plain-words reason for anything
+        else, including fractions, negative periods and an empty ``P``.
         """
         match = _DURATION.fullmatch(text)
         if match is None or not any(match.groups()):

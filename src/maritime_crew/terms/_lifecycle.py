@@ -43,7 +43,7 @@ class Lifecycle:
     whose date has come, so a set is in consultation from the day its consultation
     opens, agreed from its agreement date, in force from its effective date and
     superseded from the first day it no longer applies. Before any of these it is a
-    draft. In force therefore means what :func:`~maritime_crew.facts.terms_in_force`
+    draft. In force therefore means what ``maritime_crew.facts.terms_in_force``
     means.
     """
 

@@ -1,0 +1,147 @@
+"""Run a documentation page as a reader would: write its files, run its commands and code.
+
+A page is read top to bottom:
+
+- a ```` ```{code-block} LANG```` block with a ``:caption: PATH`` option is a file the
+  reader writes: it is written to ``PATH`` (replacing what was there);
+- a ```` ```console```` block holds ``$ COMMAND`` lines, each followed by the output it
+  prints; every command is run in a shell and its output compared. A line ``...`` in the
+  output stands for one or more lines; ``echo $?`` prints the exit code of the command
+  before it;
+- a ```` ```pycon```` block is a doctest; all of a page's doctests share one namespace.
+
+Everything runs in one working directory, so later steps see earlier files. The rule
+count in a check's summary line counts installed plugins, which the page cannot know
+about: unless the command selects rules, the expected count is raised by the number of
+plugin rules.
+"""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from maritime_crew.rules import default_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+_BLOCK = re.compile(r"^```(\{code-block\} )?([\w-]*)\n(.*?)^```$", re.M | re.S)
+_OPTION = re.compile(r":([\w-]+):(?: (.*))?")
+
+
+@attrs.frozen
+class Block:
+    """A fenced block of a page: its language, options, text and line."""
+
+    language: str
+    options: dict[str, str]
+    text: str
+    line: int
+
+
+def blocks(page: Path) -> Iterator[Block]:
+    """The fenced blocks of a Markdown page, in order."""
+    source = page.read_text(encoding="utf-8")
+    for match in _BLOCK.finditer(source):
+        body = match.group(3)
+        options: dict[str, str] = {}
+        if match.group(1):
+            lines = body.split("\n")
+            while lines and (option := _OPTION.fullmatch(lines[0])):
+                options[option.group(1)] = option.group(2) or ""
+                lines.pop(0)
+            if lines and not lines[0]:
+                lines.pop(0)
+            body = "\n".join(lines)
+        yield Block(match.group(2), options, body, source.count("\n", 0, match.start()) + 1)
+
+
+def _plugin_rules() -> int:
+    return sum(not r.origin.startswith("maritime_crew") for r in default_registry().rules())
+
+
+def _with_plugins(expected: str, command: str) -> str:
+    extra = 0 if "--select" in command else _plugin_rules()
+    return re.sub(
+        r"from (\d+) rules as of", lambda m: f"from {int(m.group(1)) + extra} rules as of", expected
+    )
+
+
+def _commands(text: str) -> Iterator[tuple[str, str]]:
+    command: str | None = None
+    output: list[str] = []
+    for line in text.split("\n"):
+        if line.startswith("$ "):
+            if command is not None:
+                yield command, "\n".join(output)
+            command, output = line[2:], []
+        elif command is not None:
+            output.append(line)
+    if command is not None:
+        yield command, "\n".join(output)
+
+
+def _matches(printed: str, expected: str) -> bool:
+    lines = expected.rstrip("\n").split("\n")
+    pattern = "\n".join(".*?" if line == "..." else re.escape(line) for line in lines)
+    return re.fullmatch(pattern, printed, re.S) is not None
+
+
+def _environment() -> dict[str, str]:
+    environment = dict(os.environ)
+    bin_dir = str(Path(sys.executable).parent)
+    environment["PATH"] = bin_dir + os.pathsep + environment.get("PATH", "")
+    environment.pop("NO_COLOR", None)
+    environment["COLUMNS"] = "100"
+    return environment
+
+
+def run_page(page: Path, workdir: Path) -> None:
+    """Follow every step of ``page`` in ``workdir``; fail with the step's line on a mismatch."""
+    namespace: dict[str, object] = {}
+    last_exit = 0
+    environment = _environment()
+    cwd = Path.cwd()
+    os.chdir(workdir)
+    try:
+        for block in blocks(page):
+            where = f"{page.name}:{block.line}"
+            if "caption" in block.options:
+                target = workdir / block.options["caption"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(block.text, encoding="utf-8")
+            elif block.language == "console":
+                for command, expected in _commands(block.text):
+                    if command == "echo $?":
+                        assert str(last_exit) == expected.strip(), f"{where}: exit code"
+                        continue
+                    done = subprocess.run(
+                        command,
+                        shell=True,
+                        cwd=workdir,
+                        env=environment,
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                    )
+                    last_exit = done.returncode
+                    assert "Traceback" not in done.stderr, f"{where}: {command}\n{done.stderr}"
+                    printed = (done.stdout + done.stderr).rstrip("\n")
+                    wanted = _with_plugins(expected, command)
+                    assert _matches(printed, wanted), f"{where}: {command}\n{printed}"
+            elif block.language == "pycon":
+                test = doctest.DocTestParser().get_doctest(
+                    block.text, namespace, where, str(page), block.line
+                )
+                runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+                result = runner.run(test, clear_globs=False)
+                namespace.update(test.globs)  # the test ran on a copy
+                assert result.failed == 0, f"{where}: doctest failed (see output above)"
+    finally:
+        os.chdir(cwd)
