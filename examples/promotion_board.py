@@ -1,0 +1,236 @@
+"""A promotion board: who is eligible for their next grade, who is close, what is missing.
+
+For a board sitting on a date, this script takes everyone in service who holds a grade
+on a career pathway (deck or engineering) and asks ``mc.next_steps`` about the grade
+above theirs. It prints:
+
+- **eligible now**: everyone who meets every entry requirement of their next grade on
+  the date, grouped by that grade, with the evidence for each requirement (the date each
+  certificate or course stays valid until, the days of sea time and the months in grade
+  against what is required). A ``!`` marks evidence that lapses within the window:
+  renew it, or the person is no longer eligible when the promotion takes effect;
+- **close**: everyone whose earliest eligibility date, from deployments, training and
+  certificates already recorded, falls within ``--within`` days, and what they still need;
+- **not yet**: how many others there are, and the requirements they most often miss.
+
+``--details`` prints each eligible person's evidence in full sentences instead of the
+table.
+
+Run it from anywhere; with no arguments it uses the bundled example fleet as of its
+reference date, 31 March 2021::
+
+    python examples/promotion_board.py
+    python examples/promotion_board.py path/to/dataset --as-of 2021-09-01 --within 60
+
+The same questions for one person: ``maritime-crew pathway examples/fleet BF1120
+--as-of 2021-03-31`` (see docs/pathways.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pendulum
+
+import maritime_crew as mc
+from maritime_crew.rules import as_date
+
+EXAMPLE_FLEET = Path(__file__).resolve().parent / "fleet"
+EXAMPLE_DATE = "2021-03-31"
+PROG = Path(__file__).name
+
+
+def as_of_date(text: str) -> pendulum.Date:
+    """``--as-of`` as a date, with argparse's plain-words error (exit code 2) if it is not one."""
+    try:
+        return as_date(text)
+    except ValueError:
+        message = f"expected a date as YYYY-MM-DD, such as {EXAMPLE_DATE}, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def days(text: str) -> int:
+    """``--within`` as a number of days, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of days, 0 or more, not {text!r}")
+    return value
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Promotion board: who is eligible for their next grade on a date, who "
+        "will be within a number of days, and what they still need.",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=EXAMPLE_FLEET,
+        help="dataset file or directory (default: the bundled example fleet)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=as_date(EXAMPLE_DATE),
+        metavar="DATE",
+        help=f"date of the board, YYYY-MM-DD (default: {EXAMPLE_DATE})",
+    )
+    parser.add_argument(
+        "--within",
+        type=days,
+        default=90,
+        metavar="DAYS",
+        help="'close' means eligible within this many days (default: 90)",
+    )
+    parser.add_argument(
+        "--details", action="store_true", help="print the evidence in full sentences"
+    )
+    return parser.parse_args(argv)
+
+
+def fail(message: str) -> int:
+    """Print a message to stderr and return the bad-input exit code."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return 2
+
+
+def who(fleet: mc.Fleet, person_id: str) -> str:
+    """``BF1010 Victor Kowalczyk (Searcher A)``."""
+    person = fleet.person(person_id)
+    if person is None:
+        return person_id
+    crew = fleet.crew(person.crew) if person.crew else None
+    return f"{person.id} {person.name}" + (f" ({crew.name})" if crew else "")
+
+
+def heading(requirement: mc.Requirement) -> str:
+    if requirement.kind is mc.RequirementKind.SEA_TIME:
+        return "sea days"
+    if requirement.kind is mc.RequirementKind.MONTHS_IN_PREVIOUS_GRADE:
+        return "months"
+    return requirement.item
+
+
+def label(requirement: mc.Requirement) -> str:
+    if requirement.kind is mc.RequirementKind.SEA_TIME:
+        return "sea time"
+    if requirement.kind is mc.RequirementKind.MONTHS_IN_PREVIOUS_GRADE:
+        return "months in the previous grade"
+    return f"{requirement.kind.value} {requirement.item}"
+
+
+def evidence(requirement: mc.Requirement, lapse_by: pendulum.Date) -> str:
+    """One table cell: valid-until date (``!`` if it lapses by ``lapse_by``), or have/required."""
+    if requirement.required is not None:
+        return f"{requirement.have}/{requirement.required}"
+    if requirement.until is None:
+        return "no expiry"
+    return f"{requirement.until}" + ("!" if requirement.until <= lapse_by else "")
+
+
+def table(fleet: mc.Fleet, steps: list[mc.NextSteps], lapse_by: pendulum.Date) -> list[str]:
+    """The eligible people for one grade, one row each, one column per requirement."""
+    first = steps[0].eligibility
+    assert first is not None
+    header = ["person", *(heading(r) for r in first.requirements)]
+    rows = [
+        [who(fleet, s.person), *(evidence(r, lapse_by) for r in s.eligibility.requirements)]
+        for s in steps
+        if s.eligibility is not None
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    return [
+        "    "
+        + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        fleet = mc.load(args.path)
+    except mc.DataError as problem:
+        return fail(f"cannot load {args.path}\n{problem}")
+    on: pendulum.Date = args.as_of
+    horizon = on.add(days=args.within)
+
+    eligible: dict[str, list[mc.NextSteps]] = {}
+    close: list[mc.NextSteps] = []
+    later: list[mc.NextSteps] = []
+    top = 0
+    for person in fleet.people:
+        if (
+            not person.in_service_on(on)
+            or person.grade is None
+            or fleet.grade(person.grade) is None
+        ):
+            continue
+        steps = mc.next_steps(fleet, person, on)
+        if steps.next_grade is None:
+            top += 1
+        elif steps.eligible:
+            eligible.setdefault(steps.next_grade, []).append(steps)
+        elif steps.earliest is not None and steps.earliest <= horizon:
+            close.append(steps)
+        else:
+            later.append(steps)
+
+    count = sum(len(group) for group in eligible.values())
+    print(
+        f"Promotion board as of {on}: {count} eligible now, {len(close)} within "
+        f"{args.within} days (by {horizon}), {len(later)} not yet, {top} at the top of "
+        "their pathway."
+    )
+
+    print()
+    print(f"Eligible now ({count}):")
+    if not args.details:
+        print(f"  (valid-until dates and have/required; ! = lapses by {horizon})")
+    for grade_id in sorted(eligible):
+        grade = fleet.grade(grade_id)
+        group = sorted(eligible[grade_id], key=lambda s: s.person)
+        print(f"  {grade.name if grade else grade_id} ({grade_id}): {len(group)}")
+        if not args.details:
+            print("\n".join(table(fleet, group, horizon)))
+            continue
+        for steps in group:
+            print(f"    {who(fleet, steps.person)}")
+            for requirement in steps.eligibility.requirements if steps.eligibility else ():
+                print(f"      {requirement.detail}")
+
+    print()
+    print(f"Close: eligible within {args.within} days ({len(close)}):")
+    for steps in sorted(close, key=lambda s: (s.earliest, s.person)):
+        assert steps.earliest is not None
+        print(
+            f"  {who(fleet, steps.person)}: {steps.current_grade} -> {steps.next_grade} "
+            f"on {steps.earliest} (in {(steps.earliest - on).days} days); still needs:"
+        )
+        for requirement in steps.eligibility.unmet if steps.eligibility else ():
+            print(f"    - {requirement.detail}")
+
+    print()
+    print(f"Not yet ({len(later)}): the requirements they most often still need")
+    missing: Counter[str] = Counter()
+    for steps in later:
+        # Without an earliest date, still_needed is what remains once everything
+        # scheduled has happened; otherwise, what is missing today.
+        unmet = steps.still_needed or (steps.eligibility.unmet if steps.eligibility else ())
+        for requirement in unmet:
+            missing[label(requirement)] += 1
+    for requirement_label, number in missing.most_common(5):
+        print(f"  {number:>4}  {requirement_label}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
