@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 import maritime_crew as mc
 from maritime_crew.rules import Config, check
 
@@ -160,6 +162,49 @@ class TestUnknownReference:
             people=[person("BF1", crew="vigilant-a")],
         )
         assert run(data, "DATA002") == []
+
+    def test_a_service_of_a_kind_the_type_does_not_schedule_is_reported(self) -> None:
+        suit = mc.EquipmentType(
+            id="dry-suit",
+            name="Dry suit",
+            services=(mc.ServiceSchedule("annual-service", mc.AgeSchedule.fixed("P12M")),),
+        )
+        item = mc.EquipmentItem(
+            id="DS-1",
+            type="dry-suit",
+            services=(
+                mc.ServiceEvent("annual-service", D(2020, 6, 1)),
+                mc.ServiceEvent("annual service", D(2020, 8, 11)),
+            ),
+        )
+        data = fleet(equipment_types=[suit], equipment_items=[item])
+        (finding,) = run(data, "DATA002")
+        assert finding.message == (
+            "equipment item DS-1 records a service of kind 'annual service' on 2020-08-11, "
+            "which equipment type dry-suit does not schedule (it schedules 'annual-service'); "
+            "did you mean 'annual-service'?"
+        )
+        assert finding.details["field"] == "services[1].kind"
+
+    def test_a_misspelt_waiver_subject_kind_is_reported(self) -> None:
+        waiver = mc.Waiver(
+            id="W1",
+            rule="EQP003",
+            subject=mc.Subject("equipment item", "DS-1"),
+            reason="Test booked",
+            granted_by="Director",
+            granted_on=D(2021, 1, 1),
+            expires=D(2021, 6, 30),
+        )
+        assert messages(run(fleet(waivers=[waiver]), "DATA002")) == [
+            "waiver W1 names subject kind 'equipment item', which is not a kind of record; "
+            "did you mean 'equipment_item'?"
+        ]
+        # A kind unlike any record's may be a custom rule's own: it is left alone.
+        own = mc.Waiver(
+            **{**attrs.asdict(waiver, recurse=False), "subject": mc.Subject("port", "x")}
+        )
+        assert run(fleet(waivers=[own]), "DATA002") == []
 
 
 class TestDatesOutOfOrder:

@@ -50,12 +50,13 @@ class TestReviewOverdue:
         )
         (finding,) = run(data, "DOC001")
         assert finding.message == (
-            "SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2019-09-01; "
-            "with a review interval of P12M it was due on 2020-09-01, 211 days before "
-            "2021-03-31"
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has not been reviewed since "
+            "version 2.0 took effect on 2019-09-01; with a review interval of P12M it was due "
+            "on 2020-09-01, 211 days before 2021-03-31"
         )
         assert finding.details == {
             "last_reviewed": "2019-09-01",
+            "last_review_was": "version",
             "review_interval": "P12M",
             "default_interval": False,
             "due": "2020-09-01",
@@ -69,8 +70,9 @@ class TestReviewOverdue:
         )
         assert run(data, "DOC001", as_of=D(2020, 9, 30)) == []
         assert messages(run(data, "DOC001", as_of=D(2020, 10, 1))) == [
-            "SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2020-03-31; "
-            "with a review interval of P6M it was due on 2020-09-30, 1 day before 2020-10-01"
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has not been reviewed since "
+            "version 1.0 took effect on 2020-03-31; with a review interval of P6M it was due "
+            "on 2020-09-30, 1 day before 2020-10-01"
         ]
 
     def test_a_recorded_review_counts_from_its_date(self) -> None:
@@ -83,6 +85,15 @@ class TestReviewOverdue:
         assert run(data, "DOC001", as_of=D(2021, 6, 1)) == []
         (finding,) = run(data, "DOC001", as_of=D(2021, 6, 2))
         assert finding.details["last_reviewed"] == "2020-06-01"
+        assert finding.message.startswith(
+            "SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2020-06-01; "
+        )
+
+    def test_a_document_for_one_vessel_is_placed_on_it(self) -> None:
+        one = register(document(version("1.0", D(2019, 9, 1)), vessels=("vigilant",)))
+        assert [f.vessel for f in run(one, "DOC001")] == ["vigilant"]
+        two = register(document(version("1.0", D(2019, 9, 1)), vessels=("vigilant", "seeker")))
+        assert [f.vessel for f in run(two, "DOC001")] == [None]
 
     def test_reviews_and_versions_after_the_check_date_do_not_count(self) -> None:
         data = register(
@@ -101,9 +112,9 @@ class TestReviewOverdue:
     def test_the_default_interval_applies_and_is_a_parameter(self) -> None:
         data = register(document(version("1.0", D(2019, 9, 1))))
         assert messages(run(data, "DOC001")) == [
-            "SOP-BRD-01 (Boarding of non-compliant vessels) was last reviewed on 2019-09-01; "
-            "with the default review interval of P12M it was due on 2020-09-01, 211 days "
-            "before 2021-03-31"
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has not been reviewed since "
+            "version 1.0 took effect on 2019-09-01; with the default review interval of P12M "
+            "it was due on 2020-09-01, 211 days before 2021-03-31"
         ]
         assert run(data, "DOC001", **{"default-interval": "P2Y"}) == []
         # A document's own interval wins over the default.

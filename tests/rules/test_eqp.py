@@ -139,12 +139,14 @@ class TestServiceOverdue:
         item = suit(manufactured=D(2015, 1, 15), services=(passed(D(2018, 1, 15)),))
         (finding,) = run(kit(item), "EQP003")
         assert finding.message == (
-            "Dry suit DS-1 was due its pressure-test on 2021-01-15, 75 days before 2021-03-31; "
+            "Dry suit DS-1, issued to BF1, was due its pressure-test on "
+            "2021-01-15, 75 days before 2021-03-31; "
             "last pressure-test: 2018-01-15; every P3Y"
         )
         assert finding.subject == mc.Subject("equipment_item", "DS-1")
         assert (finding.vessel, finding.crew) == ("vigilant", "vigilant-a")
         assert finding.details == {
+            "holder": "BF1",
             "service": "pressure-test",
             "due": "2021-01-15",
             "days_overdue": 75,
@@ -158,14 +160,16 @@ class TestServiceOverdue:
         item = suit(manufactured=D(2015, 1, 15), services=(passed(D(2018, 3, 31)),))
         assert run(kit(item), "EQP003") == []
         assert messages(run(kit(item), "EQP003", as_of=D(2021, 4, 1))) == [
-            "Dry suit DS-1 was due its pressure-test on 2021-03-31, 1 day before 2021-04-01; "
+            "Dry suit DS-1, issued to BF1, was due its pressure-test on "
+            "2021-03-31, 1 day before 2021-04-01; "
             "last pressure-test: 2018-03-31; every P3Y"
         ]
 
     def test_never_serviced_counts_from_manufacture(self) -> None:
         item = suit(manufactured=D(2017, 6, 1))
         assert messages(run(kit(item), "EQP003")) == [
-            "Dry suit DS-1 was due its pressure-test on 2020-06-01, 303 days before 2021-03-31; "
+            "Dry suit DS-1, issued to BF1, was due its pressure-test on "
+            "2020-06-01, 303 days before 2021-03-31; "
             "last pressure-test: never, manufactured on 2017-06-01; every P3Y"
         ]
 
@@ -184,13 +188,15 @@ class TestServiceOverdue:
         # Tested at 9: the 2-year band applies once the suit is 10, so due at 11.
         item = suit(manufactured=D(2009, 6, 1), services=(passed(D(2018, 6, 1)),))
         assert messages(run(kit(item, types=(banded,)), "EQP003")) == [
-            "Dry suit DS-1 was due its pressure-test on 2020-06-01, 303 days before 2021-03-31; "
+            "Dry suit DS-1, issued to BF1, was due its pressure-test on "
+            "2020-06-01, 303 days before 2021-03-31; "
             "last pressure-test: 2018-06-01; every P2Y for an item aged 11 on the due date "
             "(P3Y from age 0, P2Y from age 10)"
         ]
         unknown_age = suit(services=(passed(D(2018, 6, 1)),))
         assert messages(run(kit(unknown_age, types=(banded,)), "EQP003")) == [
-            "Dry suit DS-1 was due its pressure-test on 2020-06-01, 303 days before 2021-03-31; "
+            "Dry suit DS-1, issued to BF1, was due its pressure-test on "
+            "2020-06-01, 303 days before 2021-03-31; "
             "last pressure-test: 2018-06-01; every P2Y (the shortest of P3Y from age 0, P2Y "
             "from age 10, as its age is unknown)"
         ]
@@ -199,7 +205,9 @@ class TestServiceOverdue:
         item = suit(manufactured=D(2015, 1, 15))
         stock = kit(item, issues=())
         assert run(stock, "EQP003") == []
-        assert len(run(stock, "EQP003", **{"include-unissued": True})) == 1
+        (finding,) = run(stock, "EQP003", **{"include-unissued": True})
+        assert finding.message.startswith("Dry suit DS-1 was due its pressure-test")
+        assert finding.details["holder"] is None
 
     def test_withdrawn_items_and_items_without_dates_are_skipped(self) -> None:
         withdrawn = suit(manufactured=D(2015, 1, 15), status=WITHDRAWN, status_date=D(2021, 3, 31))
@@ -215,10 +223,12 @@ class TestPastShelfLife:
     def test_fires_after_the_last_day(self) -> None:
         (finding,) = run(kit(self.ARMOUR_ITEM), "EQP004")
         assert finding.message == (
-            "Body armour BA-1, manufactured on 2016-02-01 with a shelf life of P5Y, reached "
+            "Body armour BA-1, issued to BF1, manufactured on 2016-02-01 with a shelf life of "
+            "P5Y, reached "
             "the end of it on 2021-01-31, 59 days before 2021-03-31"
         )
         assert finding.details == {
+            "holder": "BF1",
             "manufactured": "2016-02-01",
             "shelf_life": "P5Y",
             "shelf_life_end": "2021-01-31",
@@ -278,9 +288,10 @@ class TestItemPastMarkedDate:
     def test_fires_after_the_marked_date(self) -> None:
         (finding,) = run(kit(self.BEACON), "EQP006")
         assert finding.message == (
-            "PLB PLB-1 passed the date marked on it, 2021-02-28, 31 days before 2021-03-31"
+            "PLB PLB-1, issued to BF1, passed the date marked on it, 2021-02-28, 31 days before "
+            "2021-03-31"
         )
-        assert finding.details == {"marked_date": "2021-02-28", "days_ago": 31}
+        assert finding.details == {"holder": "BF1", "marked_date": "2021-02-28", "days_ago": 31}
 
     def test_usable_through_the_marked_date(self) -> None:
         assert run(kit(self.BEACON), "EQP006", as_of=D(2021, 2, 28)) == []
@@ -302,10 +313,12 @@ class TestServiceFailed:
         )
         (finding,) = run(kit(item), "EQP007")
         assert finding.message == (
-            "Dry suit DS-1 failed its pressure-test on 2021-02-01 (seam leak) and has not "
+            "Dry suit DS-1, issued to BF1, failed its pressure-test on 2021-02-01 (seam leak) "
+            "and has not "
             "passed one since, as of 2021-03-31"
         )
         assert finding.details == {
+            "holder": "BF1",
             "service": "pressure-test",
             "failed": "2021-02-01",
             "by": None,

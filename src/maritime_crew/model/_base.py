@@ -76,7 +76,14 @@ class Subject:
     ``document`` …) or a nested record kind such as ``certificate``.
     """
 
-    kind: str = attrs.field(metadata=doc("Kind of record, e.g. `person` or `vessel`.", "person"))
+    kind: str = attrs.field(
+        metadata=doc(
+            "Kind of record: the table name, `person`, `vessel`, `crew`, `equipment_item`, "
+            "`document`, `operation`, `debrief`, `deployment`, `terms`, `waiver` …, or "
+            "`debrief_finding` or `rule`; written with underscores, as in the JSON report.",
+            "equipment_item",
+        )
+    )
     id: str = attrs.field(metadata=doc("Id of the record within its kind.", "BF1003"))
 
     def __str__(self) -> str:

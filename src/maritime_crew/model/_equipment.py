@@ -79,7 +79,11 @@ class ServiceEvent:
     """A service or inspection carried out on an item."""
 
     kind: str = attrs.field(
-        metadata=doc("Kind of service, as in the type's schedule.", "pressure-test")
+        metadata=doc(
+            "Kind of service, exactly as the type's schedule names it (a kind the schedule "
+            "does not name counts for nothing, and `DATA002` reports it).",
+            "pressure-test",
+        )
     )
     date: pendulum.Date = attrs.field(metadata=doc("Date carried out.", "2019-11-04"))
     result: ServiceResult = attrs.field(

@@ -145,7 +145,10 @@ class Person:
     crew_since: pendulum.Date | None = attrs.field(
         default=None,
         metadata=doc(
-            "Date the person joined the current crew; crew deployments before it are not theirs.",
+            "Date the person joined the current crew; crew deployments that ended before it "
+            "are not theirs. Absent: every deployment of the crew counts as theirs. Sea time "
+            "served elsewhere (another crew, before the records start) is recorded as "
+            "deployments of the person.",
             "2019-04-01",
         ),
     )

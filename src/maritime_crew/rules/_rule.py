@@ -265,6 +265,10 @@ def _placement(fleet: Fleet, subject: Subject, on: pendulum.Date) -> tuple[str |
         vessel_id = (debrief.vessel if debrief else None) or (
             operation.vessel if operation else None
         )
+    elif kind == "document":
+        document = fleet.document(key)
+        if document is not None and len(document.vessels) == 1:
+            vessel_id = document.vessels[0]  # several vessels, or none: fleet-wide
     elif kind == "equipment_item":
         holders = fleet.holders_of(key, on)
         crew_id = holders[0].crew if holders else None

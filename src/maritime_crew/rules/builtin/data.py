@@ -235,9 +235,11 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
     code="DATA002",
     name="unknown-reference",
     severity=Severity.ERROR,
-    summary="A record refers to an id that no record has.",
+    summary="A record refers to an id that no record has, or to a name its target does not define.",
     rationale="A reference to a record that does not exist hides a typo or a missing "
-    "record, and every check that follows the reference silently skips it. Good practice.",
+    "record, and every check that follows the reference silently skips it. The same holds "
+    "for a service whose kind the item's type does not schedule (the service is not "
+    "counted) and a waiver whose subject kind is misspelt (it waives nothing). Good practice.",
     source="good practice",
     example='A person has crew = "vigilant-c" but no [[crew]] has that id.',
     fix="Correct the id (the message suggests the closest existing one) or add the missing record.",
@@ -262,6 +264,47 @@ def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             message,
             details={"field": field, "kind": kind, "id": target},
         )
+    yield from _unknown_names(fleet, ctx)
+
+
+_SUBJECT_KINDS = sorted(_ID_TABLE_NAMES | {"debrief_finding", "rule", "work_period"})
+
+
+def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    """Names that must match a list but do not.
+
+    A service kind not in the item's type's schedule, and a waiver's subject kind that is
+    close to, but not, a kind of record.
+    """
+    for item in fleet.equipment_items:
+        kind = fleet.equipment_type(item.type)
+        if kind is None:
+            continue  # the unknown type is reported above
+        scheduled = [schedule.kind for schedule in kind.services]
+        for i, event in enumerate(item.services):
+            if event.kind in scheduled:
+                continue
+            close = difflib.get_close_matches(event.kind, scheduled, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield ctx.finding(
+                Subject("equipment_item", item.id),
+                f"equipment item {item.id} records a service of kind {event.kind!r} on "
+                f"{event.date}, which equipment type {kind.id} does not schedule "
+                f"(it schedules {', '.join(map(repr, scheduled)) or 'no services'}){hint}",
+                details={"field": f"services[{i}].kind", "kind": "service", "id": event.kind},
+            )
+    for waiver in fleet.waivers:
+        written = waiver.subject.kind
+        if written in _SUBJECT_KINDS:
+            continue
+        close = difflib.get_close_matches(written.replace(" ", "_"), _SUBJECT_KINDS, n=1)
+        if close:  # a kind of one's own (a custom rule's) is left alone
+            yield ctx.finding(
+                Subject("waiver", waiver.id),
+                f"waiver {waiver.id} names subject kind {written!r}, which is not a kind of "
+                f"record; did you mean {close[0]!r}?",
+                details={"field": "subject.kind", "kind": "subject kind", "id": written},
+            )
 
 
 # -- dates ----------------------------------------------------------------------------------

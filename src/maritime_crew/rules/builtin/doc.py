@@ -97,16 +97,24 @@ def review_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             continue  # due on the check date is due, not overdue
         days = days_between(due, ctx.as_of)
         which = "a" if document.review_interval is not None else "the default"
+        reviewed = any(r.date == last for r in document.reviews)
+        version = next((v for v in document.versions if v.effective == last), None)
+        since = (
+            f"was last reviewed on {last}"
+            if reviewed or version is None
+            else f"has not been reviewed since version {version.label} took effect on {last}"
+        )
         yield _about(
             fleet,
             ctx,
             "document",
             position,
             document.id,
-            f"{_named(document)} was last reviewed on {last}; with {which} review interval "
+            f"{_named(document)} {since}; with {which} review interval "
             f"of {interval} it was due on {due}, {count(days, 'day')} before {ctx.as_of}",
             details={
                 "last_reviewed": last.isoformat(),
+                "last_review_was": "review" if reviewed or version is None else "version",
                 "review_interval": str(interval),
                 "default_interval": document.review_interval is None,
                 "due": due.isoformat(),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pendulum
+
 from ... import facts
 from ...model import EquipmentItem, Fleet, ItemStatus, ServiceEvent, ServiceResult, Subject
 from .._finding import Finding
@@ -124,6 +126,15 @@ def kit_wrong_size(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _named_item(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> tuple[str, str | None]:
+    """``Dry suit DS-1, issued to BF1,`` (or ``Dry suit DS-1``) and the holder's id."""
+    holders = fleet.holders_of(item.id, on)
+    name = f"{_type_name(fleet, item.type)} {item.id}"
+    if not holders:
+        return name, None
+    return f"{name}, issued to {', '.join(h.id for h in holders)},", holders[0].id
+
+
 def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.ServiceDue) -> Finding:
     assert status.due is not None
     kind = fleet.equipment_type(item.type)
@@ -140,11 +151,13 @@ def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.Serv
             interval += f" (the shortest of {schedule.interval}, as its age is unknown)"
         else:
             interval += f" for an item aged {age} on the due date ({schedule.interval})"
+    named, holder = _named_item(fleet, item, ctx.as_of)
     return ctx.finding(
         Subject("equipment_item", item.id),
-        f"{_type_name(fleet, item.type)} {item.id} was due its {status.kind} on {status.due}, "
+        f"{named} was due its {status.kind} on {status.due}, "
         f"{count(days, 'day')} before {ctx.as_of}; last {status.kind}: {last}; {interval}",
         details={
+            "holder": holder,
             "service": status.kind,
             "due": status.due.isoformat(),
             "days_overdue": days,
@@ -201,12 +214,14 @@ def past_shelf_life(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
         kind = fleet.equipment_type(item.type)
         life = str(kind.shelf_life) if kind is not None else None
         days = days_between(end, ctx.as_of)
+        named, holder = _named_item(fleet, item, ctx.as_of)
         yield ctx.finding(
             Subject("equipment_item", item.id),
-            f"{_type_name(fleet, item.type)} {item.id}, manufactured on {item.manufactured} "
+            f"{named.rstrip(',')}, manufactured on {item.manufactured} "
             f"with a shelf life of {life}, reached the end of it on {end}, {count(days, 'day')} "
             f"before {ctx.as_of}",
             details={
+                "holder": holder,
                 "manufactured": item.manufactured.isoformat() if item.manufactured else None,
                 "shelf_life": life,
                 "shelf_life_end": end.isoformat(),
@@ -268,11 +283,12 @@ def item_past_marked_date(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
         if item.expires is None or item.expires >= ctx.as_of:
             continue
         days = days_between(item.expires, ctx.as_of)
+        named, holder = _named_item(fleet, item, ctx.as_of)
         yield ctx.finding(
             Subject("equipment_item", item.id),
-            f"{_type_name(fleet, item.type)} {item.id} passed the date marked on it, "
+            f"{named} passed the date marked on it, "
             f"{item.expires}, {count(days, 'day')} before {ctx.as_of}",
-            details={"marked_date": item.expires.isoformat(), "days_ago": days},
+            details={"holder": holder, "marked_date": item.expires.isoformat(), "days_ago": days},
         )
 
 
@@ -304,7 +320,9 @@ def service_failed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             if event.result is not ServiceResult.FAIL:
                 continue
             notes = f" ({event.notes})" if event.notes else ""
+            named, holder = _named_item(fleet, item, ctx.as_of)
             details: dict[str, Any] = {
+                "holder": holder,
                 "service": service_kind,
                 "failed": event.date.isoformat(),
                 "by": event.by,
@@ -312,7 +330,7 @@ def service_failed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             }
             yield ctx.finding(
                 Subject("equipment_item", item.id),
-                f"{_type_name(fleet, item.type)} {item.id} failed its {service_kind} on "
+                f"{named} failed its {service_kind} on "
                 f"{event.date}{notes} and has not passed one since, as of {ctx.as_of}",
                 details=details,
             )
