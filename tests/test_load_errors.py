@@ -327,3 +327,39 @@ def test_text_that_is_not_utf8_is_located(tmp_path: Path) -> None:
     assert problem.code == "encoding"
     assert problem.line == 3
     assert "not valid UTF-8" in problem.message
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["11/02/1978", "2020-1-20", "20.01.2020", "{ type = 'x', issued = 2020-1-2 }"],
+)
+def test_a_date_written_another_way_is_explained(value: str) -> None:
+    text = f'[[person]]\nid = "BF1"\nname = "A B"\ndiscipline = "deck"\nborn = {value}\n'
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="people.toml")
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line) == ("syntax", 5)
+    assert problem.message.endswith(
+        "dates are written YYYY-MM-DD without quotes, such as 2021-03-31 "
+        "(with two-digit months and days)"
+    )
+
+
+def test_other_syntax_errors_do_not_mention_dates() -> None:
+    text = '[[person]]\nid = "BF1"\nborn = 1978-02-11\nx = [1,\n'
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="people.toml")
+    assert "dates are written" not in caught.value.problems[0].message
+
+
+def test_a_misspelt_field_is_reported_before_the_missing_field_it_causes() -> None:
+    text = (
+        '[[person]]\nid = "BF1"\nname = "A B"\ndiscipline = "deck"\n'
+        'certificates = [{ type = "eng1", isued = 2020-01-20 }]\n'
+    )
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="people.toml")
+    assert [(p.code, p.path) for p in caught.value.problems] == [
+        ("unknown-field", "person[BF1].certificates[0].isued"),
+        ("missing-field", "person[BF1].certificates[0].issued"),
+    ]

@@ -141,5 +141,17 @@ def test_the_lapse_window_takes_days_or_a_period(capsys: pytest.CaptureFixture[s
     assert run(capsys, *base, "json", "--within", "61")[1] == by_period
     code, _, err = run(capsys, *base, "text", "--within", "soon")
     assert code == 2
-    assert "--within: within must be days such as 90" in err
+    assert "--within must be days such as 90" in err
     assert "Traceback" not in err
+
+
+def test_tna_renews_what_lapses_within_the_window(capsys: pytest.CaptureFixture[str]) -> None:
+    base = ("tna", str(EXAMPLE), "--as-of", "2021-03-31", "--format", "json")
+    code, today, _ = run(capsys, *base)
+    assert code == 0
+    code, ahead, _ = run(capsys, *base, "--within", "P6M")
+    assert code == 0
+    fleet = mc.load(EXAMPLE)
+    expected = mc.training_needs(fleet, "2021-03-31", within="P6M")
+    assert [gap["role"] for gap in json.loads(ahead)["gaps"]] == [g.role for g in expected.gaps]
+    assert len(json.loads(ahead)["gaps"]) > len(json.loads(today)["gaps"])

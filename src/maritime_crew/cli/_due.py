@@ -91,7 +91,7 @@ def run_due(arguments: argparse.Namespace) -> int:
     try:
         within = parse_within(arguments.within)
     except (TypeError, ValueError) as problem:
-        raise UsageError(f"--within: {problem}") from None
+        raise UsageError(str(problem).replace("within must", "--within must", 1)) from None
     fleet = load(arguments.path)
     _check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     _check_id("crew", arguments.crew, [c.id for c in fleet.crews])

@@ -73,9 +73,10 @@ def run_explain(arguments: argparse.Namespace) -> int:
         lines = ["Parameters"]
         for parameter in rule.parameters:
             record = parameter.to_record()
+            default = record["default"]
+            shown = str(default).lower() if isinstance(default, bool) else default  # as in TOML
             lines.append(
-                f"  {parameter.name} ({record['type']}, default {record['default']}): "
-                f"{parameter.description}"
+                f"  {parameter.name} ({record['type']}, default {shown}): {parameter.description}"
             )
         parts.append("\n".join(lines) + "\n")
     else:

@@ -58,6 +58,13 @@ def add_parsers(commands: Any) -> None:
     tna.add_argument("--vessel", metavar="V", help="only the crews of this vessel")
     _as_of(tna)
     tna.add_argument(
+        "--within",
+        default="0d",
+        metavar="PERIOD",
+        help="also renew what lapses within this window: days (90 or 90d) or a period "
+        "(P90D, P3M); default 0d, what has lapsed by the date",
+    )
+    tna.add_argument(
         "--format",
         choices=("text", "json", "markdown"),
         default="text",
@@ -93,18 +100,13 @@ def _namer(fleet: Fleet, redact: bool) -> Any:
 def run_skills(arguments: argparse.Namespace) -> int:
     """Print the skills matrix and the coverage of the crews in scope."""
     from ..io import load
-    from ..model._dates import as_date
-    from ..model._window import window_days
     from ..skills import coverage, skills_matrix
 
     fleet = load(arguments.path)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     check_id("crew", arguments.crew, [c.id for c in fleet.crews])
     as_of = arguments.as_of or today_in_london()
-    try:
-        within = window_days(as_date(as_of), arguments.within)
-    except (TypeError, ValueError) as problem:
-        raise UsageError(f"--within: {problem}") from None
+    within = _window(as_of, arguments.within)
     scope = {"vessel": arguments.vessel, "crew": arguments.crew, "within": within}
     matrix = skills_matrix(fleet, as_of, **scope)
     cover = coverage(fleet, as_of, **scope)
@@ -228,6 +230,17 @@ def _skills_markdown(matrix: SkillsMatrix, cover: Coverage, name: Any) -> str:
     return "".join(out)
 
 
+def _window(as_of: Any, within: str) -> int:
+    """``--within`` in days from ``as_of``, or a usage error in plain words."""
+    from ..model._dates import as_date
+    from ..model._window import window_days
+
+    try:
+        return window_days(as_date(as_of), within)
+    except (TypeError, ValueError) as problem:
+        raise UsageError(str(problem).replace("within must", "--within must", 1)) from None
+
+
 def run_tna(arguments: argparse.Namespace) -> int:
     """Print the training needs analysis."""
     from ..io import load
@@ -236,7 +249,8 @@ def run_tna(arguments: argparse.Namespace) -> int:
     fleet = load(arguments.path)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     as_of = arguments.as_of or today_in_london()
-    needs = training_needs(fleet, as_of, vessel=arguments.vessel)
+    within = _window(as_of, arguments.within)
+    needs = training_needs(fleet, as_of, vessel=arguments.vessel, within=within)
     name = _namer(fleet, arguments.redact)
     if arguments.format == "json":
         payload = {
@@ -267,7 +281,8 @@ def _tna_text(needs: TrainingNeeds, name: Any) -> str:
         out.append(
             _wrap(
                 f"  {gap.crew} {gap.role}: {gap.kind}, required {gap.required}, counted "
-                f"{gap.counted}, needs {gap.needed} more; filled by {filled}{unmet}",
+                f"{gap.counted}, target {gap.counted + gap.needed}, needs {gap.needed} more; "
+                f"filled by {filled}{unmet}",
                 " " * 6,
             )
         )

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -72,7 +73,25 @@ def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
         column = getattr(exc, "colno", None)
         where = f" at column {column}" if column is not None else ""
         message = f"invalid TOML{where}: {getattr(exc, 'msg', None) or exc}"
-        return None, [Problem("syntax", name, "", message, line=getattr(exc, "lineno", None))]
+        line = getattr(exc, "lineno", None)
+        if line is not None and _MISWRITTEN_DATE.search(_line(text, line)):
+            message += (
+                "; dates are written YYYY-MM-DD without quotes, such as 2021-03-31 "
+                "(with two-digit months and days)"
+            )
+        return None, [Problem("syntax", name, "", message, line=line)]
+
+
+# A date written some other way (20/01/2020, 2020-1-20, 20.01.2020) after an ``=``, which
+# TOML cannot parse: the syntax error it causes says nothing about dates.
+_MISWRITTEN_DATE = re.compile(
+    r"=\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}(?!\d))(?![\w:-])"
+)
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 class _DuplicateKey(ValueError):
@@ -210,9 +229,20 @@ def load(path: str | os.PathLike[str]) -> Fleet:
 
 
 def _in_order(problems: list[Problem], files: list[Path]) -> list[Problem]:
-    """Problems by file (in reading order), then by line; unlocated ones first in a file."""
+    """Problems by file (in reading order), then by line; unlocated ones first in a file.
+
+    Where a line has an unknown field, its missing fields come after the others: a
+    misspelt field name causes both, and the unknown one (with its "did you mean") is the
+    one to fix.
+    """
     order = {str(file): position for position, file in enumerate(files)}
-    return sorted(problems, key=lambda p: (order.get(p.file, -1), p.line or 0))
+    misspelt = {(p.file, p.line) for p in problems if p.code == "unknown-field"}
+
+    def key(p: Problem) -> tuple[int, int, bool]:
+        later = p.code == "missing-field" and (p.file, p.line) in misspelt
+        return order.get(p.file, -1), p.line or 0, later
+
+    return sorted(problems, key=key)
 
 
 def _load_file(
