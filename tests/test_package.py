@@ -1,0 +1,33 @@
+"""The package's public names: all importable, and imported only when used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import maritime_crew as mc
+
+
+def test_every_public_name_resolves() -> None:
+    missing = [name for name in mc.__all__ if getattr(mc, name, None) is None]
+    assert missing == []
+    assert set(mc.__all__) <= set(dir(mc))
+
+
+def test_importing_the_package_imports_no_subpackage() -> None:
+    code = (
+        "import sys, maritime_crew\n"
+        "print(sorted(m for m in sys.modules if m.startswith('maritime_crew.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['maritime_crew._version']"
+
+
+def test_a_subpackage_import_does_not_hide_the_function_of_its_name() -> None:
+    code = (
+        "import maritime_crew.forecast, maritime_crew.timeline\n"
+        "import maritime_crew as mc\n"
+        "print(callable(mc.forecast), callable(mc.timeline), type(mc.forecast).__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "function"]
