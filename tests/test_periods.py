@@ -149,3 +149,30 @@ def test_business_year_of_a_date(date: tuple[int, int, int], year: int) -> None:
 def test_malformed_business_years_are_refused(text: str) -> None:
     with pytest.raises(InvalidValue):
         mc.BusinessYear.parse(text)
+
+
+@given(
+    day=st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31)),
+    years=st.integers(0, 20),
+    months=st.integers(0, 40),
+    days=st.integers(0, 800),
+    weeks=st.integers(0, 60),
+    in_weeks=st.booleans(),
+)
+def test_period_arithmetic_is_pendulums(
+    day: datetime.date, years: int, months: int, days: int, weeks: int, in_weeks: bool
+) -> None:
+    period = (
+        mc.Period(weeks=weeks) if in_weeks else mc.Period(years=years, months=months, days=days)
+    )
+    start = pendulum.Date(day.year, day.month, day.day)
+    after = period.after(start)
+    before = period.before(start)
+    assert after == start.add(
+        years=period.years, months=period.months, weeks=period.weeks, days=period.days
+    )
+    assert before == start.subtract(
+        years=period.years, months=period.months, weeks=period.weeks, days=period.days
+    )
+    assert type(after) is pendulum.Date
+    assert type(before) is pendulum.Date

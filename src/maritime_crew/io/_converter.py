@@ -21,7 +21,8 @@ import enum
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, get_args, get_origin
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -125,9 +126,20 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
 _DATE_WORDS = "a date (YYYY-MM-DD)"
 
 
+# Dates recur (a fleet has a few thousand distinct days among millions of date fields),
+# and pendulum.Date is immutable: each distinct TOML date is converted once and shared.
+_DATES: dict[datetime.date, pendulum.Date] = {}
+_DATES_KEPT = 200_000  # about 550 years of days; beyond that, dates are converted afresh
+
+
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
     if type(value) is datetime.date:
-        return pendulum.Date(value.year, value.month, value.day)
+        known = _DATES.get(value)
+        if known is None:
+            known = pendulum.Date(value.year, value.month, value.day)
+            if len(_DATES) < _DATES_KEPT:
+                _DATES[value] = known
+        return known
     if isinstance(value, pendulum.Date) and not isinstance(value, datetime.datetime):
         return value
     if type(value) is str:
@@ -228,14 +240,24 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 
 
 def _tuple_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = homogenous_tuple_structure_factory(type_, converter)
+    if converter.detailed_validation:  # cattrs' own, for its per-item error notes
+        inner = homogenous_tuple_structure_factory(type_, converter)
 
-    def structure(value: Any, target: Any) -> Any:
+        def structure(value: Any, target: Any) -> Any:
+            if type(value) is not list:
+                raise WrongType("a list", value)
+            return inner(value, target)
+
+        return structure
+    item_type = get_args(type_)[0]
+    item = converter.get_structure_hook(item_type)
+
+    def fast(value: Any, _: Any) -> Any:
         if type(value) is not list:
             raise WrongType("a list", value)
-        return inner(value, target)
+        return tuple([item(entry, item_type) for entry in value])
 
-    return structure
+    return fast
 
 
 def _record_hook(record: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -246,10 +268,31 @@ def _record_hook(record: type[Any], converter: cattrs.Converter) -> Callable[[An
         _cattrs_detailed_validation=converter.detailed_validation,
     )
 
+    if not converter.detailed_validation:
+        # Anything but a table fails inside the generated function (``o['id']``), and a
+        # failure is re-run by the detailed converter, which names it: no wrapper needed.
+        return generated
+
     def structure(value: Any, target: Any) -> Any:
         if type(value) is not dict:
             raise WrongType("a table", value)
         return generated(value, target)
+
+    return structure
+
+
+def _is_optional(type_: Any) -> bool:
+    args = get_args(type_)
+    return len(args) == 2 and type(None) in args and get_origin(type_) in (Union, UnionType)
+
+
+def _optional_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """``X | None``: ``None``, or X's own hook, looked up once (cattrs looks it up per value)."""
+    (inner_type,) = (arg for arg in get_args(type_) if arg is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
 
     return structure
 
@@ -287,6 +330,8 @@ def _make(detailed_validation: bool) -> cattrs.Converter:
     for enum_type in _ENUMS:
         converter.register_structure_hook(enum_type, _structure_enum)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    if not detailed_validation:  # the detailed converter keeps cattrs' own, for its messages
+        converter.register_structure_hook_factory(_is_optional, _optional_hook)
     converter.register_structure_hook_factory(
         lambda t: attrs.has(t) and t not in (Period, BusinessYear, AgeSchedule), _record_hook
     )

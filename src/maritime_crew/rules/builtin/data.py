@@ -511,6 +511,19 @@ def _open_deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[p
     return days
 
 
+def _two_places(
+    spans: list[tuple[pendulum.Date, pendulum.Date, Deployment]],
+) -> Iterator[tuple[pendulum.Date, pendulum.Date, Deployment, Deployment]]:
+    """Overlaps of spans on different vessels: (start, until, earlier, later)."""
+    spans.sort(key=lambda span: (span[0], span[1]))
+    latest: tuple[pendulum.Date, pendulum.Date, Deployment] | None = None
+    for start, end, deployment in spans:
+        if latest is not None and start <= latest[1] and latest[2].vessel != deployment.vessel:
+            yield start, min(end, latest[1]), latest[2], deployment
+        if latest is None or end > latest[1]:
+            latest = (start, end, deployment)
+
+
 @builtin(
     code="DATA005",
     change_points=_open_deployment_days,
@@ -526,7 +539,20 @@ def _open_deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[p
     "membership before the relief posting.",
 )
 def person_in_two_places(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    # A person with no deployments of their own is only where their crew is: if the crew's
+    # deployments never overlap on two vessels, no subset of them (from crew_since) can.
+    crew_clear: dict[str, bool] = {}
+    for crew in fleet.crews:
+        aboard = [
+            (d.start, d.end if d.end is not None else ctx.as_of, d)
+            for d in fleet.deployments_of_crew(crew.id)
+            if d.start <= (d.end if d.end is not None else ctx.as_of)
+        ]
+        crew_clear[crew.id] = next(_two_places(aboard), None) is None
+    own = {deployment.person for deployment in fleet.deployments if deployment.person}
     for person in fleet.people:
+        if person.id not in own and (person.crew is None or crew_clear.get(person.crew, True)):
+            continue
         spans: list[tuple[pendulum.Date, pendulum.Date, Deployment]] = []
         for deployment in fleet.deployments_of(person.id):
             start = deployment.start
@@ -535,24 +561,17 @@ def person_in_two_places(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             end = deployment.end if deployment.end is not None else ctx.as_of
             if start <= end:
                 spans.append((start, end, deployment))
-        spans.sort(key=lambda span: (span[0], span[1]))
-        latest: tuple[pendulum.Date, pendulum.Date, Deployment] | None = None
-        for start, end, deployment in spans:
-            if latest is not None and start <= latest[1] and latest[2].vessel != deployment.vessel:
-                other = latest[2]
-                until = min(end, latest[1])
-                yield ctx.about_person(
-                    person,
-                    f"{person.id} is deployed on {other.vessel} ({other.id}) and on "
-                    f"{deployment.vessel} ({deployment.id}) from {start} to {until}",
-                    details={
-                        "deployments": [other.id, deployment.id],
-                        "from": start.isoformat(),
-                        "to": until.isoformat(),
-                    },
-                )
-            if latest is None or end > latest[1]:
-                latest = (start, end, deployment)
+        for start, until, other, deployment in _two_places(spans):
+            yield ctx.about_person(
+                person,
+                f"{person.id} is deployed on {other.vessel} ({other.id}) and on "
+                f"{deployment.vessel} ({deployment.id}) from {start} to {until}",
+                details={
+                    "deployments": [other.id, deployment.id],
+                    "from": start.isoformat(),
+                    "to": until.isoformat(),
+                },
+            )
 
 
 # -- work periods ----------------------------------------------------------------------------

@@ -193,11 +193,22 @@ def _deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> ChangeDays:
     "correct them.",
 )
 def deployment_exceeds_working_pattern(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    limits = [
+        terms.working_pattern.max_consecutive_days_at_sea
+        for terms in fleet.terms
+        if terms.working_pattern is not None
+        and terms.working_pattern.max_consecutive_days_at_sea is not None
+    ]
+    if not limits:
+        return  # no set limits days at sea
+    shortest = min(limits)
     for position, deployment in enumerate(fleet.deployments):
         if deployment.start > ctx.as_of:
             continue  # planned, not started
         end = deployment.end if deployment.end is not None else ctx.as_of
         length = days_between(deployment.start, end) + 1
+        if length <= shortest:
+            continue  # no one aboard can be over any set's limit
         over: list[tuple[Person, TermsAndConditions, int, int, pendulum.Date]] = []
         for person, first in _aboard(fleet, deployment, end):
             found = facts.assignment_on(fleet, person, first)
