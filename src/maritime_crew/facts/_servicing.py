@@ -20,6 +20,7 @@ import attrs
 import pendulum
 
 from ..model import AgeSchedule, EquipmentItem, Fleet, Period, ServiceEvent, ServiceResult
+from ..model._dates import shift
 
 __all__ = ["ServiceDue", "next_due", "service_status", "shelf_life_end"]
 
@@ -41,10 +42,12 @@ def _next_due(
     bands = schedule.bands
     candidates = []
     for index, band in enumerate(bands):
-        reaches = manufactured.add(years=band.from_age)
+        reaches = shift(manufactured, months=12 * band.from_age)
         due = max(band.period.after(last), reaches)
         leaves = (
-            manufactured.add(years=bands[index + 1].from_age) if index + 1 < len(bands) else None
+            shift(manufactured, months=12 * bands[index + 1].from_age)
+            if index + 1 < len(bands)
+            else None
         )
         if leaves is None or due < leaves:
             candidates.append((due, index))
@@ -98,4 +101,4 @@ def shelf_life_end(fleet: Fleet, item: EquipmentItem) -> pendulum.Date | None:
     kind = fleet.equipment_type(item.type)
     if kind is None or kind.shelf_life is None or item.manufactured is None:
         return None
-    return kind.shelf_life.after(item.manufactured).subtract(days=1)
+    return shift(kind.shelf_life.after(item.manufactured), days=-1)

@@ -16,6 +16,7 @@ import attrs
 import pendulum
 
 from ..model import AgeSchedule, Certificate, Fleet, Person, TrainingRecord
+from ..model._dates import shift
 from ._memo import memo
 
 __all__ = [
@@ -39,7 +40,7 @@ __all__ = [
 @functools.lru_cache(maxsize=1 << 16)
 def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pendulum.Date:
     """The last day of a period that starts on ``start``, for someone (or something) of ``age``."""
-    return schedule.for_age(age).after(start).subtract(days=1)
+    return shift(schedule.for_age(age).after(start), days=-1)
 
 
 def certificate_expiry(
@@ -172,7 +173,7 @@ def unrenewed_certificate(
     held = valid_certificate(fleet, person, type_id, on)
     if held is None or held.expires is None:
         return None
-    if valid_certificate(fleet, person, type_id, held.expires.add(days=1)) is not None:
+    if valid_certificate(fleet, person, type_id, shift(held.expires, days=1)) is not None:
         return None
     return held
 
@@ -188,7 +189,7 @@ def unrenewed_training(
     held = valid_training(fleet, person, course_id, on)
     if held is None or held.expires is None:
         return None
-    cover = valid_training(fleet, person, course_id, held.expires.add(days=1))
+    cover = valid_training(fleet, person, course_id, shift(held.expires, days=1))
     if cover is not None and cover.start <= on:
         return None
     return held

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 import pendulum
 
-__all__ = ["DateLike", "as_date"]
+__all__ = ["DateLike", "as_date", "shift"]
 
 DateLike = pendulum.Date | datetime.date | str
 """What every function that asks about a date accepts."""
@@ -33,3 +34,22 @@ def as_date(value: DateLike, name: str = "as_of") -> pendulum.Date:
             raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}")
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
     raise TypeError(f"{name} must be a date or YYYY-MM-DD text, not {type(value).__name__}")
+
+
+def shift(date: pendulum.Date, months: int = 0, days: int = 0) -> pendulum.Date:
+    """``date`` moved by calendar months, then by days, as pendulum's ``add`` does it.
+
+    The month keeps its day, or the month's last day if it is shorter. pendulum's own
+    ``add`` is general and slow; dates are moved millions of times in a check.
+    """
+    if months:
+        index = date.year * 12 + date.month - 1 + months
+        year, month = divmod(index, 12)
+        month += 1
+        last = calendar.monthrange(year, month)[1]
+        date = pendulum.Date(year, month, min(date.day, last))
+    if days:
+        date = pendulum.Date.fromordinal(date.toordinal() + days)
+    elif type(date) is not pendulum.Date:
+        date = pendulum.Date(date.year, date.month, date.day)
+    return date

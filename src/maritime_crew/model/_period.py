@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import itertools
 import re
@@ -12,6 +11,7 @@ import attrs
 import pendulum
 
 from ._base import InvalidValue, doc, non_negative
+from ._dates import shift
 
 __all__ = ["AgeBand", "AgeSchedule", "Period", "completed_years"]
 
@@ -104,11 +104,11 @@ class Period:
         Calendar arithmetic as pendulum's ``add``: years and months first, the day kept
         or clamped to the month's last day, then weeks and days.
         """
-        return _shift(date, self.years * 12 + self.months, self.weeks * 7 + self.days)
+        return shift(date, self.years * 12 + self.months, self.weeks * 7 + self.days)
 
     def before(self, date: pendulum.Date) -> pendulum.Date:
         """The date this period before ``date`` (time parts are ignored)."""
-        return _shift(date, -(self.years * 12 + self.months), -(self.weeks * 7 + self.days))
+        return shift(date, -(self.years * 12 + self.months), -(self.weeks * 7 + self.days))
 
     def as_timedelta(self) -> datetime.timedelta:
         """The period as elapsed time, for limits such as "10 hours in any 24 hours".
@@ -125,21 +125,6 @@ class Period:
             minutes=self.minutes,
             seconds=self.seconds,
         )
-
-
-def _shift(date: pendulum.Date, months: int, days: int) -> pendulum.Date:
-    """``date`` moved by calendar months, then by days (pendulum's order, without its cost)."""
-    if months:
-        index = date.year * 12 + date.month - 1 + months
-        year, month = divmod(index, 12)
-        month += 1
-        last = calendar.monthrange(year, month)[1]
-        date = pendulum.Date(year, month, min(date.day, last))
-    if days:
-        date = pendulum.Date.fromordinal(date.toordinal() + days)
-    elif type(date) is not pendulum.Date:
-        date = pendulum.Date(date.year, date.month, date.day)
-    return date
 
 
 def _approximate_days(period: Period) -> float:

@@ -10,6 +10,7 @@ import pendulum
 
 from ... import facts
 from ...model import Certificate, CertificateKind, Fleet, Period, Person
+from ...model._dates import shift
 from .._changes import calendar_add, state_change_points
 from .._finding import Finding
 from .._rule import Context, Parameter
@@ -87,7 +88,7 @@ def certificate_expired(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 )
 def certificate_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     within: int = ctx.params["within-days"]
-    horizon = ctx.as_of.add(days=within)
+    horizon = shift(ctx.as_of, days=within)
     for person in in_service(fleet, ctx.as_of):
         for type_id, why in facts.required_certificates(fleet, person).items():
             held = facts.unrenewed_certificate(fleet, person, type_id, ctx.as_of)
@@ -226,7 +227,7 @@ def _revalidation_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[date
                 continue
             expiry = facts.certificate_expiry(fleet, person, certificate)
             if expiry is None or facts.valid_certificate(
-                fleet, person, certificate.type, expiry.add(days=1)
+                fleet, person, certificate.type, shift(expiry, days=1)
             ):
                 continue  # never lapses, or renewed in time: CERT006 never reports it
             windows.append((expiry.toordinal() - within, expiry.toordinal()))
@@ -316,7 +317,7 @@ def coc_revalidation_at_risk(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     from ...pathways._revalidation import RevalidationCondition, coc_revalidation, held_cocs
 
     within: int = ctx.params["within-days"]
-    horizon = ctx.as_of.add(days=within)
+    horizon = shift(ctx.as_of, days=within)
     condition = RevalidationCondition()
     for person in in_service(fleet, ctx.as_of):
         for held in held_cocs(fleet, person, ctx.as_of):
@@ -326,7 +327,9 @@ def coc_revalidation_at_risk(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             if not isinstance(certificate, Certificate):
                 continue
             # A replacement already issued (dated before the old one expires) is enough.
-            if facts.valid_certificate(fleet, person, certificate.type, held.expires.add(days=1)):
+            if facts.valid_certificate(
+                fleet, person, certificate.type, shift(held.expires, days=1)
+            ):
                 continue
             status = coc_revalidation(fleet, person, held, ctx.as_of, condition)
             if status is None or status.meets:

@@ -16,6 +16,7 @@ from ...model import (
     Subject,
     VersionStatus,
 )
+from ...model._dates import shift
 from .._finding import Finding
 from .._rule import Context, Parameter
 from .._severity import Severity
@@ -340,7 +341,7 @@ def version_in_force_not_approved(fleet: Fleet, ctx: Context) -> Iterator[Findin
 def operation_not_debriefed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     within: int = ctx.params["within-days"]
     for position, operation in enumerate(fleet.operations):
-        deadline = operation.last_day.add(days=within)
+        deadline = shift(operation.last_day, days=within)
         if deadline >= ctx.as_of:
             continue  # still inside the window
         held = [d for d in fleet.debriefs_of(operation.id) if d.date <= ctx.as_of]

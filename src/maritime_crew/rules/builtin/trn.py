@@ -11,6 +11,7 @@ import pendulum
 from ... import facts
 from ...facts._memo import memo
 from ...model import Course, Fleet, Person, Subject, TrainingRecord
+from ...model._dates import shift
 from .._changes import held_days, service_days
 from .._finding import Finding
 from .._rule import Context, Parameter
@@ -93,7 +94,7 @@ def training_lapsed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 )
 def training_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     within: int = ctx.params["within-days"]
-    horizon = ctx.as_of.add(days=within)
+    horizon = shift(ctx.as_of, days=within)
     for person in in_service(fleet, ctx.as_of):
         for course_id, why in facts.required_courses(fleet, person).items():
             held = facts.unrenewed_training(fleet, person, course_id, ctx.as_of)
