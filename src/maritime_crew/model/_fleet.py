@@ -214,6 +214,10 @@ class Fleet:
         """Use the id indexes of ``other`` for the tables this fleet shares with it."""
         self._id_indexes.parent = other._id_indexes
 
+    def has(self, table: str, record_id: str) -> bool:
+        """True if ``table`` has a record with ``record_id``."""
+        return record_id in self._ids(table)
+
     def positions(self, table: str, record_id: str) -> tuple[int, ...]:
         """Positions of every record in ``table`` with ``record_id``.
 

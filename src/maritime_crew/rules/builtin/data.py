@@ -87,11 +87,19 @@ def duplicate_id(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 # -- references ---------------------------------------------------------------------------
 
-Reference = tuple[str, str, str]
-"""(field path as written, referenced kind, referenced id)."""
+Field = str | tuple[str, int, str]
+"""A field path as written, or (list, position, field) to be written only when needed."""
+
+Reference = tuple[Field, str, str]
+"""(field path, referenced kind, referenced id)."""
+
+
+def _path(field: Field) -> str:
+    return field if isinstance(field, str) else f"{field[0]}[{field[1]}].{field[2]}"
 
 
 def _person_references(person: Person) -> Iterator[Reference]:
+    # Paths stay tuples: a person has dozens of references and nearly all exist.
     if person.grade:
         yield "grade", "grade", person.grade
     if person.crew:
@@ -99,17 +107,17 @@ def _person_references(person: Person) -> Iterator[Reference]:
     for role in person.duty_roles:
         yield "duty_roles", "duty_role", role
     for i, assignment in enumerate(person.terms):
-        yield f"terms[{i}].set", "terms", assignment.set
+        yield ("terms", i, "set"), "terms", assignment.set
     for i, size in enumerate(person.sizes):
-        yield f"sizes[{i}].equipment", "equipment_type", size.equipment
+        yield ("sizes", i, "equipment"), "equipment_type", size.equipment
     for i, certificate in enumerate(person.certificates):
-        yield f"certificates[{i}].type", "certificate_type", certificate.type
+        yield ("certificates", i, "type"), "certificate_type", certificate.type
     for i, record in enumerate(person.training):
-        yield f"training[{i}].course", "course", record.course
+        yield ("training", i, "course"), "course", record.course
         if record.trainer:
-            yield f"training[{i}].trainer", "person", record.trainer
+            yield ("training", i, "trainer"), "person", record.trainer
     for i, issue in enumerate(person.issues):
-        yield f"issues[{i}].item", "equipment_item", issue.item
+        yield ("issues", i, "item"), "equipment_item", issue.item
 
 
 def _references(fleet: Fleet) -> Iterator[tuple[str, str, Reference]]:
@@ -208,7 +216,7 @@ def _exists(fleet: Fleet, kind: str, target: str) -> bool | None:
     if kind == "rest_profile":  # built-in profiles count as well as the data's own
         return fleet.rest_profile(target) is not None
     if kind in _ID_TABLE_NAMES:
-        return bool(fleet.positions(kind, target))
+        return fleet.has(kind, target)
     if kind == "grade":
         return fleet.grade(target) is not None
     if kind == "debrief finding":
@@ -246,9 +254,10 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
 )
 def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     known_ids: dict[str, list[str]] = {}
-    for table, record_id, (field, kind, target) in _references(fleet):
+    for table, record_id, (written, kind, target) in _references(fleet):
         if _exists(fleet, kind, target) is not False:
             continue
+        field = _path(written)
         words = kind.replace("_", " ")
         message = (
             f"{table.replace('_', ' ')} {record_id} refers in `{field}` to {words} "
