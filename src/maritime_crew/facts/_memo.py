@@ -32,6 +32,9 @@ def memo(fleet: Fleet, name: str) -> dict[Any, Any]:
     kept here and reused by every later check of the same fleet.
     """
     key = id(fleet)
+    entry = _MEMOS.get(key)  # the common case needs no lock: dict reads are atomic
+    if entry is not None and entry[0]() is fleet:
+        return entry[1].setdefault(name, {})
     with _LOCK:
         entry = _MEMOS.get(key)
         if entry is None or entry[0]() is not fleet:
