@@ -1,0 +1,226 @@
+"""The synthetic fleet generator: deterministic, loadable, shaped like the example fleet."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+import maritime_crew as mc
+from maritime_crew import synth
+from maritime_crew.model import TABLES
+from maritime_crew.synth import _fleet
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "fleet"
+REFERENCE = "2021-03-31"
+PEOPLE = 300
+
+RATIO_TOLERANCE = 0.10
+"""Per-person counts may differ from the example fleet's by at most 10%."""
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("synth") / "fleet"
+    synth.write(out, PEOPLE, seed=0)
+    return out
+
+
+@pytest.fixture(scope="module")
+def fleet(written: Path) -> mc.Fleet:
+    return mc.load(written)
+
+
+@pytest.fixture(scope="module")
+def report(fleet: mc.Fleet) -> mc.Report:
+    return mc.check(fleet, as_of=REFERENCE)
+
+
+def test_same_seed_writes_identical_files(written: Path, tmp_path: Path) -> None:
+    synth.write(tmp_path / "again", PEOPLE, seed=0)
+    assert _files(tmp_path / "again") == _files(written)
+
+
+def test_a_different_seed_writes_different_files(written: Path, tmp_path: Path) -> None:
+    synth.write(tmp_path / "other", PEOPLE, seed=1)
+    other = _files(tmp_path / "other")
+    assert other != _files(written)
+    assert other["people/shore.toml"] != _files(written)["people/shore.toml"]
+
+
+def test_the_layout_follows_the_example(written: Path) -> None:
+    names = set(_files(written))
+    assert {
+        "vessels.toml",
+        "catalogue.toml",
+        "pathways.toml",
+        "equipment.toml",
+        "deployments.toml",
+        "documents.toml",
+        "operations.toml",
+        "terms.toml",
+        "waivers.toml",
+        "people/shore.toml",
+    } <= names
+    crews = {f"people/{c.id}.toml" for c in mc.load(written).crews}
+    assert crews <= names
+    hours = [n for n in names if n.startswith("hours/")]
+    assert hours
+    assert all(re.fullmatch(r"hours/[a-z0-9-]+-\d{4}-\d\d\.csv", n) for n in hours)
+    first = (written / hours[0]).read_text(encoding="utf-8").splitlines()
+    assert first[0] == "person,start,end,vessel"
+    assert first[1].split(",")[1].endswith("+00:00")  # exact moments, with offsets
+
+
+@pytest.mark.parametrize("people", [1, 4, 13, 14, 24, 157, 171, 300])
+def test_the_output_loads_with_exactly_the_people_asked_for(tmp_path: Path, people: int) -> None:
+    synth.write(tmp_path / "fleet", people, seed=people)
+    fleet = mc.load(tmp_path / "fleet")  # raises DataError on any problem
+    assert len(fleet.people) == people
+    assert len({p.id for p in fleet.people}) == people
+
+
+@pytest.mark.parametrize("people", [157, 250, 300])
+def test_vessels_scale_with_people(tmp_path: Path, people: int) -> None:
+    synth.write(tmp_path / "fleet", people, seed=0)
+    fleet = mc.load(tmp_path / "fleet")
+    assert abs(len(fleet.vessels) - people * 8 / 157) <= 2
+    assert len(fleet.crews) == 2 * len(fleet.vessels)
+
+
+def test_load_dump_load_gives_an_equal_fleet(fleet: mc.Fleet, tmp_path: Path) -> None:
+    mc.dump(fleet, tmp_path / "fleet.toml")
+    assert mc.load(tmp_path / "fleet.toml") == fleet
+
+
+def test_generate_returns_the_data_write_writes(fleet: mc.Fleet) -> None:
+    data = synth.generate(PEOPLE, seed=0)
+    assert set(data) <= {table.name for table in TABLES}
+    generated = mc.loads(tomli_w.dumps(data))
+    assert len(generated.people) == PEOPLE
+    for attribute in ("people", "vessels", "crews", "equipment_items", "documents", "debriefs"):
+        assert sorted(getattr(generated, attribute), key=lambda r: r.id) == sorted(
+            getattr(fleet, attribute), key=lambda r: r.id
+        ), attribute
+    assert len(generated.deployments) == len(fleet.deployments)
+    assert sorted(generated.work_periods, key=lambda w: (w.person, w.start)) == sorted(
+        fleet.work_periods, key=lambda w: (w.person, w.start)
+    )
+
+
+def test_generate_refuses_an_empty_fleet() -> None:
+    with pytest.raises(ValueError, match="at least one person"):
+        synth.generate(0)
+
+
+def _ratios(fleet: mc.Fleet) -> dict[str, float]:
+    people = len(fleet.people)
+    return {
+        "certificates": sum(len(p.certificates) for p in fleet.people) / people,
+        "training": sum(len(p.training) for p in fleet.people) / people,
+        "items": len(fleet.equipment_items) / people,
+        "issues": sum(len(p.issues) for p in fleet.people) / people,
+        "vessels": len(fleet.vessels) / people,
+    }
+
+
+def test_per_person_ratios_follow_the_example_fleet(fleet: mc.Fleet) -> None:
+    example = _ratios(mc.load(EXAMPLE))
+    for name, ratio in _ratios(fleet).items():
+        assert ratio == pytest.approx(example[name], rel=RATIO_TOLERANCE), name
+
+
+def test_check_finds_planted_problems_of_several_families(
+    fleet: mc.Fleet, report: mc.Report
+) -> None:
+    families = {re.sub(r"\d+", "", f.code) for f in report.findings}
+    assert len(families) >= 3, families
+    assert not families & {"DATA"}, "the data itself is consistent"
+    assert 0 < report.counts_by_severity()["error"] < len(fleet.people)
+
+
+def test_without_planted_problems_the_fleet_is_compliant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_fleet, "RATES", dict.fromkeys(_fleet.RATES, 0.0))
+    monkeypatch.setattr(_fleet, "_SQUADRON_RATES", dict.fromkeys(_fleet._SQUADRON_RATES, 0.0))
+    synth.write(tmp_path / "fleet", PEOPLE, seed=3)
+    report = mc.check(mc.load(tmp_path / "fleet"), as_of=REFERENCE)
+    assert [f.message for f in report.findings] == []
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "maritime_crew.synth", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_command_line_writes_a_fleet_and_says_what(tmp_path: Path) -> None:
+    result = _cli("--people", "20", "--seed", "4", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "20 people, 1 vessel (2 crews)" in result.stdout
+    assert "work periods" in result.stdout
+    assert _files(tmp_path / "out") == _files(_written(tmp_path / "api", 20, 4))
+
+
+def _written(out: Path, people: int, seed: int) -> Path:
+    synth.write(out, people, seed=seed)
+    return out
+
+
+def test_the_command_line_accepts_an_empty_directory(tmp_path: Path) -> None:
+    assert _cli("--people", "5", str(tmp_path)).returncode == 0
+    assert (tmp_path / "people" / "shore.toml").exists()
+
+
+def test_the_command_line_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
+    result = _cli("--people", "10", str(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "is not empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_the_command_line_refuses_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "fleet.toml"
+    target.write_text("", encoding="utf-8")
+    result = _cli("--people", "10", str(target))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "not a directory" in result.stderr
+
+
+@pytest.mark.parametrize("people", ["0", "-3", "many"])
+def test_the_command_line_refuses_a_bad_size(tmp_path: Path, people: str) -> None:
+    result = _cli("--people", people, str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "--people" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_write_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "x.toml").write_text("", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        synth.write(tmp_path, 10)
+
+
+def test_importing_the_library_does_not_import_the_generator() -> None:
+    code = (
+        "import sys, maritime_crew, maritime_crew.cli; "
+        "sys.exit('maritime_crew.synth' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
