@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+import typing
 from collections.abc import Callable
 from decimal import Decimal
 from types import UnionType
@@ -260,7 +261,80 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any],
     return fast
 
 
+_PLAIN = {str: "str", int: "int", bool: "bool"}
+"""Types the fast path checks inline (``type(v) is str``), as their hooks would."""
+
+
+def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A structuring function for one record class, written for the fast path.
+
+    It does what the cattrs-generated function of the detailed converter does, and
+    refuses whatever that one refuses: exact types for text, whole numbers and booleans
+    (checked inline rather than by a hook call each), the hooks of this module for every
+    other type, nested records and lists by their own functions, and no unknown key. It
+    raises at the first problem, with nothing to explain it: the loader then re-runs the
+    data through the detailed converter, which says what is wrong. Inlining the checks
+    and the list comprehensions is what makes loading fast (see benchmarks/README.md).
+    """
+    hints = typing.get_type_hints(record)
+    fields = [field for field in attrs.fields(record) if field.init]
+    names: dict[str, Any] = {"_cls": record, "_keys": frozenset(f.name for f in fields)}
+    body = ["def structure(o, _=None):", "    if not _keys.issuperset(o.keys()): raise KeyError"]
+    required: list[str] = []
+    for field in fields:
+        type_ = hints[field.name]
+        optional = _is_optional(type_)
+        inner = next(a for a in get_args(type_) if a is not type(None)) if optional else type_
+        key = repr(field.name)
+        value = f"_v_{field.name}"
+        lines = [f"{value} = o[{key}]"]
+        if optional:
+            lines.append(f"if {value} is not None:")
+        indent = "    " if optional else ""
+        if inner is pendulum.Date:  # a date seen before is a dict lookup away
+            names["_dates"] = _DATES
+            names[f"_h_{field.name}"] = converter.get_structure_hook(inner)
+            lines += [
+                f"{indent}_d = _dates.get({value}) if {value}.__class__ is _date else None",
+                f"{indent}{value} = _d if _d is not None else _h_{field.name}({value}, None)",
+            ]
+            names["_date"] = datetime.date
+        elif inner in _PLAIN:
+            names[f"_t_{field.name}"] = inner
+            lines.append(f"{indent}if {value}.__class__ is not _t_{field.name}: raise TypeError")
+        elif _is_homogeneous_tuple(inner) and get_args(inner)[0] in _PLAIN:
+            names[f"_t_{field.name}"] = get_args(inner)[0]
+            lines += [
+                f"{indent}if {value}.__class__ is not list: raise TypeError",
+                f"{indent}for _x in {value}:",
+                f"{indent}    if _x.__class__ is not _t_{field.name}: raise TypeError",
+                f"{indent}{value} = tuple({value})",
+            ]
+        else:
+            names[f"_h_{field.name}"] = converter.get_structure_hook(inner)
+            names[f"_a_{field.name}"] = inner
+            lines.append(f"{indent}{value} = _h_{field.name}({value}, _a_{field.name})")
+        if field.default is attrs.NOTHING:
+            body += [f"    {line}" for line in lines]
+            required.append(value)
+        else:
+            body.append(f"    if {key} in o:")
+            body += [f"        {line}" for line in lines]
+            body.append(f"        _r[{key}] = {value}")
+    body.insert(2, "    _r = {}")
+    body.append(f"    return _cls({', '.join([*required, '**_r'])})")
+    namespace = dict(names)
+    # The source is made from the model's own classes, never from data (as attrs and
+    # cattrs make theirs).
+    code = compile("\n".join(body), f"<maritime-crew fast structure {record.__name__}>", "exec")
+    exec(code, namespace)
+    function: Callable[[Any, Any], Any] = namespace["structure"]
+    return function
+
+
 def _record_hook(record: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    if not converter.detailed_validation:
+        return _fast_record(record, converter)
     generated = make_dict_structure_fn(
         record,
         converter,
