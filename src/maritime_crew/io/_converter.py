@@ -310,6 +310,15 @@ def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[An
                 f"{indent}    if _x.__class__ is not _t_{field.name}: raise TypeError",
                 f"{indent}{value} = tuple({value})",
             ]
+        elif _is_homogeneous_tuple(inner):
+            item_type = get_args(inner)[0]
+            names[f"_h_{field.name}"] = converter.get_structure_hook(item_type)
+            names[f"_a_{field.name}"] = item_type
+            each = f"_h_{field.name}(_x, _a_{field.name})"
+            lines += [
+                f"{indent}if {value}.__class__ is not list: raise TypeError",
+                f"{indent}{value} = tuple([{each} for _x in {value}])",
+            ]
         else:
             names[f"_h_{field.name}"] = converter.get_structure_hook(inner)
             names[f"_a_{field.name}"] = inner
