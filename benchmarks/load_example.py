@@ -7,29 +7,16 @@ median rather than any single figure.
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import tomli
+from _timing import median_seconds
 
 import maritime_crew as mc
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "fleet"
 REPEATS = 25
-
-
-def median_seconds(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Median wall time of ``work`` over ``repeats`` runs, after one warm-up run."""
-    work()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -47,9 +34,9 @@ def main() -> None:
     def check() -> None:
         mc.check(fleet, as_of="2021-03-31")
 
-    parse = median_seconds(bare_parse)
-    full = median_seconds(load)
-    checked = median_seconds(check)
+    parse = median_seconds(bare_parse, REPEATS)
+    full = median_seconds(load, REPEATS)
+    checked = median_seconds(check, REPEATS)
     print(f"example fleet: {len(files)} files, {len(fleet.people)} people")
     print(f"bare tomli parse   median {parse * 1000:8.2f} ms")
     print(f"mc.load            median {full * 1000:8.2f} ms   ({full / parse:.2f}x the parse)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pendulum
 
-from ..model import Fleet, Person
+from ..model import Deployment, Fleet, Person
 from ._memo import dated_memo
 
 __all__ = ["sea_days", "sea_periods"]
@@ -28,17 +28,26 @@ def sea_periods(
     cache = dated_memo(fleet, until, "sea-periods")
     merged: list[tuple[pendulum.Date, pendulum.Date]] | None = cache.get(id(person))
     if merged is None:
-        merged = cache[id(person)] = _merged(fleet, person, until)
+        deployments = fleet.deployments_of(person.id)
+        if person.crew is not None and all(d.person is None for d in deployments):
+            # Only the crew's deployments: members who joined it on the same day share them.
+            key = ("crew", person.crew, person.crew_since)
+            merged = cache.get(key)
+            if merged is None:
+                merged = cache[key] = _merged(deployments, person, until)
+        else:
+            merged = _merged(deployments, person, until)
+        cache[id(person)] = merged
     if since is None:
         return list(merged)
     return [(max(start, since), end) for start, end in merged if end >= since]
 
 
 def _merged(
-    fleet: Fleet, person: Person, until: pendulum.Date
+    deployments: tuple[Deployment, ...], person: Person, until: pendulum.Date
 ) -> list[tuple[pendulum.Date, pendulum.Date]]:
     spans: list[tuple[pendulum.Date, pendulum.Date]] = []
-    for deployment in fleet.deployments_of(person.id):
+    for deployment in deployments:
         start = deployment.start
         end = deployment.end if deployment.end is not None else until
         if deployment.crew is not None and person.crew_since is not None:

@@ -7,7 +7,7 @@ import datetime
 
 import pendulum
 
-__all__ = ["DateLike", "as_date", "shift"]
+__all__ = ["DateLike", "as_date", "months_later", "shift"]
 
 DateLike = pendulum.Date | datetime.date | str
 """What every function that asks about a date accepts."""
@@ -43,13 +43,19 @@ def shift(date: pendulum.Date, months: int = 0, days: int = 0) -> pendulum.Date:
     ``add`` is general and slow; dates are moved millions of times in a check.
     """
     if months:
-        index = date.year * 12 + date.month - 1 + months
-        year, month = divmod(index, 12)
-        month += 1
-        last = calendar.monthrange(year, month)[1]
-        date = pendulum.Date(year, month, min(date.day, last))
+        date = pendulum.Date(*months_later(date, months))
     if days:
         date = pendulum.Date.fromordinal(date.toordinal() + days)
     elif type(date) is not pendulum.Date:
         date = pendulum.Date(date.year, date.month, date.day)
     return date
+
+
+def months_later(date: datetime.date, months: int) -> tuple[int, int, int]:
+    """Year, month and day ``months`` calendar months after ``date`` (before, if negative).
+
+    The day is kept, or clamped to the last day of a shorter month.
+    """
+    year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
+    month += 1
+    return year, month, min(date.day, calendar.monthrange(year, month)[1])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..model._dates import months_later
+
 __all__ = [
     "HISTORY_START",
     "REFERENCE",
@@ -37,15 +39,7 @@ def days(n: int) -> dt.timedelta:
 
 def add_months(start: Date, months: int) -> Date:
     """Calendar months later, clamped to the month's last day (as the library does)."""
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    for day in (start.day, 30, 29, 28):
-        try:
-            return Date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return Date(*months_later(start, months))
 
 
 def last_valid_day(issued: Date, years: int = 0, months: int = 0) -> Date:
