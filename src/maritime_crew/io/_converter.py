@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+import sys
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -262,6 +263,30 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any],
 
 
 _PLAIN = {str: "str", int: "int", bool: "bool"}
+
+_REFERENCES = frozenset(
+    {
+        "type",
+        "course",
+        "item",
+        "vessel",
+        "crew",
+        "person",
+        "set",
+        "equipment",
+        "role",
+        "trainer",
+        "grade",
+        "kind",
+        "size",
+        "document",
+        "operation",
+        "rule",
+        "supersedes",
+    }
+)
+"""Fields whose text is an id repeated across records: one string object serves them all
+(``sys.intern``), which saves hundreds of megabytes at 100,000 people."""
 """Types the fast path checks inline (``type(v) is str``), as their hooks would."""
 
 
@@ -302,14 +327,21 @@ def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[An
         elif inner in _PLAIN:
             names[f"_t_{field.name}"] = inner
             lines.append(f"{indent}if {value}.__class__ is not _t_{field.name}: raise TypeError")
+            if inner is str and field.name in _REFERENCES:
+                names["_intern"] = sys.intern
+                lines.append(f"{indent}{value} = _intern({value})")
         elif _is_homogeneous_tuple(inner) and get_args(inner)[0] in _PLAIN:
             names[f"_t_{field.name}"] = get_args(inner)[0]
             lines += [
                 f"{indent}if {value}.__class__ is not list: raise TypeError",
                 f"{indent}for _x in {value}:",
                 f"{indent}    if _x.__class__ is not _t_{field.name}: raise TypeError",
-                f"{indent}{value} = tuple({value})",
             ]
+            if get_args(inner)[0] is str:  # lists of text are lists of ids
+                names["_intern"] = sys.intern
+                lines.append(f"{indent}{value} = tuple([_intern(_x) for _x in {value}])")
+            else:
+                lines.append(f"{indent}{value} = tuple({value})")
         elif _is_homogeneous_tuple(inner):
             item_type = get_args(inner)[0]
             names[f"_h_{field.name}"] = converter.get_structure_hook(item_type)
