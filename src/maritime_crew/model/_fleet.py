@@ -396,6 +396,10 @@ class Fleet:
         )
         return own + crew_deployments
 
+    def own_deployments_of(self, person_id: str) -> tuple[Deployment, ...]:
+        """Deployments of a person alone (``person = ...``), not those of their crew."""
+        return self._deployments_by_person.get(person_id, ())
+
     def deployments_of_crew(self, crew_id: str) -> tuple[Deployment, ...]:
         """Deployments of a whole crew."""
         return self._deployments_by_crew.get(crew_id, ())

@@ -1,0 +1,76 @@
+"""Sea days: the running-total count of a crew member equals counting day by day."""
+
+from __future__ import annotations
+
+import datetime
+
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+
+import maritime_crew as mc
+from maritime_crew import facts
+
+START = datetime.date(2020, 1, 1)
+days = st.integers(0, 400).map(lambda n: pendulum.Date.fromordinal(START.toordinal() + n))
+
+
+@st.composite
+def crews_at_sea(draw: st.DrawFn) -> tuple[mc.Fleet, pendulum.Date, pendulum.Date | None]:
+    spans = draw(st.lists(st.tuples(days, st.integers(0, 30), st.booleans()), max_size=8))
+    deployments = [
+        mc.Deployment(
+            id=f"d{i}",
+            vessel="vigilant",
+            start=start,
+            end=None if open_ended else pendulum.Date.fromordinal(start.toordinal() + length),
+            crew="vigilant-a",
+        )
+        for i, (start, length, open_ended) in enumerate(spans)
+    ]
+    own = draw(st.booleans())
+    if own:
+        deployments.append(
+            mc.Deployment(id="own", vessel="seeker", start=draw(days), end=draw(days), person="BF1")
+        )
+    person = mc.Person(
+        id="BF1",
+        name="A B",
+        discipline=mc.Discipline.DECK,
+        crew="vigilant-a",
+        crew_since=draw(st.none() | days),
+    )
+    fleet = mc.Fleet(
+        vessels=(
+            mc.Vessel(id="vigilant", name="HMC Vigilant", type=mc.VesselType.CUTTER),
+            mc.Vessel(id="seeker", name="HMC Seeker", type=mc.VesselType.CUTTER),
+        ),
+        crews=(mc.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
+        people=(person,),
+        deployments=tuple(deployments),
+    )
+    return fleet, draw(days), draw(st.none() | days)
+
+
+def _day_by_day(fleet: mc.Fleet, until: pendulum.Date, since: pendulum.Date | None) -> int:
+    person = fleet.people[0]
+    aboard: set[int] = set()
+    for deployment in fleet.deployments:
+        start = deployment.start
+        if deployment.crew is not None and person.crew_since is not None:
+            start = max(start, person.crew_since)
+        end = min(deployment.end or until, until)
+        aboard.update(range(start.toordinal(), end.toordinal() + 1))
+    low = since.toordinal() if since is not None else 0
+    return sum(1 for day in aboard if day >= low)
+
+
+@given(crews_at_sea())
+def test_sea_days_count_each_day_aboard_once(
+    case: tuple[mc.Fleet, pendulum.Date, pendulum.Date | None],
+) -> None:
+    fleet, until, since = case
+    person = fleet.people[0]
+    assert facts.sea_days(fleet, person, until=until, since=since) == _day_by_day(
+        fleet, until, since
+    )
