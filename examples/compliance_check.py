@@ -24,49 +24,22 @@ People are shown by staff number only.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 
-import pendulum
+import _cli
 
 import maritime_crew as mc
 from maritime_crew.report import render
-from maritime_crew.rules import RegistrationError, as_date
-
-EXAMPLE_FLEET = Path(__file__).resolve().parent / "fleet"
-EXAMPLE_DATE = "2021-03-31"
-PROG = Path(__file__).name
-
-
-def as_of_date(text: str) -> pendulum.Date:
-    """``--as-of`` as a date, with argparse's plain-words error (exit code 2) if it is not one."""
-    try:
-        return as_date(text)
-    except ValueError:
-        message = f"expected a date as YYYY-MM-DD, such as {EXAMPLE_DATE}, not {text!r}"
-        raise argparse.ArgumentTypeError(message) from None
+from maritime_crew.rules import RegistrationError
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Check a crew dataset as of a date, summarise per vessel and list the "
+    parser = _cli.parser(
+        __file__,
+        "Check a crew dataset as of a date, summarise per vessel and list the "
         "actions. Exit code 0: no errors; 1: errors; 2: bad input.",
-    )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=EXAMPLE_FLEET,
-        help="dataset file or directory (default: the bundled example fleet)",
-    )
-    parser.add_argument(
-        "--as-of",
-        type=as_of_date,
-        default=as_date(EXAMPLE_DATE),
-        metavar="DATE",
-        help=f"date to check as of, YYYY-MM-DD (default: {EXAMPLE_DATE})",
+        "date to check as of",
     )
     parser.add_argument(
         "--sarif", type=Path, metavar="FILE", help="also write a SARIF 2.1.0 report"
@@ -76,12 +49,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--redact", action="store_true", help="keep people's names out of the report files"
     )
     return parser.parse_args(argv)
-
-
-def fail(message: str) -> int:
-    """Print a message to stderr and return the bad-input exit code."""
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 2
 
 
 def place(fleet: mc.Fleet, finding: mc.Finding) -> str:
@@ -156,30 +123,18 @@ def write_report(
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    # Report bad configuration and bad data together, as `maritime-crew check` does.
-    problems = []
-    config = None
     try:
-        config = mc.Config.discover(args.path)
-    except mc.ConfigError as problem:
-        problems.append(str(problem))
-    try:
-        fleet = mc.load(args.path)
-    except mc.DataError as problem:
-        problems.append(f"cannot load {args.path}\n{problem}")
-    if problems or config is None:
-        return fail("\n".join(problems))
-    try:
+        fleet, config = _cli.load_configured(args.path)
         report = mc.check(fleet, args.as_of, config)
-    except (mc.ConfigError, RegistrationError) as problem:  # unknown rules, broken plugins
-        return fail(str(problem))
+    except (_cli.BadInput, mc.ConfigError, RegistrationError) as problem:  # plugins too
+        return _cli.fail(__file__, str(problem))
 
     # Write the report files first: if one cannot be written, the job stops with exit 2.
     written = [(f, path) for f, path in (("sarif", args.sarif), ("json", args.json)) if path]
     for format, path in written:
         cannot = write_report(report, fleet, format, path, args.redact)
         if cannot is not None:
-            return fail(cannot)
+            return _cli.fail(__file__, cannot)
 
     counts = report.counts_by_severity()
     print(

@@ -37,19 +37,13 @@ docs/configuration.md, "Rule plugins"); it then registers in the default registr
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
-import pendulum
+import _cli
 
 import maritime_crew as mc
-from maritime_crew.rules import RegistrationError, Registry, as_date
-
-EXAMPLE_FLEET = Path(__file__).resolve().parent / "fleet"
-EXAMPLE_DATE = "2021-03-31"
-PROG = Path(__file__).name
+from maritime_crew.rules import RegistrationError, Registry
 
 CODE = "PLAN001"
 WITHIN_DAYS = 90
@@ -124,34 +118,12 @@ def lapses_during_deployment(fleet: mc.Fleet, ctx: mc.Context) -> Iterator[mc.Fi
         )
 
 
-def as_of_date(text: str) -> pendulum.Date:
-    """``--as-of`` as a date, with argparse's plain-words error (exit code 2) if it is not one."""
-    try:
-        return as_date(text)
-    except ValueError:
-        message = f"expected a date as YYYY-MM-DD, such as {EXAMPLE_DATE}, not {text!r}"
-        raise argparse.ArgumentTypeError(message) from None
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description=f"Run the custom rule {CODE} (a required certificate or course lapses "
+    parser = _cli.parser(
+        __file__,
+        f"Run the custom rule {CODE} (a required certificate or course lapses "
         "during a deployment) with the built-in rules, and print its findings.",
-    )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=EXAMPLE_FLEET,
-        help="dataset file or directory (default: the bundled example fleet)",
-    )
-    parser.add_argument(
-        "--as-of",
-        type=as_of_date,
-        default=as_date(EXAMPLE_DATE),
-        metavar="DATE",
-        help=f"date to check as of, YYYY-MM-DD (default: {EXAMPLE_DATE})",
+        "date to check as of",
     )
     parser.add_argument(
         "--within-days",
@@ -162,24 +134,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def fail(message: str) -> int:
-    """Print a message to stderr and return the bad-input exit code."""
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 2
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    try:
-        fleet = mc.load(args.path)
-    except mc.DataError as problem:
-        return fail(f"cannot load {args.path}\n{problem}")
     parameters = {} if args.within_days is None else {"within-days": args.within_days}
     config = mc.Config(parameters={CODE: parameters})
     try:
+        fleet = _cli.load(args.path)
         report = mc.check(fleet, args.as_of, config, registry=REGISTRY)
-    except (mc.ConfigError, RegistrationError) as problem:  # e.g. a negative --within-days
-        return fail(str(problem))
+    except (_cli.BadInput, mc.ConfigError, RegistrationError) as problem:  # bad --within-days too
+        return _cli.fail(__file__, str(problem))
 
     rule = next(rule for rule in report.rules if rule.code == CODE)
     defaults = rule.defaults() | parameters

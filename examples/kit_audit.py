@@ -27,67 +27,29 @@ The audit exits 0 when it ran (whatever it found) and 2 for bad input.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import defaultdict
-from pathlib import Path
 
+import _cli
 import pendulum
 
 import maritime_crew as mc
-from maritime_crew.rules import RegistrationError, as_date
-
-EXAMPLE_FLEET = Path(__file__).resolve().parent / "fleet"
-EXAMPLE_DATE = "2021-03-31"
-PROG = Path(__file__).name
+from maritime_crew.rules import RegistrationError
 
 KIT_DUE = (mc.DueKind.SERVICE_DUE, mc.DueKind.SHELF_LIFE_END, mc.DueKind.MARKED_DATE)
 """The kinds of forecast obligation that concern an equipment item."""
 NO_VESSEL = "(no vessel)"
 
 
-def as_of_date(text: str) -> pendulum.Date:
-    """``--as-of`` as a date, with argparse's plain-words error (exit code 2) if it is not one."""
-    try:
-        return as_date(text)
-    except ValueError:
-        message = f"expected a date as YYYY-MM-DD, such as {EXAMPLE_DATE}, not {text!r}"
-        raise argparse.ArgumentTypeError(message) from None
-
-
-def days(text: str) -> int:
-    """``--within`` as a number of days, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of days, 0 or more, not {text!r}")
-    return value
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Audit issued personal equipment on a date, grouped by vessel: EQP "
+    parser = _cli.parser(
+        __file__,
+        "Audit issued personal equipment on a date, grouped by vessel: EQP "
         "findings and items falling due within a number of days.",
-    )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=EXAMPLE_FLEET,
-        help="dataset file or directory (default: the bundled example fleet)",
-    )
-    parser.add_argument(
-        "--as-of",
-        type=as_of_date,
-        default=as_date(EXAMPLE_DATE),
-        metavar="DATE",
-        help=f"date of the audit, YYYY-MM-DD (default: {EXAMPLE_DATE})",
+        "date of the audit",
     )
     parser.add_argument(
         "--within",
-        type=days,
+        type=_cli.days,
         default=30,
         metavar="DAYS",
         help="list items falling due within this many days (default: 30)",
@@ -96,12 +58,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--all", action="store_true", help="list every person's kit, not only those to act on"
     )
     return parser.parse_args(argv)
-
-
-def fail(message: str) -> int:
-    """Print a message to stderr and return the bad-input exit code."""
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 2
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -126,24 +82,13 @@ def kit_line(fleet: mc.Fleet, person: mc.Person, on: pendulum.Date) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    problems = []
-    config = None
-    try:
-        # The dataset's own configuration (parameters, waived severities), EQP rules only.
-        config = mc.Config.discover(args.path).with_options(select=["EQP"], extend_select=[])
-    except mc.ConfigError as problem:
-        problems.append(str(problem))
-    try:
-        fleet = mc.load(args.path)
-    except mc.DataError as problem:
-        problems.append(f"cannot load {args.path}\n{problem}")
-    if problems or config is None:
-        return fail("\n".join(problems))
     on: pendulum.Date = args.as_of
     try:
+        # The dataset's own configuration (parameters, severities), EQP rules only.
+        fleet, config = _cli.load_configured(args.path, select=["EQP"])
         report = mc.check(fleet, on, config)
-    except (mc.ConfigError, RegistrationError) as problem:
-        return fail(str(problem))
+    except (_cli.BadInput, mc.ConfigError, RegistrationError) as problem:
+        return _cli.fail(__file__, str(problem))
     due = [item for item in mc.forecast(fleet, on, args.within).items if item.kind in KIT_DUE]
 
     # Everything to act on, by vessel and then by the person concerned (an item's holder).

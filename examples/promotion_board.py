@@ -29,63 +29,24 @@ The same questions for one person: ``maritime-crew pathway examples/fleet BF1120
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
-from pathlib import Path
 
+import _cli
 import pendulum
 
 import maritime_crew as mc
-from maritime_crew.rules import as_date
-
-EXAMPLE_FLEET = Path(__file__).resolve().parent / "fleet"
-EXAMPLE_DATE = "2021-03-31"
-PROG = Path(__file__).name
-
-
-def as_of_date(text: str) -> pendulum.Date:
-    """``--as-of`` as a date, with argparse's plain-words error (exit code 2) if it is not one."""
-    try:
-        return as_date(text)
-    except ValueError:
-        message = f"expected a date as YYYY-MM-DD, such as {EXAMPLE_DATE}, not {text!r}"
-        raise argparse.ArgumentTypeError(message) from None
-
-
-def days(text: str) -> int:
-    """``--within`` as a number of days, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of days, 0 or more, not {text!r}")
-    return value
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Promotion board: who is eligible for their next grade on a date, who "
+    parser = _cli.parser(
+        __file__,
+        "Promotion board: who is eligible for their next grade on a date, who "
         "will be within a number of days, and what they still need.",
-    )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=EXAMPLE_FLEET,
-        help="dataset file or directory (default: the bundled example fleet)",
-    )
-    parser.add_argument(
-        "--as-of",
-        type=as_of_date,
-        default=as_date(EXAMPLE_DATE),
-        metavar="DATE",
-        help=f"date of the board, YYYY-MM-DD (default: {EXAMPLE_DATE})",
+        "date of the board",
     )
     parser.add_argument(
         "--within",
-        type=days,
+        type=_cli.days,
         default=90,
         metavar="DAYS",
         help="'close' means eligible within this many days (default: 90)",
@@ -94,12 +55,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--details", action="store_true", help="print the evidence in full sentences"
     )
     return parser.parse_args(argv)
-
-
-def fail(message: str) -> int:
-    """Print a message to stderr and return the bad-input exit code."""
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 2
 
 
 def who(fleet: mc.Fleet, person_id: str) -> str:
@@ -157,9 +112,9 @@ def table(fleet: mc.Fleet, steps: list[mc.NextSteps], lapse_by: pendulum.Date) -
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        fleet = mc.load(args.path)
-    except mc.DataError as problem:
-        return fail(f"cannot load {args.path}\n{problem}")
+        fleet = _cli.load(args.path)
+    except _cli.BadInput as problem:
+        return _cli.fail(__file__, str(problem))
     on: pendulum.Date = args.as_of
     horizon = on.add(days=args.within)
 
