@@ -6,8 +6,12 @@ import argparse
 import datetime
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pendulum
+
+if TYPE_CHECKING:
+    from ..model import Period
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -47,6 +51,16 @@ def as_of_date(text: str) -> pendulum.Date:
     except ValueError:
         raise argparse.ArgumentTypeError(problem) from None
     return pendulum.Date(parsed.year, parsed.month, parsed.day)
+
+
+def within_option(text: str) -> Period:
+    """``--within`` as a period (``90``, ``90d``, ``P3M``), or a usage error in plain words."""
+    from ..model._window import parse_within
+
+    try:
+        return parse_within(text)
+    except (TypeError, ValueError) as problem:
+        raise UsageError(str(problem).replace("within must", "--within must", 1)) from None
 
 
 def comma_list(text: str) -> list[str]:

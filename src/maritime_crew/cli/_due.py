@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, as_of_date, today_in_london
+from ._common import EXIT_OK, UsageError, as_of_date, today_in_london, within_option
 
 if TYPE_CHECKING:
     from ..forecast import DueItem, Forecast
@@ -85,13 +85,10 @@ def _namer(fleet: Fleet, redact: bool) -> Callable[[str | None], str]:
 
 def run_due(arguments: argparse.Namespace) -> int:
     """Print what falls due in the window."""
-    from ..forecast import forecast, parse_within
+    from ..forecast import forecast
     from ..io import load
 
-    try:
-        within = parse_within(arguments.within)
-    except (TypeError, ValueError) as problem:
-        raise UsageError(str(problem).replace("within must", "--within must", 1)) from None
+    within = within_option(arguments.within)
     fleet = load(arguments.path)
     _check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     _check_id("crew", arguments.crew, [c.id for c in fleet.crews])

@@ -9,7 +9,14 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, as_of_date, check_id, markdown_row, today_in_london
+from ._common import (
+    EXIT_OK,
+    as_of_date,
+    check_id,
+    markdown_row,
+    today_in_london,
+    within_option,
+)
 
 if TYPE_CHECKING:
     from ..model import Fleet
@@ -235,10 +242,7 @@ def _window(as_of: Any, within: str) -> int:
     from ..model._dates import as_date
     from ..model._window import window_days
 
-    try:
-        return window_days(as_date(as_of), within)
-    except (TypeError, ValueError) as problem:
-        raise UsageError(str(problem).replace("within must", "--within must", 1)) from None
+    return window_days(as_date(as_of), within_option(within))
 
 
 def run_tna(arguments: argparse.Namespace) -> int:
