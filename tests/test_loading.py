@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import maritime_crew as mc
 from maritime_crew.io._sources import header_lines
@@ -108,6 +110,48 @@ def test_header_scan_follows_the_toml_grammar() -> None:
         ("terms", 1, "consultation", 0): 9,
         ("terms", 1, "consultation", 0, "responses", 0): 10,
     }
+
+
+_LINES = st.sampled_from(
+    [
+        "[[person]]",
+        "  [[person.certificates]]  # a comment",
+        "[[terms]]",
+        '[["person".training]]',
+        'name = "Al"',
+        'note = """',
+        'note = """ one line """',
+        "note = '''",
+        "'''",
+        '"""',
+        "x = [1, 2]",
+        "[not a header",
+        "",
+        "# [[person]] in a comment",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=40), st.sampled_from(["\n", "\r\n"]))
+def test_header_scan_numbers_lines_as_a_reader_would(lines: list[str], newline: str) -> None:
+    """Each header is found on the line a reader sees it on, whatever surrounds it."""
+    found = header_lines(newline.join(lines))
+    # Inside a multi-line string a header is text; outside, every array header counts
+    # (each gets its own path, so none hides another).
+    expected: list[int] = []
+    open_string: str | None = None
+    for number, line in enumerate(lines, start=1):
+        if open_string is not None:
+            if line.count(open_string) % 2 == 1:
+                open_string = None
+        elif line.lstrip().startswith("[["):
+            expected.append(number)
+        elif not line.lstrip().startswith("["):
+            for delimiter in ('"""', "'''"):
+                if line.count(delimiter) % 2 == 1:
+                    open_string = delimiter
+                    break
+    assert sorted(found.values()) == expected
 
 
 def test_local_times_are_europe_london_and_offsets_are_kept() -> None:

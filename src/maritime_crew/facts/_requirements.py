@@ -6,7 +6,8 @@ import attrs
 import pendulum
 
 from ..model import EquipmentItem, Fleet, ItemStatus, Person
-from ._validity import valid_certificate, valid_training
+from ._memo import dated_memo
+from ._validity import held_by_type, longest_valid
 
 __all__ = ["RoleStatus", "kit_held", "required_certificates", "required_courses", "role_status"]
 
@@ -48,11 +49,24 @@ def kit_held(
     fleet: Fleet, person: Person, equipment_type: str, on: pendulum.Date
 ) -> list[EquipmentItem]:
     """Items of a type issued to the person on a date and usable (not withdrawn or lost)."""
-    return [
-        item
-        for item in fleet.items_held(person.id, on)
-        if item.type == equipment_type and item.status_on(on) is ItemStatus.IN_SERVICE
-    ]
+    return list(_usable_kit(fleet, person, on).get(equipment_type, ()))
+
+
+def _usable_kit(
+    fleet: Fleet, person: Person, on: pendulum.Date
+) -> dict[str, tuple[EquipmentItem, ...]]:
+    """The person's usable items on a date by equipment type, worked out once per day."""
+    cache = dated_memo(fleet, on, "usable-kit")
+    found: tuple[Person, dict[str, tuple[EquipmentItem, ...]]] | None = cache.get(id(person))
+    if found is not None and found[0] is person:
+        return found[1]
+    by_type: dict[str, list[EquipmentItem]] = {}
+    for item in fleet.items_held(person.id, on):
+        if item.status_on(on) is ItemStatus.IN_SERVICE:
+            by_type.setdefault(item.type, []).append(item)
+    usable = {kind: tuple(items) for kind, items in by_type.items()}
+    cache[id(person)] = (person, usable)
+    return usable
 
 
 @attrs.frozen
@@ -90,19 +104,19 @@ def role_status(fleet: Fleet, person: Person, role_id: str, on: pendulum.Date) -
     missing_kit: list[str] = []
     expiries: list[pendulum.Date] = []
     if role is not None:
-        for type_id in role.certificates:
-            held = valid_certificate(fleet, person, type_id, on)
-            if held is None:
-                missing_certificates.append(type_id)
-            elif held.expires is not None:
-                expiries.append(held.expires)
-        for course_id in role.courses:
-            held = valid_training(fleet, person, course_id, on)
-            if held is None:
-                missing_courses.append(course_id)
-            elif held.expires is not None:
-                expiries.append(held.expires)
-        missing_kit = [kind for kind in role.kit if not kit_held(fleet, person, kind, on)]
+        for wanted, kind, missing in (
+            (role.certificates, "certificates", missing_certificates),
+            (role.courses, "training", missing_courses),
+        ):
+            by_type = held_by_type(fleet, person, kind) if wanted else {}
+            for type_id in wanted:
+                held = longest_valid(by_type.get(type_id, ()), on)
+                if held is None:
+                    missing.append(type_id)
+                elif held.expires is not None:
+                    expiries.append(held.expires)
+        usable = _usable_kit(fleet, person, on)
+        missing_kit = [kind for kind in role.kit if kind not in usable]
     qualified = not (missing_certificates or missing_courses or missing_kit)
     return RoleStatus(
         person=person.id,

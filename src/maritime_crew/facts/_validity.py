@@ -9,8 +9,7 @@ and including 1 March 2021. A type or course without a validity never expires.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 import pendulum
@@ -27,6 +26,7 @@ __all__ = [
     "last_day",
     "latest_certificate",
     "latest_training",
+    "longest_valid",
     "next_booking",
     "training_expiry",
     "training_of",
@@ -37,7 +37,6 @@ __all__ = [
 ]
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pendulum.Date:
     """The last day of a period that starts on ``start``, for someone (or something) of ``age``."""
     return shift(schedule.for_age(age).after(start), days=-1)
@@ -120,7 +119,8 @@ def _held(fleet: Fleet, person: Person, kind: str) -> tuple[Person, dict[str, tu
     return found
 
 
-def _longest(held: Iterator[Held], on: pendulum.Date) -> Held | None:
+def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:
+    """Of some certificates or completions, the one valid on a date that lasts longest."""
     best: Held | None = None
     for item in held:
         if item.valid_on(on) and (
@@ -142,7 +142,7 @@ def _latest(held: Iterator[Held], on: pendulum.Date) -> Held | None:
 
 def valid_certificate(fleet: Fleet, person: Person, type_id: str, on: pendulum.Date) -> Held | None:
     """The person's certificate of a type valid on a date that lasts longest, if any."""
-    return _longest(certificates_of(fleet, person, type_id), on)
+    return longest_valid(certificates_of(fleet, person, type_id), on)
 
 
 def latest_certificate(
@@ -154,7 +154,7 @@ def latest_certificate(
 
 def valid_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
     """The person's completion of a course that counts on a date and lasts longest, if any."""
-    return _longest(training_of(fleet, person, course_id), on)
+    return longest_valid(training_of(fleet, person, course_id), on)
 
 
 def latest_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:

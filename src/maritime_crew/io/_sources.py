@@ -24,6 +24,9 @@ __all__ = ["DatasetSources", "header_lines", "line_of"]
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*(.+?)\s*(\]\]?)\s*(?:#.*)?")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TABLE_LINE = re.compile(r"\n([ \t\f\v\r]*\[[^\n]*)")
+"""A line that starts with ``[`` (in the text after a line feed put before it)."""
+_DELIMITER = re.compile(r"\"\"\"|\'\'\'")
 
 
 def _split_key(text: str) -> list[str] | None:
@@ -65,28 +68,32 @@ def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
     ``[[person]]`` headers become ``("person", 0)``, ``("person", 1)`` …; a
     ``[[person.certificates]]`` header under the second person becomes
     ``("person", 1, "certificates", 0)``; ``[terms.consultation]`` under the first
-    terms set becomes ``("terms", 0, "consultation")``.
+    terms set becomes ``("terms", 0, "consultation")``. Lines are counted as TOML
+    counts them, by line feeds.
     """
     lines: dict[tuple[str | int, ...], int] = {}
     current: dict[tuple[str | int, ...], int] = {}
+    headers: dict[str, tuple[bool, list[str]] | None] = {}
     open_string: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    number, counted = 1, 0
+    for start, line in _candidate_lines(text):
+        number += text.count("\n", counted, start)
+        counted = start
         if open_string is not None:
             if line.count(open_string) % 2 == 1:
                 open_string = None
             continue
-        stripped = line.lstrip()
-        if stripped.startswith("["):
-            match = _HEADER.fullmatch(line)
-            parts = _split_key(match.group(2)) if match else None
-            if match and parts and len(match.group(1)) == len(match.group(3)):
+        if line.lstrip().startswith("["):
+            header = headers[line] if line in headers else headers.setdefault(line, _header(line))
+            if header is not None:
+                is_array, parts = header
                 path: tuple[str | int, ...] = ()
                 for part in parts[:-1]:
                     path += (part,)
                     if path in current:
                         path += (current[path],)
                 path += (parts[-1],)
-                if match.group(1) == "[[":
+                if is_array:
                     index = current.get(path, -1) + 1
                     current[path] = index
                     path += (index,)
@@ -97,6 +104,34 @@ def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
                 open_string = delimiter
                 break
     return lines
+
+
+def _candidate_lines(text: str) -> list[tuple[int, str]]:
+    """Where each line that may matter to :func:`header_lines` starts, with its text.
+
+    Those are the lines that start with ``[`` and those that hold a multi-line string
+    delimiter; any other line neither starts a table nor opens or closes a string.
+    """
+    found = [(match.start(1), match.group(1)) for match in _TABLE_LINE.finditer("\n" + text)]
+    found = [(start - 1, line) for start, line in found]
+    if '"""' not in text and "'''" not in text:
+        return found
+    starts = {start for start, _ in found}
+    starts.update(text.rfind("\n", 0, match.start()) + 1 for match in _DELIMITER.finditer(text))
+    lines = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        lines.append((start, text[start : end if end >= 0 else len(text)]))
+    return lines
+
+
+def _header(line: str) -> tuple[bool, list[str]] | None:
+    """Whether a header line opens an array of tables, and its key's parts (``None``: no header)."""
+    match = _HEADER.fullmatch(line)
+    parts = _split_key(match.group(2)) if match else None
+    if match is None or not parts or len(match.group(1)) != len(match.group(3)):
+        return None
+    return match.group(1) == "[[", parts
 
 
 class _FileLines:

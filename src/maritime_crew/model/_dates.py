@@ -40,15 +40,38 @@ def shift(date: pendulum.Date, months: int = 0, days: int = 0) -> pendulum.Date:
     """``date`` moved by calendar months, then by days, as pendulum's ``add`` does it.
 
     The month keeps its day, or the month's last day if it is shorter. pendulum's own
-    ``add`` is general and slow; dates are moved millions of times in a check.
+    ``add`` is general and slow; dates are moved millions of times in a check, and land
+    on a few thousand days, so each day's ``pendulum.Date`` is made once and shared.
     """
     if months:
-        date = pendulum.Date(*months_later(date, months))
+        date = _day(*months_later(date, months))
     if days:
-        date = pendulum.Date.fromordinal(date.toordinal() + days)
+        ordinal = date.toordinal() + days
+        found = _BY_ORDINAL.get(ordinal)
+        if found is None:
+            found = pendulum.Date.fromordinal(ordinal)
+            if len(_BY_ORDINAL) < _KEEP:
+                _BY_ORDINAL[ordinal] = found
+        date = found
     elif type(date) is not pendulum.Date:
-        date = pendulum.Date(date.year, date.month, date.day)
+        date = _day(date.year, date.month, date.day)
     return date
+
+
+_KEEP = 100_000
+"""How many distinct days to share (about 270 years); beyond, new objects are made."""
+_BY_ORDINAL: dict[int, pendulum.Date] = {}
+_BY_DAY: dict[tuple[int, int, int], pendulum.Date] = {}
+
+
+def _day(year: int, month: int, day: int) -> pendulum.Date:
+    key = (year, month, day)
+    found = _BY_DAY.get(key)
+    if found is None:
+        found = pendulum.Date(year, month, day)
+        if len(_BY_DAY) < _KEEP:
+            _BY_DAY[key] = found
+    return found
 
 
 def months_later(date: datetime.date, months: int) -> tuple[int, int, int]:

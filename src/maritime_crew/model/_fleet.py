@@ -93,27 +93,35 @@ R = TypeVar("R", bound=_HasId)
 class _IdIndex(Generic[R]):
     """Records of one table by id. The first record wins; duplicates stay visible."""
 
-    __slots__ = ("_positions", "_records")
+    __slots__ = ("_first", "_more", "_records")
 
     def __init__(self, records: tuple[R, ...]) -> None:
         self._records = records
-        positions: dict[str, list[int]] = {}
+        first: dict[str, int] = {}
+        more: dict[str, list[int]] = {}
         for position, record in enumerate(records):
-            positions.setdefault(record.id, []).append(position)
-        self._positions = positions
+            if first.setdefault(record.id, position) != position:
+                more.setdefault(record.id, []).append(position)
+        self._first = first
+        """The position of the first record with each id (one int each: no list per record)."""
+        self._more = more
+        """Positions of the later records with an id that is used more than once."""
 
     def get(self, record_id: str) -> R | None:
-        found = self._positions.get(record_id)
-        return self._records[found[0]] if found else None
+        found = self._first.get(record_id)
+        return self._records[found] if found is not None else None
 
     def positions(self, record_id: str) -> tuple[int, ...]:
-        return tuple(self._positions.get(record_id, ()))
+        found = self._first.get(record_id)
+        if found is None:
+            return ()
+        return (found, *self._more.get(record_id, ()))
 
     def duplicates(self) -> dict[str, tuple[int, ...]]:
-        return {key: tuple(value) for key, value in self._positions.items() if len(value) > 1}
+        return {key: (self._first[key], *later) for key, later in self._more.items()}
 
     def __contains__(self, record_id: object) -> bool:
-        return record_id in self._positions
+        return record_id in self._first
 
 
 class _Indexes(dict[str, "_IdIndex[Any]"]):

@@ -8,6 +8,7 @@ from typing import Any
 import pendulum
 
 from ... import facts
+from ...facts._memo import dated_memo
 from ...model import EquipmentItem, Fleet, ItemStatus, ServiceEvent, ServiceResult, Subject
 from .._finding import Finding
 from .._rule import Context, Parameter
@@ -28,14 +29,22 @@ def _type_name(fleet: Fleet, type_id: str) -> str:
     return kind.name if kind is not None else type_id
 
 
-def _in_scope(fleet: Fleet, ctx: Context) -> Iterator[EquipmentItem]:
-    """Items in service on the check date and issued to someone (or in stock too, if asked)."""
+def _in_scope(fleet: Fleet, ctx: Context) -> tuple[EquipmentItem, ...]:
+    """Items in service on the check date and issued to someone (or in stock too, if asked).
+
+    Several rules ask on one date, so the answer is worked out once per date.
+    """
     everything: bool = ctx.params["include-unissued"]
-    for item in fleet.equipment_items:
-        if item.status_on(ctx.as_of) is not ItemStatus.IN_SERVICE:
-            continue
-        if everything or fleet.holders_of(item.id, ctx.as_of):
-            yield item
+    cache = dated_memo(fleet, ctx.as_of, "equipment-in-scope")
+    found: tuple[EquipmentItem, ...] | None = cache.get(everything)
+    if found is None:
+        found = cache[everything] = tuple(
+            item
+            for item in fleet.equipment_items
+            if item.status_on(ctx.as_of) is ItemStatus.IN_SERVICE
+            and (everything or fleet.holders_of(item.id, ctx.as_of))
+        )
+    return found
 
 
 @builtin(
