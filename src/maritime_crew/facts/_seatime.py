@@ -10,12 +10,13 @@ joined the crew (``crew_since``); days after the date asked about do not count y
 from __future__ import annotations
 
 import bisect
-from typing import Any
+import datetime
 
 import pendulum
 
 from ..model import Deployment, Fleet, Person
-from ._memo import dated_memo
+from ..model._dates import day_of_ordinal as _day
+from ._memo import dated_memo, memo
 
 __all__ = ["sea_days", "sea_periods"]
 
@@ -31,7 +32,7 @@ def sea_periods(
     cache = dated_memo(fleet, until, "sea-periods")
     merged: list[tuple[pendulum.Date, pendulum.Date]] | None = cache.get(id(person))
     if merged is None:
-        merged = cache[id(person)] = _person_periods(fleet, cache, person, until)
+        merged = cache[id(person)] = _person_periods(fleet, person, until)
     if since is None:
         return list(merged)
     return [(max(start, since), end) for start, end in merged if end >= since]
@@ -40,26 +41,30 @@ def sea_periods(
 Span = tuple[pendulum.Date, pendulum.Date]
 
 
-def _person_periods(
-    fleet: Fleet, cache: dict[Any, Any], person: Person, until: pendulum.Date
-) -> list[Span]:
+def _person_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[Span]:
     """The person's own deployments and their crew's since they joined it, merged.
 
     The crew's deployments are merged once per crew and then cut at the day the person
-    joined it: cutting merged periods gives the same days as merging cut ones.
+    joined it and at ``until``: cutting merged periods gives the same days as merging
+    cut ones.
     """
     joined = person.crew_since
     crew: list[Span] = []
     if person.crew is not None:
-        key = ("crew", person.crew)
-        whole: list[Span] | None = cache.get(key)
-        if whole is None:
-            deployments = fleet.deployments_of_crew(person.crew)
-            whole = cache[key] = _merge(_spans(deployments, None, until))
-        crew = whole if joined is None else [(max(s, joined), e) for s, e in whole if e >= joined]
+        starts, ends, _ = _crew_totals(fleet, person.crew)
+        last = until.toordinal()
+        first = joined.toordinal() if joined is not None else None
+        for start, end in zip(starts, ends, strict=True):
+            if start > last:
+                break
+            if first is not None:
+                start = max(start, first)
+            end = min(end, last)
+            if start <= end:
+                crew.append((_day(start), _day(end)))
     own = fleet.own_deployments_of(person.id)
     if not own:
-        return list(crew)
+        return crew
     return _merge(crew + _spans(own, joined, until))
 
 
@@ -110,27 +115,52 @@ def sea_days(
     )
 
 
+_OPEN = datetime.date.max.toordinal()
+"""The end of a deployment without one: it runs on, up to whatever date is asked about."""
+
+
+def _crew_totals(fleet: Fleet, crew: str) -> tuple[list[int], list[int], list[int]]:
+    """A crew's merged deployments as day ordinals, with the days before each period.
+
+    Worked out once per crew, whatever the date asked about: an open deployment runs to
+    :data:`_OPEN` here, and a question about a date cuts the periods there.
+    """
+    cache = memo(fleet, "crew-sea-time")
+    totals: tuple[list[int], list[int], list[int]] | None = cache.get(crew)
+    if totals is None:
+        spans = sorted(
+            (d.start.toordinal(), d.end.toordinal() if d.end is not None else _OPEN)
+            for d in fleet.deployments_of_crew(crew)
+            if d.end is None or d.start <= d.end
+        )
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in spans:
+            if ends and start <= ends[-1] + 1:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        before = [0]
+        for first, last in zip(starts, ends, strict=True):
+            before.append(before[-1] + last - first + 1)
+        totals = cache[crew] = (starts, ends, before)
+    return totals
+
+
 def _crew_days(fleet: Fleet, crew: str, until: pendulum.Date, since: pendulum.Date | None) -> int:
     """Days aboard with the crew from ``since`` (or ever) up to ``until``, both included."""
-    cache = dated_memo(fleet, until, "sea-periods")
-    key = ("crew-totals", crew)
-    totals: tuple[list[int], list[int], list[int]] | None = cache.get(key)
-    if totals is None:
-        whole: list[Span] | None = cache.get(("crew", crew))
-        if whole is None:
-            deployments = fleet.deployments_of_crew(crew)
-            whole = cache[("crew", crew)] = _merge(_spans(deployments, None, until))
-        starts = [start.toordinal() for start, _ in whole]
-        ends = [end.toordinal() for _, end in whole]
-        running = [0]
-        for first, last in zip(starts, ends, strict=True):
-            running.append(running[-1] + last - first + 1)
-        totals = cache[key] = (starts, ends, running)
-    starts, ends, running = totals
+    totals = _crew_totals(fleet, crew)
+    days = _days_to(totals, until.toordinal())
     if since is None:
-        return running[-1]
-    day = since.toordinal()
-    first = bisect.bisect_left(ends, day)  # the first period that ends on or after ``since``
-    if first == len(ends):
+        return days
+    return max(0, days - _days_to(totals, since.toordinal() - 1))  # none when ``since`` is later
+
+
+def _days_to(totals: tuple[list[int], list[int], list[int]], last: int) -> int:
+    """Days of the periods up to and including the day ordinal ``last``."""
+    starts, ends, before = totals
+    count = bisect.bisect_right(starts, last)  # the periods that start by ``last``
+    if count == 0:
         return 0
-    return running[-1] - running[first] - max(0, day - starts[first])
+    return before[count - 1] + min(ends[count - 1], last) - starts[count - 1] + 1

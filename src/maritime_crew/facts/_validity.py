@@ -10,8 +10,8 @@ and including 1 March 2021. A type or course without a validity never expires.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
-import attrs
 import pendulum
 
 from ..model import AgeSchedule, Certificate, Fleet, Person, TrainingRecord
@@ -64,9 +64,12 @@ def training_expiry(fleet: Fleet, person: Person, record: TrainingRecord) -> pen
     return last_day(course.validity, record.completed, person.age_on(record.completed))
 
 
-@attrs.frozen
-class Held:
-    """A certificate or training record of a person, with where it sits and when it ends."""
+class Held(NamedTuple):
+    """A certificate or training record of a person, with where it sits and when it ends.
+
+    A named tuple: a check makes one for every certificate and training record in a
+    fleet, and a tuple is the cheapest record Python makes.
+    """
 
     record: Certificate | TrainingRecord
     position: int

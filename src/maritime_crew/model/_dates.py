@@ -7,7 +7,7 @@ import datetime
 
 import pendulum
 
-__all__ = ["DateLike", "as_date", "months_later", "shift"]
+__all__ = ["DateLike", "as_date", "day_of_ordinal", "months_later", "shift"]
 
 DateLike = pendulum.Date | datetime.date | str
 """What every function that asks about a date accepts."""
@@ -46,16 +46,20 @@ def shift(date: pendulum.Date, months: int = 0, days: int = 0) -> pendulum.Date:
     if months:
         date = _day(*months_later(date, months))
     if days:
-        ordinal = date.toordinal() + days
-        found = _BY_ORDINAL.get(ordinal)
-        if found is None:
-            found = pendulum.Date.fromordinal(ordinal)
-            if len(_BY_ORDINAL) < _KEEP:
-                _BY_ORDINAL[ordinal] = found
-        date = found
+        date = day_of_ordinal(date.toordinal() + days)
     elif type(date) is not pendulum.Date:
         date = _day(date.year, date.month, date.day)
     return date
+
+
+def day_of_ordinal(ordinal: int) -> pendulum.Date:
+    """The day with this proleptic Gregorian ordinal (as ``date.fromordinal``), shared."""
+    found = _BY_ORDINAL.get(ordinal)
+    if found is None:
+        found = pendulum.Date.fromordinal(ordinal)
+        if len(_BY_ORDINAL) < _KEEP:
+            _BY_ORDINAL[ordinal] = found
+    return found
 
 
 _KEEP = 100_000
@@ -81,4 +85,12 @@ def months_later(date: datetime.date, months: int) -> tuple[int, int, int]:
     """
     year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
     month += 1
-    return year, month, min(date.day, calendar.monthrange(year, month)[1])
+    day = date.day
+    if day > 28:
+        last = _MONTH_DAYS[month] if month != 2 or not calendar.isleap(year) else 29
+        day = min(day, last)
+    return year, month, day
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month of a common year (January is 1)."""

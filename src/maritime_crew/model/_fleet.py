@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, KeysView, Mapping
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -123,6 +123,9 @@ class _IdIndex(Generic[R]):
     def __contains__(self, record_id: object) -> bool:
         return record_id in self._first
 
+    def ids(self) -> KeysView[str]:
+        return self._first.keys()
+
 
 class _Indexes(dict[str, "_IdIndex[Any]"]):
     """Id indexes by table name, each built when first asked for."""
@@ -225,6 +228,10 @@ class Fleet:
     def has(self, table: str, record_id: str) -> bool:
         """True if ``table`` has a record with ``record_id``."""
         return record_id in self._ids(table)
+
+    def ids(self, table: str) -> KeysView[str]:
+        """Every id used in ``table`` (``"person"``, ``"vessel"`` …), once each, in data order."""
+        return self._ids(table).ids()
 
     def positions(self, table: str, record_id: str) -> tuple[int, ...]:
         """Positions of every record in ``table`` with ``record_id``.

@@ -254,8 +254,11 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
 )
 def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     known_ids: dict[str, list[str]] = {}
+    # the common case inline: ids of a table (rest profiles have built-in ones too)
+    tables = {kind: fleet.ids(kind) for kind in _ID_TABLE_NAMES if kind != "rest_profile"}
     for table, record_id, (written, kind, target) in _references(fleet):
-        if _exists(fleet, kind, target) is not False:
+        ids = tables.get(kind)
+        if target in ids if ids is not None else _exists(fleet, kind, target) is not False:
             continue
         field = _path(written)
         words = kind.replace("_", " ")

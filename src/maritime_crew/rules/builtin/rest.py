@@ -102,10 +102,15 @@ def _all_work(fleet: Fleet, person: Person) -> _rest.Work:
     cache = memo(fleet, "rest-work")
     found: _rest.Work | None = cache.get(person.id)
     if found is None:
-        found = cache[person.id] = _rest.Work.merged(
-            *_rest.span_seconds(fleet.work_periods_of(person.id))
+        periods = fleet.work_periods_of(person.id)
+        found = cache[person.id] = (
+            _rest.Work.merged(*_rest.span_seconds(periods)) if periods else _NO_WORK
         )
     return found
+
+
+_NO_WORK = _rest.Work()
+"""The work of everyone with no hours on record: one object, not one each."""
 
 
 def _work_and_runs(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:

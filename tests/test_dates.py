@@ -1,0 +1,40 @@
+"""Calendar arithmetic on dates: the library's fast ``shift`` moves dates as pendulum does."""
+
+from __future__ import annotations
+
+import datetime
+
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+
+from maritime_crew.model._dates import day_of_ordinal, shift
+
+dates = st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)).map(
+    lambda d: pendulum.Date(d.year, d.month, d.day)
+)
+
+
+@given(dates, st.integers(-1200, 1200), st.integers(-20_000, 20_000))
+def test_shift_moves_a_date_as_pendulum_add_does(
+    date: pendulum.Date, months: int, days: int
+) -> None:
+    """Months first, keeping the day or clamping it to a shorter month's end; then days."""
+    moved = shift(date, months=months, days=days)
+    assert moved == date.add(months=months, days=days)
+    assert type(moved) is pendulum.Date
+
+
+@given(st.sampled_from([(2020, 1, 31), (2019, 1, 31), (2000, 1, 29), (1900, 1, 29)]))
+def test_a_month_from_the_end_of_january_lands_on_the_last_of_february(
+    day: tuple[int, int, int],
+) -> None:
+    date = pendulum.Date(*day)
+    last = 29 if (day[0] % 4 == 0 and day[0] % 100 != 0) or day[0] % 400 == 0 else 28
+    assert shift(date, months=1) == pendulum.Date(day[0], 2, min(day[2], last))
+
+
+@given(st.integers(datetime.date(1800, 1, 1).toordinal(), datetime.date(2300, 1, 1).toordinal()))
+def test_days_by_ordinal_are_the_calendar_days(ordinal: int) -> None:
+    day = day_of_ordinal(ordinal)
+    assert day == datetime.date.fromordinal(ordinal)
