@@ -70,16 +70,16 @@ def kit_not_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             role = fleet.duty_role(role_id)
             for type_id in role.kit if role is not None else ():
                 kit.setdefault(type_id, []).append(f"duty role {role_id}")
-        unusable: dict[str, list[EquipmentItem]] = {}
-        for item in fleet.items_held(person.id, ctx.as_of):
-            if item.status_on(ctx.as_of) is not ItemStatus.IN_SERVICE:
-                unusable.setdefault(item.type, []).append(item)
         for type_id, why in kit.items():
             if fleet.equipment_type(type_id) is None:
                 continue  # an unknown type is DATA002's
             if facts.kit_held(fleet, person, type_id, ctx.as_of):
                 continue
-            out = unusable.get(type_id, [])
+            out = [
+                item
+                for item in fleet.items_held(person.id, ctx.as_of)
+                if item.type == type_id and item.status_on(ctx.as_of) is not ItemStatus.IN_SERVICE
+            ]
             note = "".join(
                 f"; {item.id} issued to them is {item.status_on(ctx.as_of).value}"
                 + (f" since {item.status_date}" if item.status_date else "")
