@@ -290,6 +290,10 @@ _REFERENCES = frozenset(
 """Types the fast path checks inline (``type(v) is str``), as their hooks would."""
 
 
+_ABSENT = object()
+"""What the fast path reads for a key the table does not have."""
+
+
 def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """A structuring function for one record class, written for the fast path.
 
@@ -305,7 +309,7 @@ def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[An
     fields = [field for field in attrs.fields(record) if field.init]
     names: dict[str, Any] = {"_cls": record, "_keys": frozenset(f.name for f in fields)}
     body = ["def structure(o, _=None):", "    if not _keys.issuperset(o.keys()): raise KeyError"]
-    required: list[str] = []
+    arguments: list[str] = []
     for field in fields:
         type_ = hints[field.name]
         optional = _is_optional(type_)
@@ -319,11 +323,11 @@ def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[An
         if inner is pendulum.Date:  # a date seen before is a dict lookup away
             names["_dates"] = _DATES
             names[f"_h_{field.name}"] = converter.get_structure_hook(inner)
+            # (a date and time is never equal to a date, so it is not found either)
             lines += [
-                f"{indent}_d = _dates.get({value}) if {value}.__class__ is _date else None",
-                f"{indent}{value} = _d if _d is not None else _h_{field.name}({value}, None)",
+                f"{indent}try: {value} = _dates[{value}]",
+                f"{indent}except (KeyError, TypeError): {value} = _h_{field.name}({value}, None)",
             ]
-            names["_date"] = datetime.date
         elif inner in _PLAIN:
             names[f"_t_{field.name}"] = inner
             lines.append(f"{indent}if {value}.__class__ is not _t_{field.name}: raise TypeError")
@@ -357,13 +361,22 @@ def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[An
             lines.append(f"{indent}{value} = _h_{field.name}({value}, _a_{field.name})")
         if field.default is attrs.NOTHING:
             body += [f"    {line}" for line in lines]
-            required.append(value)
-        else:
-            body.append(f"    if {key} in o:")
-            body += [f"        {line}" for line in lines]
-            body.append(f"        _r[{key}] = {value}")
-    body.insert(2, "    _r = {}")
-    body.append(f"    return _cls({', '.join([*required, '**_r'])})")
+        else:  # absent: the field's default, passed on as attrs would make it
+            names["_absent"] = _ABSENT
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                names[f"_f_{field.name}"] = field.default.factory
+                default = f"_f_{field.name}()"
+            else:
+                names[f"_D_{field.name}"] = field.default
+                default = f"_D_{field.name}"
+            body += [
+                f"    {value} = o.get({key}, _absent)",
+                f"    if {value} is _absent: {value} = {default}",
+                "    else:",
+            ]
+            body += [f"        {line}" for line in lines[1:]] or ["        pass"]
+        arguments.append(f"{field.name}={value}" if field.kw_only else value)
+    body.append(f"    return _cls({', '.join(arguments)})")
     namespace = dict(names)
     # The source is made from the model's own classes, never from data (as attrs and
     # cattrs make theirs).
