@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_FINDINGS, EXIT_OK, as_of_date, comma_list, error, today_in_london
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    as_of_date,
+    comma_list,
+    error,
+    today_in_london,
+    write_output,
+)
 
 FORMATS = ("text", "json", "junit", "markdown", "sarif", "github")
 SEVERITIES = ("error", "warning", "info")
@@ -104,7 +111,5 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.output is None:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     else:
-        from ..io._dump import write_atomically
-
-        write_atomically(Path(arguments.output), text)
+        write_output(arguments.output, text)
     return EXIT_OK if result.ok else EXIT_FINDINGS

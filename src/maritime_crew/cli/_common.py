@@ -24,6 +24,7 @@ __all__ = [
     "error",
     "markdown_row",
     "today_in_london",
+    "write_output",
 ]
 
 EXIT_OK = 0
@@ -82,6 +83,22 @@ def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
     hint = suggest(wanted, known)
     nearest = f"did you mean {hint!r}?" if hint else "known: " + ", ".join(known[:10])
     raise UsageError(f"unknown {kind} {wanted!r}; {nearest}")
+
+
+def write_output(path: str, text: str) -> None:
+    """Write ``--output FILE`` atomically; a failure is a :class:`UsageError` in plain words.
+
+    The old file, if any, is left as it was, and no temporary file is left behind.
+    """
+    from pathlib import Path
+
+    from ..io._dump import write_atomically
+
+    try:
+        write_atomically(Path(path), text)
+    except OSError as problem:
+        reason = problem.strerror or str(problem)
+        raise UsageError(f"cannot write {path}: {reason}") from None
 
 
 def markdown_row(values: Sequence[str]) -> str:
