@@ -11,6 +11,7 @@ from ._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     as_of_date,
+    cannot_load,
     comma_list,
     error,
     today_in_london,
@@ -90,7 +91,7 @@ def run(arguments: argparse.Namespace) -> int:
     try:
         fleet = io.load(arguments.path)
     except io.DataError as problem:
-        problems.append(f"cannot load {arguments.path}\n{problem}")
+        problems.append(cannot_load(arguments, problem))
     if problems or config is None:
         return error("\n".join(problems))
     result = check(fleet, arguments.as_of or today_in_london(), config)

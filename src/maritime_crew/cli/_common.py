@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 if TYPE_CHECKING:
+    from ..io import DataError
     from ..model import Period
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "EXIT_OK",
     "UsageError",
     "as_of_date",
+    "cannot_load",
     "check_id",
     "comma_list",
     "error",
@@ -40,6 +42,17 @@ def error(message: str) -> int:
     """Print ``maritime-crew: message`` to stderr and return the bad-input exit code."""
     print(f"maritime-crew: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def cannot_load(arguments: argparse.Namespace, problem: DataError) -> str:
+    """What to say of a dataset that cannot be loaded: with ``--redact``, no data values.
+
+    A load error quotes the offending value, which may be a name or a date of birth in
+    the wrong field; redacted, it says only what kind of value was found.
+    """
+    if getattr(arguments, "redact", False):
+        problem = problem.redacted()
+    return f"cannot load {getattr(arguments, 'path', 'the dataset')}\n{problem}"
 
 
 def as_of_date(text: str) -> pendulum.Date:
