@@ -95,8 +95,8 @@ def test_every_command_and_format_names_no_one_when_redacted(
     name_pattern: re.Pattern[str],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Reports never need a date of birth (ages are worked out, not shown); the synthetic
-    # births (1960s to 2000s) fall on no other date the reports show.
+    # Reports never show a date of birth, redacted or not (ages are worked out, not
+    # shown); the synthetic births (1960s to 2000s) fall on no other date they show.
     births = {p.born.isoformat() for p in fleet.people if p.born is not None}
     assert len(births) > len(fleet.people) // 2
     leaks: dict[str, list[str]] = {}
@@ -104,6 +104,7 @@ def test_every_command_and_format_names_no_one_when_redacted(
     for args in _commands(fleet):
         code, plain = _run(args, dataset, capsys)
         assert code in (0, 1), (args, plain)
+        assert [day for day in births if day in plain] == [], args  # never shown at all
         if name_pattern.search(plain):
             named.append(args)
         _, redacted = _run([args[0], "--redact", *args[1:]], dataset, capsys)
