@@ -47,19 +47,54 @@ _ZONES = [
     pendulum.FixedTimezone(-5 * 3600 - 1800),
 ]
 
+_EDGE_MOMENTS = [
+    datetime.datetime(2020, 12, 31, 23, 59, 59),  # the last second of a year
+    datetime.datetime(2021, 1, 1, 0, 0, 0),
+    datetime.datetime(2020, 2, 29, 12, 0, 0),
+    datetime.datetime(2021, 3, 28, 1, 0, 0),  # UK clocks go forward
+    datetime.datetime(2020, 10, 25, 0, 30, 0),  # 01:30 UK time, the first of two
+    datetime.datetime(2020, 10, 25, 1, 30, 0),  # 01:30 UK time, the second of two
+    datetime.datetime(2021, 6, 30, 23, 0, 0, 123456),  # microseconds
+]
+"""Moments in UTC at year ends, leap days and the UK clock changes."""
+
 moments = st.builds(
     lambda when, zone: pendulum.instance(when.replace(tzinfo=datetime.timezone.utc)).in_timezone(
         zone
     ),
-    st.datetimes(
-        min_value=datetime.datetime(1990, 1, 1), max_value=datetime.datetime(2040, 12, 31)
+    st.one_of(
+        st.sampled_from(_EDGE_MOMENTS),
+        st.datetimes(
+            min_value=datetime.datetime(1990, 1, 1), max_value=datetime.datetime(2040, 12, 31)
+        ),
     ),
     st.sampled_from(_ZONES),
 )
 
-text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=20)
+EDGE_TEXT = [
+    "Zoë Ó Briain-Ní Dhúill",  # precomposed accents
+    "Zoe\u0308 Bjo\u0308rk",  # combining diaeresis: not normalised, kept as written
+    "𠮷田 花子 \U0001d504\U0001d529\U0001d522\U0001d535",  # beyond the Basic Multilingual Plane
+    "👩🏽\u200d✈️ Pilot",  # emoji with a skin tone and a zero-width joiner
+    "مريم الحسن",  # right to left (Arabic)
+    "דוד כהן (David)",  # right to left (Hebrew) mixed with left to right
+    "\u202eevil\u202c \u200fmark",  # bidirectional controls
+    "क्षत्रिय",  # Devanagari conjuncts
+    "Straße İstanbul ǅ",  # case mappings that change length
+    'O\'Brien "Jr" \\ back\\slash',  # quotes and backslashes
+    "line\nbreak\r\nand\ttab",  # line breaks and a tab
+    "nul\x00del\x7f\u2028sep",  # control characters and a line separator
+    "\ufeffbom-led",  # a byte order mark inside text
+    " padded ",  # surrounding spaces are kept
+    "",
+]
+"""Text the format must keep exactly: every script, direction and escape."""
+
+_any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=20)
+text = st.one_of(st.sampled_from(EDGE_TEXT), _any_text)
 identifiers = st.one_of(
     st.from_regex(r"[A-Z]{2}[0-9]{4}", fullmatch=True),
+    st.sampled_from([t for t in EDGE_TEXT if t]),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
 )
 
@@ -108,14 +143,22 @@ _SPECIAL: dict[Any, st.SearchStrategy[Any]] = {
 }
 
 
-def _for_type(type_: Any, validator: Any = None) -> st.SearchStrategy[Any]:
+Optional = typing.Literal["any", "present", "absent"]
+"""Which optional fields a strategy fills: at random, every one, or none (defaults)."""
+
+
+def _for_type(
+    type_: Any, validator: Any = None, optional: Optional = "any"
+) -> st.SearchStrategy[Any]:
     origin = typing.get_origin(type_)
     args = typing.get_args(type_)
     if origin in (Union, types.UnionType):
         inner = [arg for arg in args if arg is not type(None)]
-        return st.none() | _for_type(inner[0], validator)
+        present = _for_type(inner[0], validator, optional)
+        return present if optional == "present" else st.none() | present
     if origin is tuple:
-        return st.lists(_for_type(args[0]), max_size=3).map(tuple)
+        items = _for_type(args[0], optional=optional)
+        return st.lists(items, min_size=int(optional == "present"), max_size=3).map(tuple)
     if type_ in _SPECIAL:
         return _SPECIAL[type_]
     if type_ is int:
@@ -124,20 +167,27 @@ def _for_type(type_: Any, validator: Any = None) -> st.SearchStrategy[Any]:
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return st.sampled_from(list(type_))
     if attrs.has(type_):
-        return records(type_)
+        return records(type_, optional)
     raise TypeError(f"no strategy for {type_!r}")
 
 
 @functools.cache
-def records(record: type[Any]) -> st.SearchStrategy[Any]:
-    """Any valid instance of a model record class."""
+def records(record: type[Any], optional: Optional = "any") -> st.SearchStrategy[Any]:
+    """Any valid instance of a model record class.
+
+    With ``optional="present"`` every optional field holds a value and every list at
+    least one item; with ``"absent"`` every field with a default is left at it.
+    """
     hints = typing.get_type_hints(record)
     fields: dict[str, st.SearchStrategy[Any]] = {}
     for field in attrs.fields(record):
-        strategy = (
-            identifiers if field.name == "id" else _for_type(hints[field.name], field.validator)
+        if optional == "absent" and field.default is not attrs.NOTHING:
+            continue
+        fields[field.name] = (
+            identifiers
+            if field.name == "id"
+            else _for_type(hints[field.name], field.validator, optional)
         )
-        fields[field.name] = strategy
     if record is mc.Deployment:
         # Exactly one of person and crew.
         fields["person"] = identifiers
@@ -149,12 +199,14 @@ def records(record: type[Any]) -> st.SearchStrategy[Any]:
     return st.builds(record, **fields)
 
 
-def fleets(max_records: int = 3) -> st.SearchStrategy[mc.Fleet]:
-    """Fleets with up to ``max_records`` records in every table."""
+def fleets(max_records: int = 3, optional: Optional = "any") -> st.SearchStrategy[mc.Fleet]:
+    """Fleets with up to ``max_records`` records in every table (see :func:`records`)."""
     return st.builds(
         mc.Fleet,
         **{
-            table.attribute: st.lists(records(table.record), max_size=max_records).map(tuple)
+            table.attribute: st.lists(records(table.record, optional), max_size=max_records).map(
+                tuple
+            )
             for table in TABLES
         },
     )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from .._version import __version__
 from . import _check, _due, _pathway, _register, _rules, _schema, _skills, _terms
-from ._common import EXIT_OK, UsageError, error
+from ._common import EXIT_OK, UsageError, cannot_load, error
 
 __all__ = ["main"]
 
@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except DataError as problem:
-        return error(f"cannot load {getattr(arguments, 'path', 'the dataset')}\n{problem}")
+        return error(cannot_load(arguments, problem))
     except ConfigError as problem:
         return error(str(problem))
     except RegistrationError as problem:
@@ -57,7 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last line of defence against a traceback
+        # An unexpected error's text may quote data; redacted output must not.
+        reason = "(details withheld by --redact)" if getattr(arguments, "redact", False) else exc
         return error(
-            f"internal error: {type(exc).__name__}: {exc}\n"
+            f"internal error: {type(exc).__name__}: {reason}\n"
             "This is a bug in maritime-crew; please report it with the command you ran."
         )

@@ -5,10 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_FINDINGS, EXIT_OK, as_of_date, comma_list, error, today_in_london
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    as_of_date,
+    cannot_load,
+    comma_list,
+    error,
+    today_in_london,
+    write_output,
+)
 
 FORMATS = ("text", "json", "junit", "markdown", "sarif", "github")
 SEVERITIES = ("error", "warning", "info")
@@ -83,7 +91,7 @@ def run(arguments: argparse.Namespace) -> int:
     try:
         fleet = io.load(arguments.path)
     except io.DataError as problem:
-        problems.append(f"cannot load {arguments.path}\n{problem}")
+        problems.append(cannot_load(arguments, problem))
     if problems or config is None:
         return error("\n".join(problems))
     result = check(fleet, arguments.as_of or today_in_london(), config)
@@ -104,7 +112,5 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.output is None:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     else:
-        from ..io._dump import write_atomically
-
-        write_atomically(Path(arguments.output), text)
+        write_output(arguments.output, text)
     return EXIT_OK if result.ok else EXIT_FINDINGS

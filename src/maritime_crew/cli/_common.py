@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 if TYPE_CHECKING:
+    from ..io import DataError
     from ..model import Period
 
 __all__ = [
@@ -19,11 +20,13 @@ __all__ = [
     "EXIT_OK",
     "UsageError",
     "as_of_date",
+    "cannot_load",
     "check_id",
     "comma_list",
     "error",
     "markdown_row",
     "today_in_london",
+    "write_output",
 ]
 
 EXIT_OK = 0
@@ -39,6 +42,17 @@ def error(message: str) -> int:
     """Print ``maritime-crew: message`` to stderr and return the bad-input exit code."""
     print(f"maritime-crew: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def cannot_load(arguments: argparse.Namespace, problem: DataError) -> str:
+    """What to say of a dataset that cannot be loaded: with ``--redact``, no data values.
+
+    A load error quotes the offending value, which may be a name or a date of birth in
+    the wrong field; redacted, it says only what kind of value was found.
+    """
+    if getattr(arguments, "redact", False):
+        problem = problem.redacted()
+    return f"cannot load {getattr(arguments, 'path', 'the dataset')}\n{problem}"
 
 
 def as_of_date(text: str) -> pendulum.Date:
@@ -82,6 +96,22 @@ def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
     hint = suggest(wanted, known)
     nearest = f"did you mean {hint!r}?" if hint else "known: " + ", ".join(known[:10])
     raise UsageError(f"unknown {kind} {wanted!r}; {nearest}")
+
+
+def write_output(path: str, text: str) -> None:
+    """Write ``--output FILE`` atomically; a failure is a :class:`UsageError` in plain words.
+
+    The old file, if any, is left as it was, and no temporary file is left behind.
+    """
+    from pathlib import Path
+
+    from ..io._dump import write_atomically
+
+    try:
+        write_atomically(Path(path), text)
+    except OSError as problem:
+        reason = problem.strerror or str(problem)
+        raise UsageError(f"cannot write {path}: {reason}") from None
 
 
 def markdown_row(values: Sequence[str]) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_OK, UsageError
+from ._common import EXIT_OK, write_output
 
 
 def add_parsers(commands: Any) -> None:
@@ -35,8 +34,5 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.output is None:
         print(text, end="")
         return EXIT_OK
-    try:
-        Path(arguments.output).write_text(text, encoding="utf-8")
-    except OSError as problem:
-        raise UsageError(f"cannot write {arguments.output}: {problem.strerror}") from None
+    write_output(arguments.output, text)
     return EXIT_OK

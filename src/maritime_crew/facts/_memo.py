@@ -1,4 +1,18 @@
-"""Caches that live exactly as long as the fleet they describe."""
+"""Caches that live exactly as long as the fleet they describe.
+
+``check`` may run from several threads on one fleet, and these caches are shared by
+them. They stay correct without a lock around their use because of one rule every
+caller keeps: **a value goes into a cache whole, and is never changed after**. A cache
+is filled by "look it up; if absent, work it out and store it". Two threads may both
+work out the same value and both store it; either copy is right, as the value depends
+only on the fleet (and date). No thread can see a value half built.
+
+Making and dropping the caches themselves happens under ``_LOCK``. The one read outside
+it, in :func:`memo`, is a single dict lookup, which is atomic, and its identity check
+refuses an entry left by a dead fleet whose ``id`` a new fleet reuses. Keys made from
+``id()`` of records are only used for records of the fleet, which keeps them alive.
+``tests/test_concurrency.py`` runs parallel checks on one fleet against sequential ones.
+"""
 
 from __future__ import annotations
 

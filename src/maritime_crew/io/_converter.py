@@ -35,7 +35,7 @@ from cattrs.gen import make_dict_structure_fn
 from .. import model
 from ..model import AgeBand, AgeSchedule, BusinessYear, InvalidValue, Period
 
-__all__ = ["LONDON", "WrongType", "describe", "detailed", "fast", "unstructure"]
+__all__ = ["LONDON", "WrongType", "describe", "detailed", "fast", "unstructure", "withhold"]
 
 LONDON = pendulum.timezone("Europe/London")
 
@@ -88,6 +88,29 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a table"
     return f"a {type(value).__name__}"
+
+
+# What describe() says of a single value, quoting it: the kind of value, then the value.
+_QUOTED = re.compile(
+    r"\bthe text (?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+    r"|\bthe (whole number|number|date and time|date|time) "
+    r"[-+]?(?:\d[^\s,;()]*|Infinity|s?NaN|nan|inf)"
+)
+_UNEXPLAINED = re.compile(r"^invalid value \(.*\)$", re.DOTALL)
+
+
+def withhold(message: str) -> str:
+    """``message`` with every value that :func:`describe` quoted replaced by its kind.
+
+    ``found the text 'Alex Morgan'`` becomes ``found text (withheld)``, and ``found the
+    date 1986-07-14`` becomes ``found a date (withheld)``: what ``--redact`` shows of a
+    load error, which still says where the problem is and what was expected.
+    """
+
+    def kind(match: re.Match[str]) -> str:
+        return "text (withheld)" if match[1] is None else f"a {match[1]} (withheld)"
+
+    return _UNEXPLAINED.sub("invalid value (details withheld)", _QUOTED.sub(kind, message))
 
 
 # -- primitives -----------------------------------------------------------------------

@@ -6,7 +6,8 @@ import contextlib
 import datetime
 import json
 import os
-import tempfile
+import secrets
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -71,25 +72,65 @@ def dump(fleet: Fleet, path: str | os.PathLike[str]) -> None:
 
 
 def write_atomically(target: Path, text: str) -> None:
-    """Replace ``target`` with ``text`` so that readers see the old or the new file, whole."""
-    directory = target.parent
+    """Replace ``target`` with ``text`` so that readers see the old or the new file, whole.
+
+    The text goes to a new file beside the target, is flushed to disk, and is then
+    renamed over the target. A failure at any step removes the new file and leaves the
+    target as it was.
+
+    A target that exists keeps its permission bits. A new one gets the permissions any
+    new file gets, applied by the operating system (``0o666`` less the umask): the
+    process umask is never read by setting it, which would change it for a moment for
+    every other thread. A symbolic link is followed, so the file it points to is
+    replaced and the link stays.
+    """
+    target = Path(os.path.realpath(target))
     try:
-        mode = target.stat().st_mode & 0o777
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    descriptor, temporary = tempfile.mkstemp(
-        dir=directory, prefix=f".{target.name}.", suffix=".tmp"
-    )
+        mode = None
+    # Until it is complete, the new file is readable by its owner only.
+    descriptor, temporary = _create_beside(target, 0o666 if mode is None else 0o600)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+    _sync_directory(target.parent)
+
+
+def _create_beside(target: Path, mode: int) -> tuple[int, str]:
+    """A new, empty file in the target's directory, open for writing, and its path.
+
+    ``mode`` goes to the operating system, which takes the umask off it.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        path = os.path.join(target.parent, f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(path, flags, mode), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no unused temporary file name beside {target}")
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable, where the system allows opening a directory."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return  # Windows
+    try:
+        descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

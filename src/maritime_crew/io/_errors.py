@@ -10,7 +10,7 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ..model import InvalidValue
-from ._converter import InvalidChoice, WrongType, describe
+from ._converter import InvalidChoice, WrongType, describe, withhold
 from ._sources import line_of
 
 __all__ = ["DataError", "Problem", "problems_from_exception", "render_path", "suggest"]
@@ -40,6 +40,17 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
+    def redacted(self) -> Problem:
+        """The problem with no value from the data in it, as ``--redact`` shows it.
+
+        The message and ``found`` say what kind of value was found (``text``, ``a
+        date``), not the value, so a name or a date of birth in the wrong place is not
+        repeated. The file, line, path (which names records by id, people by staff
+        number) and what was expected stay.
+        """
+        found = withhold(self.found) if self.found is not None else None
+        return attrs.evolve(self, message=withhold(self.message), found=found)
+
 
 class DataError(Exception):
     """A dataset could not be loaded. ``problems`` lists every problem found, in file order."""
@@ -56,6 +67,10 @@ class DataError(Exception):
             f"{files} file{'s' if files != 1 else ''}:"
         )
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+
+    def redacted(self) -> DataError:
+        """The same error with every value from the data withheld (see :meth:`Problem.redacted`)."""
+        return DataError([problem.redacted() for problem in self.problems])
 
 
 def suggest(word: str, choices: Sequence[str]) -> str | None:

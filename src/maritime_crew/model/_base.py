@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-__all__ = ["InvalidValue", "Subject", "doc", "non_negative", "positive"]
+__all__ = ["InvalidValue", "Subject", "doc", "instant", "non_negative", "positive"]
 
 
 def doc(text: str, example: str | None = None) -> dict[str, str]:
@@ -20,6 +21,16 @@ def doc(text: str, example: str | None = None) -> dict[str, str]:
     if example is not None:
         meta["example"] = example
     return meta
+
+
+def instant(moment: datetime.datetime) -> datetime.datetime:
+    """The moment in UTC: what records holding moments compare and hash by.
+
+    Python never finds a time in the hour that a clock change repeats equal to a time in
+    another zone, even at the same instant (PEP 495). 01:30 on 25 October 2020 in
+    Europe/London, written back as ``01:30:00+00:00``, would load unequal to itself.
+    """
+    return moment.astimezone(datetime.timezone.utc) if moment.utcoffset() is not None else moment
 
 
 class InvalidValue(ValueError):

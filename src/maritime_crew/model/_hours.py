@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from ._base import doc, positive
+from ._base import doc, instant, positive
 from ._period import Period
 
 __all__ = ["BUILTIN_REST_PROFILES", "RestProfile", "WorkPeriod"]
@@ -131,14 +131,17 @@ class WorkPeriod:
 
     Moments carry an offset or zone. A local time without an offset is read as
     Europe/London time; a local time that does not exist or occurs twice at a clock
-    change is a load error, because it cannot be placed without a guess.
+    change is a load error, because it cannot be placed without a guess. Work periods
+    compare equal when their moments are the same instants, whatever the zones.
     """
 
     person: str = attrs.field(metadata=doc("Staff number.", "BF1003"))
     start: pendulum.DateTime = attrs.field(
-        metadata=doc("When work started.", "2021-02-01T06:00:00Z")
+        eq=instant, metadata=doc("When work started.", "2021-02-01T06:00:00Z")
     )
-    end: pendulum.DateTime = attrs.field(metadata=doc("When work ended.", "2021-02-01T12:00:00Z"))
+    end: pendulum.DateTime = attrs.field(
+        eq=instant, metadata=doc("When work ended.", "2021-02-01T12:00:00Z")
+    )
     vessel: str | None = attrs.field(
         default=None, metadata=doc("Vessel id, if aboard.", "vigilant")
     )
