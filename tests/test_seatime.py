@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
@@ -74,3 +75,27 @@ def test_sea_days_count_each_day_aboard_once(
     assert facts.sea_days(fleet, person, until=until, since=since) == _day_by_day(
         fleet, until, since
     )
+
+
+def test_what_if_copies_of_a_person_each_get_their_own_sea_time() -> None:
+    """A copy of a person made for a what-if question is not answered from another's cache.
+
+    Each copy is dropped before the next is made, so Python may give the next one the
+    same ``id``: answers must still follow each copy's own ``crew_since``.
+    """
+    start = pendulum.Date(2020, 1, 1)
+    fleet = mc.Fleet(
+        vessels=(mc.Vessel(id="vigilant", name="HMC Vigilant", type=mc.VesselType.CUTTER),),
+        crews=(mc.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
+        people=(mc.Person(id="BF1", name="A B", discipline=mc.Discipline.DECK, crew="vigilant-a"),),
+        deployments=(
+            mc.Deployment(id="d0", vessel="vigilant", start=start, end=None, crew="vigilant-a"),
+        ),
+    )
+    until = pendulum.Date(2020, 12, 31)
+    for offset in range(0, 300, 7):
+        joined = start.add(days=offset)
+        copy = attrs.evolve(fleet.people[0], crew_since=joined)
+        periods = facts.sea_periods(fleet, copy, until=until)
+        assert periods == [(joined, until)]
+        del copy, periods

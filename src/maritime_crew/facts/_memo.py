@@ -9,8 +9,10 @@ only on the fleet (and date). No thread can see a value half built.
 
 Making and dropping the caches themselves happens under ``_LOCK``. The one read outside
 it, in :func:`memo`, is a single dict lookup, which is atomic, and its identity check
-refuses an entry left by a dead fleet whose ``id`` a new fleet reuses. Keys made from
-``id()`` of records are only used for records of the fleet, which keeps them alive.
+refuses an entry left by a dead fleet whose ``id`` a new fleet reuses. A key made from
+``id()`` of a record is stored with the record and the record's identity checked on
+each read, unless only the rules (which pass records of the fleet, kept alive by it)
+can reach that cache.
 ``tests/test_concurrency.py`` runs parallel checks on one fleet against sequential ones.
 """
 

@@ -20,6 +20,8 @@ from ._memo import dated_memo, memo
 
 __all__ = ["sea_days", "sea_periods"]
 
+Span = tuple[pendulum.Date, pendulum.Date]
+
 
 def sea_periods(
     fleet: Fleet,
@@ -30,15 +32,17 @@ def sea_periods(
 ) -> list[tuple[pendulum.Date, pendulum.Date]]:
     """Merged, inclusive periods aboard between ``since`` and ``until`` (both included)."""
     cache = dated_memo(fleet, until, "sea-periods")
-    merged: list[tuple[pendulum.Date, pendulum.Date]] | None = cache.get(id(person))
-    if merged is None:
-        merged = cache[id(person)] = _person_periods(fleet, person, until)
+    # the identity check refuses an entry of a record outside the fleet (a what-if copy
+    # of a person, say) whose ``id`` a later record reuses
+    found: tuple[Person, list[Span]] | None = cache.get(id(person))
+    if found is not None and found[0] is person:
+        merged = found[1]
+    else:
+        merged = _person_periods(fleet, person, until)
+        cache[id(person)] = (person, merged)
     if since is None:
         return list(merged)
     return [(max(start, since), end) for start, end in merged if end >= since]
-
-
-Span = tuple[pendulum.Date, pendulum.Date]
 
 
 def _person_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[Span]:
