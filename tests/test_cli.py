@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,49 @@ def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
     assert check.returncode == 2
     assert "invalid TOML" in check.stderr
     assert "Traceback" not in check.stderr
+
+
+@pytest.mark.parametrize("dataset", ["example", "broken"])
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_the_command_line_leaves_the_garbage_collector_as_it_found_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dataset: str, collector_on: bool
+) -> None:
+    """A program that runs the command line in-process keeps its own collector settings.
+
+    (The command pauses the collector while loading and freezes the loaded fleet.)
+    """
+    path = Path(__file__).parent.parent / "examples" / "fleet"
+    if dataset == "broken":
+        path = tmp_path / "broken.toml"
+        path.write_text('[[person]]\nid = "A"\n', encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    if not collector_on:
+        gc.disable()
+    try:
+        code = main(["check", str(path), "--as-of", "2021-03-31"])
+        assert (gc.isenabled(), gc.get_freeze_count()) == (collector_on, 0)
+    finally:
+        gc.enable()
+    assert code == (1 if dataset == "example" else 2)
+    capsys.readouterr()
+
+
+def test_objects_a_program_froze_itself_stay_frozen(capsys: pytest.CaptureFixture[str]) -> None:
+    held = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        main(
+            [
+                "check",
+                str(Path(__file__).parent.parent / "examples" / "fleet"),
+                "--as-of",
+                "2021-03-31",
+            ]
+        )
+        # still frozen (objects freed meanwhile leave the count), and nothing added
+        assert 0 < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
+    del held
+    capsys.readouterr()

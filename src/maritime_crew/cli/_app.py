@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from .._version import __version__
 from . import _check, _due, _pathway, _register, _rules, _schema, _skills, _terms
-from ._common import EXIT_OK, UsageError, cannot_load, error
+from ._common import EXIT_OK, UsageError, cannot_load, collector_restored, error
 
 __all__ = ["main"]
 
@@ -43,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..rules import ConfigError, RegistrationError
 
     try:
-        return int(arguments.run(arguments))
+        with collector_restored():
+            return int(arguments.run(arguments))
     except DataError as problem:
         return error(cannot_load(arguments, problem))
     except ConfigError as problem:

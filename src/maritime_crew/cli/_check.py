@@ -14,6 +14,7 @@ from ._common import (
     cannot_load,
     comma_list,
     error,
+    load_dataset,
     today_in_london,
     write_output,
 )
@@ -89,7 +90,7 @@ def run(arguments: argparse.Namespace) -> int:
     except ConfigError as problem:
         problems.append(str(problem))
     try:
-        fleet = io.load(arguments.path)
+        fleet = load_dataset(arguments.path)
     except io.DataError as problem:
         problems.append(cannot_load(arguments, problem))
     if problems or config is None:

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, as_of_date, today_in_london, within_option
+from ._common import EXIT_OK, UsageError, as_of_date, load_dataset, today_in_london, within_option
 
 if TYPE_CHECKING:
     from ..forecast import DueItem, Forecast
@@ -86,10 +86,9 @@ def _namer(fleet: Fleet, redact: bool) -> Callable[[str | None], str]:
 def run_due(arguments: argparse.Namespace) -> int:
     """Print what falls due in the window."""
     from ..forecast import forecast
-    from ..io import load
 
     within = within_option(arguments.within)
-    fleet = load(arguments.path)
+    fleet = load_dataset(arguments.path)
     _check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     _check_id("crew", arguments.crew, [c.id for c in fleet.crews])
     as_of = arguments.as_of or today_in_london()

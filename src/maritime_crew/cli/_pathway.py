@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, as_of_date, today_in_london
+from ._common import EXIT_OK, UsageError, as_of_date, load_dataset, today_in_london
 
 if TYPE_CHECKING:
     from ..model import Person
@@ -50,11 +50,10 @@ def add_parsers(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Load the dataset, work out the person's next steps and print them."""
-    from .. import io
     from ..io._errors import suggest
     from ..pathways import next_steps
 
-    fleet = io.load(arguments.path)
+    fleet = load_dataset(arguments.path)
     person = fleet.person(arguments.person)
     if person is None:
         ids = [p.id for p in fleet.people]

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, as_of_date, check_id, markdown_row, today_in_london
+from ._common import EXIT_OK, as_of_date, check_id, load_dataset, markdown_row, today_in_london
 
 if TYPE_CHECKING:
     import pendulum
@@ -66,9 +66,8 @@ def add_parsers(commands: Any) -> None:
 def run_register(arguments: argparse.Namespace) -> int:
     """Load the dataset and print its register on the date."""
     from ..documents import register
-    from ..io import load
 
-    fleet = load(arguments.path)
+    fleet = load_dataset(arguments.path)
     check_id("owner", arguments.owner, sorted({d.owner for d in fleet.documents}))
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     table = register(
@@ -96,9 +95,8 @@ def run_register(arguments: argparse.Namespace) -> int:
 def run_history(arguments: argparse.Namespace) -> int:
     """Load the dataset and print one document's history."""
     from ..documents import history
-    from ..io import load
 
-    fleet = load(arguments.path)
+    fleet = load_dataset(arguments.path)
     check_id("document", arguments.document, [d.id for d in fleet.documents])
     audit = history(fleet, arguments.document)
     if arguments.format == "json":

@@ -13,6 +13,7 @@ from ._common import (
     EXIT_OK,
     as_of_date,
     check_id,
+    load_dataset,
     markdown_row,
     today_in_london,
     within_option,
@@ -106,10 +107,9 @@ def _namer(fleet: Fleet, redact: bool) -> Any:
 
 def run_skills(arguments: argparse.Namespace) -> int:
     """Print the skills matrix and the coverage of the crews in scope."""
-    from ..io import load
     from ..skills import coverage, skills_matrix
 
-    fleet = load(arguments.path)
+    fleet = load_dataset(arguments.path)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     check_id("crew", arguments.crew, [c.id for c in fleet.crews])
     as_of = arguments.as_of or today_in_london()
@@ -247,10 +247,9 @@ def _window(as_of: Any, within: str) -> int:
 
 def run_tna(arguments: argparse.Namespace) -> int:
     """Print the training needs analysis."""
-    from ..io import load
     from ..skills import trainer_capacity, training_needs
 
-    fleet = load(arguments.path)
+    fleet = load_dataset(arguments.path)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     as_of = arguments.as_of or today_in_london()
     within = _window(as_of, arguments.within)

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, as_of_date, check_id, markdown_row, today_in_london
+from ._common import EXIT_OK, as_of_date, check_id, load_dataset, markdown_row, today_in_london
 
 if TYPE_CHECKING:
     import pendulum
@@ -48,9 +48,7 @@ def add_parsers(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Load the dataset and print what was asked about its terms sets."""
-    from ..io import load
-
-    fleet = load(arguments.path)
+    fleet = load_dataset(arguments.path)
     check_id("terms set", arguments.set, [t.id for t in fleet.terms])
     check_id("person", arguments.person, [p.id for p in fleet.people])
     on = arguments.as_of or today_in_london()
