@@ -24,6 +24,7 @@ __all__ = ["DatasetSources", "header_lines", "line_of"]
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*(.+?)\s*(\]\]?)\s*(?:#.*)?")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOP_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*=")
 
 
 def _split_key(text: str) -> list[str] | None:
@@ -65,21 +66,27 @@ def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
     ``[[person]]`` headers become ``("person", 0)``, ``("person", 1)`` …; a
     ``[[person.certificates]]`` header under the second person becomes
     ``("person", 1, "certificates", 0)``; ``[terms.consultation]`` under the first
-    terms set becomes ``("terms", 0, "consultation")``.
+    terms set becomes ``("terms", 0, "consultation")``. A key given a value before the
+    first header (``person = [...]``, or ``vessel = "x"`` by mistake) maps too, as
+    ``("person",)``.
     """
     lines: dict[tuple[str | int, ...], int] = {}
     current: dict[tuple[str | int, ...], int] = {}
     open_string: str | None = None
+    top = True
     for number, line in enumerate(text.splitlines(), start=1):
         if open_string is not None:
             if line.count(open_string) % 2 == 1:
                 open_string = None
             continue
         stripped = line.lstrip()
+        if top and (key := _TOP_KEY.match(stripped)):
+            lines.setdefault((key.group(1),), number)
         if stripped.startswith("["):
             match = _HEADER.fullmatch(line)
             parts = _split_key(match.group(2)) if match else None
             if match and parts and len(match.group(1)) == len(match.group(3)):
+                top = False
                 path: tuple[str | int, ...] = ()
                 for part in parts[:-1]:
                     path += (part,)
