@@ -17,15 +17,19 @@ synthetic fleet, as TOML, JSON and CSV.
 
 from __future__ import annotations
 
+import enum
 import json
 import sys
 import tempfile
+import typing
 from pathlib import Path
 
 import atheris
+import attrs
 
 import maritime_crew as mc
 from maritime_crew import synth
+from maritime_crew.model import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = (".toml", ".json", ".csv")
@@ -74,6 +78,46 @@ def _seed(corpus: Path) -> None:
     )
 
 
+def _tokens() -> list[str]:
+    """Words of the format for the fuzzer's dictionary: tables, fields, choices, values."""
+    words = {"true", "false", "inf", "nan", '"""', "'''", "[[", "]]", " = ", "\r\n", "\ufeff"}
+    words |= {"2021-03-31", "2021-02-29", "2021-03-28T01:30:00", "2021-02-01T06:00:00Z"}
+    words |= {"+01:00", '"P5Y"', '"PT10H"', '"P2W"', '"2021/22"', "27.50", str(2**63)}
+    words |= {f"[[{table.name}]]" for table in TABLES}
+    records: list[type[object]] = [table.record for table in TABLES]
+    seen: set[type[object]] = set()
+    while records:
+        record = records.pop()
+        if record in seen:
+            continue
+        seen.add(record)
+        words |= {field.name for field in attrs.fields(record)}
+        for hint in typing.get_type_hints(record).values():
+            kinds = [hint]
+            while kinds:  # into X | None and tuple[X, ...]
+                kind = kinds.pop()
+                kinds += typing.get_args(kind)
+                if isinstance(kind, type) and attrs.has(kind):
+                    records.append(kind)
+    for value in vars(mc.model).values():
+        if isinstance(value, type) and issubclass(value, enum.Enum):
+            words |= {str(member.value) for member in value}
+    return sorted(words)
+
+
+def _dictionary() -> Path:
+    """A libFuzzer dictionary of :func:`_tokens`, written to the scratch directory."""
+    path = SCRATCH / "dataset.dict"
+    lines = ['"' + "".join(map(_escape, word.encode())) + '"' for word in _tokens()]
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+    return path
+
+
+def _escape(byte: int) -> str:
+    """One byte as libFuzzer's dictionary format has it: printable, or ``\\xAB``."""
+    return chr(byte) if 32 <= byte < 127 and chr(byte) not in '\\"' else f"\\x{byte:02X}"
+
+
 def _warm_up() -> None:
     """Load and check the example fleet, so that every module the library imports lazily
     (rules, reports) is loaded before atheris instruments the code for coverage."""
@@ -88,6 +132,8 @@ def main() -> None:
     argv = list(sys.argv)
     if not any(arg.startswith("-max_len=") for arg in argv):
         argv.append("-max_len=65536")  # the seeds run to 40 KB
+    if not any(arg.startswith("-dict=") for arg in argv):
+        argv.append(f"-dict={_dictionary()}")
     _warm_up()
     atheris.instrument_all()
     atheris.Setup(argv, test_one_input)
