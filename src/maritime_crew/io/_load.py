@@ -67,23 +67,24 @@ def _dataset_files(root: Path) -> tuple[list[Path], list[Problem]]:
         message = f"cannot read the directory: {_reason(exc)}"
         problems.append(Problem("file", str(where), "", message))
 
-    # The directories each directory is inside, by identity: a link back to one is a loop.
-    outside: dict[str, frozenset[tuple[int, int]]] = {str(root): frozenset()}
+    # The identities of the directories that hold each directory: a link to one is a loop.
+    ancestors: dict[str, frozenset[tuple[int, int] | None]] = {}
     for directory, subdirectories, names in os.walk(root, onerror=unreadable, followlinks=True):
-        inside = outside.pop(directory, frozenset()) | {_identity(directory)}
+        holders = ancestors.pop(directory, frozenset()) | {_identity(directory)}
         kept = []
         for name in sorted(subdirectories):
             if name.startswith("."):
                 continue
             path = os.path.join(directory, name)
-            if _identity(path) in inside:
+            identity = _identity(path)
+            if identity is not None and identity in holders:
                 message = (
                     f"a symbolic link loop: it leads back to {os.path.realpath(path)}, "
                     "a directory it is already in; the link is not followed"
                 )
                 problems.append(Problem("file", path, "", message))
                 continue
-            outside[path] = inside
+            ancestors[path] = holders
             kept.append(name)
         subdirectories[:] = kept
         for name in sorted(names):
@@ -96,19 +97,16 @@ def _dataset_files(root: Path) -> tuple[list[Path], list[Problem]]:
                         f"the directory holds more than {MAX_FILES:,} .toml, .json and .csv "
                         "files, the most a dataset may have; is it the right directory?"
                     )
-                    return files[:MAX_FILES], [
-                        *problems,
-                        Problem("too-large", str(root), "", message),
-                    ]
+                    return [], [*problems, Problem("too-large", str(root), "", message)]
     return files, problems
 
 
-def _identity(path: str) -> tuple[int, int]:
-    """Device and inode of what ``path`` leads to, following links; (-1, -1) if unknown."""
+def _identity(path: str) -> tuple[int, int] | None:
+    """Device and inode of what ``path`` leads to, following links; ``None`` if unknown."""
     try:
         status = os.stat(path)
     except OSError:
-        return (-1, -1)
+        return None  # os.walk reports it when it tries to list the directory
     return (status.st_dev, status.st_ino)
 
 
