@@ -112,6 +112,19 @@ def test_a_number_too_long_to_read_is_refused_with_a_message(format: str) -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        (VESSEL + "length_m = 1e" + "8" * 30 + "\n", "toml"),
+        ("8" * 60 + "e" + "8" * 30, "json"),  # found by the fuzzer
+    ],
+)
+def test_a_number_with_an_exponent_too_large_to_read_is_refused(text: str, format: str) -> None:
+    assert messages(text, format) == [
+        "<string>: a number's exponent is too large to read, such as 1e1000000000000000000"
+    ]
+
+
 @pytest.mark.parametrize("value", [2**63, -(2**63) - 1, 10**70])
 def test_whole_numbers_are_64_bit(value: int) -> None:
     found = (

@@ -290,7 +290,8 @@ def dataset_bytes(draw: st.DrawFn) -> tuple[str, bytes]:
         elif kind == "empty":
             raw = b""
         elif kind == "number":  # too long for Python to read, let alone 64 bits
-            raw = re.sub(rb"(= ?|: )\d+", rb"\g<1>" + b"9" * 5000, raw, count=1)
+            huge = draw(st.sampled_from([b"9" * 5000, b"1e" + b"9" * 30]))
+            raw = re.sub(rb"(= ?|: )\d+", rb"\g<1>" + huge, raw, count=1)
         else:
             raw = raw[:at] + b"\x00" + raw[at:]
     return "fleet" + suffix, raw

@@ -9,6 +9,7 @@ documented in ``docs/format.md`` ("Limits").
 from __future__ import annotations
 
 import datetime
+import decimal
 
 __all__ = [
     "FIRST_DATE",
@@ -50,13 +51,15 @@ def size_in_words(size: int) -> str:
     return f"{size} bytes"
 
 
-def beyond_parser(exc: RecursionError | ValueError) -> str:
+def beyond_parser(exc: RecursionError | ValueError | decimal.InvalidOperation) -> str:
     """Why a parser gave up on text whose syntax may be right: too deep, or too long."""
     if isinstance(exc, RecursionError):
         return (
             "arrays, tables or keys are nested too deeply to read (more than 400 levels in "
             "TOML, or than Python's recursion limit in JSON), far deeper than a dataset needs"
         )
+    if isinstance(exc, decimal.InvalidOperation):  # an exponent beyond 18 digits
+        return "a number's exponent is too large to read, such as 1e1000000000000000000"
     # Python refuses to read a whole number of more than 4300 digits.
     return (
         "a whole number is too long to read (more than 4300 digits); whole numbers "

@@ -10,7 +10,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -131,13 +131,13 @@ def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
             return None, [
                 Problem("syntax", name, "", f"invalid JSON: the key {quote(exc.key)} appears twice")
             ]
-        except (RecursionError, ValueError) as exc:
+        except (RecursionError, ValueError, InvalidOperation) as exc:
             return None, [_beyond_parser(name, exc)]
     try:
         return tomli.loads(text, parse_float=Decimal), []
     except tomli.TOMLDecodeError as exc:
         return None, [_toml_syntax(name, text, exc)]
-    except (RecursionError, ValueError) as exc:
+    except (RecursionError, ValueError, InvalidOperation) as exc:
         return None, [_beyond_parser(name, exc)]
 
 
@@ -155,7 +155,7 @@ def _toml_syntax(name: str, text: str, exc: tomli.TOMLDecodeError) -> Problem:
     return Problem("syntax", name, "", message, line=line)
 
 
-def _beyond_parser(name: str, exc: RecursionError | ValueError) -> Problem:
+def _beyond_parser(name: str, exc: RecursionError | ValueError | InvalidOperation) -> Problem:
     """A file the parser gives up on although its syntax may be right: too deep, too long."""
     return Problem("too-large", name, "", beyond_parser(exc))
 
