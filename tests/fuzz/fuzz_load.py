@@ -127,8 +127,8 @@ def _warm_up() -> None:
 def main() -> None:
     corpora = [Path(arg) for arg in sys.argv[1:] if not arg.startswith("-")]
     for corpus in corpora[:1]:
-        if not corpus.is_dir() or not any(corpus.iterdir()):
-            _seed(corpus)
+        if not corpus.exists() or (corpus.is_dir() and not any(corpus.iterdir())):
+            _seed(corpus)  # not a file given to replay
     argv = list(sys.argv)
     if not any(arg.startswith("-max_len=") for arg in argv):
         argv.append("-max_len=65536")  # the seeds run to 40 KB
