@@ -24,3 +24,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The atheris harness is run by hand (tests/fuzz/README.md), never collected by pytest.
+collect_ignore = ["fuzz"]

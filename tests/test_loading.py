@@ -151,7 +151,15 @@ def test_header_scan_numbers_lines_as_a_reader_would(lines: list[str], newline: 
                 if line.count(delimiter) % 2 == 1:
                     open_string = delimiter
                     break
-    assert sorted(found.values()) == expected
+    assert sorted(line for path, line in found.items() if len(path) > 1) == expected
+
+
+def test_a_table_given_a_value_before_the_first_header_is_located() -> None:
+    text = 'crew = [\n    [],\n]\nvessel = "x"\n\n[[person]]\nname = 1\n'
+    assert header_lines(text) == {("crew",): 1, ("vessel",): 4, ("person", 0): 6}
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text)
+    assert [(p.path, p.line) for p in caught.value.problems][:2] == [("crew[0]", 1), ("vessel", 4)]
 
 
 def test_local_times_are_europe_london_and_offsets_are_kept() -> None:

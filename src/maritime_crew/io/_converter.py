@@ -34,8 +34,18 @@ from cattrs.gen import make_dict_structure_fn
 
 from .. import model
 from ..model import AgeBand, AgeSchedule, BusinessYear, InvalidValue, Period
+from ._limits import FIRST_DATE, LAST_DATE, MAX_INTEGER, MIN_INTEGER
 
-__all__ = ["LONDON", "WrongType", "describe", "detailed", "fast", "unstructure", "withhold"]
+__all__ = [
+    "LONDON",
+    "WrongType",
+    "describe",
+    "detailed",
+    "fast",
+    "quote",
+    "unstructure",
+    "withhold",
+]
 
 LONDON = pendulum.timezone("Europe/London")
 
@@ -64,6 +74,11 @@ class InvalidChoice(ValueError):
         self.found = found
 
 
+def quote(text: str) -> str:
+    """``text`` quoted for a message, cut short if long: a message stays readable."""
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
 def describe(value: object) -> str:
     """Say in plain words what a value from a TOML or JSON file is."""
     if value is None:
@@ -71,12 +86,14 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"the text {shown!r}"
+        return f"the text {quote(value)}"
     if isinstance(value, int):
+        if abs(value) >= 10**60:
+            return "a whole number of more than 60 digits"
         return f"the whole number {value}"
     if isinstance(value, (float, Decimal)):
-        return f"the number {value}"
+        shown = str(value)
+        return f"the number {shown if len(shown) <= 60 else shown[:57] + '...'}"
     if isinstance(value, datetime.datetime):
         return f"the date and time {value.isoformat()}"
     if isinstance(value, datetime.date):
@@ -122,9 +139,14 @@ def _structure_str(value: Any, _: Any) -> str:
     return value
 
 
+_INTEGER_WORDS = f"a whole number from {MIN_INTEGER:,} to {MAX_INTEGER:,} (64 bits)"
+
+
 def _structure_int(value: Any, _: Any) -> int:
     if type(value) is not int:
         raise WrongType("a whole number", value)
+    if not MIN_INTEGER <= value <= MAX_INTEGER:
+        raise InvalidValue(_INTEGER_WORDS, value)
     return value
 
 
@@ -157,10 +179,22 @@ _DATES: dict[datetime.date, pendulum.Date] = {}
 _DATES_KEPT = 200_000  # about 550 years of days; beyond that, dates are converted afresh
 
 
+_DATE_RANGE = f"from {FIRST_DATE} to {LAST_DATE}"
+
+
+def _in_range(value: datetime.date) -> None:
+    if isinstance(value, datetime.datetime):
+        if not FIRST_DATE <= value.date() <= LAST_DATE:
+            raise InvalidValue(f"a date and time {_DATE_RANGE}", value)
+    elif not FIRST_DATE <= value <= LAST_DATE:
+        raise InvalidValue(f"a date {_DATE_RANGE}", value)
+
+
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
     if type(value) is datetime.date:
         known = _DATES.get(value)
         if known is None:
+            _in_range(value)
             known = pendulum.Date(value.year, value.month, value.day)
             if len(_DATES) < _DATES_KEPT:
                 _DATES[value] = known
@@ -174,6 +208,7 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
             parsed = datetime.date.fromisoformat(value)
         except ValueError as exc:
             raise InvalidValue(_DATE_WORDS, value, detail=str(exc)) from None
+        _in_range(parsed)
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
     raise WrongType(_DATE_WORDS, value)
 
@@ -192,6 +227,7 @@ def _structure_moment(value: Any, _: Any) -> pendulum.DateTime:
             raise InvalidValue(_MOMENT_WORDS, text, detail=str(exc)) from None
     if not isinstance(value, datetime.datetime):
         raise WrongType(_MOMENT_WORDS, value)
+    _in_range(value)
     if value.tzinfo is not None:
         return pendulum.instance(value)
     return _london(value)
@@ -354,6 +390,9 @@ def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[An
         elif inner in _PLAIN:
             names[f"_t_{field.name}"] = inner
             lines.append(f"{indent}if {value}.__class__ is not _t_{field.name}: raise TypeError")
+            if inner is int:
+                names["_least"], names["_most"] = MIN_INTEGER, MAX_INTEGER
+                lines.append(f"{indent}if not _least <= {value} <= _most: raise ValueError")
             if inner is str and field.name in _REFERENCES:
                 names["_intern"] = sys.intern
                 lines.append(f"{indent}{value} = _intern({value})")

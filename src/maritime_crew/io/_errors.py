@@ -10,7 +10,7 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ..model import InvalidValue
-from ._converter import InvalidChoice, WrongType, describe, withhold
+from ._converter import InvalidChoice, WrongType, describe, quote, withhold
 from ._sources import line_of
 
 __all__ = ["DataError", "Problem", "problems_from_exception", "render_path", "suggest"]
@@ -21,9 +21,9 @@ class Problem:
     """One problem found while loading a dataset.
 
     ``code`` is a stable machine code: ``syntax``, ``encoding``, ``file``,
-    ``unknown-table``, ``unknown-field``, ``missing-field``, ``wrong-type``,
-    ``invalid-choice`` or ``invalid-value``. ``path`` leads to the value inside the
-    file, using record ids where records have them
+    ``too-large`` (beyond a limit of the format), ``unknown-table``, ``unknown-field``,
+    ``missing-field``, ``wrong-type``, ``invalid-choice`` or ``invalid-value``. ``path``
+    leads to the value inside the file, using record ids where records have them
     (``person[BF1003].certificates[0].expires``); it is empty for whole-file problems.
     ``line`` is the line of the enclosing ``[[table]]`` header (or of a syntax error).
     """
@@ -38,7 +38,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        # A path holds names and ids from the data, which may be absurdly long.
+        path = self.path if len(self.path) <= 200 else self.path[:197] + "..."
+        return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
 
     def redacted(self) -> Problem:
         """The problem with no value from the data in it, as ``--redact`` shows it.
@@ -156,7 +158,7 @@ def problems_from_exception(
                 yield problem(
                     (*segments, key),
                     "unknown-field",
-                    f"unknown field {key!r}; {advice}",
+                    f"unknown field {quote(key)}; {advice}",
                     found=key,
                 )
         elif isinstance(leaf, KeyError):

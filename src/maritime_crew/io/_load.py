@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import tomli
 
 from ..model import TABLES, Fleet
-from ._converter import describe, detailed, fast
+from ._converter import describe, detailed, fast, quote
 from ._errors import DataError, Problem, problems_from_exception, suggest
+from ._limits import (
+    MAX_DATASET_BYTES,
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    beyond_parser,
+    size_in_words,
+)
 from ._sources import DatasetSources, header_lines
 
 __all__ = ["CONFIG_FILES", "load", "loads"]
@@ -43,15 +52,71 @@ _CSV_NEEDS = "the columns person, start and end (and optionally vessel)"
 _Lines = dict[tuple[str | int, ...], int]
 
 
-def _dataset_files(root: Path) -> Iterator[Path]:
-    """Data files under a directory, in sorted path order, skipping hidden entries."""
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        for name in sorted(files):
+def _dataset_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Data files under a directory, in sorted path order, and the problems finding them.
+
+    Hidden entries, configuration files and other suffixes are skipped. Symbolic links
+    to directories are followed, except one that leads back to a directory it is in (a
+    loop), which is a problem; so is a directory that cannot be read.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else str(root)
+        message = f"cannot read the directory: {_reason(exc)}"
+        problems.append(Problem("file", str(where), "", message))
+
+    # The identities of the directories that hold each directory: a link to one is a loop.
+    ancestors: dict[str, frozenset[tuple[int, int] | None]] = {}
+    for directory, subdirectories, names in os.walk(root, onerror=unreadable, followlinks=True):
+        holders = ancestors.pop(directory, frozenset()) | {_identity(directory)}
+        kept = []
+        for name in sorted(subdirectories):
+            if name.startswith("."):
+                continue
+            path = os.path.join(directory, name)
+            identity = _identity(path)
+            if identity is not None and identity in holders:
+                message = (
+                    f"a symbolic link loop: it leads back to {os.path.realpath(path)}, "
+                    "a directory it is already in; the link is not followed"
+                )
+                problems.append(Problem("file", path, "", message))
+                continue
+            ancestors[path] = holders
+            kept.append(name)
+        subdirectories[:] = kept
+        for name in sorted(names):
             if name.startswith(".") or name in CONFIG_FILES:
                 continue
             if name.lower().endswith(_SUFFIXES):
-                yield Path(directory, name)
+                files.append(Path(directory, name))
+                if len(files) > MAX_FILES:
+                    message = (
+                        f"the directory holds more than {MAX_FILES:,} .toml, .json and .csv "
+                        "files, the most a dataset may have; is it the right directory?"
+                    )
+                    return [], [*problems, Problem("too-large", str(root), "", message)]
+    return files, problems
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """Device and inode of what ``path`` leads to, following links; ``None`` if unknown."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # os.walk reports it when it tries to list the directory
+    return (status.st_dev, status.st_ino)
+
+
+def _reason(exc: OSError) -> str:
+    """Why a file or directory cannot be read, in words."""
+    if exc.errno == errno.ELOOP:
+        return "it is a symbolic link in a loop (too many levels of symbolic links)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return exc.strerror.lower() if exc.strerror else str(exc)
 
 
 def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
@@ -64,22 +129,35 @@ def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
             return None, [Problem("syntax", name, "", message, line=exc.lineno)]
         except _DuplicateKey as exc:
             return None, [
-                Problem("syntax", name, "", f"invalid JSON: the key {exc.key!r} appears twice")
+                Problem("syntax", name, "", f"invalid JSON: the key {quote(exc.key)} appears twice")
             ]
+        except (RecursionError, ValueError, InvalidOperation) as exc:
+            return None, [_beyond_parser(name, exc)]
     try:
         return tomli.loads(text, parse_float=Decimal), []
     except tomli.TOMLDecodeError as exc:
-        # tomli before 2.1 has no position attributes; its message then carries them.
-        column = getattr(exc, "colno", None)
-        where = f" at column {column}" if column is not None else ""
-        message = f"invalid TOML{where}: {getattr(exc, 'msg', None) or exc}"
-        line = getattr(exc, "lineno", None)
-        if line is not None and _MISWRITTEN_DATE.search(_line(text, line)):
-            message += (
-                "; dates are written YYYY-MM-DD without quotes, such as 2021-03-31 "
-                "(with two-digit months and days)"
-            )
-        return None, [Problem("syntax", name, "", message, line=line)]
+        return None, [_toml_syntax(name, text, exc)]
+    except (RecursionError, ValueError, InvalidOperation) as exc:
+        return None, [_beyond_parser(name, exc)]
+
+
+def _toml_syntax(name: str, text: str, exc: tomli.TOMLDecodeError) -> Problem:
+    # tomli before 2.1 has no position attributes; its message then carries them.
+    column = getattr(exc, "colno", None)
+    where = f" at column {column}" if column is not None else ""
+    message = f"invalid TOML{where}: {getattr(exc, 'msg', None) or exc}"
+    line = getattr(exc, "lineno", None)
+    if line is not None and _MISWRITTEN_DATE.search(_line(text, line)):
+        message += (
+            "; dates are written YYYY-MM-DD without quotes, such as 2021-03-31 "
+            "(with two-digit months and days)"
+        )
+    return Problem("syntax", name, "", message, line=line)
+
+
+def _beyond_parser(name: str, exc: RecursionError | ValueError | InvalidOperation) -> Problem:
+    """A file the parser gives up on although its syntax may be right: too deep, too long."""
+    return Problem("too-large", name, "", beyond_parser(exc))
 
 
 # A date written some other way (20/01/2020, 2020-1-20, 20.01.2020) after an ``=``, which
@@ -133,7 +211,7 @@ def _check_tables(
                     "unknown-table",
                     name,
                     key,
-                    f"unknown table {key!r}; {advice}",
+                    f"unknown table {quote(key)}; {advice}",
                     line=_first_line(located(), key),
                     found=key,
                 )
@@ -159,32 +237,60 @@ def _first_line(lines: dict[tuple[str | int, ...], int] | None, key: str) -> int
     return lines.get((key,)) or lines.get((key, 0))
 
 
-def _read(path: Path) -> tuple[str | None, list[Problem]]:
+def _read(path: Path) -> tuple[str | None, int, list[Problem]]:
+    """The text of a file, its size in bytes, and its problems (no text if it has any).
+
+    Only regular files are read (not a named pipe, which would wait for a writer, nor a
+    device, which may never end), and none larger than :data:`MAX_FILE_BYTES`.
+    """
     try:
-        data = path.read_bytes()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            message = "not a regular file (a directory, pipe or device); it cannot be read as data"
+            return None, 0, [Problem("file", str(path), "", message)]
+        if status.st_size > MAX_FILE_BYTES:
+            return None, status.st_size, [_too_large(path, status.st_size)]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [Problem("file", str(path), "", f"cannot read the file: {exc.strerror}")]
+        return None, 0, [Problem("file", str(path), "", f"cannot read the file: {_reason(exc)}")]
+    if len(data) > MAX_FILE_BYTES:  # it grew while it was read
+        return None, len(data), [_too_large(path, len(data))]
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8-sig"), len(data), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                "encoding",
-                str(path),
-                "",
-                f"the file is not valid UTF-8 text (byte {exc.start + 1} cannot be decoded)",
-                line=line,
-            )
-        ]
+        return (
+            None,
+            len(data),
+            [
+                Problem(
+                    "encoding",
+                    str(path),
+                    "",
+                    f"the file is not valid UTF-8 text (byte {exc.start + 1} cannot be decoded)",
+                    line=line,
+                )
+            ],
+        )
+
+
+def _too_large(path: Path, size: int) -> Problem:
+    message = (
+        f"the file is {size_in_words(size)}, larger than the {size_in_words(MAX_FILE_BYTES)} "
+        "a dataset file may be; split it into several files in a directory"
+    )
+    return Problem("too-large", str(path), "", message, found=size_in_words(size))
 
 
 def load(path: str | os.PathLike[str]) -> Fleet:
     """Load a dataset: a ``.toml``, ``.json`` or ``.csv`` file, or a directory of them.
 
     In a directory, every ``.toml``, ``.json`` and ``.csv`` file is read, in sorted path
-    order, including subdirectories; hidden files and directories, other suffixes and the
-    configuration files ``maritime-crew.toml`` and ``pyproject.toml`` are skipped.
+    order, including subdirectories and symbolic links; hidden files and directories,
+    other suffixes and the configuration files ``maritime-crew.toml`` and
+    ``pyproject.toml`` are skipped. A link loop, a file or directory that cannot be read,
+    and input beyond the limits of the format (docs/format.md, "Limits") are problems.
     Arrays of tables with the same name in several files are concatenated in that order.
     A CSV file holds work periods, one per row under a header row ``person,start,end``
     (and optionally ``vessel``); they join the ``work_period`` table in that order too.
@@ -196,9 +302,10 @@ def load(path: str | os.PathLike[str]) -> Fleet:
     ``check`` report them.
     """
     root = Path(path)
+    problems: list[Problem] = []
     if root.is_dir():
-        files = list(_dataset_files(root))
-        if not files:
+        files, problems = _dataset_files(root)
+        if not files and not problems:
             raise DataError(
                 [
                     Problem(
@@ -206,16 +313,24 @@ def load(path: str | os.PathLike[str]) -> Fleet:
                     )
                 ]
             )
-    elif root.exists():
+    elif root.exists() or root.is_symlink():  # a broken or looping link is read, and says so
         files = [root]
     else:
         raise DataError([Problem("file", str(root), "", "no such file or directory")])
 
-    problems: list[Problem] = []
     sources = DatasetSources()
     collected: dict[str, list[Any]] = {table.name: [] for table in TABLES}
+    total = 0
     for file in files:
-        text, file_problems = _read(file)
+        text, size, file_problems = _read(file)
+        total += size
+        if total > MAX_DATASET_BYTES:
+            message = (
+                f"the files of the directory come to more than "
+                f"{size_in_words(MAX_DATASET_BYTES)}, the most a dataset may hold"
+            )
+            problems.append(Problem("too-large", str(root), "", message))
+            break
         if text is None:
             problems.extend(file_problems)
             continue
@@ -390,14 +505,14 @@ def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int],
     for position, column in enumerate(cells):
         where = f"column {position + 1}"
         if column in columns:
-            message = f"{where}: the column {column!r} appears twice in the header"
+            message = f"{where}: the column {quote(column)} appears twice in the header"
             problems.append(Problem("syntax", name, "", message, line=line, found=column))
         elif column not in _CSV_COLUMNS:
             hint = suggest(column, _CSV_COLUMNS) if column else None
             advice = (
                 f"did you mean {hint!r}?" if hint else "known columns: " + ", ".join(_CSV_COLUMNS)
             )
-            what = f"unknown column {column!r}" if column else "a column without a name"
+            what = f"unknown column {quote(column)}" if column else "a column without a name"
             message = f"{where}: {what}; {advice}"
             problems.append(Problem("unknown-field", name, "", message, line=line, found=column))
         else:

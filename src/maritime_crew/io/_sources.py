@@ -27,6 +27,7 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TABLE_LINE = re.compile(r"\n([ \t\f\v\r]*\[[^\n]*)")
 """A line that starts with ``[`` (in the text after a line feed put before it)."""
 _DELIMITER = re.compile(r"\"\"\"|\'\'\'")
+_TOP_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*=")
 
 
 def _split_key(text: str) -> list[str] | None:
@@ -68,25 +69,54 @@ def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
     ``[[person]]`` headers become ``("person", 0)``, ``("person", 1)`` …; a
     ``[[person.certificates]]`` header under the second person becomes
     ``("person", 1, "certificates", 0)``; ``[terms.consultation]`` under the first
-    terms set becomes ``("terms", 0, "consultation")``. Lines are counted as TOML
-    counts them, by line feeds.
+    terms set becomes ``("terms", 0, "consultation")``. A key given a value before the
+    first header (``person = [...]``, or ``vessel = "x"`` by mistake) maps too, as
+    ``("person",)``. Lines are counted as TOML counts them, by line feeds.
+
+    Up to the first header every line is read; after it, only the lines that may start
+    a table or open or close a multi-line string (found by one regular-expression scan).
     """
-    lines: dict[tuple[str | int, ...], int] = {}
-    current: dict[tuple[str | int, ...], int] = {}
-    headers: dict[str, tuple[bool, list[str]] | None] = {}
-    open_string: str | None = None
-    number, counted = 1, 0
-    for start, line in _candidate_lines(text):
+    scan = _HeaderScan()
+    position, number, counted = 0, 0, 0
+    while scan.top and position <= len(text):
+        end = text.find("\n", position)
+        end = end if end >= 0 else len(text)
+        number += 1
+        scan.line(text[position:end], number)
+        counted, position = position, end + 1  # ``number`` is the line at ``counted``
+    for start, line in _candidate_lines(text, position):
         number += text.count("\n", counted, start)
         counted = start
-        if open_string is not None:
-            if line.count(open_string) % 2 == 1:
-                open_string = None
-            continue
-        if line.lstrip().startswith("["):
+        scan.line(line, number)
+    return scan.lines
+
+
+class _HeaderScan:
+    """What :func:`header_lines` knows so far, one line at a time."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[str | int, ...], int] = {}
+        self.top = True
+        """Before the first header: a line may give a top-level key a value."""
+        self._current: dict[tuple[str | int, ...], int] = {}
+        self._headers: dict[str, tuple[bool, list[str]] | None] = {}
+        self._open_string: str | None = None
+
+    def line(self, line: str, number: int) -> None:
+        if self._open_string is not None:
+            if line.count(self._open_string) % 2 == 1:
+                self._open_string = None
+            return
+        stripped = line.lstrip()
+        if self.top and (key := _TOP_KEY.match(stripped)):
+            self.lines.setdefault((key.group(1),), number)
+        if stripped.startswith("["):
+            headers = self._headers
             header = headers[line] if line in headers else headers.setdefault(line, _header(line))
             if header is not None:
+                self.top = False
                 is_array, parts = header
+                current = self._current
                 path: tuple[str | int, ...] = ()
                 for part in parts[:-1]:
                     path += (part,)
@@ -97,27 +127,33 @@ def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
                     index = current.get(path, -1) + 1
                     current[path] = index
                     path += (index,)
-                lines[path] = number
-            continue
+                self.lines[path] = number
+            return
         for delimiter in ('"""', "'''"):
             if line.count(delimiter) % 2 == 1:
-                open_string = delimiter
+                self._open_string = delimiter
                 break
-    return lines
 
 
-def _candidate_lines(text: str) -> list[tuple[int, str]]:
-    """Where each line that may matter to :func:`header_lines` starts, with its text.
+def _candidate_lines(text: str, position: int = 0) -> list[tuple[int, str]]:
+    """Where each line from ``position`` on that may matter starts, with its text.
 
     Those are the lines that start with ``[`` and those that hold a multi-line string
-    delimiter; any other line neither starts a table nor opens or closes a string.
+    delimiter; any other line after the first header neither starts a table nor opens or
+    closes a string. ``position`` is the start of a line.
     """
-    found = [(match.start(1), match.group(1)) for match in _TABLE_LINE.finditer("\n" + text)]
-    found = [(start - 1, line) for start, line in found]
+    # In the text after a line feed put before it, the line feed before a line that
+    # starts at ``i`` is at ``i``.
+    found = [
+        (match.start(1) - 1, match.group(1))
+        for match in _TABLE_LINE.finditer("\n" + text, position)
+    ]
     if '"""' not in text and "'''" not in text:
         return found
     starts = {start for start, _ in found}
-    starts.update(text.rfind("\n", 0, match.start()) + 1 for match in _DELIMITER.finditer(text))
+    starts.update(
+        text.rfind("\n", 0, match.start()) + 1 for match in _DELIMITER.finditer(text, position)
+    )
     lines = []
     for start in sorted(starts):
         end = text.find("\n", start)

@@ -20,6 +20,9 @@ _DURATION = re.compile(
 )
 _EXPECTED = "a period such as P5Y, P12M, P90D or PT10H (ISO 8601 duration)"
 
+LONGEST_PERIOD_YEARS = 100
+"""The longest period, in years (a period of months, weeks, days or hours as long)."""
+
 
 @attrs.frozen
 class Period:
@@ -31,7 +34,9 @@ class Period:
     January is the last day of February, one year after 29 February is 28 February.
 
     Weeks cannot be combined with other units, as in ISO 8601. All parts are whole
-    numbers of zero or more.
+    numbers of zero or more, and a period is at most 100 years long: far beyond any
+    validity or interval, and short enough that no date of a dataset (1800 to 2999)
+    moved by a period leaves the calendar.
     """
 
     years: int = attrs.field(default=0, validator=non_negative, metadata=doc("Years."))
@@ -50,6 +55,11 @@ class Period:
                 str(self),
                 detail="ISO 8601 does not combine weeks with other units",
             )
+        months = self.years * 12 + self.months
+        hours = self.hours + self.minutes / 60 + self.seconds / 3600
+        days = months / 12 * 365.25 + self.weeks * 7 + self.days + hours / 24
+        if days > LONGEST_PERIOD_YEARS * 365.25:
+            raise InvalidValue(f"a period of at most {LONGEST_PERIOD_YEARS} years", str(self))
 
     @classmethod
     def parse(cls, text: str) -> Period:

@@ -30,6 +30,7 @@ import attrs
 import tomli
 
 from ..io._errors import suggest
+from ..io._limits import beyond_parser
 from ._rule import Registry, Rule
 from ._severity import Severity
 
@@ -260,3 +261,5 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError([f"cannot read the file: {exc}"], str(path)) from None
     except tomli.TOMLDecodeError as exc:
         raise ConfigError([f"invalid TOML: {exc}"], str(path)) from None
+    except (RecursionError, ValueError) as exc:
+        raise ConfigError([beyond_parser(exc)], str(path)) from None

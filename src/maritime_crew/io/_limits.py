@@ -1,0 +1,67 @@
+"""Limits on the size of what loading accepts, so absurd input fails fast with a message.
+
+Each limit is far above what a real dataset needs: a synthetic fleet of 100,000 people
+(``python -m maritime_crew.synth --people 100000``) is about 450 MB in some 10,900
+files, the largest of them under 130 MB, and nests values 4 levels deep. The limits are
+documented in ``docs/format.md`` ("Limits").
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+
+__all__ = [
+    "FIRST_DATE",
+    "LAST_DATE",
+    "MAX_DATASET_BYTES",
+    "MAX_FILES",
+    "MAX_FILE_BYTES",
+    "MAX_INTEGER",
+    "MIN_INTEGER",
+    "beyond_parser",
+    "size_in_words",
+]
+
+MAX_FILE_BYTES = 512 * 1024**2
+"""The largest file read: 512 MiB."""
+
+MAX_DATASET_BYTES = 2 * 1024**3
+"""The most bytes read from all the files of a directory: 2 GiB."""
+
+MAX_FILES = 100_000
+"""The most data files read from a directory, subdirectories included."""
+
+MIN_INTEGER = -(2**63)
+MAX_INTEGER = 2**63 - 1
+"""Whole numbers are 64-bit, as the TOML specification has them."""
+
+FIRST_DATE = datetime.date(1800, 1, 1)
+LAST_DATE = datetime.date(2999, 12, 31)
+"""Dates and date-times lie in these years: far beyond any crew record, and far enough
+from the ends of the calendar (years 1 to 9999) that a date moved by any period (at most
+100 years) stays in it."""
+
+
+def size_in_words(size: int) -> str:
+    """A byte count for a message: ``512 MiB``, ``2 GiB``, ``1.5 KiB``."""
+    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.4g} {unit}"
+    return f"{size} bytes"
+
+
+def beyond_parser(exc: RecursionError | ValueError | decimal.InvalidOperation) -> str:
+    """Why a parser gave up on text whose syntax may be right: too deep, or too long."""
+    if isinstance(exc, RecursionError):
+        return (
+            "arrays, tables or keys are nested too deeply to read (more than 400 levels in "
+            "TOML, or than Python's recursion limit in JSON), far deeper than a dataset needs"
+        )
+    if isinstance(exc, decimal.InvalidOperation):  # an exponent beyond 18 digits
+        return "a number's exponent is too large to read, such as 1e1000000000000000000"
+    # Python refuses to read a whole number of more than 4300 digits.
+    return (
+        "a whole number is too long to read (more than 4300 digits); whole numbers "
+        f"must lie between {MIN_INTEGER:,} and {MAX_INTEGER:,}"
+    )
