@@ -84,6 +84,16 @@ def test_a_bad_as_of_date_is_a_usage_error(
     )
 
 
+@pytest.mark.parametrize("far", ["1799-12-31", "3000-01-01", "9999-12-31"])
+def test_an_as_of_date_beyond_the_years_a_dataset_may_hold_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], far: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check", str(tmp_path), "--as-of", far])
+    assert caught.value.code == 2
+    assert "expected a date from 1800-01-01 to 2999-12-31" in capsys.readouterr().err
+
+
 def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main([])

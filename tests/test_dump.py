@@ -6,6 +6,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 
@@ -122,3 +123,14 @@ def test_amounts_that_json_cannot_hold_exactly_are_refused() -> None:
     with pytest.raises(ValueError, match="cannot be written exactly as a JSON number"):
         mc.dumps(precise, "json")
     assert mc.loads(mc.dumps(precise, "toml")) == precise
+
+
+@pytest.mark.parametrize("number", ["NaN", "sNaN", "Infinity", "-Infinity"])
+@pytest.mark.parametrize("format", ["toml", "json"])
+def test_a_number_no_dataset_can_hold_is_refused_with_its_record(number: str, format: str) -> None:
+    """A fleet built in Python may hold NaN; writing it would give a file that cannot load."""
+    fleet = mc.load(Path(__file__).parent.parent / "examples" / "fleet")
+    vessel = next(v for v in fleet.vessels if v.length_m is not None)
+    broken = attrs.evolve(fleet, vessels=(attrs.evolve(vessel, length_m=Decimal(number)),))
+    with pytest.raises(ValueError, match=rf"^vessel {vessel.id}: cannot write the number"):
+        mc.dumps(broken, format)

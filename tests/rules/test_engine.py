@@ -97,6 +97,13 @@ def test_as_of_refuses_anything_else(bad: str) -> None:
         check(PEOPLE, bad, registry=registry_with_rules())
 
 
+@pytest.mark.parametrize("far", ["1066-10-14", "9999-12-31", datetime.date(1, 1, 1)])
+def test_as_of_beyond_the_years_a_dataset_may_hold_is_refused(far: object) -> None:
+    """Rules move dates by up to 100 years; near the calendar's ends that would overflow."""
+    with pytest.raises(ValueError, match="from 1800-01-01 to 2999-12-31"):
+        check(PEOPLE, far, registry=registry_with_rules())  # type: ignore[arg-type]
+
+
 def test_fail_on_and_severity_overrides_decide_ok() -> None:
     registry = registry_with_rules()
     warnings_only = Config(ignore=("TEST002",))

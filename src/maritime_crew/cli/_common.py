@@ -108,6 +108,13 @@ def as_of_date(text: str) -> pendulum.Date:
         parsed = datetime.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(problem) from None
+    from ..model._dates import FIRST_DATE, LAST_DATE
+
+    if not FIRST_DATE <= parsed <= LAST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"expected a date from {FIRST_DATE} to {LAST_DATE} (the years a dataset may hold), "
+            f"not {text}"
+        )
     return pendulum.Date(parsed.year, parsed.month, parsed.day)
 
 

@@ -17,6 +17,7 @@ the detailed one only when the data has a problem.
 from __future__ import annotations
 
 import datetime
+import decimal
 import enum
 import re
 import sys
@@ -547,6 +548,16 @@ def _unstructure_moment(value: pendulum.DateTime) -> datetime.datetime:
     )
 
 
+def _unstructure_decimal(value: decimal.Decimal) -> decimal.Decimal:
+    """A number as it is written; NaN and infinities are refused, as loading refuses them."""
+    if not value.is_finite():
+        raise ValueError(
+            f"cannot write the number {value}: a dataset holds only finite numbers "
+            "(loading would refuse it)"
+        )
+    return value
+
+
 def _unstructure_schedule(value: AgeSchedule) -> str | list[dict[str, Any]]:
     if value.is_fixed and value.bands[0].from_age == 0:
         return str(value.bands[0].period)
@@ -559,6 +570,7 @@ def _register_unstructure(converter: cattrs.Converter) -> None:
     )
     converter.register_unstructure_hook(pendulum.DateTime, _unstructure_moment)
     converter.register_unstructure_hook(Period, str)
+    converter.register_unstructure_hook(decimal.Decimal, _unstructure_decimal)
     converter.register_unstructure_hook(BusinessYear, str)
     converter.register_unstructure_hook(AgeSchedule, _unstructure_schedule)
     for enum_type in _ENUMS:

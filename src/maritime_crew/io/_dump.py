@@ -26,11 +26,19 @@ def to_data(fleet: Fleet) -> dict[str, list[Any]]:
     Empty tables and fields left at their default are omitted; loading the result gives
     an equal fleet.
     """
-    return {
-        table.name: [unstructure(record) for record in records]
-        for table in TABLES
-        if (records := getattr(fleet, table.attribute))
-    }
+    data: dict[str, list[Any]] = {}
+    for table in TABLES:
+        records = getattr(fleet, table.attribute)
+        if not records:
+            continue
+        data[table.name] = written = []
+        for position, record in enumerate(records):
+            try:
+                written.append(unstructure(record))
+            except ValueError as problem:  # a value no dataset can hold: say which record
+                name = getattr(record, "id", None) or f"#{position + 1}"
+                raise ValueError(f"{table.name} {name}: {problem}") from None
+    return data
 
 
 def _json_default(value: object) -> object:

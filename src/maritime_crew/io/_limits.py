@@ -8,8 +8,9 @@ documented in ``docs/format.md`` ("Limits").
 
 from __future__ import annotations
 
-import datetime
 import decimal
+
+from ..model._dates import FIRST_DATE, LAST_DATE
 
 __all__ = [
     "FIRST_DATE",
@@ -35,12 +36,6 @@ MAX_FILES = 100_000
 MIN_INTEGER = -(2**63)
 MAX_INTEGER = 2**63 - 1
 """Whole numbers are 64-bit, as the TOML specification has them."""
-
-FIRST_DATE = datetime.date(1800, 1, 1)
-LAST_DATE = datetime.date(2999, 12, 31)
-"""Dates and date-times lie in these years: far beyond any crew record, and far enough
-from the ends of the calendar (years 1 to 9999) that a date moved by any period (at most
-100 years) stays in it."""
 
 
 def size_in_words(size: int) -> str:

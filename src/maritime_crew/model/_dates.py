@@ -7,18 +7,44 @@ import datetime
 
 import pendulum
 
-__all__ = ["DateLike", "as_date", "day_of_ordinal", "months_later", "shift"]
+__all__ = [
+    "FIRST_DATE",
+    "LAST_DATE",
+    "DateLike",
+    "as_date",
+    "day_of_ordinal",
+    "months_later",
+    "shift",
+]
 
 DateLike = pendulum.Date | datetime.date | str
 """What every function that asks about a date accepts."""
+
+
+FIRST_DATE = datetime.date(1800, 1, 1)
+LAST_DATE = datetime.date(2999, 12, 31)
+"""Dates in a dataset, and dates asked about, lie in these years: far beyond any crew
+record, and far enough from the ends of the calendar (years 1 to 9999) that a date moved
+by any period (at most 100 years) stays in it."""
 
 
 def as_date(value: DateLike, name: str = "as_of") -> pendulum.Date:
     """A date from a ``pendulum.Date``, a ``datetime.date`` or ISO text ``YYYY-MM-DD``.
 
     ``name`` is the argument's name in the error raised for anything else: a date and
-    time (the time would be silently dropped), text in another layout, another type.
+    time (the time would be silently dropped), text in another layout, another type, a
+    date outside the years 1800 to 2999.
     """
+    day = _as_date(value, name)
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(
+            f"{name} must be a date from {FIRST_DATE} to {LAST_DATE} (the years a dataset "
+            f"may hold), not {day}"
+        )
+    return day
+
+
+def _as_date(value: DateLike, name: str) -> pendulum.Date:
     if type(value) is pendulum.Date:
         return value
     if isinstance(value, datetime.datetime):
