@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import maritime_crew as mc
 from maritime_crew import facts
@@ -205,3 +207,39 @@ class TestTerms:
         assert later[0].set == "tc-2021"
         assert later[1] is None  # not in the data: DATA002 reports it
         assert facts.assignment_on(data, someone, D(2014, 8, 31)) is None
+
+
+_DAYS = st.integers(0, 60).map(lambda n: D(2020, 1, 1).add(days=n))
+
+
+@given(
+    st.lists(st.tuples(_DAYS, st.none() | _DAYS, st.sampled_from(["coc", "medical"])), max_size=6),
+    _DAYS,
+)
+def test_the_valid_certificate_is_the_longest_lasting_of_those_valid_that_day(
+    records: list[tuple[D, D | None, str]], on: D
+) -> None:
+    """One that never expires beats any dated one (the later of two such); then the latest
+    expiry (the first recorded of equal ones); none if none is valid on the day."""
+    coc = mc.CertificateType("coc", "CoC", validity=mc.AgeSchedule.fixed("P10D"))
+    medical = mc.CertificateType("medical", "Medical")  # no validity: never expires
+    holder = person(
+        certificates=tuple(
+            mc.Certificate(kind, issued, expires=expires) for issued, expires, kind in records
+        )
+    )
+    data = mc.Fleet(people=(holder,), certificate_types=(coc, medical))
+    for kind in ("coc", "medical"):
+        best = None
+        for position, certificate in enumerate(holder.certificates):
+            if certificate.type != kind:
+                continue
+            last = certificate.expires
+            if last is None and kind == "coc":
+                last = certificate.issued.add(days=9)
+            if not (certificate.issued <= on and (last is None or on <= last)):
+                continue
+            if best is None or last is None or (best[1] is not None and last > best[1]):
+                best = (position, last)
+        found = facts.valid_certificate(data, holder, kind, on)
+        assert ((found.position, found.expires) if found else None) == best
