@@ -23,11 +23,13 @@ import datetime
 import functools
 import threading
 import weakref
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Fleet
 
-__all__ = ["dated_memo", "forget_dated", "memo"]
+__all__ = ["dated_memo", "forget_dated", "memo", "recall", "remember"]
+
+V = TypeVar("V")
 
 _LOCK = threading.RLock()
 """Re-entrant: dropping a cached fleet under the lock runs :func:`_forget`."""
@@ -58,6 +60,23 @@ def memo(fleet: Fleet, name: str) -> dict[Any, Any]:
             entry = (ref, {})
             _MEMOS[key] = entry
         return entry[1].setdefault(name, {})
+
+
+def recall(cache: dict[Any, Any], record: object) -> Any:
+    """What :func:`remember` stored in ``cache`` for this very record, or ``None``.
+
+    Entries are keyed by ``id(record)`` and hold the record: one left by a record that
+    is gone (a what-if copy of a person, say) is never taken for a later record that
+    Python placed at the same address.
+    """
+    found = cache.get(id(record))
+    return found[1] if found is not None and found[0] is record else None
+
+
+def remember(cache: dict[Any, Any], record: object, value: V) -> V:
+    """Store ``value`` in ``cache`` for ``record`` (see :func:`recall`) and return it."""
+    cache[id(record)] = (record, value)
+    return value
 
 
 _DATED: collections.OrderedDict[tuple[int, str, datetime.date], tuple[Fleet, dict[Any, Any]]] = (

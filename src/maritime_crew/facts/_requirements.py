@@ -6,7 +6,7 @@ import attrs
 import pendulum
 
 from ..model import EquipmentItem, Fleet, ItemStatus, Person
-from ._memo import dated_memo
+from ._memo import dated_memo, recall, remember
 from ._validity import held_by_type, longest_valid
 
 __all__ = ["RoleStatus", "kit_held", "required_certificates", "required_courses", "role_status"]
@@ -57,16 +57,14 @@ def _usable_kit(
 ) -> dict[str, tuple[EquipmentItem, ...]]:
     """The person's usable items on a date by equipment type, worked out once per day."""
     cache = dated_memo(fleet, on, "usable-kit")
-    found: tuple[Person, dict[str, tuple[EquipmentItem, ...]]] | None = cache.get(id(person))
-    if found is not None and found[0] is person:
-        return found[1]
+    found: dict[str, tuple[EquipmentItem, ...]] | None = recall(cache, person)
+    if found is not None:
+        return found
     by_type: dict[str, list[EquipmentItem]] = {}
     for item in fleet.items_held(person.id, on):
         if item.status_on(on) is ItemStatus.IN_SERVICE:
             by_type.setdefault(item.type, []).append(item)
-    usable = {kind: tuple(items) for kind, items in by_type.items()}
-    cache[id(person)] = (person, usable)
-    return usable
+    return remember(cache, person, {kind: tuple(items) for kind, items in by_type.items()})
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ import pendulum
 
 from ..model import Deployment, Fleet, Person
 from ..model._dates import day_of_ordinal as _day
-from ._memo import dated_memo, memo
+from ._memo import dated_memo, memo, recall, remember
 
 __all__ = ["sea_days", "sea_periods"]
 
@@ -32,14 +32,9 @@ def sea_periods(
 ) -> list[tuple[pendulum.Date, pendulum.Date]]:
     """Merged, inclusive periods aboard between ``since`` and ``until`` (both included)."""
     cache = dated_memo(fleet, until, "sea-periods")
-    # the identity check refuses an entry of a record outside the fleet (a what-if copy
-    # of a person, say) whose ``id`` a later record reuses
-    found: tuple[Person, list[Span]] | None = cache.get(id(person))
-    if found is not None and found[0] is person:
-        merged = found[1]
-    else:
-        merged = _person_periods(fleet, person, until)
-        cache[id(person)] = (person, merged)
+    merged: list[Span] | None = recall(cache, person)
+    if merged is None:
+        merged = remember(cache, person, _person_periods(fleet, person, until))
     if since is None:
         return list(merged)
     return [(max(start, since), end) for start, end in merged if end >= since]

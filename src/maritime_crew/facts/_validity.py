@@ -16,7 +16,7 @@ import pendulum
 
 from ..model import AgeSchedule, Certificate, Fleet, Person, TrainingRecord
 from ..model._dates import shift
-from ._memo import memo
+from ._memo import memo, recall, remember
 
 __all__ = [
     "Held",
@@ -95,15 +95,13 @@ def training_of(fleet: Fleet, person: Person, course_id: str) -> Iterator[Held]:
 
 
 def held_by_type(fleet: Fleet, person: Person, kind: str) -> dict[str, tuple[Held, ...]]:
-    """A person's ``"certificates"`` or ``"training"`` by type or course, with expiries."""
-    return _held(fleet, person, kind)[1]
+    """A person's ``"certificates"`` or ``"training"`` by type or course, with expiries.
 
-
-def _held(fleet: Fleet, person: Person, kind: str) -> tuple[Person, dict[str, tuple[Held, ...]]]:
-    """A person's certificates or training by type, worked out once per fleet."""
+    Worked out once per person and fleet.
+    """
     cache = memo(fleet, kind)
-    found: tuple[Person, dict[str, tuple[Held, ...]]] | None = cache.get(id(person))
-    if found is not None and found[0] is person:
+    found: dict[str, tuple[Held, ...]] | None = recall(cache, person)
+    if found is not None:
         return found
     by_type: dict[str, list[Held]] = {}
     if kind == "certificates":
@@ -117,9 +115,7 @@ def _held(fleet: Fleet, person: Person, kind: str) -> tuple[Person, dict[str, tu
             by_type.setdefault(record.course, []).append(
                 Held(record, position, record.completed, expiry)
             )
-    found = (person, {key: tuple(value) for key, value in by_type.items()})
-    cache[id(person)] = found
-    return found
+    return remember(cache, person, {key: tuple(value) for key, value in by_type.items()})
 
 
 def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:

@@ -77,7 +77,11 @@ class InvalidChoice(ValueError):
 
 def quote(text: str) -> str:
     """``text`` quoted for a message, cut short if long: a message stays readable."""
-    return repr(text if len(text) <= 60 else text[:57] + "...")
+    return repr(_cut(text))
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def describe(value: object) -> str:
@@ -93,8 +97,7 @@ def describe(value: object) -> str:
             return "a whole number of more than 60 digits"
         return f"the whole number {value}"
     if isinstance(value, (float, Decimal)):
-        shown = str(value)
-        return f"the number {shown if len(shown) <= 60 else shown[:57] + '...'}"
+        return f"the number {_cut(str(value))}"
     if isinstance(value, datetime.datetime):
         return f"the date and time {value.isoformat()}"
     if isinstance(value, datetime.date):

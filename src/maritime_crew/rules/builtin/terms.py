@@ -149,6 +149,17 @@ def _aboard(
             yield member, first
 
 
+def _shortest_sea_limit(fleet: Fleet) -> int | None:
+    """The fewest consecutive days at sea any terms set allows; ``None`` if none limits them."""
+    limits = [
+        terms.working_pattern.max_consecutive_days_at_sea
+        for terms in fleet.terms
+        if terms.working_pattern is not None
+        and terms.working_pattern.max_consecutive_days_at_sea is not None
+    ]
+    return min(limits) if limits else None
+
+
 def _deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> ChangeDays:
     """Change points of TERMS003.
 
@@ -156,15 +167,9 @@ def _deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> ChangeDays:
     the days such a deployment starts and the day after it ends, and every day from the
     start of an open deployment (its length grows daily).
     """
-    limits = [
-        terms.working_pattern.max_consecutive_days_at_sea
-        for terms in fleet.terms
-        if terms.working_pattern is not None
-        and terms.working_pattern.max_consecutive_days_at_sea is not None
-    ]
-    if not limits:
+    shortest = _shortest_sea_limit(fleet)
+    if shortest is None:
         return ChangeDays()
-    shortest = min(limits)
     days: set[pendulum.Date] = set()
     open_: list[pendulum.Date] = []
     for deployment in fleet.deployments:
@@ -193,15 +198,9 @@ def _deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> ChangeDays:
     "correct them.",
 )
 def deployment_exceeds_working_pattern(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    limits = [
-        terms.working_pattern.max_consecutive_days_at_sea
-        for terms in fleet.terms
-        if terms.working_pattern is not None
-        and terms.working_pattern.max_consecutive_days_at_sea is not None
-    ]
-    if not limits:
+    shortest = _shortest_sea_limit(fleet)
+    if shortest is None:
         return  # no set limits days at sea
-    shortest = min(limits)
     for position, deployment in enumerate(fleet.deployments):
         if deployment.start > ctx.as_of:
             continue  # planned, not started
