@@ -23,7 +23,7 @@ from maritime_crew.rules import (
     rule,
 )
 
-from .builders import AS_OF, D, fleet, person
+from .builders import AS_OF, D, cert, fleet, person, role
 
 
 def registry_with_rules() -> Registry:
@@ -260,6 +260,47 @@ class TestRegistration:
                 rationale="r",
                 registry=Registry(load_builtins=False, load_plugins=False),
             )(lambda data, ctx: iter(()))
+
+    def test_a_code_taken_by_a_builtin_rule_is_refused_when_registered(self) -> None:
+        registry = Registry(load_plugins=False)  # built-ins not loaded yet
+        with pytest.raises(RegistrationError, match="CERT001"):
+
+            @rule(
+                code="CERT001",
+                name="my-own-expiry",
+                severity="info",
+                summary="s",
+                rationale="r",
+                registry=registry,
+            )
+            def mine(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+                return iter(())
+
+        # The refused rule is not kept, and the built-in one still runs.
+        taken = registry.get("CERT001")
+        assert taken is not None
+        assert taken.name == "certificate-expired"
+        assert registry.get("my-own-expiry") is None
+        medic = person(
+            "BF1", duty_roles=("medic",), certificates=(cert("eng1", D(2019, 1, 1), D(2021, 1, 1)),)
+        )
+        data = fleet(people=[medic], duty_roles=[role("medic", certificates=("eng1",))])
+        report = check(data, AS_OF, Config(select=("CERT001",)), registry=registry)
+        assert [f.code for f in report.findings] == ["CERT001"]
+
+    def test_a_failed_plugin_load_fails_every_later_use(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        missing = importlib.metadata.EntryPoint(
+            "gone", "mc_no_such_plugin_module", "maritime_crew.rules"
+        )
+        monkeypatch.setattr("maritime_crew.rules._plugins.entry_points", lambda group: [missing])
+        registry = Registry()
+        for _ in range(2):  # the second use must not run with the built-ins alone
+            with pytest.raises(mc.rules.PluginError, match="'gone'"):
+                check(fleet(), AS_OF, registry=registry)
+        with pytest.raises(mc.rules.PluginError, match="'gone'"):
+            registry.rules()
 
     def test_unknown_severity_is_refused(self) -> None:
         with pytest.raises(ValueError, match="unknown severity 'fatal'"):

@@ -285,9 +285,15 @@ class Registry:
     """The rules known to :func:`~maritime_crew.check`, by code and by name.
 
     Built-in rules and those of installed plugins (entry-point group
-    ``maritime_crew.rules``) are loaded on first use. Registering a second rule with a
-    code or name already taken is an error, except that re-running the same definition
+    ``maritime_crew.rules``) are loaded on first use, which includes the first
+    registration: a rule whose code or name is taken by a built-in or a plugin rule is
+    refused when it is registered, not at the next check. Registering a second rule with
+    a code or name already taken is an error, except that re-running the same definition
     (same module and function, as when a notebook cell runs twice) replaces it.
+
+    If loading fails (a plugin that cannot be imported, or two plugins that claim one
+    code), nothing of that load is kept and every later use raises the same error: a
+    check never runs quietly without the rules it was meant to have.
     """
 
     def __init__(self, *, load_builtins: bool = True, load_plugins: bool = True) -> None:
@@ -296,11 +302,14 @@ class Registry:
         self._load_builtins = load_builtins
         self._load_plugins = load_plugins
         self._loaded = False
+        self._loading = False
+        self._failure: RegistrationError | None = None
         self._lock = threading.RLock()
 
     def register(self, new: Rule) -> Rule:
         """Add a rule; raises :class:`RegistrationError` on a clash."""
         with self._lock:
+            self._ensure_loaded()
             for key, table in ((new.code, self._by_code), (new.name, self._by_name)):
                 existing = table.get(key)
                 if existing is not None and not (new.origin and existing.origin == new.origin):
@@ -318,18 +327,29 @@ class Registry:
 
     def _ensure_loaded(self) -> None:
         with self._lock:
-            if self._loaded:
+            if self._failure is not None:
+                raise self._failure
+            if self._loaded or self._loading:  # loading: a plugin module registering
                 return
+            by_code, by_name = dict(self._by_code), dict(self._by_name)
+            self._loading = True
+            try:
+                if self._load_builtins:
+                    from .builtin import RULES
+
+                    for builtin_rule in RULES:
+                        self.register(builtin_rule)
+                if self._load_plugins:
+                    from ._plugins import load_plugins
+
+                    load_plugins(self)
+            except RegistrationError as error:
+                self._by_code, self._by_name = by_code, by_name
+                self._failure = error
+                raise
+            finally:
+                self._loading = False
             self._loaded = True
-            if self._load_builtins:
-                from .builtin import RULES
-
-                for builtin_rule in RULES:
-                    self.register(builtin_rule)
-            if self._load_plugins:
-                from ._plugins import load_plugins
-
-                load_plugins(self)
 
     def rules(self) -> tuple[Rule, ...]:
         """Every registered rule, sorted by code."""
