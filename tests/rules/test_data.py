@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import attrs
+import pendulum
 
 import maritime_crew as mc
 from maritime_crew.rules import Config, check
 
 from .builders import AS_OF, D, crew, fleet, messages, person, run, vessel
+
+
+def work(who: str, start: int, end: int, **fields: str) -> mc.WorkPeriod:
+    """A work period on 1 March 2021 from ``start`` to ``end`` o'clock, UTC."""
+    day = pendulum.datetime(2021, 3, 1)
+    return mc.WorkPeriod(who, day.add(hours=start), day.add(hours=end), **fields)
 
 
 class TestDuplicateId:
@@ -133,6 +140,7 @@ class TestUnknownReference:
             waivers=[
                 mc.Waiver("w", "CERT001", mc.Subject("person", "BF8"), "r", "g", D(2020, 1, 1))
             ],
+            work_periods=[work("BF7", 6, 12, vessel="q")],
         )
         found = sorted((f.subject.kind, f.details["field"]) for f in run(data, "DATA002"))
         assert found == [
@@ -151,9 +159,46 @@ class TestUnknownReference:
             ("equipment_item", "type"),
             ("operation", "crew"),
             ("operation", "vessel"),
+            ("person", "work_period[0].person"),
+            ("person", "work_period[0].vessel"),
             ("vessel", "complement[0].role"),
             ("waiver", "subject"),
         ]
+
+    def test_work_periods_of_an_unknown_person_are_one_finding_at_the_first(self) -> None:
+        data = fleet(
+            people=[person("BF1001")],
+            vessels=[vessel("vigilant")],
+            work_periods=[
+                work("BF1001", 6, 12, vessel="vigilant"),
+                work("BF1010", 6, 12),
+                work("BF1010", 14, 18),
+                work("BF1001", 14, 18, vessel="vigilant-x"),
+            ],
+        )
+        assert messages(run(data, "DATA002")) == [
+            "work period 2021-03-01T14:00:00+00:00 to 2021-03-01T18:00:00+00:00 of BF1001 "
+            "refers in `vessel` to vessel 'vigilant-x', which does not exist; did you mean "
+            "'vigilant'?",
+            "work period 2021-03-01T06:00:00+00:00 to 2021-03-01T12:00:00+00:00 of BF1010 "
+            "refers in `person` to person 'BF1010', which does not exist; did you mean "
+            "'BF1001'?; 1 other work period names it too; the hours-of-rest rules skip them",
+        ]
+        (_, unknown) = run(data, "DATA002")
+        assert unknown.details == {
+            "field": "work_period[1].person",
+            "kind": "person",
+            "id": "BF1010",
+            "work_periods": 2,
+        }
+
+    def test_work_periods_of_known_people_and_vessels_pass(self) -> None:
+        data = fleet(
+            people=[person("BF1001")],
+            vessels=[vessel("vigilant")],
+            work_periods=[work("BF1001", 6, 12, vessel="vigilant"), work("BF1001", 14, 18)],
+        )
+        assert run(data, "DATA002") == []
 
     def test_known_references_pass(self) -> None:
         data = fleet(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 import pendulum
@@ -276,7 +277,51 @@ def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             message,
             details={"field": field, "kind": kind, "id": target},
         )
+    yield from _unknown_work_references(fleet, ctx, tables["person"], tables["vessel"])
     yield from _unknown_names(fleet, ctx)
+
+
+def _unknown_work_references(
+    fleet: Fleet, ctx: Context, people: Collection[str], vessels: Collection[str]
+) -> Iterator[Finding]:
+    """Work periods of an unknown person or aboard an unknown vessel.
+
+    Hours records come by the thousand, so each unknown id is one finding, at the first
+    period that names it, with the number of periods that do.
+    """
+    first: dict[tuple[str, str], int] = {}
+    periods: collections.Counter[tuple[str, str]] = collections.Counter()
+    for position, period in enumerate(fleet.work_periods):
+        if period.person not in people:
+            first.setdefault(("person", period.person), position)
+            periods["person", period.person] += 1
+        if period.vessel is not None and period.vessel not in vessels:
+            first.setdefault(("vessel", period.vessel), position)
+            periods["vessel", period.vessel] += 1
+    for (field, target), position in first.items():
+        period = fleet.work_periods[position]
+        many = periods[field, target]
+        verb = "names" if many == 2 else "name"
+        others = f"; {count(many - 1, 'other work period')} {verb} it too" if many > 1 else ""
+        close = difflib.get_close_matches(target, list(people if field == "person" else vessels))
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        skipped = (
+            f"; the hours-of-rest rules skip {'them' if many > 1 else 'it'}"
+            if field == "person"
+            else ""
+        )
+        yield ctx.finding(
+            Subject("person", period.person),
+            f"work period {_span(period)} of {period.person} refers in `{field}` to {field} "
+            f"{target!r}, which does not exist{hint}{others}{skipped}",
+            source=fleet.source_of("work_period", position),
+            details={
+                "field": f"work_period[{position}].{field}",
+                "kind": field,
+                "id": target,
+                "work_periods": many,
+            },
+        )
 
 
 _SUBJECT_KINDS = sorted(_ID_TABLE_NAMES | {"debrief_finding", "rule", "work_period"})
