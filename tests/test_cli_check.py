@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import io
 import json
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import attrs
+import pendulum
 import pytest
 
 import maritime_crew as mc
 from maritime_crew import SourceLocation
 from maritime_crew.cli import main
+from maritime_crew.cli._common import today_in_london
 from maritime_crew.report import render
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "fleet"
@@ -157,3 +162,63 @@ def test_bad_config_and_bad_data_are_reported_together(
     assert "CERTT" in err
     assert "person[BF1]" in err
     assert "name" in err
+
+
+class _Terminal(io.StringIO):
+    """Standard output that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("no_color", "output", "coloured"),
+    [
+        (None, False, True),
+        ("1", False, False),
+        ("", False, True),  # no-color.org: only a non-empty NO_COLOR turns colour off
+        (None, True, False),  # a file never gets colour codes
+    ],
+)
+def test_colour_only_on_a_terminal_and_never_with_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    no_color: str | None,
+    output: bool,
+    coloured: bool,
+) -> None:
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    target = tmp_path / "report.txt"
+    extra = ["--output", str(target)] if output else []
+    assert main(["check", str(EXAMPLE), *AS_OF, *extra]) == 1
+    text = target.read_text(encoding="utf-8") if output else terminal.getvalue()
+    assert "FAILED" in text
+    assert ("\x1b[" in text) is coloured
+
+
+def test_without_as_of_the_check_runs_as_of_today_in_london(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 23:30 UTC on 31 March 2021 is 00:30 on 1 April in London (BST).
+    clock = pendulum.datetime(2021, 3, 31, 23, 30, tz="UTC")
+    monkeypatch.setattr(pendulum, "now", lambda tz=None: clock.in_timezone(tz or "UTC"))
+    code, out, _ = run(capsys, "check", str(EXAMPLE), "--format", "json")
+    assert code == 1
+    assert json.loads(out)["as_of"] == "2021-04-01"
+
+
+@pytest.mark.parametrize(
+    ("moment", "day"),
+    [
+        (datetime.datetime(2021, 3, 31, 23, 30, tzinfo=datetime.timezone.utc), "2021-04-01"),
+        (datetime.datetime(2021, 1, 31, 23, 30, tzinfo=datetime.timezone.utc), "2021-01-31"),
+        (datetime.datetime(2021, 10, 31, 0, 30, tzinfo=datetime.timezone.utc), "2021-10-31"),
+    ],
+)
+def test_today_is_the_date_in_london(moment: datetime.datetime, day: str) -> None:
+    assert today_in_london(moment).isoformat() == day

@@ -1,4 +1,4 @@
-"""GitHub workflow commands: one annotation per unwaived finding, escaped for the runner."""
+"""GitHub workflow commands: one annotation per finding (waived ones as notices), escaped."""
 
 from __future__ import annotations
 
@@ -35,8 +35,16 @@ def unescape(text: str) -> str:
     return text
 
 
-def test_one_annotation_per_unwaived_finding_at_its_level() -> None:
+def test_one_annotation_per_finding_at_its_level_and_waived_ones_as_notices() -> None:
     assert commands(sample.report()) == [
+        {
+            "command": "notice",
+            "file": "data/kit.toml",
+            "line": "4",
+            "title": "EQP003 service-overdue (waived)",
+            "message": "(waived by W-2021-003) Dry suit DS-0001 was due its pressure test on "
+            "2021-01-15",
+        },
         {
             "command": "error",
             "file": "data/people.toml",
@@ -63,13 +71,19 @@ def test_one_annotation_per_unwaived_finding_at_its_level() -> None:
 
 def test_nothing_to_annotate_gives_no_output() -> None:
     assert render(sample.report([]), sample.fleet(), "github") == ""
+
+
+def test_a_waived_error_is_a_notice_naming_its_waiver() -> None:
     waived = sample.findings()[1]
-    assert render(sample.report([waived]), sample.fleet(), "github") == ""
+    assert waived.severity is mc.Severity.ERROR
+    (command,) = commands(sample.report([waived]))
+    assert command["command"] == "notice"
+    assert (command["message"] or "").startswith("(waived by W-2021-003) ")
 
 
 def test_the_level_of_an_annotation_does_not_depend_on_fail_on() -> None:
     levels = [c["command"] for c in commands(sample.report(fail_on="info"))]
-    assert levels == ["error", "warning", "notice"]
+    assert levels == ["notice", "error", "warning", "notice"]
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,7 @@ def run(arguments: argparse.Namespace) -> int:
         arguments.format == "text"
         and arguments.output is None
         and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
+        and not os.environ.get("NO_COLOR")  # no-color.org: present and not empty
     )
     text = report.render(
         result,

@@ -133,9 +133,14 @@ def comma_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
-def today_in_london() -> pendulum.Date:
-    """Today's date in Europe/London: the default ``--as-of`` of every command."""
-    return pendulum.today("Europe/London").date()
+def today_in_london(now: datetime.datetime | None = None) -> pendulum.Date:
+    """Today's date in Europe/London: the default ``--as-of`` of every command.
+
+    ``now`` is the moment to date (the clock's, when not given): at 23:30 UTC on a
+    summer evening it is already tomorrow in London.
+    """
+    moment = pendulum.now("UTC") if now is None else pendulum.instance(now)
+    return moment.in_timezone("Europe/London").date()
 
 
 def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
