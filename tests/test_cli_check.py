@@ -93,6 +93,19 @@ def test_output_goes_to_a_file_when_asked(
     assert "BF1051" in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("written", ["reports/", "existing"])
+def test_output_to_a_directory_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, written: str
+) -> None:
+    (tmp_path / "existing").mkdir()
+    target = str(tmp_path / written) + ("/" if written.endswith("/") else "")
+    code, out, err = run(capsys, "check", str(EXAMPLE), *AS_OF, "--output", target)
+    assert code == 2
+    assert out == ""
+    assert "it names a directory; give a file name" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]
+
+
 @pytest.mark.parametrize("format", ["text", "json", "junit", "markdown", "sarif", "github"])
 def test_redacted_reports_of_the_example_name_no_one(
     capsys: pytest.CaptureFixture[str], names: list[str], format: str

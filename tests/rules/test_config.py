@@ -52,14 +52,44 @@ def enabled(config: Config) -> list[str]:
         (("CERT",), ("CERT001",), ["CERT002", "CERT010"]),
         (("ALL", "certificate-expiring"), ("CERT",), ["CERT002", "DOC001"]),
         # Ignore wins a tie.
-        (("CERT",), ("CERT",), []),
-        (("CERT001",), ("certificate-expired",), []),
     ],
 )
 def test_selection_follows_specificity(
     select: tuple[str, ...], ignore: tuple[str, ...], expected: list[str]
 ) -> None:
     assert enabled(Config(select=select, ignore=ignore)) == expected
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore"),
+    [
+        (("CERT",), ("CERT",)),  # ignore wins a tie
+        (("CERT001",), ("certificate-expired",)),
+        ((), ()),  # --select ''
+        (("ALL",), ("ALL",)),
+    ],
+)
+def test_a_selection_that_leaves_no_rule_is_an_error(
+    select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    # A check of no rules would pass without checking anything.
+    with pytest.raises(ConfigError, match="no rule is left to run"):
+        enabled(Config(select=select, ignore=ignore))
+
+
+def test_options_from_the_command_line_are_named_as_such() -> None:
+    config = Config(source="data/maritime-crew.toml").with_options(select=["CERT999"])
+    with pytest.raises(ConfigError) as raised:
+        config.resolve(catalogue())
+    assert raised.value.problems == (
+        "--select (command line): unknown rule, prefix or name 'CERT999'; did you mean 'CERT'?",
+    )
+
+
+@pytest.mark.parametrize(("written", "hint"), [("cert", "CERT"), ("doc01", "DOC001")])
+def test_a_selector_in_the_wrong_case_gets_a_suggestion(written: str, hint: str) -> None:
+    with pytest.raises(ConfigError, match=f"did you mean {hint!r}"):
+        enabled(Config(select=(written,)))
 
 
 def test_extend_select_adds_to_select() -> None:

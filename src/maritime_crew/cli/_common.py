@@ -163,6 +163,8 @@ def write_output(path: str, text: str) -> None:
 
     from ..io._dump import write_atomically
 
+    if path.endswith(("/", os.sep)) or Path(path).is_dir():
+        raise UsageError(f"cannot write {path}: it names a directory; give a file name")
     try:
         write_atomically(Path(path), text)
     except OSError as problem:

@@ -75,6 +75,8 @@ class Config:
     parameters: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
     source: str | None = None
     """The file the configuration came from, for messages."""
+    command_line: frozenset[str] = frozenset()
+    """Keys (``select``, ``ignore`` …) whose value came from command-line options, for messages."""
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
@@ -144,12 +146,15 @@ class Config:
         fail_on: Severity | None = None,
     ) -> Config:
         """A copy with command-line options applied; each given option replaces the file's."""
+        given = {"select": select, "extend-select": extend_select, "ignore": ignore}
         return attrs.evolve(
             self,
             select=tuple(select) if select is not None else self.select,
             extend_select=tuple(extend_select) if extend_select is not None else self.extend_select,
             ignore=tuple(ignore) if ignore is not None else self.ignore,
             fail_on=fail_on if fail_on is not None else self.fail_on,
+            command_line=self.command_line
+            | {key for key, value in given.items() if value is not None},
         )
 
     def resolve(self, registry: Registry) -> tuple[EnabledRule, ...]:
@@ -157,9 +162,15 @@ class Config:
         rules = registry.rules()
         problems: list[str] = []
         for key in ("select", "extend-select", "ignore"):
+            label = f"--{key} (command line)" if key in self.command_line else key
             for selector in getattr(self, key.replace("-", "_")):
-                if not any(_specificity(selector, rule) is not None for rule in rules):
-                    problems.append(f"{key}: {_unknown(selector, rules)}")
+                if not selector.strip():
+                    problems.append(
+                        f"{label}: an empty selector selects nothing; give a code, "
+                        "prefix or name, or ALL"
+                    )
+                elif not any(_specificity(selector, rule) is not None for rule in rules):
+                    problems.append(f"{label}: {_unknown(selector, rules)}")
         for selector in self.severity:
             if not any(_specificity(selector, rule) is not None for rule in rules):
                 problems.append(f"severity: {_unknown(selector, rules)}")
@@ -202,6 +213,15 @@ class Config:
                 continue
             params = {**rule.defaults(), **chosen_params.get(rule.code, {})}
             enabled.append(EnabledRule(rule, self._severity_of(rule), params))
+        if rules and not enabled:  # a check of nothing would pass, and say nothing
+            raise ConfigError(
+                [
+                    "no rule is left to run: select "
+                    f"{list(self.select + self.extend_select)} and ignore {list(self.ignore)} "
+                    "leave nothing; select at least one rule (ALL selects every rule)"
+                ],
+                self.source,
+            )
         return tuple(enabled)
 
     def _severity_of(self, rule: Rule) -> Severity:
@@ -233,7 +253,10 @@ def _unknown(selector: str, rules: Sequence[Rule], *, exact: bool = False) -> st
     words = [r.code for r in rules] + [r.name for r in rules]
     if not exact:
         words += sorted({r.family for r in rules})
-    hint = suggest(selector, words)
+    # Compared without case: 'cert01' suggests 'CERT001' (names are lower case anyway).
+    by_lower = {word.lower(): word for word in words}
+    lower = suggest(selector.lower(), list(by_lower))
+    hint = by_lower[lower] if lower is not None else None
     kind = "rule" if exact else "rule, prefix or name"
     return f"unknown {kind} {selector!r}" + (f"; did you mean {hint!r}?" if hint else "")
 
