@@ -208,6 +208,30 @@ class TestUnknownReference:
         )
         assert run(data, "DATA002") == []
 
+    def test_a_size_the_type_does_not_come_in_is_reported(self) -> None:
+        suit = mc.EquipmentType(id="dry-suit", name="Dry suit", sizes=("S", "M", "L"))
+        helmet = mc.EquipmentType(id="helmet", name="Helmet")  # one size fits all
+        data = fleet(
+            equipment_types=[suit, helmet],
+            equipment_items=[
+                mc.EquipmentItem(id="DS-1", type="dry-suit", size="XL"),
+                mc.EquipmentItem(id="DS-2", type="dry-suit", size="M"),
+                mc.EquipmentItem(id="H-1", type="helmet", size="58"),
+            ],
+            people=[
+                person("BF1", sizes=(mc.Size("dry-suit", "l"), mc.Size("helmet", "58"))),
+                person("BF2", sizes=(mc.Size("dry-suit", "S"),)),
+            ],
+        )
+        assert messages(run(data, "DATA002")) == [
+            "equipment item DS-1 has size 'XL', which the type does not come in (its sizes: "
+            "'S', 'M', 'L')",
+            "person BF1 has size 'l' recorded for equipment type dry-suit, which the type does "
+            "not come in (its sizes: 'S', 'M', 'L'); did you mean 'L'?",
+        ]
+        fields = sorted(f.details["field"] for f in run(data, "DATA002"))
+        assert fields == ["size", "sizes[0].size"]
+
     def test_a_service_of_a_kind_the_type_does_not_schedule_is_reported(self) -> None:
         suit = mc.EquipmentType(
             id="dry-suit",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import collections
 import difflib
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pendulum
@@ -248,7 +248,8 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
     rationale="A reference to a record that does not exist hides a typo or a missing "
     "record, and every check that follows the reference silently skips it. The same holds "
     "for a service whose kind the item's type does not schedule (the service is not "
-    "counted) and a waiver whose subject kind is misspelt (it waives nothing). Good practice.",
+    "counted), a size the equipment type does not come in (sizes cannot be compared), "
+    "and a waiver whose subject kind is misspelt (it waives nothing). Good practice.",
     source="good practice",
     example='A person has crew = "vigilant-c" but no [[crew]] has that id.',
     fix="Correct the id (the message suggests the closest existing one) or add the missing record.",
@@ -324,19 +325,45 @@ def _unknown_work_references(
         )
 
 
+def _sizes_words(sizes: Sequence[str], size: str) -> str:
+    # Only a difference of case is a likely slip: 'XL' is not a misspelt 'L'.
+    close = [known for known in sizes if known.casefold() == size.casefold()]
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"which the type does not come in (its sizes: {', '.join(map(repr, sizes))}){hint}"
+
+
 _SUBJECT_KINDS = sorted(_ID_TABLE_NAMES | {"debrief_finding", "rule", "work_period"})
 
 
 def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     """Names that must match a list but do not.
 
-    A service kind not in the item's type's schedule, and a waiver's subject kind that is
-    close to, but not, a kind of record.
+    A service kind not in the item's type's schedule, a size (of an item, or recorded for
+    a person) that the equipment type does not come in, and a waiver's subject kind that
+    is close to, but not, a kind of record.
     """
+    for person in fleet.people:
+        for i, size in enumerate(person.sizes):
+            sized = fleet.equipment_type(size.equipment)
+            if sized is not None and sized.sizes and size.size not in sized.sizes:
+                yield ctx.about_person(
+                    person,
+                    f"person {person.id} has size {size.size!r} recorded for equipment type "
+                    f"{sized.id}, {_sizes_words(sized.sizes, size.size)}",
+                    nested=("sizes", i),
+                    details={"field": f"sizes[{i}].size", "kind": "size", "id": size.size},
+                )
     for item in fleet.equipment_items:
         kind = fleet.equipment_type(item.type)
         if kind is None:
             continue  # the unknown type is reported above
+        if item.size is not None and kind.sizes and item.size not in kind.sizes:
+            yield ctx.finding(
+                Subject("equipment_item", item.id),
+                f"equipment item {item.id} has size {item.size!r}, "
+                f"{_sizes_words(kind.sizes, item.size)}",
+                details={"field": "size", "kind": "size", "id": item.size},
+            )
         scheduled = [schedule.kind for schedule in kind.services]
         for i, event in enumerate(item.services):
             if event.kind in scheduled:
