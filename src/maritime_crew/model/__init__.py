@@ -23,7 +23,16 @@ from ._fleet import TABLES, Fleet, SourceLocation, SourceLookup, Table
 from ._hours import BUILTIN_REST_PROFILES, RestProfile, WorkPeriod
 from ._operations import ActionKind, Debrief, DebriefFinding, Operation
 from ._pathways import Grade, Pathway
-from ._people import Certificate, Discipline, Issue, Person, Size, TermsAssignment, TrainingRecord
+from ._people import (
+    Certificate,
+    Discipline,
+    GradeHeld,
+    Issue,
+    Person,
+    Size,
+    TermsAssignment,
+    TrainingRecord,
+)
 from ._period import AgeBand, AgeSchedule, Period, completed_years
 from ._qualifications import CertificateKind, CertificateType, Course, DutyRole
 from ._terms import (
@@ -66,6 +75,7 @@ __all__ = [
     "EquipmentType",
     "Fleet",
     "Grade",
+    "GradeHeld",
     "InvalidValue",
     "Issue",
     "ItemStatus",

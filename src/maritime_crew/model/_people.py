@@ -119,6 +119,19 @@ class TermsAssignment:
 
 
 @attrs.frozen
+class GradeHeld:
+    """A grade a person held before their current one, from the day they took it up.
+
+    It ends the day the next grade (the next entry, or the current grade) begins.
+    """
+
+    grade: str = attrs.field(metadata=doc("Grade id on a pathway.", "deck-third-officer"))
+    since: pendulum.Date = attrs.field(
+        metadata=doc("Date the person took up the grade.", "2016-04-01")
+    )
+
+
+@attrs.frozen
 class Person:
     """A crew member, identified by staff number."""
 
@@ -140,6 +153,15 @@ class Person:
     )
     grade_since: pendulum.Date | None = attrs.field(
         default=None, metadata=doc("Date the person took up the current grade.", "2018-06-01")
+    )
+    previous_grades: tuple[GradeHeld, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Grades held before the current one, earliest first, each with the date it was "
+            "taken up; each lasts until the next begins (the last until `grade_since`). "
+            "Used to check time served in the previous grade (PATH002).",
+            '[{ grade = "deck-third-officer", since = 2016-04-01 }]',
+        ),
     )
     crew: str | None = attrs.field(default=None, metadata=doc("Current crew id.", "vigilant-a"))
     crew_since: pendulum.Date | None = attrs.field(
@@ -178,6 +200,20 @@ class Person:
     issues: tuple[Issue, ...] = attrs.field(
         factory=tuple, metadata=doc("Kit issue ledger: items issued to the person and returned.")
     )
+
+    def spell_in(self, grade: str) -> tuple[pendulum.Date, pendulum.Date | None] | None:
+        """When the person held ``grade`` before the current one: (first day, next grade's).
+
+        The spell ends the day the next recorded grade begins (``None`` when that day is
+        not recorded). Of two spells in one grade, the later counts. ``None`` when the
+        grade is not in :attr:`previous_grades`.
+        """
+        found = None
+        for index, held in enumerate(self.previous_grades):
+            if held.grade == grade:
+                following = self.previous_grades[index + 1 :]
+                found = (held.since, following[0].since if following else self.grade_since)
+        return found
 
     def size_for(self, equipment_type: str) -> str | None:
         """The person's recorded size for an equipment type, if any."""

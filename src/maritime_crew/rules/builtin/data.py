@@ -103,6 +103,8 @@ def _person_references(person: Person) -> Iterator[Reference]:
     # Paths stay tuples: a person has dozens of references and nearly all exist.
     if person.grade:
         yield "grade", "grade", person.grade
+    for i, held in enumerate(person.previous_grades):
+        yield ("previous_grades", i, "grade"), "grade", held.grade
     if person.crew:
         yield "crew", "crew", person.crew
     for role in person.duty_roles:
@@ -434,6 +436,17 @@ def _date_pairs(
                 record.completed,
                 f"training[{i}].expires",
                 record.expires,
+            )
+        for i, held in enumerate(person.previous_grades):
+            last = i + 1 == len(person.previous_grades)
+            yield (
+                "person",
+                person.id,
+                ("previous_grades", i),
+                f"previous_grades[{i}].since",
+                held.since,
+                "grade_since" if last else f"previous_grades[{i + 1}].since",
+                person.grade_since if last else person.previous_grades[i + 1].since,
             )
         for i, issue in enumerate(person.issues):
             yield (
