@@ -227,6 +227,44 @@ def test_limits_come_from_the_profile_of_the_persons_terms() -> None:
     )
 
 
+def _on_work_profile(spans: list[tuple[float, float]]) -> mc.Fleet:
+    """BF1 on terms whose rest profile limits hours of work (MLC A2.3 5(a))."""
+    terms = mc.TermsAndConditions(
+        id="tc-sea",
+        title="Sea terms",
+        rest_profile="mlc-a2.3-work",
+        effective=D(2020, 1, 1),
+        status=mc.TermsStatus.IN_FORCE,
+    )
+    who = person(terms=(mc.TermsAssignment("tc-sea", D(2020, 1, 1)),))
+    work = [mc.WorkPeriod(person="BF1", start=at(a), end=at(b)) for a, b in spans]
+    return fleet(people=[who], terms=[terms], work_periods=work)
+
+
+def test_fourteen_hours_of_work_in_24_hours_exactly_passes() -> None:
+    assert run(_on_work_profile(daily((5, 19))), "REST006") == []
+    # The rest profile (MLC by default) limits rest, not work: REST006 does not apply.
+    assert run(crew_of(*daily((4, 19))), "REST006") == []
+
+
+def test_more_than_72_hours_of_work_in_7_days_fails() -> None:
+    # 11 h a day; a 7-day window is judged only within the record, so 8 days of it
+    (finding,) = run(_on_work_profile(daily((6, 17), days=8)), "REST007")
+    assert finding.message == (
+        "BF1 worked 77 hours in the 7 days from 2021-02-01 06:00 to 2021-02-08 06:00; "
+        "at most 72 hours are allowed"
+    )
+    assert finding.details["work_hours"] == 77
+
+
+def test_72_hours_of_work_in_7_days_exactly_passes() -> None:
+    # 12 h a day for 6 days, a day off, and again: every 7 days hold exactly 72 hours
+    fortnight = [span for span in daily((6, 18), days=13) if not 6 * 24 <= span[0] < 7 * 24]
+    assert run(_on_work_profile(fortnight), "REST007") == []
+    assert run(_on_work_profile(daily((6, 18), days=13)), "REST007") != []
+    assert run(crew_of(*daily((6, 17), days=8)), "REST007") == []  # not a work profile
+
+
 # -- the fast paths: record building and the window sweeps -----------------------------------
 
 
