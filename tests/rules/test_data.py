@@ -287,6 +287,66 @@ class TestDatesOutOfOrder:
             "person BF1: issues[0].returned 2020-05-01 is before issues[0].issued 2020-06-01",
         ]
 
+    def test_every_pair_of_dates_is_compared(self) -> None:
+        early, late = D(2020, 5, 14), D(2020, 5, 1)  # each pair below: second before first
+        data = fleet(
+            people=[
+                person(
+                    "BF1",
+                    joined=early,
+                    left=late,
+                    grade_since=D(2020, 4, 1),
+                    previous_grades=(mc.GradeHeld("g1", early), mc.GradeHeld("g2", late)),
+                    terms=(mc.TermsAssignment("tc", early, late),),
+                    certificates=(mc.Certificate("eng1", early, expires=late),),
+                    training=(mc.TrainingRecord("sea-survival", early, expires=late),),
+                    issues=(mc.Issue("DS-1", early, late),),
+                )
+            ],
+            deployments=[mc.Deployment("d1", "v", early, late, crew="c")],
+            operations=[mc.Operation("op1", "v", "patrol", early, late)],
+            debriefs=[mc.Debrief("db1", "op1", late)],
+            equipment_items=[
+                mc.EquipmentItem(
+                    "DS-1",
+                    "dry-suit",
+                    manufactured=early,
+                    status=mc.ItemStatus.WITHDRAWN,
+                    status_date=late,
+                    services=(mc.ServiceEvent("annual", late, mc.ServiceResult.PASS),),
+                )
+            ],
+            terms=[
+                mc.TermsAndConditions(
+                    "tc",
+                    "T",
+                    mc.TermsStatus.SUPERSEDED,
+                    consultation=mc.Consultation(early, late),
+                    effective=early,
+                    superseded=late,
+                )
+            ],
+            waivers=[mc.Waiver("w", "CERT001", mc.Subject("person", "BF1"), "r", "g", early, late)],
+        )
+        found = sorted((f.subject.kind, *sorted(f.details)) for f in run(data, "DATA003"))
+        assert found == [
+            ("debrief", "date", "operation op1 start"),
+            ("deployment", "end", "start"),
+            ("equipment_item", "manufactured", "services[0].date"),
+            ("equipment_item", "manufactured", "status_date"),
+            ("operation", "end", "start"),
+            ("person", "certificates[0].expires", "certificates[0].issued"),
+            ("person", "grade_since", "previous_grades[1].since"),
+            ("person", "issues[0].issued", "issues[0].returned"),
+            ("person", "joined", "left"),
+            ("person", "previous_grades[0].since", "previous_grades[1].since"),
+            ("person", "terms[0].end", "terms[0].start"),
+            ("person", "training[0].completed", "training[0].expires"),
+            ("terms", "consultation.closes", "consultation.opens"),
+            ("terms", "effective", "superseded"),
+            ("waiver", "expires", "granted_on"),
+        ]
+
     def test_the_same_day_is_in_order(self) -> None:
         data = fleet(deployments=[mc.Deployment("d1", "v", D(2020, 5, 1), D(2020, 5, 1), crew="c")])
         assert run(data, "DATA003") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import collections
 import difflib
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pendulum
@@ -99,32 +99,50 @@ def _path(field: Field) -> str:
     return field if isinstance(field, str) else f"{field[0]}[{field[1]}].{field[2]}"
 
 
-def _person_references(person: Person) -> Iterator[Reference]:
-    # Paths stay tuples: a person has dozens of references and nearly all exist.
+def _person_references(person: Person, ids: Mapping[str, Container[str]]) -> Iterator[Reference]:
+    """A person's references, less those to records of ``ids`` that exist.
+
+    A person has dozens of references and nearly all exist, so the common ones are
+    looked up here, where they are read, and paths stay tuples until reported.
+    """
     if person.grade:
         yield "grade", "grade", person.grade
     for i, held in enumerate(person.previous_grades):
         yield ("previous_grades", i, "grade"), "grade", held.grade
-    if person.crew:
+    if person.crew and person.crew not in ids["crew"]:
         yield "crew", "crew", person.crew
+    roles = ids["duty_role"]
     for role in person.duty_roles:
-        yield "duty_roles", "duty_role", role
+        if role not in roles:
+            yield "duty_roles", "duty_role", role
     for i, assignment in enumerate(person.terms):
         yield ("terms", i, "set"), "terms", assignment.set
     for i, size in enumerate(person.sizes):
         yield ("sizes", i, "equipment"), "equipment_type", size.equipment
+    types = ids["certificate_type"]
     for i, certificate in enumerate(person.certificates):
-        yield ("certificates", i, "type"), "certificate_type", certificate.type
+        if certificate.type not in types:
+            yield ("certificates", i, "type"), "certificate_type", certificate.type
+    courses, people = ids["course"], ids["person"]
     for i, record in enumerate(person.training):
-        yield ("training", i, "course"), "course", record.course
-        if record.trainer:
+        if record.course not in courses:
+            yield ("training", i, "course"), "course", record.course
+        if record.trainer and record.trainer not in people:
             yield ("training", i, "trainer"), "person", record.trainer
+    items = ids["equipment_item"]
     for i, issue in enumerate(person.issues):
-        yield ("issues", i, "item"), "equipment_item", issue.item
+        if issue.item not in items:
+            yield ("issues", i, "item"), "equipment_item", issue.item
 
 
-def _references(fleet: Fleet) -> Iterator[tuple[str, str, Reference]]:
-    """(table, record id, reference) for every reference in the fleet."""
+def _references(
+    fleet: Fleet, ids: Mapping[str, Container[str]]
+) -> Iterator[tuple[str, str, Reference]]:
+    """(table, record id, reference) for every reference in the fleet.
+
+    People's, deployments' and items' references to records of ``ids`` that exist are
+    left out (there are hundreds of thousands of them); the caller looks up the rest.
+    """
     for vessel in fleet.vessels:
         for i, entry in enumerate(vessel.complement):
             yield "vessel", vessel.id, (f"complement[{i}].role", "duty_role", entry.role)
@@ -132,13 +150,15 @@ def _references(fleet: Fleet) -> Iterator[tuple[str, str, Reference]]:
         if crew.vessel:
             yield "crew", crew.id, ("vessel", "vessel", crew.vessel)
     for person in fleet.people:
-        for reference in _person_references(person):
+        for reference in _person_references(person, ids):
             yield "person", person.id, reference
+    vessels, people, crews = ids["vessel"], ids["person"], ids["crew"]
     for deployment in fleet.deployments:
-        yield "deployment", deployment.id, ("vessel", "vessel", deployment.vessel)
-        if deployment.person:
+        if deployment.vessel not in vessels:
+            yield "deployment", deployment.id, ("vessel", "vessel", deployment.vessel)
+        if deployment.person and deployment.person not in people:
             yield "deployment", deployment.id, ("person", "person", deployment.person)
-        if deployment.crew:
+        if deployment.crew and deployment.crew not in crews:
             yield "deployment", deployment.id, ("crew", "crew", deployment.crew)
     for course in fleet.courses:
         for course_id in course.trainer_courses:
@@ -162,8 +182,10 @@ def _references(fleet: Fleet) -> Iterator[tuple[str, str, Reference]]:
                 )
             for course_id in grade.courses:
                 yield "pathway", pathway.id, (f"grades[{i}].courses", "course", course_id)
+    types = ids["equipment_type"]
     for item in fleet.equipment_items:
-        yield "equipment_item", item.id, ("type", "equipment_type", item.type)
+        if item.type not in types:
+            yield "equipment_item", item.id, ("type", "equipment_type", item.type)
     for document in fleet.documents:
         for vessel_id in document.vessels:
             yield "document", document.id, ("vessels", "vessel", vessel_id)
@@ -260,7 +282,7 @@ def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     known_ids: dict[str, list[str]] = {}
     # the common case inline: ids of a table (rest profiles have built-in ones too)
     tables = {kind: fleet.ids(kind) for kind in _ID_TABLE_NAMES if kind != "rest_profile"}
-    for table, record_id, (written, kind, target) in _references(fleet):
+    for table, record_id, (written, kind, target) in _references(fleet, tables):
         ids = tables.get(kind)
         if target in ids if ids is not None else _exists(fleet, kind, target) is not False:
             continue
@@ -396,75 +418,89 @@ def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 # -- dates ----------------------------------------------------------------------------------
 
 
-def _date_pairs(
-    fleet: Fleet,
-) -> Iterator[
-    tuple[str, str, tuple[str | int, ...], str, pendulum.Date | None, str, pendulum.Date | None]
-]:
-    """Pairs of dates that must be in order, with where they are.
+_Dated = tuple[str, str, tuple[str | int, ...], Field, pendulum.Date, Field, pendulum.Date]
+"""(table, id, nested path, earlier field, its date, later field, its date)."""
 
-    Each item is (table, id, nested path, earlier field, its date, later field, its date).
+
+def _dates_out_of_order(fleet: Fleet) -> Iterator[_Dated]:
+    """Pairs of dates that must be in order and are not, with where they are.
+
+    A fleet holds hundreds of thousands of such pairs and nearly all are in order, so
+    each is compared where it is read, and a field path (``(list, position, field)``)
+    is written out only for a pair that is reported.
     """
     for person in fleet.people:
-        yield "person", person.id, (), "joined", person.joined, "left", person.left
+        pid = person.id
+        joined, left = person.joined, person.left
+        if joined is not None and left is not None and left < joined:
+            yield "person", pid, (), "joined", joined, "left", left
         for i, assignment in enumerate(person.terms):
-            yield (
-                "person",
-                person.id,
-                ("terms", i),
-                f"terms[{i}].start",
-                assignment.start,
-                f"terms[{i}].end",
-                assignment.end,
-            )
+            if assignment.end is not None and assignment.end < assignment.start:
+                yield (
+                    "person",
+                    pid,
+                    ("terms", i),
+                    ("terms", i, "start"),
+                    assignment.start,
+                    ("terms", i, "end"),
+                    assignment.end,
+                )
         for i, certificate in enumerate(person.certificates):
-            yield (
-                "person",
-                person.id,
-                ("certificates", i),
-                f"certificates[{i}].issued",
-                certificate.issued,
-                f"certificates[{i}].expires",
-                certificate.expires,
-            )
+            if certificate.expires is not None and certificate.expires < certificate.issued:
+                yield (
+                    "person",
+                    pid,
+                    ("certificates", i),
+                    ("certificates", i, "issued"),
+                    certificate.issued,
+                    ("certificates", i, "expires"),
+                    certificate.expires,
+                )
         for i, record in enumerate(person.training):
-            yield (
-                "person",
-                person.id,
-                ("training", i),
-                f"training[{i}].completed",
-                record.completed,
-                f"training[{i}].expires",
-                record.expires,
-            )
-        for i, held in enumerate(person.previous_grades):
-            last = i + 1 == len(person.previous_grades)
-            yield (
-                "person",
-                person.id,
-                ("previous_grades", i),
-                f"previous_grades[{i}].since",
-                held.since,
-                "grade_since" if last else f"previous_grades[{i + 1}].since",
-                person.grade_since if last else person.previous_grades[i + 1].since,
-            )
+            if record.expires is not None and record.expires < record.completed:
+                yield (
+                    "person",
+                    pid,
+                    ("training", i),
+                    ("training", i, "completed"),
+                    record.completed,
+                    ("training", i, "expires"),
+                    record.expires,
+                )
+        grades = person.previous_grades
+        for i, held in enumerate(grades):
+            last = i + 1 == len(grades)
+            following = person.grade_since if last else grades[i + 1].since
+            if following is not None and following < held.since:
+                yield (
+                    "person",
+                    pid,
+                    ("previous_grades", i),
+                    ("previous_grades", i, "since"),
+                    held.since,
+                    "grade_since" if last else ("previous_grades", i + 1, "since"),
+                    following,
+                )
         for i, issue in enumerate(person.issues):
-            yield (
-                "person",
-                person.id,
-                ("issues", i),
-                f"issues[{i}].issued",
-                issue.issued,
-                f"issues[{i}].returned",
-                issue.returned,
-            )
+            if issue.returned is not None and issue.returned < issue.issued:
+                yield (
+                    "person",
+                    pid,
+                    ("issues", i),
+                    ("issues", i, "issued"),
+                    issue.issued,
+                    ("issues", i, "returned"),
+                    issue.returned,
+                )
     for deployment in fleet.deployments:
-        yield "deployment", deployment.id, (), "start", deployment.start, "end", deployment.end
+        if deployment.end is not None and deployment.end < deployment.start:
+            yield "deployment", deployment.id, (), "start", deployment.start, "end", deployment.end
     for operation in fleet.operations:
-        yield "operation", operation.id, (), "start", operation.start, "end", operation.end
+        if operation.end is not None and operation.end < operation.start:
+            yield "operation", operation.id, (), "start", operation.start, "end", operation.end
     for debrief in fleet.debriefs:
         debriefed = fleet.operation(debrief.operation)
-        if debriefed is not None:
+        if debriefed is not None and debrief.date < debriefed.start:
             yield (
                 "debrief",
                 debrief.id,
@@ -475,39 +511,56 @@ def _date_pairs(
                 debrief.date,
             )
     for item in fleet.equipment_items:
-        yield (
-            "equipment_item",
-            item.id,
-            (),
-            "manufactured",
-            item.manufactured,
-            "status_date",
-            item.status_date,
-        )
-        for i, event in enumerate(item.services):
+        made = item.manufactured
+        if made is None:
+            continue
+        if item.status_date is not None and item.status_date < made:
             yield (
                 "equipment_item",
                 item.id,
-                ("services", i),
+                (),
                 "manufactured",
-                item.manufactured,
-                f"services[{i}].date",
-                event.date,
+                made,
+                "status_date",
+                item.status_date,
             )
+        for i, event in enumerate(item.services):
+            if event.date < made:
+                yield (
+                    "equipment_item",
+                    item.id,
+                    ("services", i),
+                    "manufactured",
+                    made,
+                    ("services", i, "date"),
+                    event.date,
+                )
     for terms in fleet.terms:
-        if terms.consultation is not None:
+        consultation = terms.consultation
+        if consultation is not None and consultation.closes < consultation.opens:
             yield (
                 "terms",
                 terms.id,
                 (),
                 "consultation.opens",
-                terms.consultation.opens,
+                consultation.opens,
                 "consultation.closes",
-                terms.consultation.closes,
+                consultation.closes,
             )
-        yield "terms", terms.id, (), "effective", terms.effective, "superseded", terms.superseded
+        effective, superseded = terms.effective, terms.superseded
+        if effective is not None and superseded is not None and superseded < effective:
+            yield "terms", terms.id, (), "effective", effective, "superseded", superseded
     for waiver in fleet.waivers:
-        yield "waiver", waiver.id, (), "granted_on", waiver.granted_on, "expires", waiver.expires
+        if waiver.expires is not None and waiver.expires < waiver.granted_on:
+            yield (
+                "waiver",
+                waiver.id,
+                (),
+                "granted_on",
+                waiver.granted_on,
+                "expires",
+                waiver.expires,
+            )
 
 
 @builtin(
@@ -522,20 +575,19 @@ def _date_pairs(
     fix="Correct whichever date is wrong.",
 )
 def dates_out_of_order(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for table, record_id, nested, first_name, first, second_name, second in _date_pairs(fleet):
-        if first is not None and second is not None and second < first:
-            subject = Subject(table, record_id)
-            message = (
-                f"{table.replace('_', ' ')} {record_id}: {second_name} {second} is before "
-                f"{first_name} {first}"
-            )
-            details = {first_name: first.isoformat(), second_name: second.isoformat()}
-            if table == "person":
-                person = fleet.person(record_id)
-                if person is not None:
-                    yield ctx.about_person(person, message, nested=nested, details=details)
-                    continue
-            yield ctx.finding(subject, message, details=details)
+    for table, record_id, nested, earlier, first, later, second in _dates_out_of_order(fleet):
+        first_name, second_name = _path(earlier), _path(later)
+        message = (
+            f"{table.replace('_', ' ')} {record_id}: {second_name} {second} is before "
+            f"{first_name} {first}"
+        )
+        details = {first_name: first.isoformat(), second_name: second.isoformat()}
+        if table == "person":
+            person = fleet.person(record_id)
+            if person is not None:
+                yield ctx.about_person(person, message, nested=nested, details=details)
+                continue
+        yield ctx.finding(Subject(table, record_id), message, details=details)
     for period in fleet.work_periods:
         if period.end <= period.start:
             yield ctx.finding(
