@@ -23,6 +23,7 @@ from ._requirements import (
     required_certificates,
     required_courses,
     role_status,
+    usable_kit_types,
 )
 from ._seatime import sea_days, sea_periods
 from ._servicing import ServiceDue, next_due, service_status, shelf_life_end
@@ -33,6 +34,7 @@ from ._validity import (
     certificate_expiry,
     certificates_of,
     held_by_type,
+    held_on,
     last_day,
     latest_certificate,
     latest_training,
@@ -61,6 +63,7 @@ __all__ = [
     "crew_members",
     "crews_at_sea",
     "held_by_type",
+    "held_on",
     "kit_held",
     "last_day",
     "last_reviewed",
@@ -85,6 +88,7 @@ __all__ = [
     "training_of",
     "unrenewed_certificate",
     "unrenewed_training",
+    "usable_kit_types",
     "valid_certificate",
     "valid_training",
     "version_in_force",

@@ -11,8 +11,10 @@ Making and dropping the caches themselves happens under ``_LOCK``. The one read 
 it, in :func:`memo`, is a single dict lookup, which is atomic, and its identity check
 refuses an entry left by a dead fleet whose ``id`` a new fleet reuses. A key made from
 ``id()`` of a record is stored with the record and the record's identity checked on
-each read, unless only the rules (which pass records of the fleet, kept alive by it)
-can reach that cache.
+each read (:func:`recall`), unless only the rules (which pass records of the fleet,
+kept alive by it) can reach that cache, or only the fleet's own people are stored
+(:func:`remember_person`): their ``id()`` cannot be reused while the fleet, and so the
+cache, lives.
 ``tests/test_concurrency.py`` runs parallel checks on one fleet against sequential ones.
 """
 
@@ -25,9 +27,9 @@ import threading
 import weakref
 from typing import Any, TypeVar
 
-from ..model import Fleet
+from ..model import Fleet, Person
 
-__all__ = ["dated_memo", "forget_dated", "memo", "recall", "remember"]
+__all__ = ["dated_memo", "forget_dated", "memo", "recall", "remember", "remember_person"]
 
 V = TypeVar("V")
 
@@ -52,7 +54,8 @@ def memo(fleet: Fleet, name: str) -> dict[Any, Any]:
     key = id(fleet)
     entry = _MEMOS.get(key)  # the common case needs no lock: dict reads are atomic
     if entry is not None and entry[0]() is fleet:
-        return entry[1].setdefault(name, {})
+        found = entry[1].get(name)
+        return found if found is not None else entry[1].setdefault(name, {})
     with _LOCK:
         entry = _MEMOS.get(key)
         if entry is None or entry[0]() is not fleet:
@@ -76,6 +79,18 @@ def recall(cache: dict[Any, Any], record: object) -> Any:
 def remember(cache: dict[Any, Any], record: object, value: V) -> V:
     """Store ``value`` in ``cache`` for ``record`` (see :func:`recall`) and return it."""
     cache[id(record)] = (record, value)
+    return value
+
+
+def remember_person(cache: dict[int, V], fleet: Fleet, person: Person, value: V) -> V:
+    """Store ``value`` under ``id(person)`` if the person is the fleet's own record.
+
+    Such an entry needs no identity check when it is read (see the module documentation),
+    and neither key nor entry is an object the garbage collector traces. A person who is
+    not the fleet's (a what-if copy) is not stored; the caller works it out each time.
+    """
+    if fleet.person(person.id) is person:
+        cache[id(person)] = value
     return value
 
 

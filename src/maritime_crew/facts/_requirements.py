@@ -6,10 +6,17 @@ import attrs
 import pendulum
 
 from ..model import EquipmentItem, Fleet, ItemStatus, Person
-from ._memo import dated_memo, recall, remember
-from ._validity import held_by_type, longest_valid
+from ._memo import dated_memo, remember_person
+from ._validity import valid_certificate, valid_training
 
-__all__ = ["RoleStatus", "kit_held", "required_certificates", "required_courses", "role_status"]
+__all__ = [
+    "RoleStatus",
+    "kit_held",
+    "required_certificates",
+    "required_courses",
+    "role_status",
+    "usable_kit_types",
+]
 
 
 def required_certificates(fleet: Fleet, person: Person) -> dict[str, list[str]]:
@@ -49,22 +56,29 @@ def kit_held(
     fleet: Fleet, person: Person, equipment_type: str, on: pendulum.Date
 ) -> list[EquipmentItem]:
     """Items of a type issued to the person on a date and usable (not withdrawn or lost)."""
-    return list(_usable_kit(fleet, person, on).get(equipment_type, ()))
+    return [
+        item
+        for item in fleet.items_held(person.id, on)
+        if item.type == equipment_type and item.status_on(on) is ItemStatus.IN_SERVICE
+    ]
 
 
-def _usable_kit(
-    fleet: Fleet, person: Person, on: pendulum.Date
-) -> dict[str, tuple[EquipmentItem, ...]]:
-    """The person's usable items on a date by equipment type, worked out once per day."""
-    cache = dated_memo(fleet, on, "usable-kit")
-    found: dict[str, tuple[EquipmentItem, ...]] | None = recall(cache, person)
+def usable_kit_types(fleet: Fleet, person: Person, on: pendulum.Date) -> tuple[str, ...]:
+    """The equipment types of which the person holds a usable item on a date, sorted.
+
+    Worked out once per person and day (the roles' kit lists are checked against it);
+    text only, which the garbage collector does not trace.
+    """
+    cache: dict[int, tuple[str, ...]] = dated_memo(fleet, on, "usable-kit")
+    found = cache.get(id(person))
     if found is not None:
         return found
-    by_type: dict[str, list[EquipmentItem]] = {}
-    for item in fleet.items_held(person.id, on):
-        if item.status_on(on) is ItemStatus.IN_SERVICE:
-            by_type.setdefault(item.type, []).append(item)
-    return remember(cache, person, {kind: tuple(items) for kind, items in by_type.items()})
+    usable = {
+        item.type
+        for item in fleet.items_held(person.id, on)
+        if item.status_on(on) is ItemStatus.IN_SERVICE
+    }
+    return remember_person(cache, fleet, person, tuple(sorted(usable)))
 
 
 @attrs.frozen
@@ -102,18 +116,17 @@ def role_status(fleet: Fleet, person: Person, role_id: str, on: pendulum.Date) -
     missing_kit: list[str] = []
     expiries: list[pendulum.Date] = []
     if role is not None:
-        for wanted, kind, missing in (
-            (role.certificates, "certificates", missing_certificates),
-            (role.courses, "training", missing_courses),
+        for wanted, valid, missing in (
+            (role.certificates, valid_certificate, missing_certificates),
+            (role.courses, valid_training, missing_courses),
         ):
-            by_type = held_by_type(fleet, person, kind) if wanted else {}
             for type_id in wanted:
-                held = longest_valid(by_type.get(type_id, ()), on)
+                held = valid(fleet, person, type_id, on)
                 if held is None:
                     missing.append(type_id)
                 elif held.expires is not None:
                     expiries.append(held.expires)
-        usable = _usable_kit(fleet, person, on)
+        usable = usable_kit_types(fleet, person, on)
         missing_kit = [kind for kind in role.kit if kind not in usable]
     qualified = not (missing_certificates or missing_courses or missing_kit)
     return RoleStatus(

@@ -40,6 +40,9 @@ def _next_due(
         shortest = schedule.for_age(None)
         return shortest.after(last), shortest
     bands = schedule.bands
+    if len(bands) == 1 and bands[0].from_age == 0:  # one interval for every age
+        period = bands[0].period
+        return max(period.after(last), manufactured), period
     candidates = []
     for index, band in enumerate(bands):
         reaches = shift(manufactured, months=12 * band.from_age)
@@ -78,15 +81,14 @@ def service_status(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> list
     if kind is None:
         return []
     result = []
+    latest: dict[str, ServiceEvent] = {}  # the last pass of each kind; the first of a tie
+    for event in item.services:
+        if event.result is ServiceResult.PASS and event.date <= on:
+            found = latest.get(event.kind)
+            if found is None or event.date > found.date:
+                latest[event.kind] = event
     for schedule in kind.services:
-        passed = [
-            event
-            for event in item.services
-            if event.kind == schedule.kind
-            and event.result is ServiceResult.PASS
-            and event.date <= on
-        ]
-        last = max(passed, key=lambda event: event.date) if passed else None
+        last = latest.get(schedule.kind)
         start = last.date if last is not None else item.manufactured
         if start is None:
             result.append(ServiceDue(schedule.kind, last, None))

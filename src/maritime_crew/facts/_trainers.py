@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ..model import Course, Fleet
-from ._validity import held_by_type
+from ._validity import held_on
 
 __all__ = ["TrainerHolders", "trainer_holders"]
 
@@ -53,13 +53,9 @@ def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
     for person in fleet.people:
         if not person.in_service_on(on):
             continue
-        for held, found in (
-            (held_by_type(fleet, person, "training"), courses),
-            (held_by_type(fleet, person, "certificates"), certificates),
-        ):
-            for key, records in held.items():
-                if any(record.valid_on(on) for record in records):
-                    found.setdefault(key, set()).add(person.id)
+        for kind, found in (("training", courses), ("certificates", certificates)):
+            for key in held_on(fleet, person, kind, on):
+                found.setdefault(key, set()).add(person.id)
     return TrainerHolders(
         courses={key: frozenset(value) for key, value in courses.items()},
         certificates={key: frozenset(value) for key, value in certificates.items()},

@@ -15,14 +15,15 @@ from typing import NamedTuple
 import pendulum
 
 from ..model import AgeSchedule, Certificate, Fleet, Person, TrainingRecord
-from ..model._dates import shift
-from ._memo import memo, recall, remember
+from ..model._dates import day_of_ordinal, shift
+from ._memo import memo, remember_person
 
 __all__ = [
     "Held",
     "certificate_expiry",
     "certificates_of",
     "held_by_type",
+    "held_on",
     "last_day",
     "latest_certificate",
     "latest_training",
@@ -84,38 +85,93 @@ class Held(NamedTuple):
         return self.start <= date and (self.expires is None or date <= self.expires)
 
 
+_NEVER = 1 << 40
+"""The last valid day (as an ordinal) of a record that never expires: after every date."""
+
+_Table = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+"""A person's certificates (or training records) in order: types, first and last days."""
+
+
+def _table(fleet: Fleet, person: Person, kind: str) -> _Table:
+    """The person's ``"certificates"`` or ``"training"`` as types and day ordinals.
+
+    Worked out once per person of the fleet. Only text and whole numbers are kept, which
+    the garbage collector does not trace: a fleet of 10,000 people has some 85,000
+    records, and keeping an object for each made every full collection during a check
+    slower, and more frequent.
+    """
+    cache: dict[int, _Table] = memo(fleet, kind)
+    found = cache.get(id(person))
+    if found is not None:
+        return found
+    if kind == "certificates":
+        table: _Table = (
+            tuple(certificate.type for certificate in person.certificates),
+            tuple(certificate.issued.toordinal() for certificate in person.certificates),
+            tuple(
+                _ordinal(certificate_expiry(fleet, person, certificate))
+                for certificate in person.certificates
+            ),
+        )
+    else:
+        table = (
+            tuple(record.course for record in person.training),
+            tuple(record.completed.toordinal() for record in person.training),
+            tuple(_ordinal(training_expiry(fleet, person, r)) for r in person.training),
+        )
+    return remember_person(cache, fleet, person, table)
+
+
+def _ordinal(day: pendulum.Date | None) -> int:
+    return _NEVER if day is None else day.toordinal()
+
+
+def _held(person: Person, kind: str, table: _Table, position: int) -> Held:
+    """The :class:`Held` for one record of the table."""
+    record: Certificate | TrainingRecord
+    if kind == "certificates":
+        record = person.certificates[position]
+        start = record.issued
+    else:
+        record = person.training[position]
+        start = record.completed
+    end = table[2][position]
+    return Held(record, position, start, None if end == _NEVER else day_of_ordinal(end))
+
+
+def _of_type(fleet: Fleet, person: Person, kind: str, type_id: str) -> Iterator[Held]:
+    table = _table(fleet, person, kind)
+    for position, key in enumerate(table[0]):
+        if key == type_id:
+            yield _held(person, kind, table, position)
+
+
 def certificates_of(fleet: Fleet, person: Person, type_id: str) -> Iterator[Held]:
     """Every certificate of one type a person holds or held, with its expiry."""
-    return iter(held_by_type(fleet, person, "certificates").get(type_id, ()))
+    return _of_type(fleet, person, "certificates", type_id)
 
 
 def training_of(fleet: Fleet, person: Person, course_id: str) -> Iterator[Held]:
     """Every completion (or booking) of one course by a person, with its expiry."""
-    return iter(held_by_type(fleet, person, "training").get(course_id, ()))
+    return _of_type(fleet, person, "training", course_id)
 
 
 def held_by_type(fleet: Fleet, person: Person, kind: str) -> dict[str, tuple[Held, ...]]:
-    """A person's ``"certificates"`` or ``"training"`` by type or course, with expiries.
-
-    Worked out once per person and fleet.
-    """
-    cache = memo(fleet, kind)
-    found: dict[str, tuple[Held, ...]] | None = recall(cache, person)
-    if found is not None:
-        return found
+    """A person's ``"certificates"`` or ``"training"`` by type or course, with expiries."""
+    table = _table(fleet, person, kind)
     by_type: dict[str, list[Held]] = {}
-    if kind == "certificates":
-        for position, certificate in enumerate(person.certificates):
-            expiry = certificate_expiry(fleet, person, certificate)
-            held = Held(certificate, position, certificate.issued, expiry)
-            by_type.setdefault(certificate.type, []).append(held)
-    else:
-        for position, record in enumerate(person.training):
-            expiry = training_expiry(fleet, person, record)
-            by_type.setdefault(record.course, []).append(
-                Held(record, position, record.completed, expiry)
-            )
-    return remember(cache, person, {key: tuple(value) for key, value in by_type.items()})
+    for position, key in enumerate(table[0]):
+        by_type.setdefault(key, []).append(_held(person, kind, table, position))
+    return {key: tuple(value) for key, value in by_type.items()}
+
+
+def held_on(fleet: Fleet, person: Person, kind: str, on: pendulum.Date) -> set[str]:
+    """The certificate types (or courses) of which the person holds a valid one on a date."""
+    types, starts, ends = _table(fleet, person, kind)
+    day = on.toordinal()
+    return {
+        key for key, first, last in zip(types, starts, ends, strict=True) if first <= day <= last
+    }
 
 
 def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:
@@ -131,34 +187,58 @@ def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:
     return best
 
 
-def _latest(held: Iterator[Held], on: pendulum.Date) -> Held | None:
-    best: Held | None = None
-    for item in held:
-        if item.start <= on and (best is None or item.start >= best.start):
-            best = item
-    return best
+def _longest(
+    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date
+) -> Held | None:
+    """:func:`longest_valid` of the person's records of one type, on the compact table."""
+    table = _table(fleet, person, kind)
+    types, starts, ends = table
+    day = on.toordinal()
+    best, best_end = -1, -1
+    for position, key in enumerate(types):
+        if key == type_id and starts[position] <= day:
+            end = ends[position]
+            # the longest lasting; of two that never expire, the later recorded
+            if day <= end and (best < 0 or end > best_end or end == _NEVER):
+                best, best_end = position, end
+    return _held(person, kind, table, best) if best >= 0 else None
+
+
+def _latest(
+    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date
+) -> Held | None:
+    """The most recent record of one type on or before a date (the later recorded of a tie)."""
+    table = _table(fleet, person, kind)
+    types, starts, _ = table
+    day = on.toordinal()
+    best, best_start = -1, -1
+    for position, key in enumerate(types):
+        start = starts[position]
+        if key == type_id and start <= day and start >= best_start:
+            best, best_start = position, start
+    return _held(person, kind, table, best) if best >= 0 else None
 
 
 def valid_certificate(fleet: Fleet, person: Person, type_id: str, on: pendulum.Date) -> Held | None:
     """The person's certificate of a type valid on a date that lasts longest, if any."""
-    return longest_valid(certificates_of(fleet, person, type_id), on)
+    return _longest(fleet, person, "certificates", type_id, on)
 
 
 def latest_certificate(
     fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
 ) -> Held | None:
     """The most recently issued certificate of a type on or before a date, valid or not."""
-    return _latest(certificates_of(fleet, person, type_id), on)
+    return _latest(fleet, person, "certificates", type_id, on)
 
 
 def valid_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
     """The person's completion of a course that counts on a date and lasts longest, if any."""
-    return longest_valid(training_of(fleet, person, course_id), on)
+    return _longest(fleet, person, "training", course_id, on)
 
 
 def latest_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
     """The most recent completion of a course on or before a date, current or lapsed."""
-    return _latest(training_of(fleet, person, course_id), on)
+    return _latest(fleet, person, "training", course_id, on)
 
 
 def unrenewed_certificate(

@@ -38,11 +38,13 @@ def _in_scope(fleet: Fleet, ctx: Context) -> tuple[EquipmentItem, ...]:
     cache = dated_memo(fleet, ctx.as_of, "equipment-in-scope")
     found: tuple[EquipmentItem, ...] | None = cache.get(everything)
     if found is None:
+        on = ctx.as_of
+        # One pass over the ledger finds every item held on the date.
+        held = {issue.item for p in fleet.people for issue in p.issues if issue.held_on(on)}
         found = cache[everything] = tuple(
             item
             for item in fleet.equipment_items
-            if item.status_on(ctx.as_of) is ItemStatus.IN_SERVICE
-            and (everything or fleet.holders_of(item.id, ctx.as_of))
+            if (everything or item.id in held) and item.status_on(on) is ItemStatus.IN_SERVICE
         )
     return found
 
@@ -73,7 +75,7 @@ def kit_not_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
         for type_id, why in kit.items():
             if fleet.equipment_type(type_id) is None:
                 continue  # an unknown type is DATA002's
-            if facts.kit_held(fleet, person, type_id, ctx.as_of):
+            if type_id in facts.usable_kit_types(fleet, person, ctx.as_of):
                 continue
             out = [
                 item

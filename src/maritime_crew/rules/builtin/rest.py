@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pendulum
@@ -67,7 +67,7 @@ def _seconds(period: Period | None) -> int | None:
     return None if period is None else int(period.as_timedelta().total_seconds())
 
 
-Runs = list[tuple[int, int, RestProfile]]
+Runs = Sequence[tuple[int, int, RestProfile]]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,12 +112,15 @@ def _all_work(fleet: Fleet, person: Person) -> _rest.Work:
 _NO_WORK = _rest.Work()
 """The work of everyone with no hours on record: one object, not one each."""
 
+_IDLE: tuple[_rest.Work, Runs] = (_NO_WORK, ())
+"""The record of everyone with no work up to a check date: one object, not one each."""
+
 
 def _work_and_runs(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
     # work that starts before the end of the check date, clipped there
     work = _all_work(fleet, person).clip(_cutoff(as_of))
     if not work:
-        return work, []
+        return _IDLE
     first = _moment(work.starts[0]).date()
     # the profile changes only where a terms assignment starts or ends
     changes = {first}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pendulum
@@ -259,10 +259,12 @@ def trainer_not_qualified(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             trainer = fleet.person(record.trainer)
             if course is None or trainer is None:
                 continue  # unknown ids are DATA002's
-            key = (id(trainer), id(course), record.completed)
+            # whole numbers only: the key and an empty answer add nothing for the
+            # garbage collector to trace (a fleet has tens of thousands of deliveries)
+            key = (id(trainer), id(course), record.completed.toordinal())
             lacks = known.get(key)
             if lacks is None:
-                lacks = known[key] = _lacks(fleet, trainer, course, record.completed)
+                lacks = known[key] = tuple(_lacks(fleet, trainer, course, record.completed))
             if lacks:
                 yield _unqualified(ctx, person, position, record, course, lacks)
 
@@ -273,7 +275,7 @@ def _unqualified(
     position: int,
     record: TrainingRecord,
     course: Course,
-    lacks: list[str],
+    lacks: Sequence[str],
 ) -> Finding:
     return ctx.about_person(
         person,
@@ -284,7 +286,7 @@ def _unqualified(
             "course": course.id,
             "trainer": record.trainer,
             "completed": record.completed.isoformat(),
-            "lacking": lacks,
+            "lacking": list(lacks),
         },
     )
 
