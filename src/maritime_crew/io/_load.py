@@ -23,7 +23,9 @@ from ._limits import (
     MAX_DATASET_BYTES,
     MAX_FILE_BYTES,
     MAX_FILES,
+    TOO_DEEP,
     beyond_parser,
+    nested_too_deeply,
     size_in_words,
 )
 from ._sources import DatasetSources, header_lines
@@ -414,6 +416,10 @@ def _load_text(
         problems.extend(table_problems)
         collected[table].extend(records)
         sources.add_records(table, file_index, len(records))
+    # Data that fits the model nests no deeper than the model does, so only data with a
+    # problem can be nested too deeply: valid data pays nothing for this check.
+    if problems and nested_too_deeply(data):
+        return [Problem("too-large", name, "", TOO_DEEP)]
     return problems
 
 
