@@ -6,7 +6,9 @@ from pathlib import Path
 
 import attrs
 
+import maritime_crew as mc
 from maritime_crew.io._reference import record_types
+from maritime_crew.model import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,3 +37,15 @@ def test_help_on_a_record_explains_each_field() -> None:
         for field in attrs.fields(record):
             if field.name != "sources":
                 assert f"    {field.name}: {field.metadata['doc']}" in text, record.__name__
+
+
+def test_help_on_the_fleet_explains_each_collection() -> None:
+    import inspect
+
+    text = inspect.getdoc(mc.Fleet) or ""
+    fields = attrs.fields(mc.Fleet)
+    assert [field.name for field in fields] == [*(t.attribute for t in TABLES), "sources"]
+    for field in fields:
+        assert f"    {field.name}: {field.metadata['doc']}" in text
+    for table in TABLES:
+        assert f"`[[{table.name}]]`" in attrs.fields_dict(mc.Fleet)[table.attribute].metadata["doc"]
