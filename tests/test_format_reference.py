@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import typing
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
+import pytest
+import tomli
 
 import maritime_crew as mc
-from maritime_crew.io._reference import record_types
+from maritime_crew.io._converter import fast
+from maritime_crew.io._reference import example, record_types
 from maritime_crew.model import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +27,46 @@ def test_every_field_has_a_description() -> None:
         if field.name != "sources" and not field.metadata.get("doc")
     ]
     assert undocumented == []
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        (record, field)
+        for record in record_types()
+        for field in attrs.fields(record)
+        if field.name != "sources"
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else value.name,
+)
+def test_every_field_has_an_example_that_loads(record: type[Any], field: Any) -> None:
+    written = example(record, field)
+    assert written, f"give {record.__name__}.{field.name} an example: doc(text, example)"
+    value = tomli.loads(f"x = {written}", parse_float=Decimal)["x"]
+    fast.structure(value, typing.get_type_hints(record)[field.name])
+
+
+def test_examples_are_written_as_in_toml() -> None:
+    fields = attrs.fields_dict(mc.Person)
+    assert example(mc.Person, fields["name"]) == '"Alex Morgan"'
+    assert example(mc.Person, fields["born"]) == "1986-07-14"
+    assert example(mc.Person, fields["discipline"]) == '"deck"'
+    # Nested records are shown by their required fields.
+    assert example(mc.Person, fields["certificates"]) == (
+        '[{ type = "stcw-ii-1", issued = 2016-03-02 }]'
+    )
+    consultation = attrs.fields_dict(mc.TermsAndConditions)["consultation"]
+    assert example(mc.TermsAndConditions, consultation) == (
+        "{ opens = 2020-09-01, closes = 2020-11-30 }"
+    )
+
+
+def test_the_reference_says_what_a_field_left_out_is() -> None:
+    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    assert "| `end` | date | optional, none if left out | Last day aboard;" in page
+    assert "| `duty_roles` | list of text | optional, empty list if left out |" in page
+    assert "| optional, `other` if left out | Sort of certificate. |" in page
+    assert "| `id` | text | required | Unique vessel id. |" in page
 
 
 def test_every_record_type_has_a_section() -> None:
