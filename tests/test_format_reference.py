@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -95,3 +96,16 @@ def test_help_on_the_fleet_explains_each_collection() -> None:
         assert f"    {field.name}: {field.metadata['doc']}" in text
     for table in TABLES:
         assert f"`[[{table.name}]]`" in attrs.fields_dict(mc.Fleet)[table.attribute].metadata["doc"]
+
+
+def test_the_errors_example_cites_real_files_at_their_record_headers() -> None:
+    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    block = page.split("## Errors")[1].split("```text\n")[1].split("```")[0]
+    cited = re.findall(r"^  (docs/load-errors/\S+\.toml):(\d+): (invalid TOML|\S+:) ", block, re.M)
+    assert len(cited) >= 6
+    for file, line, path in cited:
+        text = (ROOT / file).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+        if path == "invalid TOML":  # a syntax error is located at its own line
+            assert " = " in text
+        else:
+            assert re.fullmatch(r"\[\[[a-z_.]+\]\]", text), (file, line)
