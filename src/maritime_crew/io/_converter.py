@@ -243,6 +243,7 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
     raise WrongType(_DATE_WORDS, value)
 
 
+_FRACTION = re.compile(r"\.\d{1,6}")
 _MOMENT_WORDS = "a date and time (YYYY-MM-DDTHH:MM:SS, with an offset or in UK local time)"
 
 
@@ -251,6 +252,8 @@ def _structure_moment(value: Any, _: Any) -> pendulum.DateTime:
         if not _MOMENT.fullmatch(value):
             raise InvalidValue(_MOMENT_WORDS, value)
         text = value[:-1] + "+00:00" if value.endswith("Z") else value
+        # Python 3.10 reads a fraction of a second only with 3 or 6 digits: pad it to 6.
+        text = _FRACTION.sub(lambda digits: digits[0].ljust(7, "0"), text)
         try:
             value = datetime.datetime.fromisoformat(text)
         except ValueError as exc:
