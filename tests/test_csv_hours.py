@@ -280,7 +280,8 @@ def test_quoted_values_are_read_and_bad_quoting_is_located(tmp_path: Path) -> No
         "BF3,2021-02-01T06:00Z,soon\n",
     )
     assert problems_of(path) == [
-        f"{path}:3: invalid CSV: ',' expected after '\"'",
+        f"{path}:3: invalid CSV: expected ',' or the end of the line after a closing quote, "
+        'found more text; a quote inside a quoted value is written twice, as in "say ""yes"""',
         f"{path}:4: work_period[1].end: expected {MOMENT}, found the text 'soon'",
     ]
     quoted = write(
@@ -306,6 +307,27 @@ def test_a_file_that_is_not_utf8_is_an_encoding_problem(tmp_path: Path) -> None:
 
 
 # -- datasets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            'BF2,"2021-02-01T06:00Z',
+            "invalid CSV: expected a closing quote, found the end of the file",
+        ),
+        (
+            "BF2," + "x" * 200_000 + ",2021-02-01T12:00Z",
+            "invalid CSV: expected values of at most 131,072 characters, found a longer value",
+        ),
+    ],
+    ids=["quote-not-closed", "value-too-long"],
+)
+def test_a_row_the_csv_reader_cannot_split_is_explained(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    path = write(tmp_path / "hours.csv", f"person,start,end\n{row}\n")
+    assert problems_of(path)[0] == f"{path}:2: {message}"
 
 
 def test_csv_files_join_the_work_periods_in_sorted_path_order(tmp_path: Path) -> None:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import typing
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
+import pytest
+import tomli
 
-from maritime_crew.io._reference import record_types
+import maritime_crew as mc
+from maritime_crew.io._converter import fast
+from maritime_crew.io._reference import example, record_types
+from maritime_crew.model import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +28,46 @@ def test_every_field_has_a_description() -> None:
         if field.name != "sources" and not field.metadata.get("doc")
     ]
     assert undocumented == []
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        (record, field)
+        for record in record_types()
+        for field in attrs.fields(record)
+        if field.name != "sources"
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else value.name,
+)
+def test_every_field_has_an_example_that_loads(record: type[Any], field: Any) -> None:
+    written = example(record, field)
+    assert written, f"give {record.__name__}.{field.name} an example: doc(text, example)"
+    value = tomli.loads(f"x = {written}", parse_float=Decimal)["x"]
+    fast.structure(value, typing.get_type_hints(record)[field.name])
+
+
+def test_examples_are_written_as_in_toml() -> None:
+    fields = attrs.fields_dict(mc.Person)
+    assert example(mc.Person, fields["name"]) == '"Alex Morgan"'
+    assert example(mc.Person, fields["born"]) == "1986-07-14"
+    assert example(mc.Person, fields["discipline"]) == '"deck"'
+    # Nested records are shown by their required fields.
+    assert example(mc.Person, fields["certificates"]) == (
+        '[{ type = "stcw-ii-1", issued = 2016-03-02 }]'
+    )
+    consultation = attrs.fields_dict(mc.TermsAndConditions)["consultation"]
+    assert example(mc.TermsAndConditions, consultation) == (
+        "{ opens = 2020-09-01, closes = 2020-11-30 }"
+    )
+
+
+def test_the_reference_says_what_a_field_left_out_is() -> None:
+    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    assert "| `end` | date | optional, none if left out | Last day aboard;" in page
+    assert "| `duty_roles` | list of text | optional, empty list if left out |" in page
+    assert "| optional, `other` if left out | Sort of certificate. |" in page
+    assert "| `id` | text | required | Unique vessel id. |" in page
 
 
 def test_every_record_type_has_a_section() -> None:
@@ -35,3 +84,28 @@ def test_help_on_a_record_explains_each_field() -> None:
         for field in attrs.fields(record):
             if field.name != "sources":
                 assert f"    {field.name}: {field.metadata['doc']}" in text, record.__name__
+
+
+def test_help_on_the_fleet_explains_each_collection() -> None:
+    import inspect
+
+    text = inspect.getdoc(mc.Fleet) or ""
+    fields = attrs.fields(mc.Fleet)
+    assert [field.name for field in fields] == [*(t.attribute for t in TABLES), "sources"]
+    for field in fields:
+        assert f"    {field.name}: {field.metadata['doc']}" in text
+    for table in TABLES:
+        assert f"`[[{table.name}]]`" in attrs.fields_dict(mc.Fleet)[table.attribute].metadata["doc"]
+
+
+def test_the_errors_example_cites_real_files_at_their_record_headers() -> None:
+    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    block = page.split("## Errors")[1].split("```text\n")[1].split("```")[0]
+    cited = re.findall(r"^  (docs/load-errors/\S+\.toml):(\d+): (invalid TOML|\S+:) ", block, re.M)
+    assert len(cited) >= 6
+    for file, line, path in cited:
+        text = (ROOT / file).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+        if path == "invalid TOML":  # a syntax error is located at its own line
+            assert " = " in text
+        else:
+            assert re.fullmatch(r"\[\[[a-z_.]+\]\]", text), (file, line)

@@ -10,6 +10,7 @@ import maritime_crew as mc
 from maritime_crew import synth
 from maritime_crew.cli import main
 from maritime_crew.io import _limits, _load
+from maritime_crew.io._limits import MAX_NESTING
 from maritime_crew.model import InvalidValue
 
 VESSEL = '[[vessel]]\nid = "v"\nname = "HMC Vigilant"\ntype = "cutter"\n'
@@ -85,21 +86,65 @@ def test_a_directory_with_too_many_files_is_refused(
     ]
 
 
+def _keys(parts: int) -> str:
+    return "[" + ".".join(["a"] * parts) + "]"
+
+
+def _json_lists(levels: int) -> str:
+    return '{"a": ' + "[" * levels + "]" * levels + "}"
+
+
 @pytest.mark.parametrize(
     ("text", "format"),
     [
         ("deep = " + "[" * 10_000 + "]" * 10_000, "toml"),
         ("deep = " + "{a=" * 10_000 + "1" + "}" * 10_000, "toml"),
-        ("[" + ".".join(["a"] * 5_000) + "]", "toml"),
+        (_keys(5_000), "toml"),
+        # Fewer parts than any tomli refuses, more levels than the format allows.
+        (_keys(MAX_NESTING + 1), "toml"),
+        (VESSEL + "[vessel.complement" + ".a" * MAX_NESTING + "]\n", "toml"),
         ("[" * 100_000 + "]" * 100_000, "json"),
+        # Shallower than Python's recursion limit, deeper than the format allows.
+        (_json_lists(MAX_NESTING + 1), "json"),
     ],
-    ids=["toml-arrays", "toml-tables", "toml-keys", "json-arrays"],
+    ids=[
+        "toml-arrays",
+        "toml-tables",
+        "toml-keys",
+        "toml-keys-past-the-limit",
+        "toml-keys-inside-a-record",
+        "json-arrays",
+        "json-past-the-limit",
+    ],
 )
 def test_deep_nesting_is_refused_with_a_message(text: str, format: str) -> None:
     assert messages(text, format) == [
-        "<string>: arrays, tables or keys are nested too deeply to read (more than 400 levels "
-        "in TOML, or than Python's recursion limit in JSON), far deeper than a dataset needs"
+        "<string>: arrays, tables or keys are nested too deeply to read (more than 400 "
+        "levels), far deeper than a dataset needs"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [(_keys(MAX_NESTING), "toml"), (_json_lists(MAX_NESTING), "json")],
+    ids=["toml", "json"],
+)
+def test_nesting_up_to_the_limit_is_read_and_reported_as_what_it_is(text: str, format: str) -> None:
+    (message,) = messages(text, format)
+    assert "unknown table 'a'" in message
+
+
+def test_the_nesting_limit_counts_levels_below_the_top_table() -> None:
+    def nest(levels: int) -> dict[str, object]:
+        data: dict[str, object] = {}
+        for _ in range(levels):
+            data = {"a": data}
+        return data
+
+    assert not _limits.nested_too_deeply(nest(MAX_NESTING))
+    assert _limits.nested_too_deeply(nest(MAX_NESTING + 1))
+    assert _limits.nested_too_deeply({"x": 1, "y": [nest(MAX_NESTING)]})
+    assert not _limits.nested_too_deeply("scalar")
 
 
 @pytest.mark.parametrize("format", ["toml", "json"])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import maritime_crew as mc
 
@@ -24,6 +26,7 @@ def work(start: str) -> str:
 
 
 MOMENT = "a date and time (YYYY-MM-DDTHH:MM:SS, with an offset or in UK local time)"
+VALUE = "a value: text in double quotes, a number, a date, true or false, or a list in [ ]"
 PERIOD = "a period such as P5Y, P12M, P90D or PT10H (ISO 8601 duration)"
 
 # (case id, TOML text, problem code, expected str(problem) without the "<case>.toml" prefix)
@@ -32,7 +35,64 @@ CASES = [
         "toml-syntax",
         '[[person]]\nid = "BF1"\nname = \n',
         "syntax",
-        ":3: invalid TOML at column 8: Invalid value",
+        f":3: invalid TOML at column 8: expected {VALUE}, found the end of the line",
+    ),
+    (
+        "text-without-quotes",
+        VESSEL + "home_port = Plymouth Sound\n",
+        "syntax",
+        f":5: invalid TOML at column 13: expected {VALUE}, found the text 'Plymouth Sound'; "
+        'text is written in double quotes, such as name = "HMC Vigilant"',
+    ),
+    (
+        "text-not-closed",
+        VESSEL + 'home_port = "Dover\n',
+        "syntax",
+        ":5: invalid TOML at column 19: expected a closing quote before the end of the line, "
+        'found the end of the line; text over several lines goes in triple quotes, """like this"""',
+    ),
+    (
+        "list-not-closed",
+        PERSON + 'duty_roles = ["coxswain", "medic"\n',
+        "syntax",
+        ":6: invalid TOML at column 1: expected ',' between the items of a list, or ']' to end "
+        "it, found the end of the file",
+    ),
+    (
+        "header-not-closed",
+        '[[vessel]\nid = "v"\n',
+        "syntax",
+        ":1: invalid TOML at column 9: expected ']]' to close the [[table]] header, "
+        "found the text ']'",
+    ),
+    (
+        "field-given-twice",
+        VESSEL + 'name = "W"\n',
+        "syntax",
+        ":5: invalid TOML at column 1: expected each field once in a record, "
+        "found 'name' a second time",
+    ),
+    (
+        "month-that-does-not-exist",
+        PERSON + '[[person.certificates]]\ntype = "eng1"\nexpires = 2021-13-01\n',
+        "syntax",
+        ":7: invalid TOML at column 11: expected a date written YYYY-MM-DD, such as 2021-03-31, "
+        "found the date 2021-13-01 (the month must be from 01 to 12)",
+    ),
+    (
+        "day-that-does-not-exist",
+        PERSON + "born = 1985-02-29\n",
+        "syntax",
+        ":5: invalid TOML at column 8: expected a date written YYYY-MM-DD, such as 2021-03-31, "
+        "found the date 1985-02-29 (that month has no such day)",
+    ),
+    (
+        "hour-that-does-not-exist",
+        work("2021-02-01T24:00:00Z"),
+        "syntax",
+        ":3: invalid TOML at column 9: expected a date and time written YYYY-MM-DDTHH:MM:SS, "
+        "such as 2021-03-31T06:00:00Z, found the date and time 2021-02-01T24:00:00Z "
+        "(hours run from 00 to 23)",
     ),
     (
         "unknown-table-with-hint",
@@ -103,7 +163,7 @@ CASES = [
         PERSON + '[[person.certificates]]\ntype = "eng1"\nissued = "2020-13-01"\n',
         "invalid-value",
         ":5: person[BF1].certificates[0].issued: expected a date (YYYY-MM-DD), "
-        "found the text '2020-13-01' (month must be in 1..12)",
+        "found the text '2020-13-01' (the month must be from 01 to 12)",
     ),
     (
         "date-in-another-format",
@@ -123,6 +183,13 @@ CASES = [
         work("2021-02-01"),
         "wrong-type",
         f":1: work_period[0].start: expected {MOMENT}, found the date 2021-02-01",
+    ),
+    (
+        "hour-that-does-not-exist-in-text",
+        work('"2021-02-01T24:00:00Z"'),
+        "invalid-value",
+        f":1: work_period[0].start: expected {MOMENT}, found the text '2021-02-01T24:00:00Z' "
+        "(hours run from 00 to 23)",
     ),
     (
         "local-time-in-the-spring-gap",
@@ -244,6 +311,9 @@ def test_bad_input_gives_its_message(case: str, text: str, code: str, expected: 
     problems = caught.value.problems
     assert [str(p) for p in problems] == [f"{case}.toml{expected}"]
     assert problems[0].code == code
+    if code in ("syntax", "wrong-type", "invalid-choice", "unknown-field", "missing-field"):
+        assert problems[0].expected
+        assert problems[0].found
 
 
 def test_cases_are_distinct() -> None:
@@ -257,7 +327,18 @@ JSON_CASES = [
         "syntax",
         "in.json: invalid JSON: the key 'id' appears twice",
     ),
-    ('{"person": [}', "syntax", "in.json:1: invalid JSON at column 13: Expecting value"),
+    (
+        '{"person": [}',
+        "syntax",
+        "in.json:1: invalid JSON at column 13: expected a value: text in double quotes, a number, "
+        "true, false, null, a list in [ ] or an object in { }, found the text '}'",
+    ),
+    (
+        '{"person": [{"id": "a",}]}',
+        "syntax",
+        "in.json:1: invalid JSON at column 24: expected a name in double quotes "
+        "(and no ',' after the last item), found the text '}]}'",
+    ),
     (
         "[1, 2]",
         "wrong-type",
@@ -296,8 +377,8 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
         f"{a}:1: person[BF1].discipline: expected one of 'deck', 'engineering', 'other', "
         "found the text 'dek'; did you mean 'deck'?",
         f"{a}:10: person[BF2].certificates[0].issued: expected a date (YYYY-MM-DD), "
-        "found the text '2020-02-30' (day is out of range for month)",
-        f"{b}:3: invalid TOML at column 8: Invalid value",
+        "found the text '2020-02-30' (that month has no such day)",
+        f"{b}:3: invalid TOML at column 8: expected {VALUE}, found the end of the line",
         f"{c}: crew[c].name: required field is missing",
     ]
     assert str(caught.value).splitlines()[0] == "5 problems in 3 files:"
@@ -339,9 +420,12 @@ def test_a_date_written_another_way_is_explained(value: str) -> None:
         mc.loads(text, name="people.toml")
     (problem,) = caught.value.problems
     assert (problem.code, problem.line) == ("syntax", 5)
+    written = value.removeprefix("{ type = 'x', issued = ").removesuffix(" }")
+    assert problem.expected == "a date written YYYY-MM-DD, such as 2021-03-31"
+    assert problem.found == f"the date {written}"
     assert problem.message.endswith(
-        "dates are written YYYY-MM-DD without quotes, such as 2021-03-31 "
-        "(with two-digit months and days)"
+        f"found the date {written}; write the year first, then the month and the day, "
+        "with two digits each, joined by -"
     )
 
 
@@ -363,3 +447,137 @@ def test_a_misspelt_field_is_reported_before_the_missing_field_it_causes() -> No
         ("unknown-field", "person[BF1].certificates[0].isued"),
         ("missing-field", "person[BF1].certificates[0].issued"),
     ]
+
+
+def test_a_real_date_next_to_a_syntax_error_is_not_blamed() -> None:
+    text = '[[person]]\nid = "BF1"\nborn = 1978-02-11 x\n'
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="people.toml")
+    (problem,) = caught.value.problems
+    assert problem.message == (
+        "invalid TOML at column 19: expected the end of the line after the value "
+        "(one field = value on each line), found the text 'x'; "
+        'text is written in double quotes, such as name = "HMC Vigilant"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[[vessel]]\nin_service = True\n", "write true and false in lower case"),
+        ("[[person]]\nid = 01003\n", "a whole number does not start with 0"),
+        (
+            "[[document]]\nreview_interval = 12 months\n",
+            'a period is written in quotes, such as "P12M" for 12 months',
+        ),
+        ('[[person]]\nfull name = "A"\n', "a field name is one word, such as home_port"),
+        ('[vessel]\nid = "a"\n[vessel]\n', "a list of records has a [[table]] header"),
+        ('x = "C:\\data"\n', "write \\\\ for a backslash, or put the text in single quotes"),
+    ],
+)
+def test_common_slips_get_advice(text: str, expected: str) -> None:
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="in.toml")
+    (problem,) = caught.value.problems
+    assert problem.code == "syntax"
+    assert expected in problem.message
+
+
+def test_a_syntax_error_quoting_personal_data_can_be_redacted() -> None:
+    text = '[[person]]\nid = "BF1"\nname = Alex Morgan\nborn = 1978-02-30\n'
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="people.toml")
+    (problem,) = caught.value.problems
+    assert "'Alex Morgan'" in problem.message
+    redacted = problem.redacted()
+    assert "Alex" not in redacted.message + str(redacted.found)
+    assert redacted.message.startswith("invalid TOML at column 8: expected a value")
+    assert "found text (withheld)" in redacted.message
+
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text.replace("Alex Morgan", '"Alex Morgan"'), name="people.toml")
+    redacted = caught.value.problems[0].redacted()
+    assert "1978" not in redacted.message + str(redacted.found)
+    assert "found a date (withheld) (that month has no such day)" in redacted.message
+
+
+def test_unknown_and_missing_fields_say_what_was_expected_and_found() -> None:
+    text = '[[person]]\nid = "BF1"\ndiscipline = "deck"\nnom = "A"\n'
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="people.toml")
+    unknown, missing = caught.value.problems
+    assert (unknown.code, unknown.found) == ("unknown-field", "nom")
+    assert unknown.expected is not None
+    assert unknown.expected.startswith("one of the fields id, name, discipline, born,")
+    assert (missing.code, missing.path) == ("missing-field", "person[BF1].name")
+    assert (missing.expected, missing.found) == ("a value for this required field", "no such field")
+
+
+SAMPLE = (
+    '[[person]]\nid = "BF1"\nname = "A B"\ndiscipline = "deck"\nborn = 1980-01-02\n'
+    'duty_roles = ["coxswain", "medic"]\n'
+    "sizes = [{ equipment = 'dry-suit', size = \"L\" }]\n"
+    '[[person.certificates]]\ntype = "eng1"\nissued = 2020-01-01T06:00:00Z\n'
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(SAMPLE)),
+            st.integers(0, 3),
+            st.text(alphabet="[]{}=\"'\\,.#:-+ \n\t\x01aZ019", max_size=3),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_every_toml_syntax_error_is_explained(edits: list[tuple[int, int, str]]) -> None:
+    text = SAMPLE
+    for position, cut, insert in edits:
+        text = text[:position] + insert + text[position + cut :]
+    try:
+        mc.loads(text, name="in.toml")
+    except mc.DataError as error:
+        for problem in error.problems:
+            if problem.code == "syntax":
+                assert problem.message.startswith("invalid TOML at column ")
+                assert problem.expected
+                assert problem.found
+                assert problem.line is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "parser_words"),
+    [
+        ("name = \n", "Invalid value"),
+        ('name = "A" "B"\n', "Expected newline or end of document after a statement"),
+        ("= 5\n", "Invalid statement"),
+        ('name "A"\n', "Expected '=' after a key in a key/value pair"),
+        ("[[]]\n", "Invalid initial character for a key part"),
+        ('[[person]\nid = "x"\n', "Expected ']]' at the end of an array declaration"),
+        ("[person\n", "Expected ']' at the end of a table declaration"),
+        ("x = [1 2]\n", "Unclosed array"),
+        ("x = { a = 1", "Unclosed inline table"),
+        ('name = "Alex', "Unterminated string"),
+        ('name = "Alex\n', "Illegal character"),
+        ("name = 'Alex", "Expected"),
+        ("name = 'Al\x01ex'\n", "Found invalid character"),
+        ('name = "A"\nname = "B"\n', "Cannot overwrite a value"),
+        ('[vessel]\nid = "a"\n[vessel]\n', "Cannot declare"),
+        ("x = { a = 1 }\nx.b = 2\n", "Cannot mutate immutable namespace"),
+        ("x = { a = 1, a = 2 }\n", "Duplicate inline table key"),
+        ('x = "C:\\data"\n', "Unescaped '\\' in a string"),
+        ('x = "\\u12G4"\n', "Invalid hex value"),
+        ('x = "\\uD800"\n', "Escaped character is not a Unicode scalar value"),
+        ("born = 2021-02-30\n", "Invalid date or datetime"),
+    ],
+)
+def test_no_syntax_error_is_left_in_the_parser_s_words(text: str, parser_words: str) -> None:
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="in.toml")
+    (problem,) = caught.value.problems
+    assert problem.code == "syntax"
+    assert parser_words not in problem.message
+    assert problem.message.startswith("invalid TOML at column ")
+    assert ", found " in problem.message

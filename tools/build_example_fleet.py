@@ -91,14 +91,16 @@ class Builder(CrewBuilder):
         vessels: list[Record] = []
         crews: list[Record] = []
         for vid, name, port, _ in CUTTERS:
+            # HMC Protector is a 49.5 m vessel of her own design, not a Stan Patrol 4207.
+            stan_patrol = vid != "protector"
             vessels.append(
                 {
                     "id": vid,
                     "name": name,
                     "type": "cutter",
                     "home_port": port,
-                    "class_name": "Damen Stan Patrol 4207",
-                    "length_m": 42.0 if vid != "protector" else 42.6,
+                    **({"class_name": "Damen Stan Patrol 4207"} if stan_patrol else {}),
+                    "length_m": 42.0 if stan_patrol else 49.5,
                     "crew_size": 12,
                     "complement": [{"role": r, "count": c} for r, c in CUTTER_COMPLEMENT],
                 }
@@ -868,7 +870,9 @@ def build(out: Path) -> None:
     builder.plant()
     files: dict[str, str] = {}
     files["vessels.toml"] = table(
-        "vessel", vessels, "The fleet: five 42 m cutters and three coastal patrol vessels."
+        "vessel",
+        vessels,
+        "The fleet: four 42 m cutters, HMC Protector (49.5 m) and three coastal patrol vessels.",
     ) + table(
         "crew", crews, "Each vessel has two crews that alternate, 14 days aboard and 14 ashore."
     )

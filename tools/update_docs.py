@@ -4,8 +4,9 @@ Run after changing a model class, a rule or a command-line option::
 
     python tools/update_docs.py
 
-It rewrites the generated part of ``docs/format.md`` (the field tables, from the model
-classes), ``docs/rules.md`` (from the rule registry and the example datasets in
+It rewrites the generated parts of ``docs/format.md`` (the field tables, from the model
+classes, and the example of load errors, from loading ``docs/load-errors/``),
+``docs/rules.md`` (from the rule registry and the example datasets in
 ``docs/rule-examples/``) and ``docs/cli.md`` (from the argument parser).
 ``tests/test_generated_docs.py`` fails while a page and the code disagree.
 """
@@ -16,6 +17,8 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import attrs
 
 import maritime_crew as mc
 from maritime_crew.cli._app import _parser
@@ -326,10 +329,45 @@ def cli_page() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+LOAD_ERRORS = DOCS / "load-errors"
+"""A dataset with mistakes in it, loaded for the example of the "Errors" section."""
+ERRORS_BEGIN = "<!-- BEGIN GENERATED ERRORS: python tools/update_docs.py -->"
+ERRORS_END = "<!-- END GENERATED ERRORS -->"
+
+
+def load_errors_example() -> str:
+    """What loading ``docs/load-errors/`` reports, paths relative to the repository."""
+    try:
+        mc.load(LOAD_ERRORS)
+    except mc.DataError as error:
+        problems = [
+            attrs.evolve(p, file=Path(p.file).relative_to(ROOT).as_posix()) for p in error.problems
+        ]
+        files = len(list(LOAD_ERRORS.glob("*.toml")))
+        return "\n".join(
+            [
+                f"For example, the {files} files of `docs/load-errors/` hold {len(problems)} "
+                "mistakes between them, and loading the directory reports them all:",
+                "",
+                "```text",
+                str(mc.DataError(problems)),
+                "```",
+            ]
+        )
+    raise ValueError(f"{LOAD_ERRORS} should not load: it is the example of load errors")
+
+
+def _between(text: str, begin: str, end: str, generated: str) -> str:
+    head, found, rest = text.partition(begin)
+    if not found:
+        raise ValueError(f"the page has no {begin}")
+    _, _, tail = rest.partition(end)
+    return f"{head}{begin}\n\n{generated}\n{end}{tail}"
+
+
 def _format_page(current: str) -> str:
-    head, _, rest = current.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    return f"{head}{BEGIN}\n\n{format_reference()}\n{END}{tail}"
+    page = _between(current, ERRORS_BEGIN, ERRORS_END, load_errors_example() + "\n")
+    return _between(page, BEGIN, END, format_reference())
 
 
 PAGES: dict[str, Callable[[str], str]] = {

@@ -39,6 +39,10 @@ from ._limits import FIRST_DATE, LAST_DATE, MAX_INTEGER, MIN_INTEGER
 
 __all__ = [
     "LONDON",
+    "NO_SUCH_DAY",
+    "NO_SUCH_HOUR",
+    "NO_SUCH_MINUTE",
+    "NO_SUCH_MONTH",
     "WrongType",
     "describe",
     "detailed",
@@ -185,6 +189,28 @@ _DATES_KEPT = 200_000  # about 550 years of days; beyond that, dates are convert
 
 _DATE_RANGE = f"from {FIRST_DATE} to {LAST_DATE}"
 
+NO_SUCH_MONTH = "the month must be from 01 to 12"
+NO_SUCH_DAY = "that month has no such day"
+NO_SUCH_HOUR = "hours run from 00 to 23"
+NO_SUCH_MINUTE = "minutes and seconds run from 00 to 59"
+
+# What Python's date parsing says of a date or time that does not exist, in plain words.
+_CALENDAR_WORDS = {
+    "month must be in 1..12": NO_SUCH_MONTH,
+    "day is out of range for month": NO_SUCH_DAY,
+    "hour must be in 0..23": NO_SUCH_HOUR,
+    "minute must be in 0..59": NO_SUCH_MINUTE,
+    "second must be in 0..59": NO_SUCH_MINUTE,
+}
+
+
+def _calendar_words(exc: ValueError) -> str | None:
+    """Why a date or date-time of the right shape does not exist, or ``None`` if unknown."""
+    message = str(exc)
+    if message.startswith("offset must be a timedelta"):
+        return "an offset must be less than 24 hours"
+    return _CALENDAR_WORDS.get(message)
+
 
 def _in_range(value: datetime.date) -> None:
     if isinstance(value, datetime.datetime):
@@ -211,12 +237,13 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
         try:
             parsed = datetime.date.fromisoformat(value)
         except ValueError as exc:
-            raise InvalidValue(_DATE_WORDS, value, detail=str(exc)) from None
+            raise InvalidValue(_DATE_WORDS, value, detail=_calendar_words(exc)) from None
         _in_range(parsed)
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
     raise WrongType(_DATE_WORDS, value)
 
 
+_FRACTION = re.compile(r"\.\d{1,6}")
 _MOMENT_WORDS = "a date and time (YYYY-MM-DDTHH:MM:SS, with an offset or in UK local time)"
 
 
@@ -225,10 +252,12 @@ def _structure_moment(value: Any, _: Any) -> pendulum.DateTime:
         if not _MOMENT.fullmatch(value):
             raise InvalidValue(_MOMENT_WORDS, value)
         text = value[:-1] + "+00:00" if value.endswith("Z") else value
+        # Python 3.10 reads a fraction of a second only with 3 or 6 digits: pad it to 6.
+        text = _FRACTION.sub(lambda digits: digits[0].ljust(7, "0"), text)
         try:
             value = datetime.datetime.fromisoformat(text)
         except ValueError as exc:
-            raise InvalidValue(_MOMENT_WORDS, text, detail=str(exc)) from None
+            raise InvalidValue(_MOMENT_WORDS, value, detail=_calendar_words(exc)) from None
     if not isinstance(value, datetime.datetime):
         raise WrongType(_MOMENT_WORDS, value)
     _in_range(value)

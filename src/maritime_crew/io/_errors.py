@@ -159,10 +159,17 @@ def problems_from_exception(
                     (*segments, key),
                     "unknown-field",
                     f"unknown field {quote(key)}; {advice}",
+                    expected="one of the fields " + ", ".join(known),
                     found=key,
                 )
         elif isinstance(leaf, KeyError):
-            yield problem(segments, "missing-field", "required field is missing")
+            yield problem(
+                segments,
+                "missing-field",
+                "required field is missing",
+                expected="a value for this required field",
+                found="no such field",
+            )
         elif isinstance(leaf, WrongType):
             yield problem(
                 segments,

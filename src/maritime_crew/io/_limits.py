@@ -9,6 +9,7 @@ documented in ``docs/format.md`` ("Limits").
 from __future__ import annotations
 
 import decimal
+from typing import Any
 
 from ..model._dates import FIRST_DATE, LAST_DATE
 
@@ -19,8 +20,11 @@ __all__ = [
     "MAX_FILES",
     "MAX_FILE_BYTES",
     "MAX_INTEGER",
+    "MAX_NESTING",
     "MIN_INTEGER",
+    "TOO_DEEP",
     "beyond_parser",
+    "nested_too_deeply",
     "size_in_words",
 ]
 
@@ -32,6 +36,9 @@ MAX_DATASET_BYTES = 2 * 1024**3
 
 MAX_FILES = 100_000
 """The most data files read from a directory, subdirectories included."""
+
+MAX_NESTING = 400
+"""The most levels of tables and arrays inside a file's top table; a dataset needs 7."""
 
 MIN_INTEGER = -(2**63)
 MAX_INTEGER = 2**63 - 1
@@ -46,13 +53,38 @@ def size_in_words(size: int) -> str:
     return f"{size} bytes"
 
 
+TOO_DEEP = (
+    f"arrays, tables or keys are nested too deeply to read (more than {MAX_NESTING} levels), "
+    "far deeper than a dataset needs"
+)
+"""Why data nested beyond :data:`MAX_NESTING` (or beyond what a parser can read) is refused."""
+
+
+def nested_too_deeply(data: Any) -> bool:
+    """True if tables and arrays in ``data`` nest more than :data:`MAX_NESTING` levels.
+
+    Parsers refuse deep nesting on their own terms: ``tomli`` limits inline arrays and
+    tables (and, in recent versions, dotted keys), and JSON runs into Python's recursion limit.
+    A key of many parts (``[a.a.a…]``) costs an older ``tomli`` no recursion, so it reads
+    it; this check, made without recursion, holds every parser to the same limit.
+    """
+    if not isinstance(data, (dict, list)):
+        return False
+    stack: list[tuple[dict[Any, Any] | list[Any], int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        for child in value.values() if isinstance(value, dict) else value:
+            if isinstance(child, (dict, list)):
+                if depth >= MAX_NESTING:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
 def beyond_parser(exc: RecursionError | ValueError | decimal.InvalidOperation) -> str:
     """Why a parser gave up on text whose syntax may be right: too deep, or too long."""
     if isinstance(exc, RecursionError):
-        return (
-            "arrays, tables or keys are nested too deeply to read (more than 400 levels in "
-            "TOML, or than Python's recursion limit in JSON), far deeper than a dataset needs"
-        )
+        return TOO_DEEP
     if isinstance(exc, decimal.InvalidOperation):  # an exponent beyond 18 digits
         return "a number's exponent is too large to read, such as 1e1000000000000000000"
     # Python refuses to read a whole number of more than 4300 digits.

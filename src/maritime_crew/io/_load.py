@@ -23,10 +23,13 @@ from ._limits import (
     MAX_DATASET_BYTES,
     MAX_FILE_BYTES,
     MAX_FILES,
+    TOO_DEEP,
     beyond_parser,
+    nested_too_deeply,
     size_in_words,
 )
 from ._sources import DatasetSources, header_lines
+from ._syntax import SyntaxExplained, explain_json, explain_toml
 
 __all__ = ["CONFIG_FILES", "load", "loads"]
 
@@ -125,8 +128,7 @@ def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
         try:
             return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys), []
         except json.JSONDecodeError as exc:
-            message = f"invalid JSON at column {exc.colno}: {exc.msg}"
-            return None, [Problem("syntax", name, "", message, line=exc.lineno)]
+            return None, [_syntax(name, "JSON", explain_json(exc), exc.lineno)]
         except _DuplicateKey as exc:
             return None, [
                 Problem("syntax", name, "", f"invalid JSON: the key {quote(exc.key)} appears twice")
@@ -136,40 +138,26 @@ def _parse(name: str, text: str, *, is_toml: bool) -> tuple[Any, list[Problem]]:
     try:
         return tomli.loads(text, parse_float=Decimal), []
     except tomli.TOMLDecodeError as exc:
-        return None, [_toml_syntax(name, text, exc)]
+        return None, [_syntax(name, "TOML", explain_toml(exc), exc.lineno)]
     except (RecursionError, ValueError, InvalidOperation) as exc:
         return None, [_beyond_parser(name, exc)]
 
 
-def _toml_syntax(name: str, text: str, exc: tomli.TOMLDecodeError) -> Problem:
-    # tomli before 2.1 has no position attributes; its message then carries them.
-    column = getattr(exc, "colno", None)
-    where = f" at column {column}" if column is not None else ""
-    message = f"invalid TOML{where}: {getattr(exc, 'msg', None) or exc}"
-    line = getattr(exc, "lineno", None)
-    if line is not None and _MISWRITTEN_DATE.search(_line(text, line)):
-        message += (
-            "; dates are written YYYY-MM-DD without quotes, such as 2021-03-31 "
-            "(with two-digit months and days)"
-        )
-    return Problem("syntax", name, "", message, line=line)
+def _syntax(name: str, language: str, explained: SyntaxExplained, line: int) -> Problem:
+    return Problem(
+        "syntax",
+        name,
+        "",
+        explained.message(language),
+        line=line,
+        expected=explained.expected,
+        found=explained.found,
+    )
 
 
 def _beyond_parser(name: str, exc: RecursionError | ValueError | InvalidOperation) -> Problem:
     """A file the parser gives up on although its syntax may be right: too deep, too long."""
     return Problem("too-large", name, "", beyond_parser(exc))
-
-
-# A date written some other way (20/01/2020, 2020-1-20, 20.01.2020) after an ``=``, which
-# TOML cannot parse: the syntax error it causes says nothing about dates.
-_MISWRITTEN_DATE = re.compile(
-    r"=\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}(?!\d))(?![\w:-])"
-)
-
-
-def _line(text: str, number: int) -> str:
-    lines = text.splitlines()
-    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 class _DuplicateKey(ValueError):
@@ -197,6 +185,8 @@ def _check_tables(
                 name,
                 "",
                 f"expected a table of records at the top of the file, found {describe(data)}",
+                expected="a table of records at the top of the file",
+                found=describe(data),
             )
         ]
     problems = []
@@ -213,6 +203,7 @@ def _check_tables(
                     key,
                     f"unknown table {quote(key)}; {advice}",
                     line=_first_line(located(), key),
+                    expected="one of the tables " + ", ".join(_TABLE_NAMES),
                     found=key,
                 )
             )
@@ -414,6 +405,10 @@ def _load_text(
         problems.extend(table_problems)
         collected[table].extend(records)
         sources.add_records(table, file_index, len(records))
+    # Data that fits the model nests no deeper than the model does, so only data with a
+    # problem can be nested too deeply: valid data pays nothing for this check.
+    if problems and nested_too_deeply(data):
+        return [Problem("too-large", name, "", TOO_DEEP)]
     return problems
 
 
@@ -487,7 +482,7 @@ def _csv_records(name: str, text: str, problems: list[Problem]) -> Iterator[tupl
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.append(Problem("syntax", name, "", f"invalid CSV: {exc}", line=line))
+            problems.append(_csv_syntax(name, line, str(exc)))
             if reader.line_num < line:  # nothing was consumed: the reader cannot go on
                 return
             continue
@@ -498,6 +493,30 @@ def _csv_records(name: str, text: str, problems: list[Problem]) -> Iterator[tupl
             yield line, values
 
 
+_CSV_ERRORS = {
+    "',' expected after '\"'": (
+        "',' or the end of the line after a closing quote",
+        "more text",
+        'a quote inside a quoted value is written twice, as in "say ""yes"""',
+    ),
+    "unexpected end of data": ("a closing quote", "the end of the file", None),
+}
+
+
+def _csv_syntax(name: str, line: int, error: str) -> Problem:
+    """A CSV record the reader cannot split into values, in plain words."""
+    expected, found, advice = _CSV_ERRORS.get(error, (None, None, None))
+    limit = re.fullmatch(r"field larger than field limit \((\d+)\)", error)
+    if limit is not None:
+        expected = f"values of at most {int(limit[1]):,} characters"
+        found = "a longer value"
+    if expected is None or found is None:
+        return Problem("syntax", name, "", f"invalid CSV: {error}", line=line)
+    message = f"invalid CSV: expected {expected}, found {found}"
+    message += f"; {advice}" if advice else ""
+    return Problem("syntax", name, "", message, line=line, expected=expected, found=found)
+
+
 def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int], list[Problem]]:
     """The position of each known column, and the header's problems."""
     columns: dict[str, int] = {}
@@ -506,7 +525,17 @@ def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int],
         where = f"column {position + 1}"
         if column in columns:
             message = f"{where}: the column {quote(column)} appears twice in the header"
-            problems.append(Problem("syntax", name, "", message, line=line, found=column))
+            problems.append(
+                Problem(
+                    "syntax",
+                    name,
+                    "",
+                    message,
+                    line=line,
+                    expected="each column once in the header",
+                    found=column,
+                )
+            )
         elif column not in _CSV_COLUMNS:
             hint = suggest(column, _CSV_COLUMNS) if column else None
             advice = (
@@ -514,7 +543,17 @@ def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int],
             )
             what = f"unknown column {quote(column)}" if column else "a column without a name"
             message = f"{where}: {what}; {advice}"
-            problems.append(Problem("unknown-field", name, "", message, line=line, found=column))
+            problems.append(
+                Problem(
+                    "unknown-field",
+                    name,
+                    "",
+                    message,
+                    line=line,
+                    expected="one of the columns " + ", ".join(_CSV_COLUMNS),
+                    found=column,
+                )
+            )
         else:
             columns[column] = position
     for column in _CSV_REQUIRED:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import json
 import types
 import typing
 from decimal import Decimal
@@ -18,7 +19,7 @@ import pendulum
 
 from ..model import TABLES, AgeSchedule, BusinessYear, Period
 
-__all__ = ["format_reference", "record_types"]
+__all__ = ["example", "format_reference", "record_types"]
 
 _WORDS: dict[Any, str] = {
     str: "text",
@@ -89,13 +90,43 @@ def _cell(text: str) -> str:
 
 
 def _default(field: attrs.Attribute[Any]) -> str:
-    if field.default is attrs.NOTHING:
-        return "required"
     default = field.default
-    if isinstance(default, attrs.Factory) or default is None:  # type: ignore[arg-type]
-        return "optional"
+    if default is attrs.NOTHING:
+        return "required"
+    if default is None:
+        return "optional, none if left out"
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.factory is tuple:
+            return "optional, empty list if left out"
+        raise ValueError(f"say in words what the default of {field.name} is")
     value = default.value if isinstance(default, enum.Enum) else default
-    return f"optional, default `{value}`"
+    return f"optional, `{value}` if left out"
+
+
+def _is_text(type_: Any) -> bool:
+    type_, _ = _unwrap(type_)
+    return type_ is str or (isinstance(type_, type) and issubclass(type_, enum.Enum))
+
+
+def example(record: type[Any], field: attrs.Attribute[Any]) -> str | None:
+    """An example value of ``field`` of ``record``, written as in a TOML dataset.
+
+    It comes from the field's metadata (text and choices are written there unquoted),
+    or, for a field that holds nested records, is built from the examples of their
+    required fields: ``[{ type = "stcw-ii-1", issued = 2016-03-02 }]``.
+    """
+    hint = typing.get_type_hints(record)[field.name]
+    given = field.metadata.get("example")
+    if given is not None:
+        return json.dumps(given, ensure_ascii=False) if _is_text(hint) else str(given)
+    nested = _nested(hint)
+    if not nested:
+        return None
+    fields = [f for f in attrs.fields(nested[0]) if f.default is attrs.NOTHING]
+    parts = [f"{f.name} = {example(nested[0], f)}" for f in fields]
+    table = "{ " + ", ".join(parts) + " }"
+    inner, _ = _unwrap(hint)
+    return f"[{table}]" if typing.get_origin(inner) is tuple else table
 
 
 def _summary(record: type[Any]) -> str:
@@ -116,8 +147,7 @@ def _section(record: type[Any], heading: str) -> list[str]:
     for field in attrs.fields(record):
         if field.name == "sources":
             continue
-        meta = field.metadata
-        example = meta.get("example")
+        written = example(record, field)
         lines.append(
             "| "
             + " | ".join(
@@ -125,8 +155,8 @@ def _section(record: type[Any], heading: str) -> list[str]:
                     f"`{field.name}`",
                     _cell(_words(hints[field.name])),
                     _default(field),
-                    _cell(meta.get("doc", "")),
-                    _cell(f"`{example}`") if example else "",
+                    _cell(field.metadata.get("doc", "")),
+                    _cell(f"`{written}`") if written else "",
                 ]
             )
             + " |"
@@ -137,7 +167,13 @@ def _section(record: type[Any], heading: str) -> list[str]:
 
 def format_reference() -> str:
     """Markdown tables of every table and record of the dataset format."""
-    lines = ["## Tables", ""]
+    lines = [
+        "## Tables",
+        "",
+        "In each table below, *required?* says whether a field must be given and, if it may "
+        "be left out, what it is then; *example* is a value written as in a TOML file.",
+        "",
+    ]
     top = {table.record: table for table in TABLES}
     for table in TABLES:
         lines += [f"({_anchor(table.record)})=", ""]

@@ -56,7 +56,11 @@ class DocumentVersion:
         default=None, metadata=doc("Label of the version this one replaces.", "2.0")
     )
     summary: str | None = attrs.field(
-        default=None, metadata=doc("Summary of the changes in this version.")
+        default=None,
+        metadata=doc(
+            "Summary of the changes in this version.",
+            "Rewritten for the Stan Patrol cutters' boarding ladders.",
+        ),
     )
     addresses: tuple[str, ...] = attrs.field(
         factory=tuple,

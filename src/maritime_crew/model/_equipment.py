@@ -90,7 +90,7 @@ class ServiceEvent:
         default=ServiceResult.PASS, metadata=doc("Pass or fail.", "pass")
     )
     by: str | None = attrs.field(default=None, metadata=doc("Who carried it out.", "Survitec"))
-    notes: str | None = attrs.field(default=None, metadata=doc("Remarks."))
+    notes: str | None = attrs.field(default=None, metadata=doc("Remarks.", "Neck seal replaced."))
 
 
 @attrs.frozen

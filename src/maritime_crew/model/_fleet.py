@@ -9,6 +9,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
+from ._base import doc
 from ._dates import DateLike, as_date
 from ._documents import Document, DocumentVersion
 from ._equipment import EquipmentItem, EquipmentType
@@ -168,25 +169,84 @@ class Fleet:
     record of another.
     """
 
-    vessels: tuple[Vessel, ...] = ()
-    crews: tuple[Crew, ...] = ()
-    people: tuple[Person, ...] = ()
-    deployments: tuple[Deployment, ...] = ()
-    certificate_types: tuple[CertificateType, ...] = ()
-    courses: tuple[Course, ...] = ()
-    duty_roles: tuple[DutyRole, ...] = ()
-    pathways: tuple[Pathway, ...] = ()
-    equipment_types: tuple[EquipmentType, ...] = ()
-    equipment_items: tuple[EquipmentItem, ...] = ()
-    documents: tuple[Document, ...] = ()
-    operations: tuple[Operation, ...] = ()
-    debriefs: tuple[Debrief, ...] = ()
-    terms: tuple[TermsAndConditions, ...] = ()
-    rest_profiles: tuple[RestProfile, ...] = ()
-    work_periods: tuple[WorkPeriod, ...] = ()
-    waivers: tuple[Waiver, ...] = ()
-    sources: SourceLookup | None = attrs.field(default=None, eq=False, repr=False)
-    """Where each record was read from; ``None`` for a fleet built in code."""
+    vessels: tuple[Vessel, ...] = attrs.field(
+        default=(),
+        metadata=doc("Cutters and coastal patrol vessels (`[[vessel]]`). In data order."),
+    )
+    crews: tuple[Crew, ...] = attrs.field(
+        default=(),
+        metadata=doc("Rotation teams, each assigned to a vessel (`[[crew]]`). In data order."),
+    )
+    people: tuple[Person, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "Crew members and trainers, with what each holds (`[[person]]`). In data order."
+        ),
+    )
+    deployments: tuple[Deployment, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "Time aboard a vessel, of a person or a crew (`[[deployment]]`). In data order."
+        ),
+    )
+    certificate_types: tuple[CertificateType, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "Kinds of certificate, with validity (`[[certificate_type]]`). In data order."
+        ),
+    )
+    courses: tuple[Course, ...] = attrs.field(
+        default=(),
+        metadata=doc("The training offer, with refresher periods (`[[course]]`). In data order."),
+    )
+    duty_roles: tuple[DutyRole, ...] = attrs.field(
+        default=(), metadata=doc("Duty roles and what each needs (`[[duty_role]]`). In data order.")
+    )
+    pathways: tuple[Pathway, ...] = attrs.field(
+        default=(), metadata=doc("Career pathways and their grades (`[[pathway]]`). In data order.")
+    )
+    equipment_types: tuple[EquipmentType, ...] = attrs.field(
+        default=(),
+        metadata=doc("Kinds of kit, with service schedules (`[[equipment_type]]`). In data order."),
+    )
+    equipment_items: tuple[EquipmentItem, ...] = attrs.field(
+        default=(),
+        metadata=doc("Items of kit, with service history (`[[equipment_item]]`). In data order."),
+    )
+    documents: tuple[Document, ...] = attrs.field(
+        default=(),
+        metadata=doc("The SEMS document register, with versions (`[[document]]`). In data order."),
+    )
+    operations: tuple[Operation, ...] = attrs.field(
+        default=(), metadata=doc("Operations carried out (`[[operation]]`). In data order.")
+    )
+    debriefs: tuple[Debrief, ...] = attrs.field(
+        default=(),
+        metadata=doc("Debriefs of operations, with findings (`[[debrief]]`). In data order."),
+    )
+    terms: tuple[TermsAndConditions, ...] = attrs.field(
+        default=(), metadata=doc("Terms and conditions sets (`[[terms]]`). In data order.")
+    )
+    rest_profiles: tuple[RestProfile, ...] = attrs.field(
+        default=(),
+        metadata=doc("Hours-of-rest profiles of the dataset (`[[rest_profile]]`). In data order."),
+    )
+    work_periods: tuple[WorkPeriod, ...] = attrs.field(
+        default=(),
+        metadata=doc("Hours of work, from `[[work_period]]` tables and CSV files. In data order."),
+    )
+    waivers: tuple[Waiver, ...] = attrs.field(
+        default=(),
+        metadata=doc("Dispensations that waive matching findings (`[[waiver]]`). In data order."),
+    )
+    sources: SourceLookup | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        metadata=doc(
+            "Where each record was read from (see `source_of`); None for a fleet built in code."
+        ),
+    )
 
     # -- sources -------------------------------------------------------------------
 

@@ -23,7 +23,10 @@ class Operation:
     end: pendulum.Date | None = attrs.field(
         default=None, metadata=doc("Last day; absent for a one-day operation.", "2020-08-13")
     )
-    name: str | None = attrs.field(default=None, metadata=doc("Name or short description."))
+    name: str | None = attrs.field(
+        default=None,
+        metadata=doc("Name or short description.", "Boarding of a yacht off Dungeness"),
+    )
     crew: str | None = attrs.field(default=None, metadata=doc("Crew id aboard.", "seeker-b"))
 
     @property
@@ -48,7 +51,9 @@ class DebriefFinding:
     """A finding recorded at a debrief, possibly requiring a document to change."""
 
     id: str = attrs.field(metadata=doc("Unique finding id.", "DBF-2020-031-1"))
-    summary: str = attrs.field(metadata=doc("What was found."))
+    summary: str = attrs.field(
+        metadata=doc("What was found.", "A boarding officer slipped stepping across in a swell.")
+    )
     document: str | None = attrs.field(
         default=None, metadata=doc("Id of the document concerned.", "SOP-BRD-01")
     )

@@ -69,10 +69,11 @@ class Course:
     )
     trainer_courses: tuple[str, ...] = attrs.field(
         factory=tuple,
-        metadata=doc("Courses a trainer must hold to deliver it.", '["instructor-boarding"]'),
+        metadata=doc("Courses a trainer must hold to deliver it.", '["boarding-instructor"]'),
     )
     trainer_certificates: tuple[str, ...] = attrs.field(
-        factory=tuple, metadata=doc("Certificate types a trainer must hold to deliver it.")
+        factory=tuple,
+        metadata=doc("Certificate types a trainer must hold to deliver it.", '["stcw-vi-4-1"]'),
     )
     duration_days: int | None = attrs.field(
         default=None, validator=positive, metadata=doc("Length of the course in days.", "3")
@@ -106,4 +107,6 @@ class DutyRole:
             '["body-armour", "dry-suit", "boarding-helmet", "lifejacket"]',
         ),
     )
-    description: str | None = attrs.field(default=None, metadata=doc("What the role does."))
+    description: str | None = attrs.field(
+        default=None, metadata=doc("What the role does.", "Member of the boarding team.")
+    )

@@ -41,9 +41,11 @@ class ConsultationResponse:
     themes: tuple[str, ...] = attrs.field(
         factory=tuple, metadata=doc("Themes raised.", '["rest-periods", "allowances"]')
     )
-    summary: str | None = attrs.field(default=None, metadata=doc("What the response said."))
+    summary: str | None = attrs.field(
+        default=None, metadata=doc("What the response said.", "Keep 14 days on, 14 off.")
+    )
     management_response: str | None = attrs.field(
-        default=None, metadata=doc("The recorded management response.")
+        default=None, metadata=doc("The recorded management response.", "The pattern is kept.")
     )
     responded_on: pendulum.Date | None = attrs.field(
         default=None, metadata=doc("Date of the management response.", "2020-11-20")

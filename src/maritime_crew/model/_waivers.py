@@ -24,7 +24,12 @@ class Waiver:
     subject: Subject = attrs.field(
         metadata=doc("The record it applies to.", '{ kind = "person", id = "BF1017" }')
     )
-    reason: str = attrs.field(metadata=doc("Why the dispensation was granted."))
+    reason: str = attrs.field(
+        metadata=doc(
+            "Why the dispensation was granted.",
+            "ENG1 renewal medical booked for 2021-04-12; shore duties only until then.",
+        )
+    )
     granted_by: str = attrs.field(metadata=doc("Who granted it.", "Director Maritime"))
     granted_on: pendulum.Date = attrs.field(metadata=doc("Date granted.", "2021-02-01"))
     expires: pendulum.Date | None = attrs.field(
