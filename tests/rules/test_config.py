@@ -201,3 +201,13 @@ def test_an_unreadable_config_file_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "maritime-crew.toml").write_text("select = [", encoding="utf-8")
     with pytest.raises(ConfigError, match="invalid TOML"):
         Config.discover(tmp_path)
+
+
+def test_a_syntax_error_in_the_config_file_is_explained_in_plain_words(tmp_path: Path) -> None:
+    (tmp_path / "maritime-crew.toml").write_text('fail-on = "error"\nselect = [CERT]\n')
+    with pytest.raises(ConfigError) as raised:
+        Config.discover(tmp_path)
+    (problem,) = raised.value.problems
+    assert problem.startswith("line 2: invalid TOML at column 11: expected a value")
+    assert "found the text 'CERT]'" in problem
+    assert "text is written in double quotes" in problem

@@ -314,7 +314,7 @@ def test_clipping_merged_work_is_merging_the_clipped_periods(
 def _zones() -> list[datetime.tzinfo | None]:
     return [
         None,
-        datetime.UTC,
+        datetime.timezone.utc,
         datetime.timezone(datetime.timedelta(hours=-3, minutes=-30)),
         datetime.timezone(datetime.timedelta(hours=5, minutes=45)),
         datetime.timezone(datetime.timedelta(seconds=3601, microseconds=5)),

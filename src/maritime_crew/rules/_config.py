@@ -283,6 +283,9 @@ def _read(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"cannot read the file: {exc}"], str(path)) from None
     except tomli.TOMLDecodeError as exc:
-        raise ConfigError([f"invalid TOML: {exc}"], str(path)) from None
+        from ..io._syntax import explain_toml
+
+        explained = explain_toml(exc)
+        raise ConfigError([f"line {exc.lineno}: {explained.message('TOML')}"], str(path)) from None
     except (RecursionError, ValueError) as exc:
         raise ConfigError([beyond_parser(exc)], str(path)) from None

@@ -307,7 +307,7 @@ class Registry:
         self._lock = threading.RLock()
 
     def register(self, new: Rule) -> Rule:
-        """Add a rule; raises :class:`RegistrationError` on a clash."""
+        """Add a rule; raises :class:`~maritime_crew.RegistrationError` on a clash."""
         with self._lock:
             self._ensure_loaded()
             for key, table in ((new.code, self._by_code), (new.name, self._by_name)):

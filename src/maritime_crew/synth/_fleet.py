@@ -81,7 +81,7 @@ _CUTTER_NAMES = [
     "Seeker",
     "Vigilant",
     "Valiant",
-    "Protector",
+    "Sentry",
     "Sentinel",
     "Guardian",
     "Resolute",
