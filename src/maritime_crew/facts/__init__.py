@@ -45,6 +45,7 @@ from ._validity import (
     unrenewed_training,
     valid_certificate,
     valid_training,
+    valid_until,
 )
 
 __all__ = [
@@ -91,6 +92,7 @@ __all__ = [
     "usable_kit_types",
     "valid_certificate",
     "valid_training",
+    "valid_until",
     "version_in_force",
     "versions_in_force",
 ]

@@ -7,7 +7,7 @@ import pendulum
 
 from ..model import EquipmentItem, Fleet, ItemStatus, Person
 from ._memo import dated_memo, remember_person
-from ._validity import valid_certificate, valid_training
+from ._validity import valid_until
 
 __all__ = [
     "RoleStatus",
@@ -116,16 +116,16 @@ def role_status(fleet: Fleet, person: Person, role_id: str, on: pendulum.Date) -
     missing_kit: list[str] = []
     expiries: list[pendulum.Date] = []
     if role is not None:
-        for wanted, valid, missing in (
-            (role.certificates, valid_certificate, missing_certificates),
-            (role.courses, valid_training, missing_courses),
+        for wanted, kind, missing in (
+            (role.certificates, "certificates", missing_certificates),
+            (role.courses, "training", missing_courses),
         ):
             for type_id in wanted:
-                held = valid(fleet, person, type_id, on)
-                if held is None:
+                until = valid_until(fleet, person, kind, type_id, on)
+                if until is False:
                     missing.append(type_id)
-                elif held.expires is not None:
-                    expiries.append(held.expires)
+                elif until is not True:
+                    expiries.append(until)
         usable = usable_kit_types(fleet, person, on)
         missing_kit = [kind for kind in role.kit if kind not in usable]
     qualified = not (missing_certificates or missing_courses or missing_kit)

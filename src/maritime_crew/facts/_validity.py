@@ -35,6 +35,7 @@ __all__ = [
     "unrenewed_training",
     "valid_certificate",
     "valid_training",
+    "valid_until",
 ]
 
 
@@ -187,21 +188,44 @@ def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:
     return best
 
 
+def _best(table: _Table, type_id: str, day: int) -> int:
+    """The position of the record of a type valid on a day (ordinal) that lasts longest.
+
+    Of two that never expire, the later recorded; -1 when none is valid.
+    """
+    types, starts, ends = table
+    best, best_end = -1, -1
+    for position, key in enumerate(types):
+        if key == type_id and starts[position] <= day:
+            end = ends[position]
+            if day <= end and (best < 0 or end > best_end or end == _NEVER):
+                best, best_end = position, end
+    return best
+
+
 def _longest(
     fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date
 ) -> Held | None:
     """:func:`longest_valid` of the person's records of one type, on the compact table."""
     table = _table(fleet, person, kind)
-    types, starts, ends = table
-    day = on.toordinal()
-    best, best_end = -1, -1
-    for position, key in enumerate(types):
-        if key == type_id and starts[position] <= day:
-            end = ends[position]
-            # the longest lasting; of two that never expire, the later recorded
-            if day <= end and (best < 0 or end > best_end or end == _NEVER):
-                best, best_end = position, end
+    best = _best(table, type_id, on.toordinal())
     return _held(person, kind, table, best) if best >= 0 else None
+
+
+def valid_until(
+    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date
+) -> pendulum.Date | bool:
+    """Whether the person holds a valid ``"certificates"`` (or ``"training"``) of a type.
+
+    ``False`` when none is valid on the date; the last day of the longest-lasting valid
+    one; ``True`` when it never expires. The cheap question behind :func:`role_status`.
+    """
+    table = _table(fleet, person, kind)
+    best = _best(table, type_id, on.toordinal())
+    if best < 0:
+        return False
+    end = table[2][best]
+    return True if end == _NEVER else day_of_ordinal(end)
 
 
 def _latest(
@@ -241,6 +265,20 @@ def latest_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.D
     return _latest(fleet, person, "training", course_id, on)
 
 
+def _unrenewed(
+    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date, booked: bool
+) -> Held | None:
+    table = _table(fleet, person, kind)
+    day = on.toordinal()
+    best = _best(table, type_id, day)
+    if best < 0 or table[2][best] == _NEVER:
+        return None
+    cover = _best(table, type_id, table[2][best] + 1)
+    if cover >= 0 and (booked or table[1][cover] <= day):
+        return None
+    return _held(person, kind, table, best)
+
+
 def unrenewed_certificate(
     fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
 ) -> Held | None:
@@ -249,12 +287,7 @@ def unrenewed_certificate(
     ``None`` when none is valid, the valid one never expires, or a replacement already
     recorded (issued by the expiry date) is valid the day after: then nothing lapses.
     """
-    held = valid_certificate(fleet, person, type_id, on)
-    if held is None or held.expires is None:
-        return None
-    if valid_certificate(fleet, person, type_id, shift(held.expires, days=1)) is not None:
-        return None
-    return held
+    return _unrenewed(fleet, person, "certificates", type_id, on, booked=True)
 
 
 def unrenewed_training(
@@ -265,13 +298,7 @@ def unrenewed_training(
     Only a completion on or before ``on`` covers the day after the lapse; a booking (a
     record dated later) may yet be cancelled, so it does not.
     """
-    held = valid_training(fleet, person, course_id, on)
-    if held is None or held.expires is None:
-        return None
-    cover = valid_training(fleet, person, course_id, shift(held.expires, days=1))
-    if cover is not None and cover.start <= on:
-        return None
-    return held
+    return _unrenewed(fleet, person, "training", course_id, on, booked=False)
 
 
 def next_booking(person: Person, course_id: str, after: pendulum.Date) -> pendulum.Date | None:
