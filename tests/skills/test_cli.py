@@ -80,6 +80,22 @@ class TestSkills:
         assert (code, out) == (2, "")
         assert f"did you mean {hint!r}?" in err
 
+    @pytest.mark.parametrize(
+        ("command", "option", "typo", "hint"),
+        [
+            ("skills", "--crew", "alert-c", "'alert-a' or 'alert-b'"),
+            ("skills", "--crew", "ALERT-B", "'alert-b'"),
+            ("skills", "--vessel", "Vigilant", "'vigilant'"),
+            ("tna", "--vessel", "seker", "'seeker'"),
+        ],
+    )
+    def test_every_id_as_near_is_suggested_whatever_the_case(
+        self, capsys: pytest.CaptureFixture[str], command: str, option: str, typo: str, hint: str
+    ) -> None:
+        code, out, err = run(capsys, command, str(EXAMPLE), *AS_OF, option, typo)
+        assert (code, out) == (2, "")
+        assert err.endswith(f"; did you mean {hint}?\n")
+
 
 class TestTna:
     def test_text_lists_the_actions(self, capsys: pytest.CaptureFixture[str]) -> None:
