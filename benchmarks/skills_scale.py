@@ -2,8 +2,9 @@
 
 Run: ``python benchmarks/skills_scale.py``. Builds two synthetic fleets in memory
 (seeded, so every run builds the same ones) with 20 duty roles, crews of 12 and one
-vessel per two crews, then times ``skills_matrix`` + ``training_needs`` over the whole
-fleet, with the garbage collector on as a program would have it. Prints the median of
+vessel per two crews, then times ``skills_matrix``, ``training_needs`` and
+``trainer_capacity`` over the whole fleet (what ``maritime-crew skills`` and ``tna`` work
+out), with the garbage collector on as a program would have it. Prints the median of
 several runs in this one process, in elapsed time and in CPU time (which the other work
 on a shared machine disturbs less), and the 10k/1k ratios; linear work in people by
 roles gives about 10x (the goal is at most 11x).
@@ -28,8 +29,16 @@ REPEATS = 7
 def build(people: int, seed: int = 4) -> mc.Fleet:
     """A fleet of ``people`` in crews of 12, with 20 roles and a mix of gaps."""
     rng = random.Random(seed)
+    # In-house courses; every other one names a trainer course (the next course), so the
+    # analysis works out who can deliver them.
     courses = [
-        mc.Course(f"c{n}", f"Course {n}", validity=mc.AgeSchedule.fixed("P3Y")) for n in range(30)
+        mc.Course(
+            f"c{n}",
+            f"Course {n}",
+            validity=mc.AgeSchedule.fixed("P3Y"),
+            trainer_courses=(f"c{(n + 1) % 30}",) if n % 2 == 0 else (),
+        )
+        for n in range(30)
     ]
     certificates = [
         mc.CertificateType(f"g{n}", f"Certificate {n}", validity=mc.AgeSchedule.fixed("P5Y"))
@@ -100,7 +109,7 @@ def build(people: int, seed: int = 4) -> mc.Fleet:
 
 
 def median_seconds(fleet: mc.Fleet) -> tuple[float, float, int, int]:
-    """Median elapsed and CPU time of matrix + TNA over ``REPEATS`` runs, with counts."""
+    """Median elapsed and CPU time of matrix, TNA and trainer capacity, with counts."""
     elapsed = []
     cpu = []
     cells = actions = 0
@@ -123,6 +132,7 @@ def median_seconds(fleet: mc.Fleet) -> tuple[float, float, int, int]:
         start, start_cpu = time.perf_counter(), time.process_time()
         matrix = mc.skills_matrix(fresh, AS_OF)
         needs = mc.training_needs(fresh, AS_OF)
+        mc.trainer_capacity(fresh, AS_OF)
         elapsed.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
         cells, actions = len(matrix.people) * len(matrix.roles), len(needs.actions)

@@ -36,6 +36,7 @@ FRB = course("frb", "P5Y")
 RADAR = course("radar", "P3Y")
 GMDSS = certificate_type("gmdss", "P5Y")
 SUIT = mc.EquipmentItem("DS-1", "dry-suit")
+WHEN = st.sampled_from([D(2016, 4, 1), D(2019, 6, 1), D(2021, 3, 31), D(2021, 4, 1)])
 
 
 def member(id: str, *roles: str, **fields: Any) -> mc.Person:
@@ -195,6 +196,54 @@ class TestTrainerCapacity:
         assert run(data, "TRN006", as_of=D(2020, 6, 1)) == []
 
 
+def _agrees_with_trainer_holders(data: mc.Fleet, on: pendulum.Date) -> None:
+    holders = mc.facts.trainer_holders(data, on)
+    for entry in trainer_capacity(data, on).courses:
+        found = data.course(entry.course)
+        assert found is not None
+        assert entry.trainers == tuple(sorted(holders.trainers(found)))
+
+
+@pytest.mark.parametrize("on", [D(2016, 2, 29), D(2021, 3, 31), D(2023, 1, 1)])
+def test_trainer_capacity_of_the_example_counts_as_trn006(on: pendulum.Date) -> None:
+    _agrees_with_trainer_holders(mc.load(ROOT / "examples" / "fleet"), on)
+
+
+@given(
+    records=st.lists(
+        st.tuples(st.sampled_from(["instructor", "frb"]), WHEN, st.none() | WHEN), max_size=6
+    ),
+    certificates=st.lists(st.tuples(WHEN, st.none() | WHEN), max_size=4),
+    left=st.none() | WHEN,
+)
+def test_trainer_capacity_counts_as_trn006(
+    records: list[tuple[str, pendulum.Date, pendulum.Date | None]],
+    certificates: list[tuple[pendulum.Date, pendulum.Date | None]],
+    left: pendulum.Date | None,
+) -> None:
+    half = len(records) // 2
+    people = [
+        person(
+            f"BF{n}",
+            left=left if n else None,
+            training=tuple(trained(c, day, expires=end) for c, day, end in part),
+            certificates=tuple(cert("gmdss", day, end) for day, end in certificates[n::2]),
+        )
+        for n, part in enumerate((records[:half], records[half:]))
+    ]
+    data = fleet(
+        people=people,
+        courses=[
+            course("boarding", trainer_courses=("instructor",), trainer_certificates=("gmdss",)),
+            course("radar", trainer_courses=("instructor", "frb")),
+            course("instructor", "P2Y"),
+            FRB,
+        ],
+        certificate_types=[GMDSS],
+    )
+    _agrees_with_trainer_holders(data, AS_OF)
+
+
 def test_the_window_takes_days_text_or_a_period_like_the_forecast() -> None:
     fleet = mc.load(ROOT / "examples" / "fleet")
     in_days = mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within=61)
@@ -233,9 +282,6 @@ def _agrees_with_role_status(data: mc.Fleet, on: pendulum.Date, within: int) -> 
 def test_every_cell_of_the_example_agrees_with_role_status(on: pendulum.Date) -> None:
     # The matrix judges a row at a time; the MAN rules judge a cell at a time.
     _agrees_with_role_status(mc.load(ROOT / "examples" / "fleet"), on, 90)
-
-
-WHEN = st.sampled_from([D(2016, 4, 1), D(2019, 6, 1), D(2021, 3, 31), D(2021, 4, 1)])
 
 
 @st.composite

@@ -37,6 +37,7 @@ from ..model._window import Within, window_days
 from ..rules import as_date
 from ._coverage import crews_in_scope
 from ._matrix import CellState, Judge, Verdict
+from ._trainers import Holders
 
 __all__ = ["Gap", "TrainingAction", "TrainingActionKind", "TrainingNeeds", "training_needs"]
 
@@ -380,8 +381,8 @@ def _without_trainer(
 ) -> tuple[str, ...]:
     """In-house courses of the actions, in order, that need a trainer and have none.
 
-    Who holds what is worked out (as for ``TRN006``) only if some course of the plan
-    names a trainer requirement.
+    Who holds what is worked out (as for ``TRN006``) only for the trainer requirements of
+    those courses.
     """
     courses: dict[str, Course] = {}
     for action in actions:
@@ -390,7 +391,5 @@ def _without_trainer(
             continue  # not a course, or given by an outside provider
         if course.trainer_courses or course.trainer_certificates:
             courses.setdefault(course.id, course)
-    if not courses:
-        return ()
-    holders = facts.trainer_holders(fleet, as_of)
+    holders = Holders(fleet, as_of, courses.values())
     return tuple(key for key, course in courses.items() if not holders.trainers(course))
