@@ -68,7 +68,14 @@ def _commands(fleet: mc.Fleet) -> list[list[str]]:
         ["skills", "--as-of", AS_OF, "--within", "P1Y", "--format", fmt]
         for fmt in ("text", "json", "csv", "markdown")
     ]
-    commands += [["tna", "--as-of", AS_OF, "--format", fmt] for fmt in ("text", "json", "markdown")]
+    commands += [
+        ["skills", "--as-of", AS_OF, "--format", "csv", "--table", "coverage"],
+        ["tna", "--as-of", AS_OF, "--format", "csv", "--table", "gaps"],
+        ["tna", "--as-of", AS_OF, "--format", "csv", "--table", "trainers"],
+    ]
+    commands += [
+        ["tna", "--as-of", AS_OF, "--format", fmt] for fmt in ("text", "json", "csv", "markdown")
+    ]
     commands += [
         ["pathway", "--as-of", AS_OF, "--format", fmt, "PERSON", person]
         for fmt in ("text", "json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -40,6 +41,8 @@ def crews_at_sea(draw: st.DrawFn) -> tuple[mc.Fleet, pendulum.Date, pendulum.Dat
         discipline=mc.Discipline.DECK,
         crew="vigilant-a",
         crew_since=draw(st.none() | days),
+        joined=draw(st.none() | days),
+        left=draw(st.none() | days),
     )
     fleet = mc.Fleet(
         vessels=(
@@ -58,9 +61,14 @@ def _day_by_day(fleet: mc.Fleet, until: pendulum.Date, since: pendulum.Date | No
     aboard: set[int] = set()
     for deployment in fleet.deployments:
         start = deployment.start
-        if deployment.crew is not None and person.crew_since is not None:
-            start = max(start, person.crew_since)
         end = min(deployment.end or until, until)
+        if deployment.crew is not None:
+            # a crew's deployment counts while the person is in the crew and the command
+            for bound in (person.crew_since, person.joined):
+                if bound is not None:
+                    start = max(start, bound)
+            if person.left is not None:
+                end = min(end, person.left)
         aboard.update(range(start.toordinal(), end.toordinal() + 1))
     low = since.toordinal() if since is not None else 0
     return sum(1 for day in aboard if day >= low)
@@ -99,3 +107,50 @@ def test_what_if_copies_of_a_person_each_get_their_own_sea_time() -> None:
         periods = facts.sea_periods(fleet, copy, until=until)
         assert periods == [(joined, until)]
         del copy, periods
+
+
+def test_a_crew_deployment_after_the_person_left_does_not_count() -> None:
+    # BF1011 left the command on 2020-10-30; their crew went on deploying.
+    fleet = mc.load(Path(__file__).resolve().parent.parent / "examples" / "fleet")
+    person = fleet.person("BF1011")
+    assert person is not None
+    assert person.left == pendulum.Date(2020, 10, 30)
+    on_leaving = facts.sea_days(fleet, person, until=person.left)
+    assert on_leaving == 1064
+    assert facts.sea_days(fleet, person, until=pendulum.Date(2021, 3, 31)) == on_leaving
+    periods = facts.sea_periods(fleet, person, until=pendulum.Date(2021, 3, 31))
+    assert periods[-1][1] <= person.left
+    # the same with a deployment of their own, which takes the listing path
+    own = mc.Deployment(
+        id="own", vessel="seeker", start=pendulum.Date(2010, 1, 1), end=None, person="BF1011"
+    )
+    more = attrs.evolve(fleet, deployments=(*fleet.deployments, own))
+    person = more.person("BF1011")
+    assert person is not None
+    crew_only = attrs.evolve(person, crew=None)
+    assert facts.sea_days(more, person, until=pendulum.Date(2021, 3, 31)) == facts.sea_days(
+        more, crew_only, until=pendulum.Date(2021, 3, 31)
+    )
+
+
+def test_a_crew_deployment_before_the_person_joined_the_command_does_not_count() -> None:
+    start = pendulum.Date(2020, 1, 1)
+    fleet = mc.Fleet(
+        vessels=(mc.Vessel(id="vigilant", name="HMC Vigilant", type=mc.VesselType.CUTTER),),
+        crews=(mc.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
+        people=(
+            mc.Person(
+                id="BF1",
+                name="A B",
+                discipline=mc.Discipline.DECK,
+                crew="vigilant-a",
+                joined=pendulum.Date(2020, 1, 11),
+                left=pendulum.Date(2020, 1, 20),
+            ),
+        ),
+        deployments=(
+            mc.Deployment(id="d0", vessel="vigilant", start=start, end=None, crew="vigilant-a"),
+        ),
+    )
+    # 11 to 20 January, both included
+    assert facts.sea_days(fleet, fleet.people[0], until=pendulum.Date(2020, 12, 31)) == 10

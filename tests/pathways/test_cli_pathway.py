@@ -61,11 +61,26 @@ def test_switch_to_lists_what_transfers(capsys: pytest.CaptureFixture[str]) -> N
     assert "counts   sea-time days: 602 days of sea time count on engineering" in out
 
 
-def test_an_unknown_person_exits_2_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_person_exits_2_with_the_nearest_ids(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "pathway", str(EXAMPLE), "BF103", *AS_OF)
     assert code == 2
     assert out == ""
-    assert "unknown person 'BF103'; did you mean 'BF1103'?" in err
+    # Many staff numbers are one digit away: the first three in order.
+    assert "unknown person 'BF103'; did you mean 'BF1003', 'BF1013' or 'BF1023'?" in err
+    code, _, err = run(capsys, "pathway", str(EXAMPLE), "bf1003", *AS_OF)
+    assert code == 2
+    assert "unknown person 'bf1003'; did you mean 'BF1003'?" in err
+
+
+def test_an_unknown_person_like_no_staff_number_says_what_they_look_like(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "pathway", str(EXAMPLE), "XYZ", *AS_OF)
+    assert (code, out) == (2, "")
+    assert err == (
+        "maritime-crew: unknown person 'XYZ'; no staff number is close to it (157 people, "
+        "from 'BF1001' to 'BF1163')\n"
+    )
 
 
 def test_an_unknown_pathway_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,6 +57,33 @@ def test_what_is_still_needed_when_the_schedule_is_not_enough() -> None:
     assert [r.detail for r in steps.still_needed] == [
         "needs 65 more days of sea time (has 300 of 365)"
     ]
+    records = steps.to_records()
+    assert [(r["section"], r["item"], r["met"]) for r in records] == [
+        ("requirement", "eng1", True),
+        ("requirement", "coc-oow", False),
+        ("requirement", "leadership", False),
+        ("requirement", "days", False),
+        ("requirement", "months", True),
+        ("still-needed", "days", False),
+    ]
+    assert records[-1] | {"detail": ""} == {
+        "person": "BF1",
+        "grade": "oow",
+        "as_of": "2021-03-31",
+        "current_grade": "leading-hand",
+        "pathway": "deck",
+        "earliest": None,
+        "section": "still-needed",
+        "kind": "sea-time",
+        "item": "days",
+        "met": False,
+        "detail": "",
+        "required": 365,
+        "have": 300,
+        "evidence": None,
+        "until": None,
+        "transfers": None,
+    }
 
 
 def test_eligible_now_means_earliest_is_as_of() -> None:
@@ -97,6 +124,13 @@ def test_switching_pathway_states_what_transfers() -> None:
     assert steps.transfers[0].detail == "300 days of sea time count on engineering"
     assert steps.eligibility is not None
     assert [r.item for r in steps.eligibility.unmet] == ["eng-cert"]
+    records = steps.to_records()
+    assert len({frozenset(record) for record in records}) == 1  # one shape, for a DataFrame
+    transfers = [
+        (r["kind"], r["item"], r["transfers"]) for r in records if r["section"] == "transfer"
+    ]
+    assert transfers == [(t.kind, t.item, t.transfers) for t in steps.transfers]
+    assert {r["grade"] for r in records} == {"eng-rating"}
 
 
 def test_the_same_pathway_is_not_a_switch() -> None:

@@ -15,10 +15,13 @@ COC = cert("coc-oow", D(2016, 6, 1), number="C-9")
 
 
 def status(
-    *deployments: mc.Deployment, certificates: tuple[mc.Certificate, ...] = (COC,)
+    *deployments: mc.Deployment,
+    certificates: tuple[mc.Certificate, ...] = (COC,),
+    as_of: pendulum.Date = AS_OF,
+    condition: mc.RevalidationCondition | None = None,
 ) -> mc.CocRevalidation:
     data = deck_fleet([leading_hand(certificates=certificates)], list(deployments))
-    (entry,) = mc.revalidation(data, "BF1", AS_OF).certificates
+    (entry,) = mc.revalidation(data, "BF1", as_of, condition).certificates
     return entry
 
 
@@ -51,16 +54,63 @@ def test_a_day_before_the_five_year_window_does_not_count() -> None:
 
 
 def test_short_of_the_condition_says_how_much_and_by_when() -> None:
-    # 1 January to 9 August 2020 is 222 days: 143 short on the long route, but 90 days
-    # in the 6 months to 31 May 2021 is the easier route.
-    entry = status(aboard(D(2020, 1, 1), D(2020, 8, 9)))
+    # 1 January to 9 August 2020 is 222 days. On 31 January 2021 the CoC has 120 days
+    # left (to 31 May): 143 short on the long route, but 90 days in the 6 months to
+    # 31 May 2021 can still be served, from 1 February (the 6 months to 31 January hold
+    # 1 to 9 August 2020).
+    entry = status(aboard(D(2020, 1, 1), D(2020, 8, 9)), as_of=D(2021, 1, 31))
     assert not entry.meets
-    assert entry.needed_days == 90
+    assert entry.feasible
+    assert (entry.needed_days, entry.days_left) == (90, 120)
     assert entry.serve_by == D(2021, 5, 31)
     assert entry.detail == (
         "needs 90 more days of sea service by 2021-05-31 (90 in the 6 months to expiry); "
-        "has 222 of 365 days in 5 years and 0 of 90 in 6 months"
+        "has 222 of 365 days in 5 years and 9 of 90 in 6 months"
     )
+
+
+def test_more_days_missing_than_are_left_cannot_be_met_before_expiry() -> None:
+    # The same sea time on 31 March 2021: only 61 days are left before 31 May, fewer
+    # than the 90 (or 143) still missing.
+    entry = status(aboard(D(2020, 1, 1), D(2020, 8, 9)))
+    assert not entry.meets
+    assert not entry.feasible
+    assert (entry.needed_days, entry.days_left) == (90, 61)
+    assert entry.detail == (
+        "cannot be met before expiry on 2021-05-31 (61 days left): needs 143 more days of "
+        "sea service for 365 in the 5 years, or 90 for 90 in the 6 months; has 222 of 365 "
+        "days in 5 years and 0 of 90 in 6 months"
+    )
+    record = mc.revalidation(
+        deck_fleet([leading_hand(certificates=(COC,))], [aboard(D(2020, 1, 1), D(2020, 8, 9))]),
+        "BF1",
+        AS_OF,
+    ).to_records()[0]
+    assert (record["feasible"], record["days_left"]) == (False, 61)
+
+
+def test_exactly_as_many_days_missing_as_left_can_be_met() -> None:
+    # 61 days left on 31 March 2021; 1 February to 30 March 2021 is 58 days, with 32
+    # missing of the 90 in the 6 months to 31 May: 32 <= 61.
+    entry = status(aboard(D(2021, 2, 1), D(2021, 3, 30)))
+    assert (entry.feasible, entry.needed_days) == (True, 32)
+    # With the short route set to 119 days in 6 months, 61 are missing: just feasible.
+    harder = mc.RevalidationCondition(short_days=119)
+    entry = status(aboard(D(2021, 2, 1), D(2021, 3, 30)), condition=harder)
+    assert (entry.feasible, entry.needed_days) == (True, 61)
+    hardest = mc.RevalidationCondition(short_days=120)
+    entry = status(aboard(D(2021, 2, 1), D(2021, 3, 30)), condition=hardest)
+    assert (entry.feasible, entry.needed_days) == (False, 62)
+
+
+def test_a_route_that_can_be_served_is_preferred_to_a_shorter_one_that_cannot() -> None:
+    # Short route: 100 days in 3 months, which no window of 92 days can hold. Long route:
+    # 342 days in 5 years, with 222 served: 120 missing, and 151 days are left on
+    # 31 December 2020.
+    odd = mc.RevalidationCondition(long_days=342, short_days=100, short_months=3)
+    entry = status(aboard(D(2020, 1, 1), D(2020, 8, 9)), as_of=D(2020, 12, 31), condition=odd)
+    assert (entry.feasible, entry.needed_days, entry.days_left) == (True, 120, 151)
+    assert "(342 in the 5 years to expiry)" in entry.detail
 
 
 def test_the_long_route_is_chosen_when_it_needs_less() -> None:

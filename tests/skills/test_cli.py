@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 
 import maritime_crew as mc
 from maritime_crew.cli import main
 
+from ..rules.builders import D, course, crew, fleet, person, role, trained, vessel
 from .conftest import EXAMPLE
 
 AS_OF = ["--as-of", "2021-03-31"]
@@ -58,6 +61,78 @@ class TestSkills:
         )
         assert (bf1051["state"], bf1051["missing_certificates"]) == ("not-qualified", "gmdss-goc")
 
+    def test_csv_coverage_table_has_a_row_per_crew_and_role(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run(
+            capsys, "skills", str(EXAMPLE), *AS_OF, "--format", "csv", "--table", "coverage"
+        )
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert code == 0
+        eow = next(
+            r for r in rows if r["crew"] == "alert-b" and r["role"] == "engineer-of-the-watch"
+        )
+        assert eow == {
+            "crew": "alert-b",
+            "vessel": "alert",
+            "crew_size": "5",
+            "in_service": "4",
+            "below_size": "1",
+            "role": "engineer-of-the-watch",
+            "required": "1",
+            "qualified": "1",
+            "spare": "0",
+            "shortfall": "0",
+            "single_point": "yes",
+            "lapses": "no",
+            "qualified_people": "BF1148",
+            "lapsing_people": "",
+            "unqualified_people": "",
+        }
+        cover = mc.coverage(mc.load(EXAMPLE), "2021-03-31")
+        assert len(rows) == sum(len(c.roles) for c in cover.crews)
+
+    def test_table_is_for_csv_only(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, err = run(capsys, "skills", str(EXAMPLE), *AS_OF, "--table", "coverage")
+        assert (code, out) == (2, "")
+        assert "--table chooses which CSV table to write; use it with --format csv" in err
+
+    def test_text_compares_members_in_service_with_the_crew_size(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run(capsys, "skills", str(EXAMPLE), *AS_OF, "--crew", "alert-b")
+        assert code == 0
+        assert "  crew alert-b (alert): 4 of 5 in service, 1 below crew size (MAN003)\n" in out
+        assert "single point of failure:\n      BF1148 Fiona Mensah\n" in out
+
+    def test_markdown_coverage_has_spare_and_lapse_columns(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run(
+            capsys, "skills", str(EXAMPLE), *AS_OF, "--crew", "alert-b", "--format", "markdown"
+        )
+        assert code == 0
+        crews, roles = (
+            markdown_rows(part) for part in out.split("## Coverage")[1].split("\n\n")[1:3]
+        )
+        assert crews == [
+            ["Crew", "Vessel", "In service", "Crew size", "Below size"],
+            ["---"] * 5,
+            ["alert-b", "alert", "4", "5", "1"],
+        ]
+        assert roles[0] == [
+            "Crew",
+            "Role",
+            "Required",
+            "Qualified",
+            "Spare",
+            "Short",
+            "Single point",
+            "Lapses",
+            "Lapsing within 90 days",
+        ]
+        assert ["alert-b", "coxswain", "1", "3", "2", "0", "no", "no", ""] in roles
+
     def test_markdown_table_has_a_column_per_role(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(
             capsys, "skills", str(EXAMPLE), *AS_OF, "--crew", "vigilant-a", "--format", "markdown"
@@ -79,6 +154,22 @@ class TestSkills:
         code, out, err = run(capsys, "skills", str(EXAMPLE), *AS_OF, option, typo)
         assert (code, out) == (2, "")
         assert f"did you mean {hint!r}?" in err
+
+    @pytest.mark.parametrize(
+        ("command", "option", "typo", "hint"),
+        [
+            ("skills", "--crew", "alert-c", "'alert-a' or 'alert-b'"),
+            ("skills", "--crew", "ALERT-B", "'alert-b'"),
+            ("skills", "--vessel", "Vigilant", "'vigilant'"),
+            ("tna", "--vessel", "seker", "'seeker'"),
+        ],
+    )
+    def test_every_id_as_near_is_suggested_whatever_the_case(
+        self, capsys: pytest.CaptureFixture[str], command: str, option: str, typo: str, hint: str
+    ) -> None:
+        code, out, err = run(capsys, command, str(EXAMPLE), *AS_OF, option, typo)
+        assert (code, out) == (2, "")
+        assert err.endswith(f"; did you mean {hint}?\n")
 
 
 class TestTna:
@@ -112,25 +203,134 @@ class TestTna:
             "0",
         ] in rows
 
+    def test_text_shows_who_can_deliver_each_course(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run(capsys, "tna", str(EXAMPLE), *AS_OF)
+        assert code == 0
+        section = out.split("Trainer capacity: in-house courses and who can deliver them")[1]
+        assert "  boarding-ops            1 trainer: BF1151 Alex Thorley\n" in section
+        # Eleven trainers: five named, then how many more (--format json lists all).
+        assert "11 trainers: BF1004 Imogen Redfern," in section
+        assert "and 6\n                          more\n" in section
+        assert "No qualified in-house trainer" not in out
+
+    def test_a_course_nobody_can_deliver_is_a_finding_in_every_format(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "fleet.toml"
+        mc.dump(no_trainer_fleet(), path)
+        code, out, _ = run(capsys, "tna", str(path), *AS_OF)
+        assert code == 0
+        assert "      course      drills  closes r1\n" in out
+        assert re.search(r"\n  drills +NO QUALIFIED TRAINER \(TRN006\)\n", out)
+        assert re.search(r"\n  radio +NO QUALIFIED TRAINER \(TRN006\)\n", out)
+        assert re.search(r"\n  drills-instructor +names no trainer requirement\n", out)
+        assert out.endswith(
+            "\n\nNo qualified in-house trainer for: drills (the plan needs it), radio (TRN006)\n"
+        )
+        code, out, _ = run(capsys, "tna", str(path), *AS_OF, "--format", "markdown")
+        rows = markdown_rows(out.split("## Trainer capacity")[1])
+        assert ["drills", "Drills", "0", "", "TRN006: no qualified trainer; the plan needs it"] in (
+            rows
+        )
+        assert ["radio", "Radio", "0", "", "TRN006: no qualified trainer"] in rows
+        assert "No qualified in-house trainer for: drills, radio (TRN006)." in out
+        code, out, _ = run(
+            capsys, "tna", str(path), *AS_OF, "--format", "csv", "--table", "trainers"
+        )
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [(r["course"], r["without_trainer"], r["needed_by_plan"]) for r in rows] == [
+            ("drills", "yes", "yes"),
+            ("radio", "yes", "no"),
+            ("drills-instructor", "no", "no"),
+        ]
+
+    def test_csv_tables_of_actions_and_gaps(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run(capsys, "tna", str(EXAMPLE), *AS_OF, "--format", "csv")
+        assert code == 0
+        assert next(csv.DictReader(io.StringIO(out))) == {
+            "person": "BF1051",
+            "label": "BF1051 Mei Lindqvist",
+            "crew": "vigilant-a",
+            "kind": "certificate",
+            "item": "gmdss-goc",
+            "closes": "officer-of-the-watch",
+        }
+        code, out, _ = run(
+            capsys, "tna", str(EXAMPLE), *AS_OF, "--format", "csv", "--table", "gaps"
+        )
+        gaps = list(csv.DictReader(io.StringIO(out)))
+        assert [(g["crew"], g["role"], g["kind"], g["filled_by"]) for g in gaps] == [
+            ("vigilant-a", "officer-of-the-watch", "shortfall", "BF1051"),
+            ("alert-b", "engineer-of-the-watch", "single-point", "BF1146"),
+        ]
+
     def test_unknown_vessel_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, _, err = run(capsys, "tna", str(EXAMPLE), "--vessel", "serчer")
         assert code == 2
         assert "unknown vessel" in err
 
 
+def no_trainer_fleet() -> mc.Fleet:
+    """BF1 alone fills r1, which needs in-house course drills; nobody can teach drills."""
+    drills = course("drills", trainer_courses=("drills-instructor",))
+    radio = course("radio", trainer_courses=("drills-instructor",))
+    return fleet(
+        vessels=[vessel("v", complement=(mc.RoleCount("r1", 1),))],
+        crews=[crew("a", vessel="v")],
+        people=[
+            person(
+                "BF1", crew="a", duty_roles=("r1",), training=(trained("drills", D(2020, 1, 1)),)
+            ),
+            person("BF2", crew="a"),
+        ],
+        duty_roles=[role("r1", courses=("drills",))],
+        courses=[drills, radio, course("drills-instructor")],
+    )
+
+
+TABLES = {"skills": ("cells", "coverage"), "tna": ("actions", "gaps", "trainers")}
+
+
 @pytest.mark.parametrize(
-    ("command", "fmt"),
-    [("skills", f) for f in ("text", "json", "csv", "markdown")]
-    + [("tna", f) for f in ("text", "json", "markdown")],
+    ("command", "options"),
+    [
+        (command, ("--format", fmt))
+        for command in ("skills", "tna")
+        for fmt in ("text", "json", "csv", "markdown")
+    ]
+    + [
+        (command, ("--format", "csv", "--table", table))
+        for command, tables in TABLES.items()
+        for table in tables
+    ],
 )
 def test_redaction_hides_every_name(
-    capsys: pytest.CaptureFixture[str], command: str, fmt: str
+    capsys: pytest.CaptureFixture[str], command: str, options: tuple[str, ...]
 ) -> None:
-    code, out, _ = run(capsys, command, str(EXAMPLE), *AS_OF, "--format", fmt, "--redact")
+    code, out, _ = run(capsys, command, str(EXAMPLE), *AS_OF, *options, "--redact")
     assert code == 0
-    assert "BF1051" in out
-    for person in mc.load(EXAMPLE).people:
-        assert person.name not in out
+    assert re.search(r"BF1\d\d\d", out)
+    for someone in mc.load(EXAMPLE).people:
+        assert someone.name not in out
+
+
+@pytest.mark.parametrize("command", ["skills", "tna"])
+def test_text_never_breaks_a_name_across_lines(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, _ = run(capsys, command, str(EXAMPLE), "--as-of", "2021-03-31", "--within", "P1Y")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 100
+    people = {p.id: p.name for p in mc.load(EXAMPLE).people}
+    mentioned = set(re.findall(r"BF1\d\d\d", out))
+    assert len(mentioned) > 3
+    for line in out.splitlines():
+        for staff in re.findall(r"BF1\d\d\d", line):
+            # the matrix rows cut long names to their column; nothing else may
+            if not line.startswith(staff):
+                assert f"{staff} {people[staff]}" in line
 
 
 def test_the_lapse_window_takes_days_or_a_period(capsys: pytest.CaptureFixture[str]) -> None:

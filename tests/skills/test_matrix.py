@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
+import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import maritime_crew as mc
 from maritime_crew.skills import CellState, coverage, skills_matrix, trainer_capacity
@@ -32,6 +36,7 @@ FRB = course("frb", "P5Y")
 RADAR = course("radar", "P3Y")
 GMDSS = certificate_type("gmdss", "P5Y")
 SUIT = mc.EquipmentItem("DS-1", "dry-suit")
+WHEN = st.sampled_from([D(2016, 4, 1), D(2019, 6, 1), D(2021, 3, 31), D(2021, 4, 1)])
 
 
 def member(id: str, *roles: str, **fields: Any) -> mc.Person:
@@ -191,6 +196,54 @@ class TestTrainerCapacity:
         assert run(data, "TRN006", as_of=D(2020, 6, 1)) == []
 
 
+def _agrees_with_trainer_holders(data: mc.Fleet, on: pendulum.Date) -> None:
+    holders = mc.facts.trainer_holders(data, on)
+    for entry in trainer_capacity(data, on).courses:
+        found = data.course(entry.course)
+        assert found is not None
+        assert entry.trainers == tuple(sorted(holders.trainers(found)))
+
+
+@pytest.mark.parametrize("on", [D(2016, 2, 29), D(2021, 3, 31), D(2023, 1, 1)])
+def test_trainer_capacity_of_the_example_counts_as_trn006(on: pendulum.Date) -> None:
+    _agrees_with_trainer_holders(mc.load(ROOT / "examples" / "fleet"), on)
+
+
+@given(
+    records=st.lists(
+        st.tuples(st.sampled_from(["instructor", "frb"]), WHEN, st.none() | WHEN), max_size=6
+    ),
+    certificates=st.lists(st.tuples(WHEN, st.none() | WHEN), max_size=4),
+    left=st.none() | WHEN,
+)
+def test_trainer_capacity_counts_as_trn006(
+    records: list[tuple[str, pendulum.Date, pendulum.Date | None]],
+    certificates: list[tuple[pendulum.Date, pendulum.Date | None]],
+    left: pendulum.Date | None,
+) -> None:
+    half = len(records) // 2
+    people = [
+        person(
+            f"BF{n}",
+            left=left if n else None,
+            training=tuple(trained(c, day, expires=end) for c, day, end in part),
+            certificates=tuple(cert("gmdss", day, end) for day, end in certificates[n::2]),
+        )
+        for n, part in enumerate((records[:half], records[half:]))
+    ]
+    data = fleet(
+        people=people,
+        courses=[
+            course("boarding", trainer_courses=("instructor",), trainer_certificates=("gmdss",)),
+            course("radar", trainer_courses=("instructor", "frb")),
+            course("instructor", "P2Y"),
+            FRB,
+        ],
+        certificate_types=[GMDSS],
+    )
+    _agrees_with_trainer_holders(data, AS_OF)
+
+
 def test_the_window_takes_days_text_or_a_period_like_the_forecast() -> None:
     fleet = mc.load(ROOT / "examples" / "fleet")
     in_days = mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within=61)
@@ -201,3 +254,98 @@ def test_the_window_takes_days_text_or_a_period_like_the_forecast() -> None:
         mc.skills_matrix(fleet, "2021-03-31", within="soon")
     assert mc.coverage(fleet, "2021-03-31", within="P2M").within == 61
     assert mc.training_needs(fleet, "2021-03-31", within="61d").within == 61
+
+
+def _agrees_with_role_status(data: mc.Fleet, on: pendulum.Date, within: int) -> None:
+    matrix = skills_matrix(data, on, within=within)
+    horizon = on.add(days=within)
+    for person_id, cells in matrix.rows():
+        who = data.person(person_id)
+        assert who is not None
+        for cell in cells:
+            status = mc.facts.role_status(data, who, cell.role, on)
+            assert cell.missing_certificates == status.missing_certificates
+            assert cell.missing_courses == status.missing_courses
+            assert cell.missing_kit == status.missing_kit
+            assert cell.until == status.until
+            assert cell.held == (cell.role in who.duty_roles)
+            if cell.held:
+                assert (
+                    cell.state in (CellState.QUALIFIED, CellState.LAPSING) or not status.qualified
+                )
+            lapsing = status.qualified and status.until is not None and status.until <= horizon
+            assert bool(cell.lapsing_courses or cell.lapsing_certificates) == lapsing
+            assert matrix.state(person_id, cell.role) is cell.state
+
+
+@pytest.mark.parametrize("on", [D(2020, 2, 29), D(2021, 3, 31), D(2021, 6, 30)])
+def test_every_cell_of_the_example_agrees_with_role_status(on: pendulum.Date) -> None:
+    # The matrix judges a row at a time; the MAN rules judge a cell at a time.
+    _agrees_with_role_status(mc.load(ROOT / "examples" / "fleet"), on, 90)
+
+
+@st.composite
+def _fleets(draw: st.DrawFn) -> mc.Fleet:
+    roles = [
+        role(
+            r,
+            courses=tuple(draw(st.lists(st.sampled_from(["frb", "radar"]), max_size=2))),
+            certificates=tuple(draw(st.lists(st.just("gmdss"), max_size=1))),
+            kit=tuple(draw(st.lists(st.just("dry-suit"), max_size=1))),
+        )
+        for r in ("r1", "r2", "r3")
+    ]
+    people = []
+    items = []
+    for n in range(draw(st.integers(1, 4))):
+        expiry = st.none() | WHEN
+        records = st.lists(st.tuples(st.sampled_from(["frb", "radar"]), WHEN, expiry), max_size=3)
+        certificates = st.lists(st.tuples(WHEN, expiry), max_size=2)
+        item = mc.EquipmentItem(
+            f"DS-{n}",
+            "dry-suit",
+            status=draw(st.sampled_from(list(mc.ItemStatus))),
+            status_date=draw(st.none() | WHEN),
+        )
+        items.append(item)
+        people.append(
+            member(
+                f"BF{n}",
+                *draw(st.lists(st.sampled_from(["r1", "r2", "r3"]), unique=True)),
+                training=tuple(trained(c, day, expires=end) for c, day, end in draw(records)),
+                certificates=tuple(cert("gmdss", day, end) for day, end in draw(certificates)),
+                issues=tuple(mc.Issue(item.id, day) for day in draw(st.lists(WHEN, max_size=1))),
+            )
+        )
+    return fleet(
+        people=people,
+        duty_roles=roles,
+        courses=[FRB, RADAR],
+        certificate_types=[GMDSS],
+        equipment_items=items,
+    )
+
+
+@given(data=_fleets(), within=st.sampled_from([0, 1, 90]))
+def test_every_cell_agrees_with_role_status(data: mc.Fleet, within: int) -> None:
+    _agrees_with_role_status(data, AS_OF, within)
+
+
+def test_the_matrix_does_not_keep_an_object_per_cell() -> None:
+    # A matrix of 10,000 people by 20 roles must not leave 200,000 objects for the
+    # garbage collector to scan: cells share their verdicts.
+    roles = [role(f"r{n}", courses=("frb",), kit=("dry-suit",)) for n in range(10)]
+    people = [
+        member(f"BF{n}", f"r{n % 10}", training=(trained("frb", D(2020, 1, n % 28 + 1)),))
+        for n in range(300)
+    ]
+    data = fleet(people=people, duty_roles=roles, courses=[FRB])
+    skills_matrix(data, AS_OF)  # builds the fleet's indexes
+    gc.collect()
+    before = len(gc.get_objects())
+    matrix = skills_matrix(data, AS_OF)
+    gc.collect()
+    assert len(matrix.people) * len(matrix.roles) == 3000
+    assert len(gc.get_objects()) - before < 300
+    assert len(matrix.cells) == 3000
+    assert matrix.cell("BF1", "r1") == matrix.cells[11]

@@ -7,7 +7,15 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, as_of_date, load_dataset, today_in_london
+from ._common import (
+    EXIT_OK,
+    UsageError,
+    as_of_date,
+    did_you_mean,
+    load_dataset,
+    suggest,
+    today_in_london,
+)
 
 if TYPE_CHECKING:
     from ..model import Person
@@ -50,26 +58,18 @@ def add_parsers(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Load the dataset, work out the person's next steps and print them."""
-    from ..io._errors import suggest
     from ..pathways import next_steps
 
     fleet = load_dataset(arguments.path)
     person = fleet.person(arguments.person)
     if person is None:
-        ids = [p.id for p in fleet.people]
-        hint = suggest(arguments.person, ids) or suggest(arguments.person.upper(), ids)
-        raise UsageError(
-            f"unknown person {arguments.person!r}"
-            + (f"; did you mean {hint!r}?" if hint else f"; staff numbers are like {ids[0]!r}")
-            if ids
-            else f"unknown person {arguments.person!r}; the dataset has no people"
-        )
+        raise UsageError(_unknown_person(arguments.person, [p.id for p in fleet.people]))
     if arguments.switch_to is not None and fleet.pathway(arguments.switch_to) is None:
         known = [p.id for p in fleet.pathways]
-        hint = suggest(arguments.switch_to, known)
+        hints = suggest(arguments.switch_to, known)
         raise UsageError(
-            f"unknown pathway {arguments.switch_to!r}"
-            + (f"; did you mean {hint!r}?" if hint else f"; pathways: {', '.join(known)}")
+            f"unknown pathway {arguments.switch_to!r}; "
+            + (did_you_mean(hints) if hints else f"pathways: {', '.join(known)}")
         )
     steps = next_steps(
         fleet, person, arguments.as_of or today_in_london(), pathway=arguments.switch_to
@@ -79,6 +79,20 @@ def run(arguments: argparse.Namespace) -> int:
     else:
         print(_text(steps, person, arguments.redact))
     return EXIT_OK
+
+
+def _unknown_person(wanted: str, ids: list[str]) -> str:
+    """What to say of an unknown staff number: the nearest ones, or what they look like."""
+    if not ids:
+        return f"unknown person {wanted!r}; the dataset has no people"
+    hints = suggest(wanted, ids)
+    if hints:
+        return f"unknown person {wanted!r}; {did_you_mean(hints)}"
+    ordered = sorted(ids)
+    return (
+        f"unknown person {wanted!r}; no staff number is close to it ({len(ids)} people, "
+        f"from {ordered[0]!r} to {ordered[-1]!r})"
+    )
 
 
 def _record(steps: NextSteps, person: Person, redact: bool) -> dict[str, Any]:

@@ -3,8 +3,11 @@
 Each calendar day aboard counts once, however many deployments cover it: deployments
 are merged before counting, and both the first and the last day of a deployment count
 (a deployment from 1 to 14 April is 14 days). A deployment without an end runs up to
-the date asked about. Crew deployments count for a member only from the day they
-joined the crew (``crew_since``); days after the date asked about do not count yet.
+the date asked about. Crew deployments count for a member only while they are in the
+crew and in the command: from the day they joined the crew (``crew_since``, and not
+before they joined the command, ``joined``) up to the day they left it (``left``). A
+person's own deployments count as recorded. Days after the date asked about do not
+count yet.
 """
 
 from __future__ import annotations
@@ -41,17 +44,17 @@ def sea_periods(
 
 
 def _person_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[Span]:
-    """The person's own deployments and their crew's since they joined it, merged.
+    """The person's own deployments and their crew's while they were in it, merged.
 
-    The crew's deployments are merged once per crew and then cut at the day the person
-    joined it and at ``until``: cutting merged periods gives the same days as merging
-    cut ones.
+    The crew's deployments are merged once per crew and then cut at the days the person
+    joined and left it and at ``until``: cutting merged periods gives the same days as
+    merging cut ones.
     """
-    joined = person.crew_since
+    joined = _crew_start(person)
     crew: list[Span] = []
     if person.crew is not None:
         starts, ends, _ = _crew_totals(fleet, person.crew)
-        last = until.toordinal()
+        last = _crew_end(person, until).toordinal()
         first = joined.toordinal() if joined is not None else None
         for start, end in zip(starts, ends, strict=True):
             if start > last:
@@ -65,6 +68,17 @@ def _person_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[
     if not own:
         return crew
     return _merge(crew + _spans(own, joined, until))
+
+
+def _crew_start(person: Person) -> pendulum.Date | None:
+    """The first day the person's crew's deployments count for them, if bounded."""
+    bounds = [day for day in (person.crew_since, person.joined) if day is not None]
+    return max(bounds) if bounds else None
+
+
+def _crew_end(person: Person, until: pendulum.Date) -> pendulum.Date:
+    """The last day up to ``until`` the person's crew's deployments count for them."""
+    return until if person.left is None else min(until, person.left)
 
 
 def _spans(
@@ -106,8 +120,9 @@ def sea_days(
     """Days aboard between ``since`` and ``until``, both included, each day counted once."""
     if person.crew is not None and not fleet.own_deployments_of(person.id):
         # Only the crew's deployments: count from running totals, without listing periods.
-        bounds = [day for day in (person.crew_since, since) if day is not None]
-        return _crew_days(fleet, person.crew, until, max(bounds) if bounds else None)
+        bounds = [day for day in (_crew_start(person), since) if day is not None]
+        first = max(bounds) if bounds else None
+        return _crew_days(fleet, person.crew, _crew_end(person, until), first)
     return sum(
         end.toordinal() - start.toordinal() + 1
         for start, end in sea_periods(fleet, person, until=until, since=since)

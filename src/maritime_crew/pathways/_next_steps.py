@@ -69,14 +69,43 @@ class NextSteps:
         return self.eligibility is not None and self.eligibility.eligible
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per requirement of the next grade, with the earliest date."""
+        """Plain dicts for notebooks, all with the same keys, told apart by ``section``.
+
+        ``requirement``: each requirement of the next grade judged on ``as_of``;
+        ``still-needed``: each requirement still unmet once everything scheduled has
+        happened (when there is no ``earliest`` date); ``transfer``: on a pathway switch,
+        each thing the person has and whether it counts (``transfers``). Every record
+        carries the person, the next grade, the current grade, the pathway and the
+        earliest date. Empty when there is no next grade.
+        """
         if self.eligibility is None:
             return []
-        earliest = self.earliest.isoformat() if self.earliest else None
-        return [
-            record | {"earliest": earliest, "current_grade": self.current_grade}
-            for record in self.eligibility.to_records()
+        common = {
+            "person": self.person,
+            "grade": self.next_grade,
+            "as_of": self.as_of.isoformat(),
+            "current_grade": self.current_grade,
+            "pathway": self.pathway,
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+        }
+        records = [
+            common | {"section": "requirement"} | requirement.to_record() | {"transfers": None}
+            for requirement in self.eligibility.requirements
         ]
+        records += [
+            common | {"section": "still-needed"} | requirement.to_record() | {"transfers": None}
+            for requirement in self.still_needed
+        ]
+        blank = dict.fromkeys(("required", "have", "evidence", "until"))
+        records += [
+            common
+            | {"section": "transfer", "kind": transfer.kind, "item": transfer.item, "met": None}
+            | {"detail": transfer.detail}
+            | blank
+            | {"transfers": transfer.transfers}
+            for transfer in self.transfers
+        ]
+        return records
 
 
 def sea_time_date(

@@ -41,6 +41,16 @@ class RevalidationCondition:
     """Length of the short window in months."""
     source: str = SOURCE
 
+    @property
+    def long_window(self) -> str:
+        """The long window in words: ``5 years``."""
+        return f"{self.long_years} year" + ("" if self.long_years == 1 else "s")
+
+    @property
+    def short_window(self) -> str:
+        """The short window in words: ``6 months``."""
+        return f"{self.short_months} month" + ("" if self.short_months == 1 else "s")
+
     def long_start(self, on: pendulum.Date) -> pendulum.Date:
         """First day of the long window ending on ``on``."""
         return on.subtract(years=self.long_years).add(days=1)
@@ -65,10 +75,16 @@ class CocRevalidation:
     meets: bool
     """True if either route of the condition is met on ``as_of``."""
     needed_days: int
-    """Fewest further sea days, served by ``serve_by``, that would meet the condition."""
+    """Further sea days, served by ``serve_by``, that would meet the condition: on the
+    route needing fewest among those that can still be served in time, or, when neither
+    can, the fewest on either route."""
     serve_by: pendulum.Date
     """The latest date the remaining sea service must be served by: the expiry date."""
     detail: str
+    feasible: bool = True
+    """False when neither route can be met by the expiry, even at sea every day left."""
+    days_left: int = 0
+    """Days after ``as_of`` up to and including the expiry date."""
 
     def to_record(self) -> dict[str, Any]:
         """The status as a plain dict."""
@@ -82,6 +98,8 @@ class CocRevalidation:
             "meets": self.meets,
             "needed_days": self.needed_days,
             "serve_by": self.serve_by.isoformat(),
+            "feasible": self.feasible,
+            "days_left": self.days_left,
             "detail": self.detail,
         }
 
@@ -118,29 +136,57 @@ def coc_revalidation(
     long_now = facts.sea_days(fleet, person, until=on, since=condition.long_start(on))
     short_now = facts.sea_days(fleet, person, until=on, since=condition.short_start(on))
     meets = long_now >= condition.long_days or short_now >= condition.short_days
-    # What would still be needed for the windows that end on the expiry date.
-    long_by_expiry = facts.sea_days(fleet, person, until=on, since=condition.long_start(expires))
-    short_by_expiry = facts.sea_days(fleet, person, until=on, since=condition.short_start(expires))
-    long_needed = max(0, condition.long_days - long_by_expiry)
-    short_needed = max(0, condition.short_days - short_by_expiry)
-    needed = 0 if meets else min(long_needed, short_needed)
+    days_left = expires.toordinal() - on.toordinal()
+    has = (
+        f"has {long_now} of {condition.long_days} days in {condition.long_window} "
+        f"and {short_now} of {condition.short_days} in {condition.short_window}"
+    )
     if meets:
         detail = (
             f"meets the condition: {long_now} of {condition.long_days} days in "
-            f"{condition.long_years} years, {short_now} of {condition.short_days} in "
-            f"{condition.short_months} months"
+            f"{condition.long_window}, {short_now} of {condition.short_days} in "
+            f"{condition.short_window}"
         )
+        needed, feasible = 0, True
     else:
-        route = (
-            f"{condition.long_days} in the {condition.long_years} years"
-            if long_needed <= short_needed
-            else f"{condition.short_days} in the {condition.short_months} months"
-        )
-        detail = (
-            f"needs {needed} more days of sea service by {expires} ({route} to expiry); "
-            f"has {long_now} of {condition.long_days} days in {condition.long_years} years "
-            f"and {short_now} of {condition.short_days} in {condition.short_months} months"
-        )
+        # What each route still needs in its window ending on the expiry date, and how
+        # many days of that window are still to come after ``as_of``.
+        routes = [
+            _route(
+                fleet,
+                person,
+                on,
+                expires,
+                condition.long_start(expires),
+                condition.long_days,
+                f"{condition.long_days} in the {condition.long_window}",
+            ),
+            _route(
+                fleet,
+                person,
+                on,
+                expires,
+                condition.short_start(expires),
+                condition.short_days,
+                f"{condition.short_days} in the {condition.short_window}",
+            ),
+        ]
+        possible = [route for route in routes if route.feasible]
+        feasible = bool(possible)
+        best = min(possible or routes, key=lambda route: route.needed)
+        needed = best.needed
+        if feasible:
+            detail = (
+                f"needs {needed} more days of sea service by {expires} ({best.words} to "
+                f"expiry); {has}"
+            )
+        else:
+            long_route, short_route = routes
+            detail = (
+                f"cannot be met before expiry on {expires} ({days_left} days left): needs "
+                f"{long_route.needed} more days of sea service for {long_route.words}, or "
+                f"{short_route.needed} for {short_route.words}; {has}"
+            )
     return CocRevalidation(
         record.type,
         record.number,
@@ -152,7 +198,40 @@ def coc_revalidation(
         needed,
         expires,
         detail,
+        feasible,
+        days_left,
     )
+
+
+@attrs.frozen
+class _Route:
+    """One route of the condition, for the window that ends on the expiry date."""
+
+    words: str
+    needed: int
+    """Sea days still missing in the window."""
+    to_come: int
+    """Days of the window after ``as_of``: the most that can still be served in it."""
+
+    @property
+    def feasible(self) -> bool:
+        """True if the days still to come in the window are enough."""
+        return self.needed <= self.to_come
+
+
+def _route(
+    fleet: Fleet,
+    person: Person,
+    on: pendulum.Date,
+    expires: pendulum.Date,
+    start: pendulum.Date,
+    required: int,
+    words: str,
+) -> _Route:
+    """A route whose window runs from ``start`` to ``expires``, judged on ``on``."""
+    served = facts.sea_days(fleet, person, until=on, since=start)
+    to_come = expires.toordinal() - max(start.toordinal(), on.toordinal() + 1) + 1
+    return _Route(words, max(0, required - served), max(0, to_come))
 
 
 def held_cocs(fleet: Fleet, person: Person, on: pendulum.Date) -> list[facts.Held]:
@@ -178,7 +257,9 @@ def revalidation(
 
     Only the latest certificate of each competency type that is valid on ``as_of`` is
     considered. When the condition is not met, ``needed_days`` and ``serve_by`` say how
-    much sea service is still needed, by the certificate's expiry, on the easier route.
+    much sea service is still needed, by the certificate's expiry, on the easier route
+    that can still be served in time; ``feasible`` is false when neither can (more days
+    are missing than are left before the expiry), and the detail says so.
     """
     who = resolve_person(fleet, person)
     on = as_date(as_of)

@@ -79,6 +79,13 @@ class CrewCoverage:
     members: tuple[str, ...]
     """Members in service on the date."""
     roles: tuple[RoleCoverage, ...]
+    crew_size: int | None = None
+    """The vessel's crew size: people a full crew has aboard (``None`` if not recorded)."""
+
+    @property
+    def below_size(self) -> int:
+        """Members in service short of the vessel's crew size (``MAN003``); 0 if none."""
+        return max(0, self.crew_size - len(self.members)) if self.crew_size is not None else 0
 
     @property
     def shortfalls(self) -> tuple[RoleCoverage, ...]:
@@ -110,8 +117,17 @@ class Coverage:
         return next((crew for crew in self.crews if crew.crew == crew_id), None)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per crew and role."""
-        return [role.to_record() for crew in self.crews for role in crew.roles]
+        """One plain dict per crew and role, with the crew's size and members in service."""
+        return [
+            role.to_record()
+            | {
+                "crew_size": crew.crew_size,
+                "in_service": len(crew.members),
+                "below_size": crew.below_size,
+            }
+            for crew in self.crews
+            for role in crew.roles
+        ]
 
 
 def crews_in_scope(
@@ -149,7 +165,13 @@ def _crew_coverage(
             )
         )
     members = tuple(p.id for p in facts.crew_members(fleet, crew, as_of))
-    return CrewCoverage(crew=crew.id, vessel=vessel.id, members=members, roles=tuple(roles))
+    return CrewCoverage(
+        crew=crew.id,
+        vessel=vessel.id,
+        members=members,
+        roles=tuple(roles),
+        crew_size=vessel.crew_size,
+    )
 
 
 def coverage(

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import pendulum
 
 from .. import facts
-from ..model import Crew, DutyRole, Fleet, Person, Vessel
+from ..model import Crew, DutyRole, Fleet, ItemStatus, Person, Vessel
 from ..model._window import Within, window_days
 from ..rules import as_date
 
-__all__ = ["CellState", "SkillCell", "SkillsMatrix", "assess", "scope", "skills_matrix"]
+__all__ = [
+    "CellState",
+    "Judge",
+    "SkillCell",
+    "SkillsMatrix",
+    "Verdict",
+    "assess",
+    "scope",
+    "skills_matrix",
+]
 
 
 class CellState(str, enum.Enum):
@@ -76,58 +86,162 @@ class SkillCell:
         }
 
 
-def _lapsing(held: Iterable[facts.Held | None], horizon: pendulum.Date) -> bool:
-    return any(h is not None and h.expires is not None and h.expires <= horizon for h in held)
+Verdict = tuple[
+    CellState,
+    "pendulum.Date | None",
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+]
+"""A cell without its person and role: state, until, missing and lapsing items."""
+
+_Expiries = dict[str, "pendulum.Date | None"]
+
+
+class Judge:
+    """Judges people against duty roles on one date, one row of the matrix at a time.
+
+    The verdict of a cell is what :func:`maritime_crew.facts.role_status` says, worked
+    out from each person's valid certificates, courses and kit looked up once per row
+    rather than once per cell. Identical verdicts (and lists of missing items) are
+    shared, so that a matrix of 10,000 people holds a few thousand distinct ones.
+    """
+
+    def __init__(self, fleet: Fleet, as_of: pendulum.Date, horizon: pendulum.Date) -> None:
+        self.fleet = fleet
+        self.as_of = as_of
+        self.horizon = horizon
+        self._verdicts: dict[Verdict, Verdict] = {}
+        self._items: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
+
+    def _valid(self, person: Person) -> tuple[_Expiries, _Expiries]:
+        """The last valid day of each certificate type and course valid on the date.
+
+        The longest-lasting record of each type counts, as in ``role_status``; ``None``
+        is a record that never expires. Worked out here rather than taken from the
+        fleet's per-person caches: kept with the fleet, those would be tens of objects
+        per person for the garbage collector to scan again and again.
+        """
+        on, fleet = self.as_of, self.fleet
+        certificates: _Expiries = {}
+        for certificate in person.certificates:
+            if certificate.issued <= on:
+                expires = facts.certificate_expiry(fleet, person, certificate)
+                _keep_longest(certificates, certificate.type, expires, on)
+        courses: _Expiries = {}
+        for record in person.training:
+            if record.completed <= on:
+                expires = facts.training_expiry(fleet, person, record)
+                _keep_longest(courses, record.course, expires, on)
+        return certificates, courses
+
+    def _kit(self, person: Person) -> set[str]:
+        """The equipment types of which an item in service is issued to the person."""
+        on = self.as_of
+        return {
+            item.type
+            for item in self.fleet.items_held(person.id, on)
+            if item.status_on(on) is ItemStatus.IN_SERVICE
+        }
+
+    def _shared(self, items: list[str]) -> tuple[str, ...]:
+        if not items:
+            return ()
+        key = tuple(items)
+        return self._items.setdefault(key, key)
+
+    def row(self, person: Person, roles: tuple[DutyRole, ...]) -> list[Verdict]:
+        """The verdict of each role for one person, in the order of ``roles``."""
+        horizon = self.horizon
+        certificates, courses = self._valid(person)
+        kit = self._kit(person) if any(role.kit for role in roles) else set()
+        held_roles = person.duty_roles
+        verdicts = self._verdicts
+        row: list[Verdict] = []
+        for role in roles:
+            missing_certificates = [t for t in role.certificates if t not in certificates]
+            missing_courses = [c for c in role.courses if c not in courses]
+            missing_kit = [k for k in role.kit if k not in kit]
+            until: pendulum.Date | None = None
+            lapsing_courses: tuple[str, ...] = ()
+            lapsing_certificates: tuple[str, ...] = ()
+            qualified = not (missing_certificates or missing_courses or missing_kit)
+            if qualified:
+                expiries = [
+                    day
+                    for day in itertools.chain(
+                        (certificates[t] for t in role.certificates),
+                        (courses[c] for c in role.courses),
+                    )
+                    if day is not None
+                ]
+                until = min(expiries) if expiries else None
+                if until is not None and until <= horizon:
+                    lapsing_courses = self._shared(
+                        [c for c in role.courses if _ends_by(courses[c], horizon)]
+                    )
+                    lapsing_certificates = self._shared(
+                        [t for t in role.certificates if _ends_by(certificates[t], horizon)]
+                    )
+            if role.id not in held_roles:
+                state = CellState.NOT_HELD
+            elif not qualified:
+                state = CellState.NOT_QUALIFIED
+            elif lapsing_courses or lapsing_certificates:
+                state = CellState.LAPSING
+            else:
+                state = CellState.QUALIFIED
+            verdict: Verdict = (
+                state,
+                until,
+                self._shared(missing_courses),
+                self._shared(missing_certificates),
+                self._shared(missing_kit),
+                lapsing_courses,
+                lapsing_certificates,
+            )
+            row.append(verdicts.setdefault(verdict, verdict))
+        return row
+
+
+def _keep_longest(
+    valid: _Expiries, key: str, expires: pendulum.Date | None, on: pendulum.Date
+) -> None:
+    if expires is not None and expires < on:
+        return  # lapsed by the date
+    if key in valid:
+        known = valid[key]
+        if known is None or (expires is not None and expires <= known):
+            return
+    valid[key] = expires
+
+
+def _ends_by(expires: pendulum.Date | None, horizon: pendulum.Date) -> bool:
+    return expires is not None and expires <= horizon
 
 
 def assess(
     fleet: Fleet, person: Person, role: DutyRole, as_of: pendulum.Date, horizon: pendulum.Date
 ) -> SkillCell:
     """The matrix cell of a person and a role: lapsing means ending on or before ``horizon``."""
-    status = facts.role_status(fleet, person, role.id, as_of)
-    lapsing_courses: tuple[str, ...] = ()
-    lapsing_certificates: tuple[str, ...] = ()
-    if status.qualified and status.until is not None and status.until <= horizon:
-        lapsing_courses = tuple(
-            c
-            for c in role.courses
-            if _lapsing([facts.valid_training(fleet, person, c, as_of)], horizon)
-        )
-        lapsing_certificates = tuple(
-            t
-            for t in role.certificates
-            if _lapsing([facts.valid_certificate(fleet, person, t, as_of)], horizon)
-        )
-    if role.id not in person.duty_roles:
-        state = CellState.NOT_HELD
-    elif not status.qualified:
-        state = CellState.NOT_QUALIFIED
-    elif lapsing_courses or lapsing_certificates:
-        state = CellState.LAPSING
-    else:
-        state = CellState.QUALIFIED
-    return SkillCell(
-        person=person.id,
-        role=role.id,
-        state=state,
-        until=status.until,
-        missing_courses=status.missing_courses,
-        missing_certificates=status.missing_certificates,
-        missing_kit=status.missing_kit,
-        lapsing_courses=lapsing_courses,
-        lapsing_certificates=lapsing_certificates,
-    )
+    return SkillCell(person.id, role.id, *Judge(fleet, as_of, horizon).row(person, (role,))[0])
 
 
-def _positions(people: tuple[str, ...]) -> dict[str, int]:
-    return {person: position for position, person in reversed(list(enumerate(people)))}
+def _positions(ids: tuple[str, ...]) -> dict[str, int]:
+    return {key: position for position, key in reversed(list(enumerate(ids)))}
 
 
 @attrs.frozen
 class SkillsMatrix:
     """People by duty roles on a date, for the fleet, one vessel or one crew.
 
-    ``cells`` is row by row: every role of the first person, then of the next.
+    The matrix keeps each cell as a verdict without its person and role, and identical
+    verdicts are one shared object: 10,000 people by 20 roles hold a few thousand
+    verdicts, not 200,000 objects for the garbage collector to scan. :class:`SkillCell`
+    objects are made when asked for, by :meth:`cell`, :meth:`row`, :meth:`rows` and
+    :attr:`cells`; :meth:`state` and :meth:`to_records` read the verdicts directly.
     """
 
     as_of: pendulum.Date
@@ -139,12 +253,45 @@ class SkillsMatrix:
     """Staff numbers of the rows, in data order."""
     roles: tuple[str, ...]
     """Duty role ids of the columns, in catalogue order."""
-    cells: tuple[SkillCell, ...]
+    _verdicts: tuple[Verdict, ...] = attrs.field(repr=False)
+    """Row by row, each cell's state, ``until`` and missing and lapsing items."""
     _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _columns: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
 
     @_index.default
     def _build_index(self) -> dict[str, int]:
         return _positions(self.people)
+
+    @_columns.default
+    def _build_columns(self) -> dict[str, int]:
+        return _positions(self.roles)
+
+    @property
+    def cells(self) -> tuple[SkillCell, ...]:
+        """Every cell, row by row: every role of the first person, then of the next.
+
+        Made afresh on each use (one object per cell): iterate :meth:`rows` to make one
+        row at a time.
+        """
+        return tuple(cell for _, row in self.rows() for cell in row)
+
+    def _position(self, person: str, role: str) -> int | None:
+        row, column = self._index.get(person), self._columns.get(role)
+        if row is None or column is None:
+            return None
+        return row * len(self.roles) + column
+
+    def state(self, person: str, role: str) -> CellState | None:
+        """The state of one cell, without making the cell; ``None`` if not in the matrix."""
+        position = self._position(person, role)
+        return None if position is None else self._verdicts[position][0]
+
+    def cell(self, person: str, role: str) -> SkillCell | None:
+        """One cell, or ``None`` when the person or role is not in the matrix."""
+        position = self._position(person, role)
+        if position is None:
+            return None
+        return SkillCell(person, role, *self._verdicts[position])
 
     def row(self, person: str) -> tuple[SkillCell, ...]:
         """Every cell of one person, in column order (empty if not in the matrix)."""
@@ -152,14 +299,11 @@ class SkillsMatrix:
         if position is None:
             return ()
         width = len(self.roles)
-        return self.cells[position * width : (position + 1) * width]
-
-    def cell(self, person: str, role: str) -> SkillCell | None:
-        """One cell, or ``None`` when the person or role is not in the matrix."""
-        for cell in self.row(person):
-            if cell.role == role:
-                return cell
-        return None
+        verdicts = self._verdicts[position * width : (position + 1) * width]
+        return tuple(
+            SkillCell(person, role, *verdict)
+            for role, verdict in zip(self.roles, verdicts, strict=True)
+        )
 
     def rows(self) -> Iterator[tuple[str, tuple[SkillCell, ...]]]:
         """Each person with their cells."""
@@ -168,7 +312,27 @@ class SkillsMatrix:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per cell, for notebooks (``pandas.DataFrame(m.to_records())``)."""
-        return [cell.to_record() for cell in self.cells]
+        width = len(self.roles)
+        return [
+            _record(person, role, self._verdicts[row * width + column])
+            for row, person in enumerate(self.people)
+            for column, role in enumerate(self.roles)
+        ]
+
+
+def _record(person: str, role: str, verdict: Verdict) -> dict[str, Any]:
+    state, until, courses, certificates, kit, lapsing_courses, lapsing_certificates = verdict
+    return {
+        "person": person,
+        "role": role,
+        "state": state.value,
+        "until": until.isoformat() if until is not None else None,
+        "missing_courses": list(courses),
+        "missing_certificates": list(certificates),
+        "missing_kit": list(kit),
+        "lapsing_courses": list(lapsing_courses),
+        "lapsing_certificates": list(lapsing_certificates),
+    }
 
 
 def scope(
@@ -228,7 +392,8 @@ def skills_matrix(
     people, roles = scope(fleet, as_of, vessel=vessel, crew=crew)
     within = window_days(as_of, within)
     horizon = as_of.add(days=within)
-    cells = tuple(assess(fleet, p, r, as_of, horizon) for p in people for r in roles)
+    judge = Judge(fleet, as_of, horizon)
+    verdicts = tuple(verdict for p in people for verdict in judge.row(p, roles))
     return SkillsMatrix(
         as_of=as_of,
         within=within,
@@ -236,5 +401,5 @@ def skills_matrix(
         crew=crew,
         people=tuple(p.id for p in people),
         roles=tuple(r.id for r in roles),
-        cells=cells,
+        verdicts=verdicts,
     )

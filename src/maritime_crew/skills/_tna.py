@@ -32,11 +32,12 @@ import attrs
 import pendulum
 
 from .. import facts
-from ..model import Crew, Fleet, Vessel
+from ..model import Course, Crew, DutyRole, Fleet, Vessel
 from ..model._window import Within, window_days
 from ..rules import as_date
 from ._coverage import crews_in_scope
-from ._matrix import CellState, SkillCell, assess
+from ._matrix import CellState, Judge, Verdict
+from ._trainers import Holders
 
 __all__ = ["Gap", "TrainingAction", "TrainingActionKind", "TrainingNeeds", "training_needs"]
 
@@ -139,51 +140,83 @@ class TrainingNeeds:
         return [action.to_record() for action in self.actions]
 
 
-def _needs(cell: SkillCell) -> frozenset[_Key]:
-    kind = TrainingActionKind
-    keys: list[_Key] = [(kind.COURSE, c) for c in cell.missing_courses + cell.lapsing_courses]
-    certificates = cell.missing_certificates + cell.lapsing_certificates
-    keys += [(kind.CERTIFICATE, t) for t in certificates]
-    keys += [(kind.KIT, k) for k in cell.missing_kit]
-    if not cell.held:
-        keys.append((kind.ROLE, cell.role))
-    return frozenset(keys)
+class _Needs:
+    """What a person needs for a role, from the cell's verdict; shared like the verdicts."""
+
+    def __init__(self) -> None:
+        self._keys: dict[_Key, _Key] = {}
+        self._needs: dict[tuple[str, Verdict], frozenset[_Key]] = {}
+
+    def __call__(self, role: str, verdict: Verdict) -> frozenset[_Key]:
+        found = self._needs.get((role, verdict))
+        if found is None:
+            state, _, courses, certificates, kit, lapsing_courses, lapsing_certificates = verdict
+            kind = TrainingActionKind
+            keys: list[_Key] = [(kind.COURSE, c) for c in courses + lapsing_courses]
+            keys += [(kind.CERTIFICATE, t) for t in certificates + lapsing_certificates]
+            keys += [(kind.KIT, k) for k in kit]
+            if state is CellState.NOT_HELD:
+                keys.append((kind.ROLE, role))
+            found = frozenset(self._keys.setdefault(key, key) for key in keys)
+            self._needs[role, verdict] = found
+        return found
 
 
-@attrs.define
+_Score = tuple[float, bool, int, int, int]
+_Choice = tuple[_Score, str, frozenset[_Key]]
+
+
 class _Plan:
-    """The greedy plan of one crew, built up step by step."""
+    """The greedy plan of one crew, built up step by step.
 
-    needs: dict[tuple[str, str], frozenset[_Key]]
-    """(person, role) to what the person needs for the role, for roles with gaps."""
-    held: set[tuple[str, str]]
-    remaining: dict[str, int]
-    order: dict[str, int]
-    rank: dict[str, int]
-    chosen: dict[str, list[_Key]] = attrs.Factory(dict)
-    filled: dict[str, list[str]] = attrs.Factory(dict)
-    done: set[tuple[str, str]] = attrs.Factory(set)
+    Each member's best candidate is kept and worked out again only when it can have
+    changed: for the member just chosen (their price fell), and for members who could
+    fill a role that has just been filled (their gain fell). The step then picks the
+    best of the members' best, which is the best candidate overall.
+    """
 
-    def completes(self, person: str, extra: frozenset[_Key]) -> list[str]:
-        have = set(self.chosen.get(person, ())) | extra
+    def __init__(
+        self,
+        needs: dict[str, dict[str, frozenset[_Key]]],
+        held: set[tuple[str, str]],
+        remaining: dict[str, int],
+        order: dict[str, int],
+        rank: dict[str, int],
+    ) -> None:
+        self.needs = needs
+        """Person to role to what the person needs for it, roles in gap order."""
+        self.held = held
+        self.remaining = remaining
+        self.order = order
+        self.rank = rank
+        self.chosen: dict[str, list[_Key]] = {}
+        self.have: dict[str, frozenset[_Key]] = {}
+        self.filled: dict[str, list[str]] = {}
+        self.done: set[tuple[str, str]] = set()
+        self.candidates: dict[str, list[str]] = {}
+        for person, roles in needs.items():
+            for role in roles:
+                self.candidates.setdefault(role, []).append(person)
+        self.best = {person: self._best(person) for person in needs}
+
+    def _open(self, person: str) -> list[tuple[str, frozenset[_Key]]]:
+        """The person's roles that still have places and that they do not fill yet."""
         return [
-            role
-            for role, left in self.remaining.items()
-            if left > 0
-            and (person, role) not in self.done
-            and (person, role) in self.needs
-            and self.needs[person, role] <= have
+            (role, need)
+            for role, need in self.needs[person].items()
+            if self.remaining[role] > 0 and (person, role) not in self.done
         ]
 
-    def step(self) -> bool:
-        best: tuple[tuple[float, int, int, int, int], str, frozenset[_Key]] | None = None
-        for (person, role), need in self.needs.items():
-            if self.remaining.get(role, 0) <= 0 or (person, role) in self.done:
-                continue
-            new = need - set(self.chosen.get(person, ()))
+    def _best(self, person: str) -> _Choice | None:
+        have = self.have.get(person, frozenset())
+        roles = self._open(person)
+        best: _Choice | None = None
+        for role, need in roles:
+            new = need - have
             if not new:
                 continue
-            gain = len(self.completes(person, new))
+            whole = have | new
+            gain = sum(1 for _, other in roles if other <= whole)
             key = (
                 -gain / len(new),
                 (person, role) not in self.held,
@@ -192,48 +225,83 @@ class _Plan:
                 self.rank[role],
             )
             if best is None or key < best[0]:
-                best = (key, person, new)
-        if best is None:
+                best = (key, role, new)
+        return best
+
+    def step(self) -> bool:
+        """Take the best candidate; ``False`` when no candidate is left."""
+        found = [(choice, person) for person, choice in self.best.items() if choice is not None]
+        if not found:
             return False
-        _, person, new = best
-        roles = self.completes(person, new)
+        (_, _, new), person = min(found, key=lambda entry: entry[0][0])
+        whole = self.have.get(person, frozenset()) | new
+        roles = [role for role, need in self._open(person) if need <= whole]
         self.chosen.setdefault(person, []).extend(sorted(new))
+        self.have[person] = whole
+        stale = {person}
         for role in roles:
             self.remaining[role] -= 1
             self.done.add((person, role))
             self.filled.setdefault(role, []).append(person)
+            if not self.remaining[role]:
+                stale.update(self.candidates[role])
+        for member in stale:
+            self.best[member] = self._best(member)
         return True
 
 
+def _complement(fleet: Fleet, vessel: Vessel) -> list[tuple[DutyRole, int]]:
+    """Each known duty role the vessel requires, once, with its count: as ``role_covers``.
+
+    A member counts for a role exactly as in :func:`maritime_crew.facts.role_covers`
+    (and the ``MAN`` rules): qualified or lapsing cells are the qualified members.
+    """
+    found: list[tuple[DutyRole, int]] = []
+    seen: set[str] = set()
+    for entry in vessel.complement:
+        duty_role = fleet.duty_role(entry.role)
+        if entry.role in seen or duty_role is None:
+            continue
+        seen.add(entry.role)
+        required = vessel.required(entry.role)
+        if required > 0:
+            found.append((duty_role, required))
+    return found
+
+
 def _plan_crew(
-    fleet: Fleet,
-    crew: Crew,
-    vessel: Vessel,
-    as_of: pendulum.Date,
-    horizon: pendulum.Date,
+    fleet: Fleet, crew: Crew, vessel: Vessel, judge: Judge, need_of: _Needs
 ) -> tuple[list[Gap], list[TrainingAction]]:
-    members = facts.crew_members(fleet, crew, as_of)
+    members = facts.crew_members(fleet, crew, judge.as_of)
+    complement = _complement(fleet, vessel)
+    roles = tuple(role for role, _ in complement)
+    rows = [judge.row(person, roles) for person in members]
     gaps: list[tuple[str, str, int, int, int]] = []
-    cells: dict[tuple[str, str], SkillCell] = {}
-    for cover in facts.role_covers(fleet, crew, vessel, as_of):
-        duty_role = fleet.duty_role(cover.role)
-        assert duty_role is not None  # role_covers keeps known roles only
-        column = [assess(fleet, person, duty_role, as_of, horizon) for person in members]
-        counted = sum(1 for cell in column if cell.state is CellState.QUALIFIED)
-        needed = max(cover.required, 2) - counted
+    needs: dict[str, dict[str, frozenset[_Key]]] = {}
+    held: set[tuple[str, str]] = set()
+    for column, (duty_role, required) in enumerate(complement):
+        role = duty_role.id
+        verdicts = [(person.id, row[column]) for person, row in zip(members, rows, strict=True)]
+        states = [verdict[0] for _, verdict in verdicts]
+        counted = states.count(CellState.QUALIFIED)
+        needed = max(required, 2) - counted
         if needed <= 0:
             continue
-        if len(cover.qualified) < cover.required:
+        if counted + states.count(CellState.LAPSING) < required:
             kind = "shortfall"
-        elif counted < cover.required:
+        elif counted < required:
             kind = "lapsing"
         else:
             kind = "single-point"
-        gaps.append((cover.role, kind, cover.required, counted, needed))
-        cells.update(((c.person, c.role), c) for c in column if c.state is not CellState.QUALIFIED)
+        gaps.append((role, kind, required, counted, needed))
+        for person, verdict in verdicts:
+            if verdict[0] is not CellState.QUALIFIED:
+                needs.setdefault(person, {})[role] = need_of(role, verdict)
+                if verdict[0] is not CellState.NOT_HELD:
+                    held.add((person, role))
     plan = _Plan(
-        needs={key: _needs(cell) for key, cell in cells.items()},
-        held={key for key, cell in cells.items() if cell.held},
+        needs=needs,
+        held=held,
         remaining={role: needed for role, _, _, _, needed in gaps},
         order={person.id: position for position, person in enumerate(members)},
         rank={gap[0]: position for position, gap in enumerate(gaps)},
@@ -251,7 +319,7 @@ def _plan_crew(
             kind=kind,
             item=item,
             closes=tuple(
-                role for role in closes.get(person, []) if (kind, item) in plan.needs[person, role]
+                role for role in closes.get(person, []) if (kind, item) in plan.needs[person][role]
             ),
         )
         for person, keys in plan.chosen.items()
@@ -293,24 +361,35 @@ def training_needs(
     horizon = as_of.add(days=within)
     gaps: list[Gap] = []
     actions: list[TrainingAction] = []
+    judge, needs = Judge(fleet, as_of, horizon), _Needs()
     for crew, home in crews_in_scope(fleet, vessel=vessel):
-        crew_gaps, crew_actions = _plan_crew(fleet, crew, home, as_of, horizon)
+        crew_gaps, crew_actions = _plan_crew(fleet, crew, home, judge, needs)
         gaps += crew_gaps
         actions += crew_actions
-    holders = facts.trainer_holders(fleet, as_of) if actions else None
-    without: list[str] = []
-    for action in actions:
-        course = fleet.course(action.item) if action.kind is TrainingActionKind.COURSE else None
-        if course is None or course.provider is not None or holders is None:
-            continue
-        needs_trainer = holders.requirements(course) and not holders.trainers(course)
-        if needs_trainer and course.id not in without:
-            without.append(course.id)
     return TrainingNeeds(
         as_of=as_of,
         within=within,
         vessel=vessel,
         gaps=tuple(gaps),
         actions=tuple(actions),
-        courses_without_trainer=tuple(without),
+        courses_without_trainer=_without_trainer(fleet, as_of, actions),
     )
+
+
+def _without_trainer(
+    fleet: Fleet, as_of: pendulum.Date, actions: list[TrainingAction]
+) -> tuple[str, ...]:
+    """In-house courses of the actions, in order, that need a trainer and have none.
+
+    Who holds what is worked out (as for ``TRN006``) only for the trainer requirements of
+    those courses.
+    """
+    courses: dict[str, Course] = {}
+    for action in actions:
+        course = fleet.course(action.item) if action.kind is TrainingActionKind.COURSE else None
+        if course is None or course.provider is not None:
+            continue  # not a course, or given by an outside provider
+        if course.trainer_courses or course.trainer_certificates:
+            courses.setdefault(course.id, course)
+    holders = Holders(fleet, as_of, courses.values())
+    return tuple(key for key, course in courses.items() if not holders.trainers(course))

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 import pendulum
 
 from .. import facts
-from ..model import Fleet
+from ..model import Course, Fleet
 from ..rules import as_date
 
-__all__ = ["CourseTrainers", "TrainerCapacity", "trainer_capacity"]
+__all__ = ["CourseTrainers", "Holders", "TrainerCapacity", "trainer_capacity"]
 
 
 @attrs.frozen
@@ -73,10 +74,12 @@ def trainer_capacity(fleet: Fleet, as_of: pendulum.Date | datetime.date | str) -
     """For each in-house course (no provider), the staff qualified to deliver it on a date.
 
     A course that names no trainer requirement is listed with no trainers and is not
-    ``without_trainer``. Shares its counting with the ``TRN006`` rule.
+    ``without_trainer``. Counts as the ``TRN006`` rule does (a trainer holds, current on
+    the date, every trainer course and certificate the course names).
     """
     as_of = as_date(as_of)
-    holders = facts.trainer_holders(fleet, as_of)
+    in_house = [course for course in fleet.courses if course.provider is None]
+    holders = Holders(fleet, as_of, in_house)
     courses = tuple(
         CourseTrainers(
             course=course.id,
@@ -85,7 +88,46 @@ def trainer_capacity(fleet: Fleet, as_of: pendulum.Date | datetime.date | str) -
             trainer_certificates=course.trainer_certificates,
             trainers=tuple(sorted(holders.trainers(course))),
         )
-        for course in fleet.courses
-        if course.provider is None
+        for course in in_house
     )
     return TrainerCapacity(as_of=as_of, courses=courses)
+
+
+class Holders:
+    """Who in service holds each trainer course and certificate of some courses, on a date.
+
+    As :func:`maritime_crew.facts.trainer_holders` (which ``TRN006`` uses), for just the
+    trainer requirements of ``courses``, and without filling the fleet's per-person
+    caches: kept with the fleet, those would be tens of objects per person for the
+    garbage collector to scan again and again.
+    """
+
+    def __init__(self, fleet: Fleet, on: pendulum.Date, courses: Iterable[Course]) -> None:
+        wanted = list(courses)
+        self.courses: dict[str, set[str]] = {c: set() for w in wanted for c in w.trainer_courses}
+        self.certificates: dict[str, set[str]] = {
+            t: set() for w in wanted for t in w.trainer_certificates
+        }
+        if not (self.courses or self.certificates):
+            return
+        for person in fleet.people:
+            if not person.in_service_on(on):
+                continue
+            for record in person.training:
+                found = self.courses.get(record.course)
+                if found is not None and record.completed <= on:
+                    expires = facts.training_expiry(fleet, person, record)
+                    if expires is None or on <= expires:
+                        found.add(person.id)
+            for certificate in person.certificates:
+                found = self.certificates.get(certificate.type)
+                if found is not None and certificate.issued <= on:
+                    expires = facts.certificate_expiry(fleet, person, certificate)
+                    if expires is None or on <= expires:
+                        found.add(person.id)
+
+    def trainers(self, course: Course) -> set[str]:
+        """Staff numbers meeting every trainer requirement of the course (none named: none)."""
+        needs = [self.courses[c] for c in course.trainer_courses]
+        needs += [self.certificates[t] for t in course.trainer_certificates]
+        return set.intersection(*needs) if needs else set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
@@ -17,6 +17,9 @@ from .._rule import Context, Parameter
 from .._severity import Severity
 from ._people import count, days_between, in_service, label, reasons, with_noun
 from ._registry import builtin
+
+if TYPE_CHECKING:
+    from ...pathways import RevalidationCondition
 
 WITHIN = Parameter(
     "within-days", int, 90, "How many days ahead of the check date to warn of an expiry."
@@ -203,6 +206,48 @@ def certificate_validity_exceeded(fleet: Fleet, ctx: Context) -> Iterator[Findin
 
 _HELD = state_change_points("service", "certificates")
 
+_SEA_SERVICE = "STCW section A-I/11; MCA MSN 1856"
+_REVALIDATION = (
+    Parameter(
+        "long-days",
+        int,
+        365,
+        "Days of sea service in the last `long-years` years that revalidate a CoC: 12 "
+        f"months ({_SEA_SERVICE}).",
+    ),
+    Parameter(
+        "long-years",
+        int,
+        5,
+        f"Length in years of the long window that `long-days` counts in ({_SEA_SERVICE}).",
+    ),
+    Parameter(
+        "short-days",
+        int,
+        90,
+        "Days of sea service in the last `short-months` months that revalidate a CoC: 3 "
+        f"months ({_SEA_SERVICE}).",
+    ),
+    Parameter(
+        "short-months",
+        int,
+        6,
+        f"Length in months of the short window that `short-days` counts in ({_SEA_SERVICE}).",
+    ),
+)
+
+
+def _condition(params: Mapping[str, Any]) -> RevalidationCondition:
+    """The revalidation condition that CERT006's parameters set."""
+    from ...pathways._revalidation import RevalidationCondition
+
+    return RevalidationCondition(
+        long_days=params["long-days"],
+        long_years=params["long-years"],
+        short_days=params["short-days"],
+        short_months=params["short-months"],
+    )
+
 
 def _revalidation_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
     """Change points of CERT006.
@@ -214,10 +259,8 @@ def _revalidation_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[date
     warning window and the days inside it on which the condition starts or stops being
     met (worked out from the sea time, as the rule does).
     """
-    from ...pathways._revalidation import RevalidationCondition
-
     within: int = params["within-days"]
-    condition = RevalidationCondition()
+    condition = _condition(params)
     days = set(_HELD(fleet, params))
     for person in fleet.people:
         windows = []
@@ -296,9 +339,11 @@ def _meets_changes(
     "to revalidate it.",
     rationale="A certificate of competency is valid for 5 years. Revalidating it needs 12 "
     "months' (365 days') sea service in the last 5 years, or 3 months' (90 days') in the "
-    "last 6 months (STCW regulation I/11 and section A-I/11; MCA MSN 1856). A holder "
-    "short of that near expiry must serve the remaining days in time or sit a "
-    "refresher route, so the warning comes while there is time to plan sea time.",
+    "last 6 months (STCW regulation I/11 and section A-I/11; MCA MSN 1856); the four "
+    "figures are parameters. A holder short of that near expiry must serve the remaining "
+    "days in time or sit a refresher route, so the warning comes while there is time to "
+    "plan sea time. When more days are missing than are left before the expiry, the "
+    "message says the condition cannot be met by sea service in time.",
     source="STCW I/11, A-I/11; MSN 1856",
     parameters=(
         Parameter(
@@ -307,6 +352,7 @@ def _meets_changes(
             180,
             "How many days ahead of the check date to look for a CoC expiry.",
         ),
+        *_REVALIDATION,
     ),
     example="BF1 holds STCW II/1 certificate C-1, which expires on 2021-06-01, in 62 days; "
     "they have 200 of 365 days of sea service in 5 years and 30 of 90 in 6 months.",
@@ -314,11 +360,11 @@ def _meets_changes(
     "book the alternative revalidation route with the MCA.",
 )
 def coc_revalidation_at_risk(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    from ...pathways._revalidation import RevalidationCondition, coc_revalidation, held_cocs
+    from ...pathways._revalidation import coc_revalidation, held_cocs
 
     within: int = ctx.params["within-days"]
     horizon = shift(ctx.as_of, days=within)
-    condition = RevalidationCondition()
+    condition = _condition(ctx.params)
     for person in in_service(fleet, ctx.as_of):
         for held in held_cocs(fleet, person, ctx.as_of):
             if held.expires is None or held.expires > horizon:
@@ -335,15 +381,21 @@ def coc_revalidation_at_risk(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             if status is None or status.meets:
                 continue
             days = days_between(ctx.as_of, held.expires)
+            needs = count(status.needed_days, "more day")
+            outlook = (
+                f"needs {needs} by {status.serve_by} to revalidate"
+                if status.feasible
+                else f"cannot meet it before the expiry: needs {needs}, with "
+                f"{count(days, 'day')} left"
+            )
             yield ctx.about_person(
                 person,
                 f"{_named(label(fleet, 'certificate', certificate.type), certificate)} of "
                 f"{person.id} expires on {held.expires}, in {count(days, 'day')}; "
                 f"{person.id} has {count(status.long_days, 'day')} of sea service in "
-                f"{condition.long_years} years (needs {condition.long_days}) and "
-                f"{status.short_days} in {condition.short_months} months (needs "
-                f"{condition.short_days}), and needs {count(status.needed_days, 'more day')} "
-                f"by {status.serve_by} to revalidate",
+                f"{condition.long_window} (needs {condition.long_days}) and "
+                f"{status.short_days} in {condition.short_window} (needs "
+                f"{condition.short_days}), and {outlook}",
                 nested=("certificates", held.position),
                 details={
                     "certificate_type": certificate.type,
