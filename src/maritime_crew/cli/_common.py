@@ -27,11 +27,9 @@ __all__ = [
     "check_id",
     "collector_restored",
     "comma_list",
-    "did_you_mean",
     "error",
     "load_dataset",
     "markdown_row",
-    "suggest",
     "today_in_london",
     "write_output",
 ]
@@ -145,58 +143,15 @@ def today_in_london(now: datetime.datetime | None = None) -> pendulum.Date:
     return moment.in_timezone("Europe/London").date()
 
 
-def suggest(wanted: str, known: Sequence[str], *, most: int = 3) -> list[str]:
-    """The ids of ``known`` nearest to a mistyped ``wanted``: up to ``most``, nearest first.
-
-    Case is ignored: an id that differs only in case is the one suggestion (``bf1003``
-    finds ``BF1003``). Otherwise an id counts when at least 60% alike (``difflib``'s
-    ratio), and every id about as near as the nearest (within 0.1) is given, in sorted
-    order among equals: ``alert-c`` finds both ``alert-a`` and ``alert-b``, while
-    ``alrt-b`` finds ``alert-b`` alone.
-    """
-    import difflib
-
-    word = wanted.casefold()
-    choices = list(dict.fromkeys(known))
-    same = [choice for choice in choices if choice.casefold() == word]
-    if same:
-        return same[:most]
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(word)
-    scored: list[tuple[float, str]] = []
-    for choice in choices:
-        matcher.set_seq1(choice.casefold())
-        if (
-            matcher.real_quick_ratio() >= _ALIKE
-            and matcher.quick_ratio() >= _ALIKE
-            and (score := matcher.ratio()) >= _ALIKE
-        ):
-            scored.append((-score, choice))
-    scored.sort()
-    return [choice for score, choice in scored[:most] if score <= scored[0][0] + _AS_NEAR]
-
-
-_ALIKE = 0.6
-"""How alike (``difflib``'s ratio) an id must be to be suggested at all."""
-_AS_NEAR = 0.1
-"""How much less alike than the nearest id another may be and still be suggested."""
-
-
-def did_you_mean(choices: Sequence[str]) -> str:
-    """The suggestion in words: ``did you mean 'a', 'b' or 'c'?`` (one or more choices)."""
-    quoted = [repr(choice) for choice in choices]
-    if len(quoted) > 1:
-        return f"did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
-    return f"did you mean {quoted[0]}?"
-
-
 def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
     """Raise :class:`UsageError` naming the nearest ids when ``wanted`` is not ``known``."""
     if wanted is None or wanted in known:
         return
-    hints = suggest(wanted, known)
-    nearest = did_you_mean(hints) if hints else "known: " + ", ".join(known[:10])
-    raise UsageError(f"unknown {kind} {wanted!r}; {nearest}")
+    from ..io._errors import did_you_mean, nearest
+
+    hints = nearest(wanted, known)
+    hint = did_you_mean(hints) if hints else "known: " + ", ".join(known[:10])
+    raise UsageError(f"unknown {kind} {wanted!r}; {hint}")
 
 
 def write_output(path: str, text: str) -> None:

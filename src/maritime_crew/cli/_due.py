@@ -10,7 +10,14 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, as_of_date, load_dataset, today_in_london, within_option
+from ._common import (
+    EXIT_OK,
+    as_of_date,
+    check_id,
+    load_dataset,
+    today_in_london,
+    within_option,
+)
 
 if TYPE_CHECKING:
     from ..forecast import DueItem, Forecast
@@ -61,16 +68,6 @@ def add_parsers(commands: Any) -> None:
     due.set_defaults(run=run_due)
 
 
-def _check_id(kind: str, wanted: str | None, known: list[str]) -> None:
-    if wanted is None or wanted in known:
-        return
-    from ..io._errors import suggest
-
-    hint = suggest(wanted, known)
-    nearest = f"did you mean {hint!r}?" if hint else "known: " + ", ".join(known[:10])
-    raise UsageError(f"unknown {kind} {wanted!r}; {nearest}")
-
-
 def _namer(fleet: Fleet, redact: bool) -> Callable[[str | None], str]:
     def name(person_id: str | None) -> str:
         if person_id is None:
@@ -89,8 +86,8 @@ def run_due(arguments: argparse.Namespace) -> int:
 
     within = within_option(arguments.within)
     fleet = load_dataset(arguments.path)
-    _check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
-    _check_id("crew", arguments.crew, [c.id for c in fleet.crews])
+    check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
+    check_id("crew", arguments.crew, [c.id for c in fleet.crews])
     as_of = arguments.as_of or today_in_london()
     result = forecast(
         fleet,

@@ -7,15 +7,8 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._common import (
-    EXIT_OK,
-    UsageError,
-    as_of_date,
-    did_you_mean,
-    load_dataset,
-    suggest,
-    today_in_london,
-)
+from ..io._errors import did_you_mean, nearest
+from ._common import EXIT_OK, UsageError, as_of_date, load_dataset, today_in_london
 
 if TYPE_CHECKING:
     from ..model import Person
@@ -66,7 +59,7 @@ def run(arguments: argparse.Namespace) -> int:
         raise UsageError(_unknown_person(arguments.person, [p.id for p in fleet.people]))
     if arguments.switch_to is not None and fleet.pathway(arguments.switch_to) is None:
         known = [p.id for p in fleet.pathways]
-        hints = suggest(arguments.switch_to, known)
+        hints = nearest(arguments.switch_to, known)
         raise UsageError(
             f"unknown pathway {arguments.switch_to!r}; "
             + (did_you_mean(hints) if hints else f"pathways: {', '.join(known)}")
@@ -85,7 +78,7 @@ def _unknown_person(wanted: str, ids: list[str]) -> str:
     """What to say of an unknown staff number: the nearest ones, or what they look like."""
     if not ids:
         return f"unknown person {wanted!r}; the dataset has no people"
-    hints = suggest(wanted, ids)
+    hints = nearest(wanted, ids)
     if hints:
         return f"unknown person {wanted!r}; {did_you_mean(hints)}"
     ordered = sorted(ids)

@@ -47,17 +47,17 @@ def run_rules(arguments: argparse.Namespace) -> int:
 
 def run_explain(arguments: argparse.Namespace) -> int:
     """Print one rule's documentation."""
-    from ..io._errors import suggest
+    from ..io._errors import did_you_mean, nearest
     from ..rules import default_registry
 
     registry = default_registry()
     rule = registry.get(arguments.rule) or registry.get(arguments.rule.upper())
     if rule is None:
         words = [r.code for r in registry.rules()] + [r.name for r in registry.rules()]
-        hint = suggest(arguments.rule, words)
+        hints = nearest(arguments.rule, words)
         raise UsageError(
-            f"unknown rule {arguments.rule!r}"
-            + (f"; did you mean {hint!r}?" if hint else "; `maritime-crew rules` lists them")
+            f"unknown rule {arguments.rule!r}; "
+            + (did_you_mean(hints) if hints else "`maritime-crew rules` lists them")
         )
 
     def paragraph(title: str, text: str) -> str:

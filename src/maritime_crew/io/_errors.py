@@ -13,7 +13,15 @@ from ..model import InvalidValue
 from ._converter import InvalidChoice, WrongType, describe, quote, withhold
 from ._sources import line_of
 
-__all__ = ["DataError", "Problem", "problems_from_exception", "render_path", "suggest"]
+__all__ = [
+    "DataError",
+    "Problem",
+    "did_you_mean",
+    "nearest",
+    "problems_from_exception",
+    "render_path",
+    "suggest",
+]
 
 
 @attrs.frozen
@@ -75,10 +83,53 @@ class DataError(Exception):
         return DataError([problem.redacted() for problem in self.problems])
 
 
+def nearest(wanted: str, known: Sequence[str], *, most: int = 3) -> list[str]:
+    """The ids of ``known`` nearest to a mistyped ``wanted``: up to ``most``, nearest first.
+
+    Case is ignored: an id that differs only in case is the one suggestion (``bf1003``
+    finds ``BF1003``). Otherwise an id counts when at least 60% alike (``difflib``'s
+    ratio), and every id about as near as the nearest (within 0.1) is given, in sorted
+    order among equals: ``alert-c`` finds both ``alert-a`` and ``alert-b``, while
+    ``alrt-b`` finds ``alert-b`` alone.
+    """
+    word = wanted.casefold()
+    choices = list(dict.fromkeys(known))
+    same = [choice for choice in choices if choice.casefold() == word]
+    if same:
+        return same[:most]
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    scored: list[tuple[float, str]] = []
+    for choice in choices:
+        matcher.set_seq1(choice.casefold())
+        if (
+            matcher.real_quick_ratio() >= _ALIKE
+            and matcher.quick_ratio() >= _ALIKE
+            and (score := matcher.ratio()) >= _ALIKE
+        ):
+            scored.append((-score, choice))
+    scored.sort()
+    return [choice for score, choice in scored[:most] if score <= scored[0][0] + _AS_NEAR]
+
+
+_ALIKE = 0.6
+"""How alike (``difflib``'s ratio) an id must be to be suggested at all."""
+_AS_NEAR = 0.1
+"""How much less alike than the nearest id another may be and still be suggested."""
+
+
+def did_you_mean(choices: Sequence[str]) -> str:
+    """The suggestion in words: ``did you mean 'a', 'b' or 'c'?`` (one or more choices)."""
+    quoted = [repr(choice) for choice in choices]
+    if len(quoted) > 1:
+        return f"did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
+    return f"did you mean {quoted[0]}?"
+
+
 def suggest(word: str, choices: Sequence[str]) -> str | None:
     """The closest of ``choices`` to a misspelt ``word``, if one is close enough."""
-    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    found = nearest(word, choices, most=1)
+    return found[0] if found else None
 
 
 def _record_label(value: Any, index: int) -> str:

@@ -253,10 +253,7 @@ def _unknown(selector: str, rules: Sequence[Rule], *, exact: bool = False) -> st
     words = [r.code for r in rules] + [r.name for r in rules]
     if not exact:
         words += sorted({r.family for r in rules})
-    # Compared without case: 'cert01' suggests 'CERT001' (names are lower case anyway).
-    by_lower = {word.lower(): word for word in words}
-    lower = suggest(selector.lower(), list(by_lower))
-    hint = by_lower[lower] if lower is not None else None
+    hint = suggest(selector, words)  # without case: 'doc01' suggests 'DOC001'
     kind = "rule" if exact else "rule, prefix or name"
     return f"unknown {kind} {selector!r}" + (f"; did you mean {hint!r}?" if hint else "")
 
