@@ -91,7 +91,30 @@ def test_months_in_a_grade_not_held_cannot_be_shown() -> None:
         mc.eligibility(data, "BF1", "oow", "2021-03-31"), RequirementKind.MONTHS_IN_PREVIOUS_GRADE
     )
     assert not requirement.met
-    assert "only the current grade (rating)" in requirement.detail
+    assert requirement.detail == (
+        "needs 12 months in leading-hand; the person's recorded grades (current: rating) "
+        "do not say when they held it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("since", "months", "met"), [("2018-03-01", 12, True), ("2018-03-02", 11, False)]
+)
+def test_months_in_an_earlier_grade_come_from_the_grade_history(
+    since: str, months: int, met: bool
+) -> None:
+    # A leading hand from `since` until 2019-03-01, then an officer of the watch; the
+    # next grade (OOW) asks for 12 months as a leading hand.
+    history = (mc.GradeHeld("leading-hand", D.fromisoformat(since)),)
+    who = leading_hand(grade="oow", grade_since=D(2019, 3, 1), previous_grades=history)
+    requirement = by_kind(
+        mc.eligibility(deck_fleet([who], []), "BF1", "oow", "2021-03-31"),
+        RequirementKind.MONTHS_IN_PREVIOUS_GRADE,
+    )
+    assert (requirement.have, requirement.met) == (months, met)
+    assert requirement.detail == (
+        f"{months} months in leading-hand from {since} to 2019-03-01 (needs 12)"
+    )
 
 
 def test_certificates_and_courses_name_their_evidence_and_end() -> None:

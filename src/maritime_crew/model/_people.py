@@ -168,9 +168,10 @@ class Person:
         default=None,
         metadata=doc(
             "Date the person joined the current crew; crew deployments that ended before it "
-            "are not theirs. Absent: every deployment of the crew counts as theirs. Sea time "
-            "served elsewhere (another crew, before the records start) is recorded as "
-            "deployments of the person.",
+            "are not theirs. Absent: the crew's deployments count as theirs from the day they "
+            "joined the command (`joined`, or every one if that is absent too), and none "
+            "count after they left it (`left`). Sea time served elsewhere (another crew, "
+            "before the records start) is recorded as deployments of the person.",
             "2019-04-01",
         ),
     )

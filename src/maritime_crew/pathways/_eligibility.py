@@ -175,11 +175,17 @@ def months_requirement(
         return Requirement(kind, "months", True, "entry grade: no previous grade", required, 0)
     previous = pathway.grades[index - 1].id
     if person.grade != previous or person.grade_since is None:
-        detail = (
-            f"needs {required} months in {previous}; only the current grade "
-            f"({person.grade or 'none'}) and its start are recorded"
-        )
-        return Requirement(kind, "months", False, detail, required, 0)
+        spell = person.spell_in(previous)
+        if spell is None or spell[1] is None:
+            detail = (
+                f"needs {required} months in {previous}; the person's recorded grades "
+                f"(current: {person.grade or 'none'}) do not say when they held it"
+            )
+            return Requirement(kind, "months", False, detail, required, 0)
+        start, end = spell[0], min(spell[1], on)
+        months = completed_months(start, end)
+        detail = f"{months} months in {previous} from {start} to {end} (needs {required})"
+        return Requirement(kind, "months", months >= required, detail, required, months)
     months = completed_months(person.grade_since, on)
     if months >= required:
         detail = f"{months} months in {previous} since {person.grade_since} (needs {required})"
