@@ -44,26 +44,54 @@ def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pe
     return shift(schedule.for_age(age).after(start), days=-1)
 
 
+_NEVER = 1 << 40
+"""The last valid day (as an ordinal) of a record that never expires: after every date."""
+
+
+def _end(
+    person: Person,
+    expires: pendulum.Date | None,
+    validity: AgeSchedule | None,
+    start: pendulum.Date,
+) -> int:
+    """The last valid day of a record as an ordinal (:data:`_NEVER` if it never expires).
+
+    The recorded expiry if there is one; else the validity of its type for the holder's
+    age on the start date; else it never expires.
+    """
+    if expires is not None:
+        return expires.toordinal()
+    if validity is None:
+        return _NEVER
+    return validity.for_age(person.age_on(start)).after(start).toordinal() - 1
+
+
+def _certificate_end(fleet: Fleet, person: Person, certificate: Certificate) -> int:
+    kind = fleet.certificate_type(certificate.type)
+    validity = kind.validity if kind is not None else None
+    return _end(person, certificate.expires, validity, certificate.issued)
+
+
+def _training_end(fleet: Fleet, person: Person, record: TrainingRecord) -> int:
+    course = fleet.course(record.course)
+    validity = course.validity if course is not None else None
+    return _end(person, record.expires, validity, record.completed)
+
+
+def _day_or_none(end: int) -> pendulum.Date | None:
+    return None if end == _NEVER else day_of_ordinal(end)
+
+
 def certificate_expiry(
     fleet: Fleet, person: Person, certificate: Certificate
 ) -> pendulum.Date | None:
     """The last valid day of a certificate, or ``None`` if it does not expire."""
-    if certificate.expires is not None:
-        return certificate.expires
-    kind = fleet.certificate_type(certificate.type)
-    if kind is None or kind.validity is None:
-        return None
-    return last_day(kind.validity, certificate.issued, person.age_on(certificate.issued))
+    return _day_or_none(_certificate_end(fleet, person, certificate))
 
 
 def training_expiry(fleet: Fleet, person: Person, record: TrainingRecord) -> pendulum.Date | None:
     """The last day a course completion counts, or ``None`` if it does not lapse."""
-    if record.expires is not None:
-        return record.expires
-    course = fleet.course(record.course)
-    if course is None or course.validity is None:
-        return None
-    return last_day(course.validity, record.completed, person.age_on(record.completed))
+    return _day_or_none(_training_end(fleet, person, record))
 
 
 class Held(NamedTuple):
@@ -86,9 +114,6 @@ class Held(NamedTuple):
         return self.start <= date and (self.expires is None or date <= self.expires)
 
 
-_NEVER = 1 << 40
-"""The last valid day (as an ordinal) of a record that never expires: after every date."""
-
 _Table = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
 """A person's certificates (or training records) in order: types, first and last days."""
 
@@ -106,25 +131,17 @@ def _table(fleet: Fleet, person: Person, kind: str) -> _Table:
     if found is not None:
         return found
     if kind == "certificates":
-        table: _Table = (
-            tuple(certificate.type for certificate in person.certificates),
-            tuple(certificate.issued.toordinal() for certificate in person.certificates),
-            tuple(
-                _ordinal(certificate_expiry(fleet, person, certificate))
-                for certificate in person.certificates
-            ),
-        )
+        certificates = person.certificates
+        types = [certificate.type for certificate in certificates]
+        starts = [certificate.issued.toordinal() for certificate in certificates]
+        ends = [_certificate_end(fleet, person, certificate) for certificate in certificates]
     else:
-        table = (
-            tuple(record.course for record in person.training),
-            tuple(record.completed.toordinal() for record in person.training),
-            tuple(_ordinal(training_expiry(fleet, person, r)) for r in person.training),
-        )
+        training = person.training
+        types = [record.course for record in training]
+        starts = [record.completed.toordinal() for record in training]
+        ends = [_training_end(fleet, person, record) for record in training]
+    table = (tuple(types), tuple(starts), tuple(ends))
     return remember_person(cache, fleet, person, table)
-
-
-def _ordinal(day: pendulum.Date | None) -> int:
-    return _NEVER if day is None else day.toordinal()
 
 
 def _held(person: Person, kind: str, table: _Table, position: int) -> Held:
@@ -137,7 +154,7 @@ def _held(person: Person, kind: str, table: _Table, position: int) -> Held:
         record = person.training[position]
         start = record.completed
     end = table[2][position]
-    return Held(record, position, start, None if end == _NEVER else day_of_ordinal(end))
+    return Held(record, position, start, _day_or_none(end))
 
 
 def _of_type(fleet: Fleet, person: Person, kind: str, type_id: str) -> Iterator[Held]:

@@ -117,8 +117,11 @@ _IDLE: tuple[_rest.Work, Runs] = (_NO_WORK, ())
 
 
 def _work_and_runs(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
+    everything = _all_work(fleet, person)
+    if not everything:  # most people of a large fleet have no hours on record
+        return _IDLE
     # work that starts before the end of the check date, clipped there
-    work = _all_work(fleet, person).clip(_cutoff(as_of))
+    work = everything.clip(_cutoff(as_of))
     if not work:
         return _IDLE
     first = _moment(work.starts[0]).date()
