@@ -207,7 +207,7 @@ class Person:
 
         The spell ends the day the next recorded grade begins (``None`` when that day is
         not recorded). Of two spells in one grade, the later counts. ``None`` when the
-        grade is not in :attr:`previous_grades`.
+        grade is not in ``previous_grades``.
         """
         found = None
         for index, held in enumerate(self.previous_grades):
