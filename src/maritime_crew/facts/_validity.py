@@ -97,8 +97,8 @@ def training_expiry(fleet: Fleet, person: Person, record: TrainingRecord) -> pen
 class Held(NamedTuple):
     """A certificate or training record of a person, with where it sits and when it ends.
 
-    A named tuple: a check makes one for every certificate and training record in a
-    fleet, and a tuple is the cheapest record Python makes.
+    A named tuple, the cheapest record Python makes: one is made for each answer to a
+    question such as :func:`valid_certificate`, from the person's validity table.
     """
 
     record: Certificate | TrainingRecord
