@@ -196,49 +196,37 @@ def test_the_example_fleet_breaches_are_found_with_their_windows() -> None:
     assert "worked 16.5 hours without rest from 2021-02-18 04:00 to 2021-02-18 20:30" in text
 
 
-def test_limits_come_from_the_profile_of_the_persons_terms() -> None:
-    spans = daily((0, 4), (12, 16))
-    spans.insert(3, (24 + 6, 24 + 7))  # three rest periods in a day
-    work = [mc.WorkPeriod(person="BF1", start=at(a), end=at(b)) for a, b in sorted(spans)]
-    stcw = mc.TermsAndConditions(
+def on_profile(profile: str, spans: list[tuple[float, float]]) -> mc.Fleet:
+    """BF1 working ``spans``, on terms whose rest profile is ``profile``."""
+    terms = mc.TermsAndConditions(
         id="tc-sea",
         title="Sea terms",
-        rest_profile="stcw-a-viii-1",
+        rest_profile=profile,
         effective=D(2020, 1, 1),
         status=mc.TermsStatus.IN_FORCE,
     )
     who = person(terms=(mc.TermsAssignment("tc-sea", D(2020, 1, 1)),))
-    data = fleet(people=[who], terms=[stcw], work_periods=work)
+    work = [mc.WorkPeriod(person="BF1", start=at(a), end=at(b)) for a, b in sorted(spans)]
+    return fleet(people=[who], terms=[terms], work_periods=work)
+
+
+def _on_work_profile(spans: list[tuple[float, float]]) -> mc.Fleet:
+    """BF1 on terms whose rest profile limits hours of work (MLC A2.3 5(a))."""
+    return on_profile("mlc-a2.3-work", spans)
+
+
+def test_limits_come_from_the_profile_of_the_persons_terms() -> None:
+    spans = daily((0, 4), (12, 16))
+    spans.insert(3, (24 + 6, 24 + 7))  # three rest periods in a day
+    data = on_profile("stcw-a-viii-1", spans)
     assert run(data, "REST003") == []  # STCW allows three periods
-    work_profile = mc.TermsAndConditions(
-        id="tc-sea",
-        title="Sea terms",
-        rest_profile="mlc-a2.3-work",
-        effective=D(2020, 1, 1),
-        status=mc.TermsStatus.IN_FORCE,
-    )
-    long_day = [mc.WorkPeriod(person="BF1", start=at(a), end=at(b)) for a, b in daily((4, 19))]
-    data = fleet(people=[who], terms=[work_profile], work_periods=long_day)
+    data = _on_work_profile(daily((4, 19)))
     assert run(data, "REST001") == []  # the work profile sets no rest minimum
     (finding,) = run(data, "REST006")
     assert finding.message == (
         "BF1 worked 15 hours in the 24 hours from 2021-02-01 04:00 to 2021-02-02 04:00; "
         "at most 14 hours are allowed"
     )
-
-
-def _on_work_profile(spans: list[tuple[float, float]]) -> mc.Fleet:
-    """BF1 on terms whose rest profile limits hours of work (MLC A2.3 5(a))."""
-    terms = mc.TermsAndConditions(
-        id="tc-sea",
-        title="Sea terms",
-        rest_profile="mlc-a2.3-work",
-        effective=D(2020, 1, 1),
-        status=mc.TermsStatus.IN_FORCE,
-    )
-    who = person(terms=(mc.TermsAssignment("tc-sea", D(2020, 1, 1)),))
-    work = [mc.WorkPeriod(person="BF1", start=at(a), end=at(b)) for a, b in spans]
-    return fleet(people=[who], terms=[terms], work_periods=work)
 
 
 def test_fourteen_hours_of_work_in_24_hours_exactly_passes() -> None:
