@@ -54,3 +54,8 @@ class Pathway:
             if grade.id == grade_id:
                 return index
         return None
+
+    def grade_below(self, grade_id: str) -> Grade | None:
+        """The grade just below ``grade_id``; ``None`` for the entry grade or one not here."""
+        index = self.grade_index(grade_id)
+        return self.grades[index - 1] if index else None

@@ -170,10 +170,10 @@ def months_requirement(
     """Whether the person has served ``required`` months in the grade below ``grade``."""
     kind = RequirementKind.MONTHS_IN_PREVIOUS_GRADE
     pathway = fleet.pathway_of(grade.id)
-    index = pathway.grade_index(grade.id) if pathway else None
-    if pathway is None or index is None or index == 0:
+    below = pathway.grade_below(grade.id) if pathway else None
+    if below is None:
         return Requirement(kind, "months", True, "entry grade: no previous grade", required, 0)
-    previous = pathway.grades[index - 1].id
+    previous = below.id
     if person.grade != previous or person.grade_since is None:
         spell = person.spell_in(previous)
         if spell is None or spell[1] is None:

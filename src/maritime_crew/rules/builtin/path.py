@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import pendulum
+
 from ... import facts
-from ...model import Fleet, GradeHeld
+from ...model import Fleet, Grade, GradeHeld, Person
 from ...pathways._common import completed_months
 from .._finding import Finding
 from .._rule import Context
 from .._severity import Severity
 from ._people import count, in_service
 from ._registry import builtin
+
+
+def _graded(fleet: Fleet, ctx: Context) -> Iterator[tuple[Person, Grade, pendulum.Date]]:
+    """People in service with a known grade taken up by the check date, and that date."""
+    for person in in_service(fleet, ctx.as_of):
+        grade = fleet.grade(person.grade) if person.grade else None
+        since = person.grade_since
+        if grade is not None and since is not None and since <= ctx.as_of:
+            yield person, grade, since
 
 
 @builtin(
@@ -31,13 +42,9 @@ from ._registry import builtin
     "person's grade.",
 )
 def grade_sea_time_not_met(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        grade = fleet.grade(person.grade) if person.grade else None
-        since = person.grade_since
-        if grade is None or grade.sea_time_days <= 0 or since is None:
+    for person, grade, since in _graded(fleet, ctx):
+        if grade.sea_time_days <= 0:
             continue
-        if since > ctx.as_of:
-            continue  # not yet in the grade on the check date
         days = facts.sea_days(fleet, person, until=since)
         if days >= grade.sea_time_days:
             continue
@@ -75,18 +82,14 @@ def grade_sea_time_not_met(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "below); otherwise review the promotion.",
 )
 def grade_time_not_served(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        grade = fleet.grade(person.grade) if person.grade else None
-        since = person.grade_since
-        if grade is None or grade.months_in_previous_grade <= 0 or since is None:
+    for person, grade, since in _graded(fleet, ctx):
+        if grade.months_in_previous_grade <= 0:
             continue
-        if since > ctx.as_of:
-            continue  # not yet in the grade on the check date
         pathway = fleet.pathway_of(grade.id)
-        index = pathway.grade_index(grade.id) if pathway is not None else None
-        if pathway is None or not index:
+        grade_below = pathway.grade_below(grade.id) if pathway is not None else None
+        if grade_below is None:
             continue  # an entry grade has no grade below it
-        below = pathway.grades[index - 1].id
+        below = grade_below.id
         spell = person.spell_in(below)
         if spell is None:
             continue  # no record of the grade below: the time cannot be known
