@@ -183,13 +183,20 @@ def held_by_type(fleet: Fleet, person: Person, kind: str) -> dict[str, tuple[Hel
     return {key: tuple(value) for key, value in by_type.items()}
 
 
-def held_on(fleet: Fleet, person: Person, kind: str, on: pendulum.Date) -> set[str]:
-    """The certificate types (or courses) of which the person holds a valid one on a date."""
+def held_on(
+    fleet: Fleet, person: Person, kind: str, on: pendulum.Date
+) -> dict[str, pendulum.Date | None]:
+    """The certificate types (or courses) of which the person holds a valid one on a date.
+
+    Each with the last day of the longest-lasting one (``None``: it never expires).
+    """
     types, starts, ends = _table(fleet, person, kind)
     day = on.toordinal()
-    return {
-        key for key, first, last in zip(types, starts, ends, strict=True) if first <= day <= last
-    }
+    best: dict[str, int] = {}
+    for key, first, last in zip(types, starts, ends, strict=True):
+        if first <= day <= last and last > best.get(key, -1):
+            best[key] = last
+    return {key: _day_or_none(last) for key, last in best.items()}
 
 
 def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:

@@ -120,22 +120,13 @@ class Judge:
         """The last valid day of each certificate type and course valid on the date.
 
         The longest-lasting record of each type counts, as in ``role_status``; ``None``
-        is a record that never expires. Worked out here rather than taken from the
-        fleet's per-person caches: kept with the fleet, those would be tens of objects
-        per person for the garbage collector to scan again and again.
+        is a record that never expires.
         """
         on, fleet = self.as_of, self.fleet
-        certificates: _Expiries = {}
-        for certificate in person.certificates:
-            if certificate.issued <= on:
-                expires = facts.certificate_expiry(fleet, person, certificate)
-                _keep_longest(certificates, certificate.type, expires, on)
-        courses: _Expiries = {}
-        for record in person.training:
-            if record.completed <= on:
-                expires = facts.training_expiry(fleet, person, record)
-                _keep_longest(courses, record.course, expires, on)
-        return certificates, courses
+        return (
+            facts.held_on(fleet, person, "certificates", on),
+            facts.held_on(fleet, person, "training", on),
+        )
 
     def _kit(self, person: Person) -> set[str]:
         """The equipment types of which an item in service is issued to the person."""
@@ -204,18 +195,6 @@ class Judge:
             )
             row.append(verdicts.setdefault(verdict, verdict))
         return row
-
-
-def _keep_longest(
-    valid: _Expiries, key: str, expires: pendulum.Date | None, on: pendulum.Date
-) -> None:
-    if expires is not None and expires < on:
-        return  # lapsed by the date
-    if key in valid:
-        known = valid[key]
-        if known is None or (expires is not None and expires <= known):
-            return
-    valid[key] = expires
 
 
 def _ends_by(expires: pendulum.Date | None, horizon: pendulum.Date) -> bool:

@@ -37,7 +37,6 @@ from ..model._window import Within, window_days
 from ..rules import as_date
 from ._coverage import crews_in_scope
 from ._matrix import CellState, Judge, Verdict
-from ._trainers import Holders
 
 __all__ = ["Gap", "TrainingAction", "TrainingActionKind", "TrainingNeeds", "training_needs"]
 
@@ -391,5 +390,5 @@ def _without_trainer(
             continue  # not a course, or given by an outside provider
         if course.trainer_courses or course.trainer_certificates:
             courses.setdefault(course.id, course)
-    holders = Holders(fleet, as_of, courses.values())
+    holders = facts.trainer_holders(fleet, as_of)
     return tuple(key for key, course in courses.items() if not holders.trainers(course))

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 import pendulum
 
 from .. import facts
-from ..model import Course, Fleet
+from ..model import Fleet
 from ..rules import as_date
 
-__all__ = ["CourseTrainers", "Holders", "TrainerCapacity", "trainer_capacity"]
+__all__ = ["CourseTrainers", "TrainerCapacity", "trainer_capacity"]
 
 
 @attrs.frozen
@@ -79,7 +78,7 @@ def trainer_capacity(fleet: Fleet, as_of: pendulum.Date | datetime.date | str) -
     """
     as_of = as_date(as_of)
     in_house = [course for course in fleet.courses if course.provider is None]
-    holders = Holders(fleet, as_of, in_house)
+    holders = facts.trainer_holders(fleet, as_of)
     courses = tuple(
         CourseTrainers(
             course=course.id,
@@ -91,43 +90,3 @@ def trainer_capacity(fleet: Fleet, as_of: pendulum.Date | datetime.date | str) -
         for course in in_house
     )
     return TrainerCapacity(as_of=as_of, courses=courses)
-
-
-class Holders:
-    """Who in service holds each trainer course and certificate of some courses, on a date.
-
-    As :func:`maritime_crew.facts.trainer_holders` (which ``TRN006`` uses), for just the
-    trainer requirements of ``courses``, and without filling the fleet's per-person
-    caches: kept with the fleet, those would be tens of objects per person for the
-    garbage collector to scan again and again.
-    """
-
-    def __init__(self, fleet: Fleet, on: pendulum.Date, courses: Iterable[Course]) -> None:
-        wanted = list(courses)
-        self.courses: dict[str, set[str]] = {c: set() for w in wanted for c in w.trainer_courses}
-        self.certificates: dict[str, set[str]] = {
-            t: set() for w in wanted for t in w.trainer_certificates
-        }
-        if not (self.courses or self.certificates):
-            return
-        for person in fleet.people:
-            if not person.in_service_on(on):
-                continue
-            for record in person.training:
-                found = self.courses.get(record.course)
-                if found is not None and record.completed <= on:
-                    expires = facts.training_expiry(fleet, person, record)
-                    if expires is None or on <= expires:
-                        found.add(person.id)
-            for certificate in person.certificates:
-                found = self.certificates.get(certificate.type)
-                if found is not None and certificate.issued <= on:
-                    expires = facts.certificate_expiry(fleet, person, certificate)
-                    if expires is None or on <= expires:
-                        found.add(person.id)
-
-    def trainers(self, course: Course) -> set[str]:
-        """Staff numbers meeting every trainer requirement of the course (none named: none)."""
-        needs = [self.courses[c] for c in course.trainer_courses]
-        needs += [self.certificates[t] for t in course.trainer_certificates]
-        return set.intersection(*needs) if needs else set()
