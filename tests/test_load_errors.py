@@ -461,6 +461,15 @@ def test_a_real_date_next_to_a_syntax_error_is_not_blamed() -> None:
     )
 
 
+def _only_syntax_problem(text: str) -> mc.Problem:
+    """The one problem loading ``text`` as TOML gives, which must be a syntax error."""
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(text, name="in.toml")
+    (problem,) = caught.value.problems
+    assert problem.code == "syntax"
+    return problem
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -476,11 +485,7 @@ def test_a_real_date_next_to_a_syntax_error_is_not_blamed() -> None:
     ],
 )
 def test_common_slips_get_advice(text: str, expected: str) -> None:
-    with pytest.raises(mc.DataError) as caught:
-        mc.loads(text, name="in.toml")
-    (problem,) = caught.value.problems
-    assert problem.code == "syntax"
-    assert expected in problem.message
+    assert expected in _only_syntax_problem(text).message
 
 
 def test_a_syntax_error_quoting_personal_data_can_be_redacted() -> None:
@@ -574,10 +579,7 @@ def test_every_toml_syntax_error_is_explained(edits: list[tuple[int, int, str]])
     ],
 )
 def test_no_syntax_error_is_left_in_the_parser_s_words(text: str, parser_words: str) -> None:
-    with pytest.raises(mc.DataError) as caught:
-        mc.loads(text, name="in.toml")
-    (problem,) = caught.value.problems
-    assert problem.code == "syntax"
+    problem = _only_syntax_problem(text)
     assert parser_words not in problem.message
     assert problem.message.startswith("invalid TOML at column ")
     assert ", found " in problem.message
