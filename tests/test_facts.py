@@ -243,3 +243,71 @@ def test_the_valid_certificate_is_the_longest_lasting_of_those_valid_that_day(
                 best = (position, last)
         found = facts.valid_certificate(data, holder, kind, on)
         assert ((found.position, found.expires) if found else None) == best
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["coc", "medical", "gmdss"]),
+            _DAYS,
+            st.none() | _DAYS,
+            st.sampled_from(["a", "b"]),
+        ),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(["medic", "coxswain", "nobody"]), max_size=3, unique=True),
+    st.none() | _DAYS,
+    _DAYS,
+)
+def test_standing_names_every_unmet_requirement_and_the_first_to_run_out(
+    records: list[tuple[str, D, D | None, str]],
+    roles: list[str],
+    left: D | None,
+    on: D,
+) -> None:
+    """``standing`` agrees, person by person, with asking each required type in turn."""
+    coc = mc.CertificateType("coc", "CoC", validity=mc.AgeSchedule.fixed("P10D"))
+    medical = mc.CertificateType("medical", "Medical")  # never expires
+    grade = mc.Grade("officer", "Officer", certificates=("coc",))
+    pathway = mc.Pathway("deck", "Deck", mc.Discipline.DECK, grades=(grade,))
+    duty_roles = (
+        mc.DutyRole("medic", "Medic", certificates=("medical", "gmdss")),
+        mc.DutyRole("coxswain", "Coxswain", certificates=("coc",)),
+    )
+    people = tuple(
+        mc.Person(
+            id=who,
+            name="Ann",
+            discipline=mc.Discipline.DECK,
+            grade="officer",
+            duty_roles=tuple(roles) if who == "a" else (),
+            left=left if who == "b" else None,
+            certificates=tuple(
+                mc.Certificate(kind, issued, expires=expires)
+                for kind, issued, expires, holder in records
+                if holder == who
+            ),
+        )
+        for who in ("a", "b")
+    )
+    data = mc.Fleet(
+        people=people, certificate_types=(coc, medical), pathways=(pathway,), duty_roles=duty_roles
+    )
+    found = facts.standing(data, "certificates", on)
+    in_service = [p for p in people if p.in_service_on(on)]
+    assert list(found.people) == in_service
+    unmet, soonest = [], []
+    for index, holder in enumerate(in_service):
+        ends = []
+        for type_id, why in facts.required_certificates(data, holder).items():
+            valid = facts.valid_certificate(data, holder, type_id, on)
+            if valid is None:
+                unmet.append((index, type_id, tuple(why)))
+            elif valid.expires is not None:
+                ends.append(valid.expires)
+        soonest.append(min(ends) if ends else None)
+    assert list(found.unmet) == unmet
+    for holder, end in zip(in_service, soonest, strict=True):
+        for last in (on, on.add(days=5), on.add(days=20)):
+            expected = end is not None and end <= last
+            assert (holder in found.ending_by(last)) is expected

@@ -27,6 +27,7 @@ from ._requirements import (
 )
 from ._seatime import sea_days, sea_periods
 from ._servicing import ServiceDue, next_due, service_status, shelf_life_end
+from ._standing import Standing, standing
 from ._terms import assignment_on, terms_in_force
 from ._trainers import TrainerHolders, trainer_holders
 from ._validity import (
@@ -56,6 +57,7 @@ __all__ = [
     "RoleCover",
     "RoleStatus",
     "ServiceDue",
+    "Standing",
     "TrainerHolders",
     "assignment_on",
     "certificate_expiry",
@@ -81,6 +83,7 @@ __all__ = [
     "sea_periods",
     "service_status",
     "shelf_life_end",
+    "standing",
     "started",
     "terms_in_force",
     "tracked_actions",

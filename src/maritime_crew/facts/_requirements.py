@@ -6,7 +6,7 @@ import attrs
 import pendulum
 
 from ..model import EquipmentItem, Fleet, ItemStatus, Person
-from ._memo import dated_memo, remember_person
+from ._memo import dated_memo, memo, remember_person
 from ._validity import valid_until
 
 __all__ = [
@@ -19,37 +19,48 @@ __all__ = [
 ]
 
 
+Requirement = tuple[str, tuple[str, ...]]
+"""A certificate type (or course) required, with who requires it: ``grade X``, ``duty role Y``."""
+
+
+def _requirements(fleet: Fleet, person: Person, kind: str) -> tuple[Requirement, ...]:
+    """What the person's grade and duty roles require of ``"certificates"`` or ``"training"``.
+
+    Worked out once per grade and set of duty roles (a fleet has a few hundred such
+    profiles) and shared by everyone who has it: text only, which the garbage collector
+    does not trace.
+    """
+    profile = (kind, person.grade, *person.duty_roles)
+    cache: dict[tuple[str | None, ...], tuple[Requirement, ...]] = memo(fleet, "requirements")
+    found = cache.get(profile)
+    if found is not None:
+        return found
+    certificates = kind == "certificates"
+    required: dict[str, list[str]] = {}
+    grade = fleet.grade(person.grade) if person.grade else None
+    if grade is not None:
+        for type_id in grade.certificates if certificates else grade.courses:
+            required.setdefault(type_id, []).append(f"grade {grade.id}")
+    for role_id in person.duty_roles:
+        role = fleet.duty_role(role_id)
+        if role is not None:
+            for type_id in role.certificates if certificates else role.courses:
+                required.setdefault(type_id, []).append(f"duty role {role.id}")
+    requirements = tuple((type_id, tuple(why)) for type_id, why in required.items())
+    return cache.setdefault(profile, requirements)
+
+
 def required_certificates(fleet: Fleet, person: Person) -> dict[str, list[str]]:
     """Certificate types the person's grade and duty roles require, with who requires each.
 
     Reasons read ``grade deck-chief-officer`` or ``duty role medic``.
     """
-    required: dict[str, list[str]] = {}
-    grade = fleet.grade(person.grade) if person.grade else None
-    if grade is not None:
-        for type_id in grade.certificates:
-            required.setdefault(type_id, []).append(f"grade {grade.id}")
-    for role_id in person.duty_roles:
-        role = fleet.duty_role(role_id)
-        if role is not None:
-            for type_id in role.certificates:
-                required.setdefault(type_id, []).append(f"duty role {role.id}")
-    return required
+    return {key: list(why) for key, why in _requirements(fleet, person, "certificates")}
 
 
 def required_courses(fleet: Fleet, person: Person) -> dict[str, list[str]]:
     """Courses the person's grade and duty roles require, with who requires each."""
-    required: dict[str, list[str]] = {}
-    grade = fleet.grade(person.grade) if person.grade else None
-    if grade is not None:
-        for course_id in grade.courses:
-            required.setdefault(course_id, []).append(f"grade {grade.id}")
-    for role_id in person.duty_roles:
-        role = fleet.duty_role(role_id)
-        if role is not None:
-            for course_id in role.courses:
-                required.setdefault(course_id, []).append(f"duty role {role.id}")
-    return required
+    return {key: list(why) for key, why in _requirements(fleet, person, "training")}
 
 
 def kit_held(

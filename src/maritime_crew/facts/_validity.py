@@ -190,13 +190,17 @@ def held_on(
 
     Each with the last day of the longest-lasting one (``None``: it never expires).
     """
-    types, starts, ends = _table(fleet, person, kind)
-    day = on.toordinal()
+    ends = _valid_ends(_table(fleet, person, kind), on.toordinal())
+    return {key: _day_or_none(last) for key, last in ends.items()}
+
+
+def _valid_ends(table: _Table, day: int) -> dict[str, int]:
+    """Each type valid on a day (ordinal), with the last day of its longest-lasting record."""
     best: dict[str, int] = {}
-    for key, first, last in zip(types, starts, ends, strict=True):
+    for key, first, last in zip(*table, strict=True):
         if first <= day <= last and last > best.get(key, -1):
             best[key] = last
-    return {key: _day_or_none(last) for key, last in best.items()}
+    return best
 
 
 def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:

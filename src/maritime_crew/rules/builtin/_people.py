@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pendulum
 
@@ -26,7 +26,7 @@ def days_between(earlier: pendulum.Date, later: pendulum.Date) -> int:
     return later.toordinal() - earlier.toordinal()
 
 
-def reasons(why: list[str]) -> str:
+def reasons(why: Sequence[str]) -> str:
     """``required by grade X and duty role Y``."""
     return "required by " + " and ".join(why)
 

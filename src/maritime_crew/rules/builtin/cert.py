@@ -49,30 +49,29 @@ def _named(name: str, certificate: Certificate) -> str:
     fix="Record the renewed certificate, or take the person off the duty role until it is renewed.",
 )
 def certificate_expired(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        for type_id, why in facts.required_certificates(fleet, person).items():
-            if facts.valid_certificate(fleet, person, type_id, ctx.as_of) is not None:
-                continue
-            latest = facts.latest_certificate(fleet, person, type_id, ctx.as_of)
-            if latest is None or latest.expires is None or latest.expires >= ctx.as_of:
-                continue  # never held: CERT003/CERT004
-            certificate = latest.record
-            assert isinstance(certificate, Certificate)
-            days = days_between(latest.expires, ctx.as_of)
-            yield ctx.about_person(
-                person,
-                f"{_named(label(fleet, 'certificate', type_id), certificate)} of "
-                f"{person.id} expired on {latest.expires}, {count(days, 'day')} before "
-                f"{ctx.as_of}; {reasons(why)}",
-                nested=("certificates", latest.position),
-                details={
-                    "certificate_type": type_id,
-                    "number": certificate.number,
-                    "expired": latest.expires.isoformat(),
-                    "days_ago": days,
-                    "required_by": why,
-                },
-            )
+    standing = facts.standing(fleet, "certificates", ctx.as_of)
+    for index, type_id, why in standing.unmet:
+        person = standing.people[index]
+        latest = facts.latest_certificate(fleet, person, type_id, ctx.as_of)
+        if latest is None or latest.expires is None or latest.expires >= ctx.as_of:
+            continue  # never held: CERT003/CERT004
+        certificate = latest.record
+        assert isinstance(certificate, Certificate)
+        days = days_between(latest.expires, ctx.as_of)
+        yield ctx.about_person(
+            person,
+            f"{_named(label(fleet, 'certificate', type_id), certificate)} of "
+            f"{person.id} expired on {latest.expires}, {count(days, 'day')} before "
+            f"{ctx.as_of}; {reasons(why)}",
+            nested=("certificates", latest.position),
+            details={
+                "certificate_type": type_id,
+                "number": certificate.number,
+                "expired": latest.expires.isoformat(),
+                "days_ago": days,
+                "required_by": list(why),
+            },
+        )
 
 
 @builtin(
@@ -92,7 +91,7 @@ def certificate_expired(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 def certificate_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     within: int = ctx.params["within-days"]
     horizon = shift(ctx.as_of, days=within)
-    for person in in_service(fleet, ctx.as_of):
+    for person in facts.standing(fleet, "certificates", ctx.as_of).ending_by(horizon):
         for type_id, why in facts.required_certificates(fleet, person).items():
             held = facts.unrenewed_certificate(fleet, person, type_id, ctx.as_of)
             if held is None or held.expires is None or held.expires > horizon:
@@ -118,21 +117,22 @@ def certificate_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 
 def _missing(fleet: Fleet, ctx: Context, source: str) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        for type_id, why in facts.required_certificates(fleet, person).items():
-            why_here = [reason for reason in why if reason.startswith(source)]
-            if not why_here:
-                continue
-            if facts.latest_certificate(fleet, person, type_id, ctx.as_of) is not None:
-                continue  # held before, now expired: CERT001
-            booked = [c.issued for c in person.certificates if c.type == type_id]
-            later = f"; one is recorded from {min(booked)}" if booked else ""
-            named = with_noun(label(fleet, "certificate", type_id), "certificate")
-            yield ctx.about_person(
-                person,
-                f"{person.id} has no {named}, {reasons(why_here)}{later}",
-                details={"certificate_type": type_id, "required_by": why_here},
-            )
+    standing = facts.standing(fleet, "certificates", ctx.as_of)
+    for index, type_id, why in standing.unmet:
+        why_here = [reason for reason in why if reason.startswith(source)]
+        if not why_here:
+            continue
+        person = standing.people[index]
+        if facts.latest_certificate(fleet, person, type_id, ctx.as_of) is not None:
+            continue  # held before, now expired: CERT001
+        booked = [c.issued for c in person.certificates if c.type == type_id]
+        later = f"; one is recorded from {min(booked)}" if booked else ""
+        named = with_noun(label(fleet, "certificate", type_id), "certificate")
+        yield ctx.about_person(
+            person,
+            f"{person.id} has no {named}, {reasons(why_here)}{later}",
+            details={"certificate_type": type_id, "required_by": why_here},
+        )
 
 
 @builtin(

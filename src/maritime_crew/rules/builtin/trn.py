@@ -43,38 +43,37 @@ def _booking_note(booked: pendulum.Date | None) -> str:
     fix="Book and record the refresher, or take the person off the duty role until it is done.",
 )
 def training_lapsed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        for course_id, why in facts.required_courses(fleet, person).items():
-            if facts.valid_training(fleet, person, course_id, ctx.as_of) is not None:
-                continue
-            done = [
-                held
-                for held in facts.training_of(fleet, person, course_id)
-                if held.start <= ctx.as_of and held.expires is not None
-            ]
-            if not done:
-                continue  # never completed: TRN003/TRN004
-            # Cover ended when the completion that lasted longest lapsed.
-            last = max(done, key=lambda held: (held.expires, held.start))
-            assert last.expires is not None
-            days = days_between(last.expires, ctx.as_of)
-            booked = facts.next_booking(person, course_id, ctx.as_of)
-            yield ctx.about_person(
-                person,
-                f"{with_noun(label(fleet, 'course', course_id), 'training')} of {person.id} "
-                f"lapsed on "
-                f"{last.expires}, {count(days, 'day')} before {ctx.as_of}; {reasons(why)}"
-                f"{_booking_note(booked)}",
-                nested=("training", last.position),
-                details={
-                    "course": course_id,
-                    "completed": last.start.isoformat(),
-                    "lapsed": last.expires.isoformat(),
-                    "days_ago": days,
-                    "required_by": why,
-                    "booked": booked.isoformat() if booked else None,
-                },
-            )
+    standing = facts.standing(fleet, "training", ctx.as_of)
+    for index, course_id, why in standing.unmet:
+        person = standing.people[index]
+        done = [
+            held
+            for held in facts.training_of(fleet, person, course_id)
+            if held.start <= ctx.as_of and held.expires is not None
+        ]
+        if not done:
+            continue  # never completed: TRN003/TRN004
+        # Cover ended when the completion that lasted longest lapsed.
+        last = max(done, key=lambda held: (held.expires, held.start))
+        assert last.expires is not None
+        days = days_between(last.expires, ctx.as_of)
+        booked = facts.next_booking(person, course_id, ctx.as_of)
+        yield ctx.about_person(
+            person,
+            f"{with_noun(label(fleet, 'course', course_id), 'training')} of {person.id} "
+            f"lapsed on "
+            f"{last.expires}, {count(days, 'day')} before {ctx.as_of}; {reasons(why)}"
+            f"{_booking_note(booked)}",
+            nested=("training", last.position),
+            details={
+                "course": course_id,
+                "completed": last.start.isoformat(),
+                "lapsed": last.expires.isoformat(),
+                "days_ago": days,
+                "required_by": list(why),
+                "booked": booked.isoformat() if booked else None,
+            },
+        )
 
 
 @builtin(
@@ -95,7 +94,7 @@ def training_lapsed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 def training_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     within: int = ctx.params["within-days"]
     horizon = shift(ctx.as_of, days=within)
-    for person in in_service(fleet, ctx.as_of):
+    for person in facts.standing(fleet, "training", ctx.as_of).ending_by(horizon):
         for course_id, why in facts.required_courses(fleet, person).items():
             held = facts.unrenewed_training(fleet, person, course_id, ctx.as_of)
             if held is None or held.expires is None or held.expires > horizon:
@@ -121,24 +120,25 @@ def training_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
 
 
 def _missing(fleet: Fleet, ctx: Context, source: str) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        for course_id, why in facts.required_courses(fleet, person).items():
-            why_here = [reason for reason in why if reason.startswith(source)]
-            if not why_here or fleet.course(course_id) is None:
-                continue  # an unknown course is DATA002's
-            if facts.latest_training(fleet, person, course_id, ctx.as_of) is not None:
-                continue  # completed before, now lapsed: TRN001
-            booked = facts.next_booking(person, course_id, ctx.as_of)
-            yield ctx.about_person(
-                person,
-                f"{person.id} has never completed {label(fleet, 'course', course_id)} "
-                f"training, {reasons(why_here)}{_booking_note(booked)}",
-                details={
-                    "course": course_id,
-                    "required_by": why_here,
-                    "booked": booked.isoformat() if booked else None,
-                },
-            )
+    standing = facts.standing(fleet, "training", ctx.as_of)
+    for index, course_id, why in standing.unmet:
+        why_here = [reason for reason in why if reason.startswith(source)]
+        if not why_here or fleet.course(course_id) is None:
+            continue  # an unknown course is DATA002's
+        person = standing.people[index]
+        if facts.latest_training(fleet, person, course_id, ctx.as_of) is not None:
+            continue  # completed before, now lapsed: TRN001
+        booked = facts.next_booking(person, course_id, ctx.as_of)
+        yield ctx.about_person(
+            person,
+            f"{person.id} has never completed {label(fleet, 'course', course_id)} "
+            f"training, {reasons(why_here)}{_booking_note(booked)}",
+            details={
+                "course": course_id,
+                "required_by": why_here,
+                "booked": booked.isoformat() if booked else None,
+            },
+        )
 
 
 @builtin(
