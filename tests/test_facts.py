@@ -9,8 +9,16 @@ from hypothesis import strategies as st
 
 import maritime_crew as mc
 from maritime_crew import facts
+from maritime_crew.facts._servicing import _fewest_days
+
+from .strategies import age_schedules
 
 D = pendulum.Date
+_SPAN = st.integers(0, 400).map(lambda n: D(2020, 1, 1).add(days=n))
+_SHORT = (
+    st.builds(mc.Period, months=st.integers(0, 2), days=st.integers(0, 40))
+    | st.builds(mc.Period, weeks=st.integers(0, 3))
+).map(mc.AgeSchedule.fixed)
 
 
 def person(**fields: object) -> mc.Person:
@@ -108,6 +116,69 @@ class TestServicing:
         (never,) = facts.service_status(data, suit, D(2012, 1, 1))
         assert never.last is None
         assert never.due == D(2013, 5, 1)
+
+    @given(
+        st.lists(_SHORT | age_schedules, min_size=1, max_size=2),
+        st.lists(st.tuples(_SPAN, st.booleans(), st.sampled_from([0, 1])), max_size=4),
+        st.none() | _SPAN,
+        _SPAN,
+    )
+    def test_overdue_services_are_those_of_the_status_overdue_on_the_date(
+        self,
+        schedules: list[mc.AgeSchedule],
+        events: list[tuple[D, bool, int]],
+        made: D | None,
+        on: D,
+    ) -> None:
+        kind = mc.EquipmentType(
+            "suit",
+            "Suit",
+            services=tuple(
+                mc.ServiceSchedule(f"test-{n}", schedule) for n, schedule in enumerate(schedules)
+            ),
+        )
+        results = {True: mc.ServiceResult.PASS, False: mc.ServiceResult.FAIL}
+        item = mc.EquipmentItem(
+            "S-1",
+            "suit",
+            manufactured=made,
+            services=tuple(
+                mc.ServiceEvent(f"test-{which}", day, results[passed])
+                for day, passed, which in events
+            ),
+        )
+        data = mc.Fleet(equipment_types=(kind,), equipment_items=(item,))
+        days = {on} | {
+            status.due.add(days=offset)
+            for status in facts.service_status(data, item, on)
+            if status.due is not None
+            for offset in (-1, 0, 1, 2)
+        }
+        for day in sorted(days):
+            every = facts.service_status(data, item, day)
+            overdue = [status for status in every if status.overdue_on(day)]
+            assert facts.overdue_services(data, item, day) == overdue
+
+    @pytest.mark.parametrize(
+        ("period", "shortest"),
+        [
+            (mc.Period(months=1), 28),  # 31 January to 28 February
+            (mc.Period(months=13, days=3), 396),  # 31 January 2021 to 3 March 2022
+            (mc.Period(years=2), 730),
+            (mc.Period(weeks=3), 21),
+        ],
+    )
+    def test_a_period_after_any_date_spans_at_least_28_days_a_month(
+        self, period: mc.Period, shortest: int
+    ) -> None:
+        """The bound ``overdue_services`` relies on: 28 days a month, 7 a week, and days."""
+        fewest = _fewest_days(mc.AgeSchedule.fixed(period))
+        assert fewest == {1: 28, 13: 367, 0: 672 if period.years else 21}[period.months]
+        spans = [
+            (period.after(start) - start).days
+            for start in (D(2019, 1, 1).add(days=n) for n in range(4 * 366))
+        ]
+        assert min(spans) == shortest >= fewest
 
     def test_shelf_life_runs_up_to_and_including_its_last_day(self) -> None:
         armour = mc.EquipmentType("armour", "Body armour", shelf_life=mc.Period(years=5))

@@ -26,7 +26,7 @@ from ._requirements import (
     usable_kit_types,
 )
 from ._seatime import sea_days, sea_periods
-from ._servicing import ServiceDue, next_due, service_status, shelf_life_end
+from ._servicing import ServiceDue, next_due, overdue_services, service_status, shelf_life_end
 from ._standing import Standing, standing
 from ._terms import assignment_on, terms_in_force
 from ._trainers import TrainerHolders, trainer_holders
@@ -74,6 +74,7 @@ __all__ = [
     "latest_training",
     "next_booking",
     "next_due",
+    "overdue_services",
     "required_certificates",
     "required_courses",
     "review_due",

@@ -22,7 +22,7 @@ import pendulum
 from ..model import AgeSchedule, EquipmentItem, Fleet, Period, ServiceEvent, ServiceResult
 from ..model._dates import shift
 
-__all__ = ["ServiceDue", "next_due", "service_status", "shelf_life_end"]
+__all__ = ["ServiceDue", "next_due", "overdue_services", "service_status", "shelf_life_end"]
 
 
 def next_due(
@@ -77,6 +77,23 @@ class ServiceDue:
 
 def service_status(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> list[ServiceDue]:
     """For each service its type schedules, the last service and the next due date."""
+    return _status(fleet, item, on, overdue_only=False)
+
+
+def overdue_services(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> list[ServiceDue]:
+    """The services of :func:`service_status` that are overdue on the date.
+
+    A service last passed (or, never passed, an item made) too recently to be due yet
+    is passed over without working out its due date: whatever the age band, a period of
+    ``m`` months, ``w`` weeks and ``d`` days after a date ends at least ``28m + 7w + d``
+    days later.
+    """
+    return _status(fleet, item, on, overdue_only=True)
+
+
+def _status(
+    fleet: Fleet, item: EquipmentItem, on: pendulum.Date, overdue_only: bool
+) -> list[ServiceDue]:
     kind = fleet.equipment_type(item.type)
     if kind is None:
         return []
@@ -87,15 +104,30 @@ def service_status(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> list
             found = latest.get(event.kind)
             if found is None or event.date > found.date:
                 latest[event.kind] = event
+    day = on.toordinal()
     for schedule in kind.services:
         last = latest.get(schedule.kind)
         start = last.date if last is not None else item.manufactured
         if start is None:
-            result.append(ServiceDue(schedule.kind, last, None))
+            if not overdue_only:
+                result.append(ServiceDue(schedule.kind, last, None))
             continue
+        if overdue_only and start.toordinal() + _fewest_days(schedule.interval) >= day:
+            continue  # due on the date at the earliest
         due, interval = _next_due(schedule.interval, start, item.manufactured)
-        result.append(ServiceDue(schedule.kind, last, due, interval))
+        if not overdue_only or due < on:
+            result.append(ServiceDue(schedule.kind, last, due, interval))
     return result
+
+
+def _fewest_days(schedule: AgeSchedule) -> int:
+    """The fewest days any band's period can span (a month spans at least 28 days)."""
+    return min(
+        28 * (band.period.years * 12 + band.period.months)
+        + 7 * band.period.weeks
+        + band.period.days
+        for band in schedule.bands
+    )
 
 
 def shelf_life_end(fleet: Fleet, item: EquipmentItem) -> pendulum.Date | None:

@@ -197,9 +197,8 @@ def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.Serv
 )
 def service_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     for item in _in_scope(fleet, ctx):
-        for status in facts.service_status(fleet, item, ctx.as_of):
-            if status.overdue_on(ctx.as_of):
-                yield _overdue(fleet, ctx, item, status)
+        for status in facts.overdue_services(fleet, item, ctx.as_of):
+            yield _overdue(fleet, ctx, item, status)
 
 
 @builtin(
