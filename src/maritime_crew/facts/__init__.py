@@ -18,10 +18,12 @@ from ._documents import (
 )
 from ._manning import RoleCover, crew_members, crews_at_sea, role_covers
 from ._requirements import (
+    Requirement,
     RoleStatus,
     kit_held,
     required_certificates,
     required_courses,
+    requirements,
     role_status,
     usable_kit_types,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "ACTION_DONE",
     "TRACKED_ACTIONS",
     "Held",
+    "Requirement",
     "ReviewDue",
     "RoleCover",
     "RoleStatus",
@@ -77,6 +80,7 @@ __all__ = [
     "overdue_services",
     "required_certificates",
     "required_courses",
+    "requirements",
     "review_due",
     "role_covers",
     "role_status",

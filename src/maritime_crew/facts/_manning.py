@@ -14,7 +14,7 @@ import pendulum
 
 from ..model import Crew, Fleet, Person, Vessel
 from ._memo import dated_memo
-from ._requirements import RoleStatus, role_status
+from ._requirements import RoleCheck, RoleStatus, _status, role_check
 
 __all__ = ["RoleCover", "crew_members", "crews_at_sea", "role_covers"]
 
@@ -25,18 +25,29 @@ class RoleCover:
 
     role: str
     required: int
-    statuses: tuple[RoleStatus, ...]
-    """The status of every member in service who holds the role, in data order."""
+    on: pendulum.Date
+    checks: tuple[RoleCheck, ...] = attrs.field(repr=False)
+    """Every member in service who holds the role, in data order, checked against it
+    (compact; :attr:`statuses` gives each as a :class:`RoleStatus`)."""
+
+    @property
+    def statuses(self) -> tuple[RoleStatus, ...]:
+        """The status of every member in service who holds the role, in data order."""
+        return tuple(_status(check, self.role, self.on) for check in self.checks)
 
     @property
     def qualified(self) -> tuple[str, ...]:
         """Members in service who hold the role and are qualified for it."""
-        return tuple(status.person for status in self.statuses if status.qualified)
+        return tuple(check[0] for check in self.checks if not (check[1] or check[2] or check[3]))
 
     @property
     def unqualified(self) -> tuple[RoleStatus, ...]:
         """Members in service who hold the role but are not qualified for it."""
-        return tuple(status for status in self.statuses if not status.qualified)
+        return tuple(
+            _status(check, self.role, self.on)
+            for check in self.checks
+            if check[1] or check[2] or check[3]
+        )
 
     @property
     def shortfall(self) -> int:
@@ -70,21 +81,33 @@ def role_covers(
 ) -> tuple[RoleCover, ...]:
     """For each known role the vessel requires (count above 0), who in the crew can fill it.
 
-    Unknown role ids are skipped: the ``DATA`` rules report them.
+    Unknown role ids are skipped: the ``DATA`` rules report them. The checks are worked
+    out once per crew and date, and kept compact: the covers are made for each caller.
     """
     cache = dated_memo(fleet, on, "role-covers")
     key = (id(crew), id(vessel))
-    found: tuple[RoleCover, ...] | None = cache.get(key)
-    if found is None:
-        found = cache[key] = _role_covers(fleet, crew, vessel, on)
-    return found
+    rows: tuple[_Row, ...] | None = cache.get(key)
+    if rows is None:
+        rows = cache[key] = _role_rows(fleet, crew, vessel, on)
+    grouped: dict[str, tuple[int, list[RoleCheck]]] = {}
+    for role, required, person, certificates, courses, kit, until in rows:
+        checks = grouped.setdefault(role, (required, []))[1]
+        if person is not None:
+            checks.append((person, certificates, courses, kit, until))
+    return tuple(
+        RoleCover(role, required, on, tuple(checks)) for role, (required, checks) in grouped.items()
+    )
 
 
-def _role_covers(
-    fleet: Fleet, crew: Crew, vessel: Vessel, on: pendulum.Date
-) -> tuple[RoleCover, ...]:
+_Row = tuple[str, int, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
+"""One member's :data:`RoleCheck` for one role, after the role and its count: the form
+kept with the fleet, flat so that the garbage collector stops tracing it at once. A role
+no member holds has one row with no person."""
+
+
+def _role_rows(fleet: Fleet, crew: Crew, vessel: Vessel, on: pendulum.Date) -> tuple[_Row, ...]:
     members = crew_members(fleet, crew, on)
-    covers: list[RoleCover] = []
+    rows: list[_Row] = []
     seen: set[str] = set()
     for entry in vessel.complement:
         role = entry.role
@@ -94,8 +117,8 @@ def _role_covers(
         required = vessel.required(role)
         if required <= 0:
             continue
-        statuses = tuple(
-            role_status(fleet, person, role, on) for person in members if role in person.duty_roles
-        )
-        covers.append(RoleCover(role=role, required=required, statuses=statuses))
-    return tuple(covers)
+        holders = [person for person in members if role in person.duty_roles]
+        rows += [(role, required, *role_check(fleet, person, role, on)) for person in holders]
+        if not holders:
+            rows.append((role, required, None, (), (), (), -1))
+    return tuple(rows)

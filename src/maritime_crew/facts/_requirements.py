@@ -5,15 +5,18 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from ..model import EquipmentItem, Fleet, ItemStatus, Person
+from ..model import DutyRole, EquipmentItem, Fleet, ItemStatus, Person
+from ..model._dates import day_of_ordinal
 from ._memo import dated_memo, memo, remember_person
-from ._validity import valid_until
+from ._validity import _NEVER, _best, _table
 
 __all__ = [
+    "Requirement",
     "RoleStatus",
     "kit_held",
     "required_certificates",
     "required_courses",
+    "requirements",
     "role_status",
     "usable_kit_types",
 ]
@@ -23,31 +26,37 @@ Requirement = tuple[str, tuple[str, ...]]
 """A certificate type (or course) required, with who requires it: ``grade X``, ``duty role Y``."""
 
 
-def _requirements(fleet: Fleet, person: Person, kind: str) -> tuple[Requirement, ...]:
-    """What the person's grade and duty roles require of ``"certificates"`` or ``"training"``.
+def requirements(fleet: Fleet, person: Person, kind: str) -> tuple[Requirement, ...]:
+    """What the person's grade and duty roles require, with who requires each.
 
-    Worked out once per grade and set of duty roles (a fleet has a few hundred such
-    profiles) and shared by everyone who has it: text only, which the garbage collector
-    does not trace.
+    ``kind`` is ``"certificates"`` (types), ``"training"`` (courses) or ``"kit"``
+    (equipment types, which only duty roles require). Worked out once per grade and set
+    of duty roles (a fleet has a few hundred such profiles) and shared by everyone who
+    has it: text only, which the garbage collector does not trace.
     """
     profile = (kind, person.grade, *person.duty_roles)
     cache: dict[tuple[str | None, ...], tuple[Requirement, ...]] = memo(fleet, "requirements")
     found = cache.get(profile)
     if found is not None:
         return found
-    certificates = kind == "certificates"
     required: dict[str, list[str]] = {}
     grade = fleet.grade(person.grade) if person.grade else None
-    if grade is not None:
-        for type_id in grade.certificates if certificates else grade.courses:
+    if grade is not None and kind != "kit":
+        for type_id in grade.certificates if kind == "certificates" else grade.courses:
             required.setdefault(type_id, []).append(f"grade {grade.id}")
     for role_id in person.duty_roles:
         role = fleet.duty_role(role_id)
         if role is not None:
-            for type_id in role.certificates if certificates else role.courses:
+            for type_id in _wanted(role, kind):
                 required.setdefault(type_id, []).append(f"duty role {role.id}")
-    requirements = tuple((type_id, tuple(why)) for type_id, why in required.items())
-    return cache.setdefault(profile, requirements)
+    found = tuple((type_id, tuple(why)) for type_id, why in required.items())
+    return cache.setdefault(profile, found)
+
+
+def _wanted(role: DutyRole, kind: str) -> tuple[str, ...]:
+    if kind == "certificates":
+        return role.certificates
+    return role.courses if kind == "training" else role.kit
 
 
 def required_certificates(fleet: Fleet, person: Person) -> dict[str, list[str]]:
@@ -55,12 +64,12 @@ def required_certificates(fleet: Fleet, person: Person) -> dict[str, list[str]]:
 
     Reasons read ``grade deck-chief-officer`` or ``duty role medic``.
     """
-    return {key: list(why) for key, why in _requirements(fleet, person, "certificates")}
+    return {key: list(why) for key, why in requirements(fleet, person, "certificates")}
 
 
 def required_courses(fleet: Fleet, person: Person) -> dict[str, list[str]]:
     """Courses the person's grade and duty roles require, with who requires each."""
-    return {key: list(why) for key, why in _requirements(fleet, person, "training")}
+    return {key: list(why) for key, why in requirements(fleet, person, "training")}
 
 
 def kit_held(
@@ -121,31 +130,54 @@ def role_status(fleet: Fleet, person: Person, role_id: str, on: pendulum.Date) -
     An unknown role id gives a status with nothing missing; the ``DATA`` rules report the
     dangling reference.
     """
+    return _status(role_check(fleet, person, role_id, on), role_id, on)
+
+
+RoleCheck = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
+"""A :class:`RoleStatus` in the compact form that caches keep: the person's id, the
+missing certificate types, courses and kit, and the ordinal of ``until`` (-1 for
+``None``). Text and whole numbers only, which the garbage collector stops tracing."""
+
+
+def role_check(fleet: Fleet, person: Person, role_id: str, on: pendulum.Date) -> RoleCheck:
+    """:func:`role_status` in its compact form (:data:`RoleCheck`)."""
     role = fleet.duty_role(role_id)
-    missing_certificates: list[str] = []
-    missing_courses: list[str] = []
-    missing_kit: list[str] = []
-    expiries: list[pendulum.Date] = []
-    if role is not None:
-        for wanted, kind, missing in (
-            (role.certificates, "certificates", missing_certificates),
-            (role.courses, "training", missing_courses),
-        ):
-            for type_id in wanted:
-                until = valid_until(fleet, person, kind, type_id, on)
-                if until is False:
-                    missing.append(type_id)
-                elif until is not True:
-                    expiries.append(until)
+    if role is None:
+        return (person.id, (), (), (), -1)
+    day = on.toordinal()
+    missing: tuple[list[str], list[str]] = ([], [])
+    earliest = _NEVER
+    for wanted, kind, lacking in (
+        (role.certificates, "certificates", missing[0]),
+        (role.courses, "training", missing[1]),
+    ):
+        if not wanted:
+            continue
+        table = _table(fleet, person, kind)
+        for type_id in wanted:
+            best = _best(table, type_id, day)
+            if best < 0:
+                lacking.append(type_id)
+            elif table[2][best] < earliest:
+                earliest = table[2][best]
+    kit: tuple[str, ...] = ()
+    if role.kit:
         usable = usable_kit_types(fleet, person, on)
-        missing_kit = [kind for kind in role.kit if kind not in usable]
-    qualified = not (missing_certificates or missing_courses or missing_kit)
+        kit = tuple(kind for kind in role.kit if kind not in usable)
+    qualified = not (missing[0] or missing[1] or kit)
+    until = earliest if qualified and earliest != _NEVER else -1
+    return (person.id, tuple(missing[0]), tuple(missing[1]), kit, until)
+
+
+def _status(check: RoleCheck, role_id: str, on: pendulum.Date) -> RoleStatus:
+    """The :class:`RoleStatus` of a compact :data:`RoleCheck`."""
+    person, certificates, courses, kit, until = check
     return RoleStatus(
-        person=person.id,
+        person=person,
         role=role_id,
         on=on,
-        missing_certificates=tuple(missing_certificates),
-        missing_courses=tuple(missing_courses),
-        missing_kit=tuple(missing_kit),
-        until=min(expiries) if qualified and expiries else None,
+        missing_certificates=certificates,
+        missing_courses=courses,
+        missing_kit=kit,
+        until=day_of_ordinal(until) if until >= 0 else None,
     )

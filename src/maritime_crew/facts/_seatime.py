@@ -133,14 +133,16 @@ _OPEN = datetime.date.max.toordinal()
 """The end of a deployment without one: it runs on, up to whatever date is asked about."""
 
 
-def _crew_totals(fleet: Fleet, crew: str) -> tuple[list[int], list[int], list[int]]:
+def _crew_totals(
+    fleet: Fleet, crew: str
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """A crew's merged deployments as day ordinals, with the days before each period.
 
     Worked out once per crew, whatever the date asked about: an open deployment runs to
     :data:`_OPEN` here, and a question about a date cuts the periods there.
     """
     cache = memo(fleet, "crew-sea-time")
-    totals: tuple[list[int], list[int], list[int]] | None = cache.get(crew)
+    totals: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = cache.get(crew)
     if totals is None:
         spans = sorted(
             (d.start.toordinal(), d.end.toordinal() if d.end is not None else _OPEN)
@@ -158,7 +160,7 @@ def _crew_totals(fleet: Fleet, crew: str) -> tuple[list[int], list[int], list[in
         before = [0]
         for first, last in zip(starts, ends, strict=True):
             before.append(before[-1] + last - first + 1)
-        totals = cache[crew] = (starts, ends, before)
+        totals = cache[crew] = (tuple(starts), tuple(ends), tuple(before))
     return totals
 
 
@@ -171,7 +173,7 @@ def _crew_days(fleet: Fleet, crew: str, until: pendulum.Date, since: pendulum.Da
     return max(0, days - _days_to(totals, since.toordinal() - 1))  # none when ``since`` is later
 
 
-def _days_to(totals: tuple[list[int], list[int], list[int]], last: int) -> int:
+def _days_to(totals: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]], last: int) -> int:
     """Days of the periods up to and including the day ordinal ``last``."""
     starts, ends, before = totals
     count = bisect.bisect_right(starts, last)  # the periods that start by ``last``

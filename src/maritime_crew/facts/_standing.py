@@ -15,7 +15,7 @@ import pendulum
 
 from ..model import Fleet, Person
 from ._memo import dated_memo
-from ._requirements import _requirements
+from ._requirements import requirements
 from ._validity import _NEVER, _table, _valid_ends
 
 __all__ = ["Standing", "standing"]
@@ -61,7 +61,7 @@ def standing(fleet: Fleet, kind: str, on: pendulum.Date) -> Standing:
         people.append(person)
         best = _valid_ends(_table(fleet, person, kind), day)
         earliest = _NEVER
-        for type_id, why in _requirements(fleet, person, kind):
+        for type_id, why in requirements(fleet, person, kind):
             end = best.get(type_id)
             if end is None:
                 unmet.append((index, type_id, why))

@@ -35,6 +35,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from .. import model
 from ..model import AgeBand, AgeSchedule, BusinessYear, InvalidValue, Period
+from ..model._dates import shared_day
 from ._limits import FIRST_DATE, LAST_DATE, MAX_INTEGER, MIN_INTEGER
 
 __all__ = [
@@ -225,7 +226,7 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
         known = _DATES.get(value)
         if known is None:
             _in_range(value)
-            known = pendulum.Date(value.year, value.month, value.day)
+            known = shared_day(value)
             if len(_DATES) < _DATES_KEPT:
                 _DATES[value] = known
         return known

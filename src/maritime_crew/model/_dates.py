@@ -14,6 +14,7 @@ __all__ = [
     "as_date",
     "day_of_ordinal",
     "months_later",
+    "shared_day",
     "shift",
 ]
 
@@ -81,8 +82,19 @@ def shift(date: pendulum.Date, months: int = 0, days: int = 0) -> pendulum.Date:
 def day_of_ordinal(ordinal: int) -> pendulum.Date:
     """The day with this proleptic Gregorian ordinal (as ``date.fromordinal``), shared."""
     found = _BY_ORDINAL.get(ordinal)
+    return found if found is not None else shared_day(datetime.date.fromordinal(ordinal))
+
+
+def shared_day(value: datetime.date) -> pendulum.Date:
+    """The one ``pendulum.Date`` of a day that loading, and moving dates, share.
+
+    Made the first time the day is asked for, whichever way. A loaded fleet's dates and
+    those a check works out are then the same few thousand objects, not two copies.
+    """
+    ordinal = value.toordinal()
+    found = _BY_ORDINAL.get(ordinal)
     if found is None:
-        found = pendulum.Date.fromordinal(ordinal)
+        found = pendulum.Date(value.year, value.month, value.day)
         if len(_BY_ORDINAL) < _KEEP:
             _BY_ORDINAL[ordinal] = found
     return found
@@ -98,7 +110,7 @@ def _day(year: int, month: int, day: int) -> pendulum.Date:
     key = (year, month, day)
     found = _BY_DAY.get(key)
     if found is None:
-        found = pendulum.Date(year, month, day)
+        found = shared_day(datetime.date(year, month, day))
         if len(_BY_DAY) < _KEEP:
             _BY_DAY[key] = found
     return found

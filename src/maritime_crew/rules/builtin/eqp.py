@@ -65,18 +65,15 @@ def _in_scope(fleet: Fleet, ctx: Context) -> tuple[EquipmentItem, ...]:
 )
 def kit_not_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     for person in in_service(fleet, ctx.as_of):
-        if person.left == ctx.as_of:
-            continue  # the leaving day: kit is handed in
-        kit: dict[str, list[str]] = {}
-        for role_id in person.duty_roles:
-            role = fleet.duty_role(role_id)
-            for type_id in role.kit if role is not None else ():
-                kit.setdefault(type_id, []).append(f"duty role {role_id}")
-        for type_id, why in kit.items():
-            if fleet.equipment_type(type_id) is None:
+        if person.left == ctx.as_of or not person.duty_roles:
+            continue  # the leaving day (kit is handed in), or no role
+        kit = facts.requirements(fleet, person, "kit")
+        if not kit:
+            continue
+        usable = facts.usable_kit_types(fleet, person, ctx.as_of)
+        for type_id, why in kit:
+            if type_id in usable or fleet.equipment_type(type_id) is None:
                 continue  # an unknown type is DATA002's
-            if type_id in facts.usable_kit_types(fleet, person, ctx.as_of):
-                continue
             out = [
                 item
                 for item in fleet.items_held(person.id, ctx.as_of)
@@ -93,7 +90,7 @@ def kit_not_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 f"required by {' and '.join(why)}{note}",
                 details={
                     "equipment_type": type_id,
-                    "required_by": why,
+                    "required_by": list(why),
                     "unusable_items": [item.id for item in out],
                 },
             )
@@ -316,7 +313,10 @@ def item_past_marked_date(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     fix="Withdraw the item and have it repaired and retested, or replace it.",
 )
 def service_failed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+    fail = ServiceResult.FAIL
     for item in _in_scope(fleet, ctx):
+        if not any(event.result is fail for event in item.services):
+            continue  # most items never failed one
         kind = fleet.equipment_type(item.type)
         scheduled = {schedule.kind for schedule in kind.services} if kind is not None else set()
         latest: dict[str, ServiceEvent] = {}
