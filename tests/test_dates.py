@@ -8,7 +8,7 @@ import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maritime_crew.model._dates import day_of_ordinal, shift
+from maritime_crew.model._dates import day_of_ordinal, shared_day, shift, shift_ordinal
 
 dates = st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)).map(
     lambda d: pendulum.Date(d.year, d.month, d.day)
@@ -23,6 +23,7 @@ def test_shift_moves_a_date_as_pendulum_add_does(
     moved = shift(date, months=months, days=days)
     assert moved == date.add(months=months, days=days)
     assert type(moved) is pendulum.Date
+    assert shift_ordinal(date, months=months, days=days) == moved.toordinal()
 
 
 @given(st.sampled_from([(2020, 1, 31), (2019, 1, 31), (2000, 1, 29), (1900, 1, 29)]))
@@ -38,3 +39,13 @@ def test_a_month_from_the_end_of_january_lands_on_the_last_of_february(
 def test_days_by_ordinal_are_the_calendar_days(ordinal: int) -> None:
     day = day_of_ordinal(ordinal)
     assert day == datetime.date.fromordinal(ordinal)
+
+
+@given(dates)
+def test_a_day_has_one_shared_date_however_it_is_reached(date: pendulum.Date) -> None:
+    """Loading, moving dates and ordinals give the same object for a day."""
+    shared = shared_day(datetime.date(date.year, date.month, date.day))
+    assert shared == date
+    assert type(shared) is pendulum.Date
+    assert day_of_ordinal(date.toordinal()) is shared
+    assert shift(date.subtract(days=1), days=1) is shared

@@ -85,8 +85,8 @@ def overdue_services(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> li
 
     A service last passed (or, never passed, an item made) too recently to be due yet
     is passed over without working out its due date: whatever the age band, a period of
-    ``m`` months, ``w`` weeks and ``d`` days after a date ends at least ``28m + 7w + d``
-    days later.
+    ``12y + m`` months (``m`` below 12), ``w`` weeks and ``d`` days after a date ends at
+    least ``365y + 28m + 7w + d`` days later.
     """
     return _status(fleet, item, on, overdue_only=True)
 
@@ -121,13 +121,15 @@ def _status(
 
 
 def _fewest_days(schedule: AgeSchedule) -> int:
-    """The fewest days any band's period can span (a month spans at least 28 days)."""
-    return min(
-        28 * (band.period.years * 12 + band.period.months)
-        + 7 * band.period.weeks
-        + band.period.days
-        for band in schedule.bands
-    )
+    """The fewest days any band's period can span from any date.
+
+    Twelve months span at least 365 days, and each further month at least 28.
+    """
+    fewest = []
+    for band in schedule.bands:
+        years, months = divmod(band.period.years * 12 + band.period.months, 12)
+        fewest.append(365 * years + 28 * months + 7 * band.period.weeks + band.period.days)
+    return min(fewest)
 
 
 def shelf_life_end(fleet: Fleet, item: EquipmentItem) -> pendulum.Date | None:

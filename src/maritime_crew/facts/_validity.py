@@ -63,7 +63,7 @@ def _end(
         return expires.toordinal()
     if validity is None:
         return _NEVER
-    return validity.for_age(person.age_on(start)).after(start).toordinal() - 1
+    return validity.for_age(person.age_on(start)).after_ordinal(start) - 1
 
 
 def _certificate_end(fleet: Fleet, person: Person, certificate: Certificate) -> int:

@@ -16,6 +16,7 @@ __all__ = [
     "months_later",
     "shared_day",
     "shift",
+    "shift_ordinal",
 ]
 
 DateLike = pendulum.Date | datetime.date | str
@@ -77,6 +78,13 @@ def shift(date: pendulum.Date, months: int = 0, days: int = 0) -> pendulum.Date:
     elif type(date) is not pendulum.Date:
         date = _day(date.year, date.month, date.day)
     return date
+
+
+def shift_ordinal(date: datetime.date, months: int = 0, days: int = 0) -> int:
+    """The ordinal of :func:`shift`'s answer, worked out without making a date object."""
+    if months:
+        return datetime.date(*months_later(date, months)).toordinal() + days
+    return date.toordinal() + days
 
 
 def day_of_ordinal(ordinal: int) -> pendulum.Date:

@@ -11,7 +11,7 @@ import attrs
 import pendulum
 
 from ._base import InvalidValue, doc, non_negative
-from ._dates import shift
+from ._dates import shift, shift_ordinal
 
 __all__ = ["AgeBand", "AgeSchedule", "Period", "completed_years"]
 
@@ -115,6 +115,10 @@ class Period:
         or clamped to the month's last day, then weeks and days.
         """
         return shift(date, self.years * 12 + self.months, self.weeks * 7 + self.days)
+
+    def after_ordinal(self, date: datetime.date) -> int:
+        """The ordinal of :meth:`after`, without making the date: for sums of many dates."""
+        return shift_ordinal(date, self.years * 12 + self.months, self.weeks * 7 + self.days)
 
     def before(self, date: pendulum.Date) -> pendulum.Date:
         """The date this period before ``date`` (time parts are ignored)."""

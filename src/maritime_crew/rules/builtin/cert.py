@@ -181,27 +181,30 @@ def certificate_missing_for_role(fleet: Fleet, ctx: Context) -> Iterator[Finding
 def certificate_validity_exceeded(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     for person in fleet.people:
         for position, certificate in enumerate(person.certificates):
+            if certificate.expires is None:
+                continue
             kind = fleet.certificate_type(certificate.type)
-            if certificate.expires is None or kind is None or kind.validity is None:
+            if kind is None or kind.validity is None:
                 continue
             age = person.age_on(certificate.issued)
             allowed: Period = kind.validity.for_age(age)
+            if certificate.expires.toordinal() < allowed.after_ordinal(certificate.issued):
+                continue  # within the validity
             latest = facts.last_day(kind.validity, certificate.issued, age)
-            if certificate.expires > latest:
-                at = f" for a holder aged {age}" if age is not None else ""
-                yield ctx.about_person(
-                    person,
-                    f"{_named(kind.name, certificate)} of {person.id}, issued "
-                    f"{certificate.issued}, is recorded as expiring on {certificate.expires}; "
-                    f"a validity of {allowed}{at} ends on {latest}",
-                    nested=("certificates", position),
-                    details={
-                        "certificate_type": kind.id,
-                        "recorded_expiry": certificate.expires.isoformat(),
-                        "latest_allowed": latest.isoformat(),
-                        "validity": str(allowed),
-                    },
-                )
+            at = f" for a holder aged {age}" if age is not None else ""
+            yield ctx.about_person(
+                person,
+                f"{_named(kind.name, certificate)} of {person.id}, issued "
+                f"{certificate.issued}, is recorded as expiring on {certificate.expires}; "
+                f"a validity of {allowed}{at} ends on {latest}",
+                nested=("certificates", position),
+                details={
+                    "certificate_type": kind.id,
+                    "recorded_expiry": certificate.expires.isoformat(),
+                    "latest_allowed": latest.isoformat(),
+                    "validity": str(allowed),
+                },
+            )
 
 
 _HELD = state_change_points("service", "certificates")
