@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ..model import Course, Fleet
-from ._validity import held_on
+from ._validity import _table, _valid_ends
 
 __all__ = ["TrainerHolders", "trainer_holders"]
 
@@ -50,11 +50,12 @@ def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
     """Who in service holds each course and certificate type on a date, in one pass."""
     courses: dict[str, set[str]] = {}
     certificates: dict[str, set[str]] = {}
+    day = on.toordinal()
     for person in fleet.people:
         if not person.in_service_on(on):
             continue
         for kind, found in (("training", courses), ("certificates", certificates)):
-            for key in held_on(fleet, person, kind, on):
+            for key in _valid_ends(_table(fleet, person, kind), day):
                 found.setdefault(key, set()).add(person.id)
     return TrainerHolders(
         courses={key: frozenset(value) for key, value in courses.items()},

@@ -81,16 +81,20 @@ def _cutoff(as_of: pendulum.Date) -> int:
     return _midnight(as_of.add(days=1))
 
 
-def _record(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
-    """The person's merged work up to the end of ``as_of``, and the profile by day.
+def _records(fleet: Fleet, as_of: pendulum.Date) -> tuple[tuple[Person, _rest.Work, Runs], ...]:
+    """Everyone with work on record up to the end of ``as_of``, with work and profiles.
+
+    In data order: each person's merged work and their profile by day, worked out once
+    per date for the ten rules.
 
     A run is ``(first, last, profile)``: window starts from midnight of its first day to
     the end of its last day (as the starts of a day's windows run) share one profile.
     """
-    records = dated_memo(fleet, as_of, "rest-records")
-    found: tuple[_rest.Work, Runs] | None = records.get(id(person))
+    cache = dated_memo(fleet, as_of, "rest-records")
+    found: tuple[tuple[Person, _rest.Work, Runs], ...] | None = cache.get("everyone")
     if found is None:
-        found = records[id(person)] = _work_and_runs(fleet, person, as_of)
+        records = [(person, *_work_and_runs(fleet, person, as_of)) for person in fleet.people]
+        found = cache["everyone"] = tuple(record for record in records if record[2])
     return found
 
 
@@ -151,10 +155,7 @@ def _worst(
     fleet: Fleet, ctx: Context, check: Check
 ) -> Iterator[tuple[Person, _rest.Window, int, RestProfile]]:
     """For each person, the breach with the largest excess over its limit (earliest on ties)."""
-    records = dated_memo(fleet, ctx.as_of, "rest-records")  # what _record looks in
-    for person in fleet.people:
-        found = records.get(id(person))
-        work, runs = found if found is not None else _record(fleet, person, ctx.as_of)
+    for person, work, runs in _records(fleet, ctx.as_of):
         best: tuple[_rest.Window, int, RestProfile] | None = None
         for lo, hi, profile in runs:
             found = check(work, lo, hi, profile)

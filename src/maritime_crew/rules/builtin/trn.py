@@ -177,7 +177,7 @@ def _lacks(fleet: Fleet, trainer: Person, course: Course, on: pendulum.Date) -> 
     """What the trainer lacked on a date to deliver the course, in words."""
     lacks: list[str] = []
     for course_id in course.trainer_courses:
-        if facts.valid_training(fleet, trainer, course_id, on) is not None:
+        if facts.valid_until(fleet, trainer, "training", course_id, on) is not False:
             continue
         name = label(fleet, "course", course_id)
         last = facts.latest_training(fleet, trainer, course_id, on)
@@ -186,7 +186,7 @@ def _lacks(fleet: Fleet, trainer: Person, course: Course, on: pendulum.Date) -> 
         else:
             lacks.append(f"they had no {with_noun(name, 'training')}")
     for type_id in course.trainer_certificates:
-        if facts.valid_certificate(fleet, trainer, type_id, on) is not None:
+        if facts.valid_until(fleet, trainer, "certificates", type_id, on) is not False:
             continue
         name = label(fleet, "certificate", type_id)
         last = facts.latest_certificate(fleet, trainer, type_id, on)
