@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
-from collections.abc import Iterable, KeysView, Mapping
+import itertools
+from collections.abc import KeysView, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -150,11 +150,27 @@ class _Indexes(dict[str, "_IdIndex[Any]"]):
         return index
 
 
-def _group(pairs: Iterable[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
-    grouped: defaultdict[str, list[Any]] = defaultdict(list)
-    for key, value in pairs:
-        grouped[key].append(value)
-    return {key: tuple(values) for key, values in grouped.items()}
+V = TypeVar("V")
+
+
+def _group(keys: Sequence[str | None], values: Sequence[V]) -> dict[str, tuple[V, ...]]:
+    """The values of each key, in data order; keys in order of first appearance.
+
+    A ``None`` key is left out. Positions are sorted by key rather than appended to a
+    list per key: those lists would live until the last value is read, long enough for
+    the garbage collector to move them all to its oldest generation, where they count
+    toward its next full pass (a fleet of 10,000 people has 29,000 items of kit).
+    """
+    rank: dict[str | None, int] = {}
+    for key in keys:
+        rank.setdefault(key, len(rank))
+    ranks = [rank[key] for key in keys]
+    order = sorted(range(len(keys)), key=ranks.__getitem__)
+    return {
+        key: tuple([values[i] for i in run])
+        for key, run in itertools.groupby(order, key=keys.__getitem__)
+        if key is not None
+    }
 
 
 @attrs.frozen
@@ -393,41 +409,41 @@ class Fleet:
 
     @functools.cached_property
     def _crews_by_vessel(self) -> dict[str, tuple[Crew, ...]]:
-        return _group((crew.vessel, crew) for crew in self.crews if crew.vessel is not None)
+        return _group([crew.vessel for crew in self.crews], self.crews)
 
     @functools.cached_property
     def _members_by_crew(self) -> dict[str, tuple[Person, ...]]:
-        return _group((person.crew, person) for person in self.people if person.crew is not None)
+        return _group([person.crew for person in self.people], self.people)
 
     @functools.cached_property
     def _deployments_by_person(self) -> dict[str, tuple[Deployment, ...]]:
-        return _group((d.person, d) for d in self.deployments if d.person is not None)
+        return _group([d.person for d in self.deployments], self.deployments)
 
     @functools.cached_property
     def _deployments_by_crew(self) -> dict[str, tuple[Deployment, ...]]:
-        return _group((d.crew, d) for d in self.deployments if d.crew is not None)
+        return _group([d.crew for d in self.deployments], self.deployments)
 
     @functools.cached_property
     def _deployments_by_vessel(self) -> dict[str, tuple[Deployment, ...]]:
-        return _group((d.vessel, d) for d in self.deployments)
+        return _group([d.vessel for d in self.deployments], self.deployments)
 
     @functools.cached_property
     def _issues_by_item(self) -> dict[str, tuple[tuple[int, int], ...]]:
         # Positions (person, issue), not the records: whole numbers, which the garbage
         # collector does not trace (a fleet of 10,000 people has some 29,000 issues).
+        people = self.people
         return _group(
-            (issue.item, (p, i))
-            for p, person in enumerate(self.people)
-            for i, issue in enumerate(person.issues)
+            [issue.item for person in people for issue in person.issues],
+            [(p, i) for p, person in enumerate(people) for i in range(len(person.issues))],
         )
 
     @functools.cached_property
     def _operations_by_vessel(self) -> dict[str, tuple[Operation, ...]]:
-        return _group((operation.vessel, operation) for operation in self.operations)
+        return _group([operation.vessel for operation in self.operations], self.operations)
 
     @functools.cached_property
     def _debriefs_by_operation(self) -> dict[str, tuple[Debrief, ...]]:
-        return _group((debrief.operation, debrief) for debrief in self.debriefs)
+        return _group([debrief.operation for debrief in self.debriefs], self.debriefs)
 
     @functools.cached_property
     def _findings(self) -> dict[str, tuple[Debrief, DebriefFinding]]:
@@ -439,16 +455,17 @@ class Fleet:
 
     @functools.cached_property
     def _addressed_by(self) -> dict[str, tuple[tuple[Document, DocumentVersion], ...]]:
-        return _group(
+        addressed = [
             (finding_id, (document, version))
             for document in self.documents
             for version in document.versions
             for finding_id in version.addresses
-        )
+        ]
+        return _group([key for key, _ in addressed], [value for _, value in addressed])
 
     @functools.cached_property
     def _work_by_person(self) -> dict[str, tuple[WorkPeriod, ...]]:
-        return _group((period.person, period) for period in self.work_periods)
+        return _group([period.person for period in self.work_periods], self.work_periods)
 
     def crews_of(self, vessel_id: str) -> tuple[Crew, ...]:
         """Crews assigned to a vessel, in data order."""

@@ -729,28 +729,36 @@ _Placed = tuple[int, WorkPeriod]
 """A work period and its position in ``fleet.work_periods``."""
 
 
-def _work_by_person(fleet: Fleet) -> dict[str, list[_Placed]]:
-    """Each person's work periods that end after they start (DATA003 reports the others)."""
-    found: dict[str, list[_Placed]] = {}
+def _work_by_person(fleet: Fleet) -> dict[str, list[int]]:
+    """Positions of each person's work periods that end after they start.
+
+    DATA003 reports the others. Positions, not (position, period) pairs: a pair per
+    period would live through the whole pass, and the garbage collector would move
+    every one of them to its oldest generation.
+    """
+    found: dict[str, list[int]] = {}
     for position, period in enumerate(fleet.work_periods):
         if period.start < period.end:
-            found.setdefault(period.person, []).append((position, period))
+            found.setdefault(period.person, []).append(position)
     return found
 
 
-def _overlapping_pairs(periods: list[_Placed]) -> Iterator[tuple[_Placed, _Placed]]:
+def _overlapping_pairs(
+    periods: Sequence[WorkPeriod], positions: list[int]
+) -> Iterator[tuple[_Placed, _Placed]]:
     """Every pair of periods that share some time, each earlier-starting period first.
 
     Periods that share only an end and a start (one ends at 12:00, the next starts at
     12:00) do not overlap. Of two identical periods, the one recorded first comes first.
     """
-    ordered = sorted(periods, key=lambda placed: (placed[1].start, placed[1].end, placed[0]))
-    running: list[_Placed] = []
-    for placed in ordered:
-        running = [earlier for earlier in running if earlier[1].end > placed[1].start]
+    ordered = sorted(positions, key=lambda p: (periods[p].start, periods[p].end, p))
+    running: list[int] = []
+    for position in ordered:
+        start = periods[position].start
+        running = [earlier for earlier in running if periods[earlier].end > start]
         for earlier in running:
-            yield earlier, placed
-        running.append(placed)
+            yield (earlier, periods[earlier]), (position, periods[position])
+        running.append(position)
 
 
 def _span(period: WorkPeriod) -> str:
@@ -803,8 +811,8 @@ def _overlap_finding(fleet: Fleet, ctx: Context, first: _Placed, second: _Placed
     fix="Remove the duplicate record, or correct the start or end of whichever period is wrong.",
 )
 def work_periods_overlap(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for periods in _work_by_person(fleet).values():
-        for first, second in _overlapping_pairs(periods):
+    for positions in _work_by_person(fleet).values():
+        for first, second in _overlapping_pairs(fleet.work_periods, positions):
             yield _overlap_finding(fleet, ctx, first, second)
 
 

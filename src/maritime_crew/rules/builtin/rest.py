@@ -93,8 +93,12 @@ def _records(fleet: Fleet, as_of: pendulum.Date) -> tuple[tuple[Person, _rest.Wo
     cache = dated_memo(fleet, as_of, "rest-records")
     found: tuple[tuple[Person, _rest.Work, Runs], ...] | None = cache.get("everyone")
     if found is None:
-        records = [(person, *_work_and_runs(fleet, person, as_of)) for person in fleet.people]
-        found = cache["everyone"] = tuple(record for record in records if record[2])
+        records = []
+        for person in fleet.people:
+            work, runs = _work_and_runs(fleet, person, as_of)
+            if runs:
+                records.append((person, work, runs))
+        found = cache["everyone"] = tuple(records)
     return found
 
 
