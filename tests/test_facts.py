@@ -383,3 +383,25 @@ def test_standing_names_every_unmet_requirement_and_the_first_to_run_out(
         for last in (on, on.add(days=5), on.add(days=20)):
             expected = end is not None and end <= last
             assert (holder in found.ending_by(last)) is expected
+
+
+@given(
+    st.lists(st.tuples(_DAYS, st.none() | _DAYS, st.sampled_from(["coc", "medical"])), max_size=6),
+    _DAYS,
+    st.integers(0, 30),
+)
+def test_ending_by_says_whether_a_record_valid_on_a_day_ends_in_the_window(
+    records: list[tuple[D, D | None, str]], on: D, within: int
+) -> None:
+    coc = mc.CertificateType("coc", "CoC", validity=mc.AgeSchedule.fixed("P10D"))
+    medical = mc.CertificateType("medical", "Medical")  # no validity: never expires
+    holder = person(
+        certificates=tuple(
+            mc.Certificate(kind, issued, expires=expires) for issued, expires, kind in records
+        )
+    )
+    data = mc.Fleet(people=(holder,), certificate_types=(coc, medical))
+    last = on.add(days=within)
+    held = [h for kind in ("coc", "medical") for h in facts.certificates_of(data, holder, kind)]
+    expected = any(h.valid_on(on) and h.expires is not None and h.expires <= last for h in held)
+    assert facts.ending_by(data, holder, "certificates", on, last) is expected

@@ -139,6 +139,7 @@ def test_header_scan_numbers_lines_as_a_reader_would(lines: list[str], newline: 
     # Inside a multi-line string a header is text; outside, every array header counts
     # (each gets its own path, so none hides another).
     expected: list[int] = []
+    top: dict[str, int] = {}  # top-level arrays: how many seen so far
     open_string: str | None = None
     for number, line in enumerate(lines, start=1):
         if open_string is not None:
@@ -146,6 +147,10 @@ def test_header_scan_numbers_lines_as_a_reader_would(lines: list[str], newline: 
                 open_string = None
         elif line.lstrip().startswith("[["):
             expected.append(number)
+            if line in ("[[person]]", "[[terms]]"):
+                name = line[2:-2]
+                top[name] = top.get(name, -1) + 1
+                assert found[(name, top[name])] == number
         elif not line.lstrip().startswith("["):
             for delimiter in ('"""', "'''"):
                 if line.count(delimiter) % 2 == 1:

@@ -22,6 +22,7 @@ __all__ = [
     "Held",
     "certificate_expiry",
     "certificates_of",
+    "ending_by",
     "held_by_type",
     "held_on",
     "last_day",
@@ -201,6 +202,18 @@ def _valid_ends(table: _Table, day: int) -> dict[str, int]:
         if first <= day <= last and last > best.get(key, -1):
             best[key] = last
     return best
+
+
+def ending_by(
+    fleet: Fleet, person: Person, kind: str, on: pendulum.Date, last: pendulum.Date
+) -> bool:
+    """Whether a ``"certificates"`` (or ``"training"``) record valid on ``on`` ends by ``last``.
+
+    A quick test on the validity table, before a closer look at what is expiring.
+    """
+    _, starts, ends = _table(fleet, person, kind)
+    day, by = on.toordinal(), last.toordinal()
+    return any(first <= day <= end <= by for first, end in zip(starts, ends, strict=True))
 
 
 def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:

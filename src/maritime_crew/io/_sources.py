@@ -101,11 +101,21 @@ class _HeaderScan:
         self._current: dict[tuple[str | int, ...], int] = {}
         self._headers: dict[str, tuple[bool, list[str]] | None] = {}
         self._open_string: str | None = None
+        self._repeat: str | None = None
+        """The last header line, when it opened an array of tables at the top level: a file
+        holds thousands of ``[[person]]`` lines, and each is numbered without parsing."""
+        self._repeat_table: tuple[str] = ("",)
 
     def line(self, line: str, number: int) -> None:
         if self._open_string is not None:
             if line.count(self._open_string) % 2 == 1:
                 self._open_string = None
+            return
+        if line == self._repeat:
+            table = self._repeat_table
+            index = self._current[table] + 1
+            self._current[table] = index
+            self.lines[(table[0], index)] = number
             return
         stripped = line.lstrip()
         if self.top and (key := _TOP_KEY.match(stripped)):
@@ -128,6 +138,10 @@ class _HeaderScan:
                     current[path] = index
                     path += (index,)
                 self.lines[path] = number
+                if is_array and len(parts) == 1:
+                    self._repeat, self._repeat_table = line, (parts[0],)
+                else:
+                    self._repeat = None
             return
         for delimiter in ('"""', "'''"):
             if line.count(delimiter) % 2 == 1:

@@ -369,6 +369,8 @@ def coc_revalidation_at_risk(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     horizon = shift(ctx.as_of, days=within)
     condition = _condition(ctx.params)
     for person in in_service(fleet, ctx.as_of):
+        if not facts.ending_by(fleet, person, "certificates", ctx.as_of, horizon):
+            continue  # nothing valid now expires in the window
         for held in held_cocs(fleet, person, ctx.as_of):
             if held.expires is None or held.expires > horizon:
                 continue
