@@ -67,6 +67,19 @@ def _end(
     return validity.for_age(person.age_on(start)).after_ordinal(start) - 1
 
 
+def _validities(fleet: Fleet, kind: str) -> dict[str, AgeSchedule | None]:
+    """The validity of each certificate type (or course) by id; the first of a duplicated id."""
+    cache: dict[str, dict[str, AgeSchedule | None]] = memo(fleet, "validities")
+    found = cache.get(kind)
+    if found is None:
+        found = {}
+        records = fleet.certificate_types if kind == "certificates" else fleet.courses
+        for record in records:
+            found.setdefault(record.id, record.validity)
+        found = cache.setdefault(kind, found)
+    return found
+
+
 def _certificate_end(fleet: Fleet, person: Person, certificate: Certificate) -> int:
     kind = fleet.certificate_type(certificate.type)
     validity = kind.validity if kind is not None else None
@@ -131,16 +144,17 @@ def _table(fleet: Fleet, person: Person, kind: str) -> _Table:
     found = cache.get(id(person))
     if found is not None:
         return found
+    validities = _validities(fleet, kind)
     if kind == "certificates":
         certificates = person.certificates
         types = [certificate.type for certificate in certificates]
         starts = [certificate.issued.toordinal() for certificate in certificates]
-        ends = [_certificate_end(fleet, person, certificate) for certificate in certificates]
+        ends = [_end(person, c.expires, validities.get(c.type), c.issued) for c in certificates]
     else:
         training = person.training
         types = [record.course for record in training]
         starts = [record.completed.toordinal() for record in training]
-        ends = [_training_end(fleet, person, record) for record in training]
+        ends = [_end(person, r.expires, validities.get(r.course), r.completed) for r in training]
     table = (tuple(types), tuple(starts), tuple(ends))
     return remember_person(cache, fleet, person, table)
 
