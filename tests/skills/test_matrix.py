@@ -202,6 +202,18 @@ def _agrees_with_trainer_holders(data: mc.Fleet, on: pendulum.Date) -> None:
         found = data.course(entry.course)
         assert found is not None
         assert entry.trainers == tuple(sorted(holders.trainers(found)))
+        # and both are who a person-by-person look at the trainer requirements finds
+        if found.trainer_courses or found.trainer_certificates:
+            expected = sorted(
+                p.id
+                for p in data.people
+                if p.in_service_on(on)
+                and all(mc.facts.valid_training(data, p, c, on) for c in found.trainer_courses)
+                and all(
+                    mc.facts.valid_certificate(data, p, t, on) for t in found.trainer_certificates
+                )
+            )
+            assert list(entry.trainers) == expected
 
 
 @pytest.mark.parametrize("on", [D(2016, 2, 29), D(2021, 3, 31), D(2023, 1, 1)])

@@ -14,7 +14,7 @@ import pendulum
 
 from ..model import Crew, Fleet, Person, Vessel
 from ._memo import dated_memo
-from ._requirements import RoleCheck, RoleStatus, _status, role_check
+from ._requirements import RoleCheck, RoleStatus, role_check, status_of
 
 __all__ = ["RoleCover", "crew_members", "crews_at_sea", "role_covers"]
 
@@ -33,20 +33,18 @@ class RoleCover:
     @property
     def statuses(self) -> tuple[RoleStatus, ...]:
         """The status of every member in service who holds the role, in data order."""
-        return tuple(_status(check, self.role, self.on) for check in self.checks)
+        return tuple(status_of(check, self.role, self.on) for check in self.checks)
 
     @property
     def qualified(self) -> tuple[str, ...]:
         """Members in service who hold the role and are qualified for it."""
-        return tuple(check[0] for check in self.checks if not (check[1] or check[2] or check[3]))
+        return tuple(check[0] for check in self.checks if _met(check))
 
     @property
     def unqualified(self) -> tuple[RoleStatus, ...]:
         """Members in service who hold the role but are not qualified for it."""
         return tuple(
-            _status(check, self.role, self.on)
-            for check in self.checks
-            if check[1] or check[2] or check[3]
+            status_of(check, self.role, self.on) for check in self.checks if not _met(check)
         )
 
     @property
@@ -61,6 +59,11 @@ class RoleCover:
         A role that needs more people than are qualified is a shortfall instead.
         """
         return self.required == 1 and len(self.qualified) == 1
+
+
+def _met(check: RoleCheck) -> bool:
+    """True when nothing is missing: no certificate, course or kit."""
+    return not (check[1] or check[2] or check[3])
 
 
 def crew_members(fleet: Fleet, crew: Crew, on: pendulum.Date) -> tuple[Person, ...]:

@@ -130,7 +130,7 @@ def role_status(fleet: Fleet, person: Person, role_id: str, on: pendulum.Date) -
     An unknown role id gives a status with nothing missing; the ``DATA`` rules report the
     dangling reference.
     """
-    return _status(role_check(fleet, person, role_id, on), role_id, on)
+    return status_of(role_check(fleet, person, role_id, on), role_id, on)
 
 
 RoleCheck = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
@@ -169,8 +169,8 @@ def role_check(fleet: Fleet, person: Person, role_id: str, on: pendulum.Date) ->
     return (person.id, tuple(missing[0]), tuple(missing[1]), kit, until)
 
 
-def _status(check: RoleCheck, role_id: str, on: pendulum.Date) -> RoleStatus:
-    """The :class:`RoleStatus` of a compact :data:`RoleCheck`."""
+def status_of(check: RoleCheck, role_id: str, on: pendulum.Date) -> RoleStatus:
+    """The :class:`RoleStatus` of a compact :data:`RoleCheck` of the role on a date."""
     person, certificates, courses, kit, until = check
     return RoleStatus(
         person=person,

@@ -10,14 +10,18 @@ import attrs
 import pendulum
 
 from ..model import Course, Fleet
-from ._validity import _table, _valid_ends
+from ._validity import _table
 
 __all__ = ["TrainerHolders", "trainer_holders"]
 
 
 @attrs.frozen
 class TrainerHolders:
-    """Who in service holds each course and each certificate type, current on a date."""
+    """Who in service holds each trainer course and certificate type, current on a date.
+
+    Only courses and certificate types that some course names in ``trainer_courses`` or
+    ``trainer_certificates`` are listed.
+    """
 
     courses: dict[str, frozenset[str]]
     """Course id to the staff numbers with a current completion."""
@@ -47,17 +51,29 @@ class TrainerHolders:
 
 
 def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
-    """Who in service holds each course and certificate type on a date, in one pass."""
-    courses: dict[str, set[str]] = {}
-    certificates: dict[str, set[str]] = {}
+    """Who in service holds, on a date, what some course asks of its trainers, in one pass.
+
+    Only the courses and certificate types that a course names as a trainer requirement
+    are listed.
+    """
+    wanted = {
+        "training": {c for course in fleet.courses for c in course.trainer_courses},
+        "certificates": {t for course in fleet.courses for t in course.trainer_certificates},
+    }
+    found: dict[str, dict[str, set[str]]] = {"training": {}, "certificates": {}}
     day = on.toordinal()
     for person in fleet.people:
         if not person.in_service_on(on):
             continue
-        for kind, found in (("training", courses), ("certificates", certificates)):
-            for key in _valid_ends(_table(fleet, person, kind), day):
-                found.setdefault(key, set()).add(person.id)
+        for kind, keys in wanted.items():
+            if not keys:
+                continue
+            holders = found[kind]
+            types, starts, ends = _table(fleet, person, kind)
+            for key, first, last in zip(types, starts, ends, strict=True):
+                if key in keys and first <= day <= last:
+                    holders.setdefault(key, set()).add(person.id)
     return TrainerHolders(
-        courses={key: frozenset(value) for key, value in courses.items()},
-        certificates={key: frozenset(value) for key, value in certificates.items()},
+        courses={key: frozenset(value) for key, value in found["training"].items()},
+        certificates={key: frozenset(value) for key, value in found["certificates"].items()},
     )

@@ -273,7 +273,7 @@ def valid_until(
     """Whether the person holds a valid ``"certificates"`` (or ``"training"``) of a type.
 
     ``False`` when none is valid on the date; the last day of the longest-lasting valid
-    one; ``True`` when it never expires. The cheap question behind :func:`role_status`.
+    one; ``True`` when it never expires. No record object is made.
     """
     table = _table(fleet, person, kind)
     best = _best(table, type_id, on.toordinal())
