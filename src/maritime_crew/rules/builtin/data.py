@@ -105,20 +105,26 @@ def _person_references(person: Person, ids: Mapping[str, Container[str]]) -> Ite
     A person has dozens of references and nearly all exist, so the common ones are
     looked up here, where they are read, and paths stay tuples until reported.
     """
-    if person.grade:
+    grades = ids["grade"]
+    if person.grade and person.grade not in grades:
         yield "grade", "grade", person.grade
     for i, held in enumerate(person.previous_grades):
-        yield ("previous_grades", i, "grade"), "grade", held.grade
+        if held.grade not in grades:
+            yield ("previous_grades", i, "grade"), "grade", held.grade
     if person.crew and person.crew not in ids["crew"]:
         yield "crew", "crew", person.crew
     roles = ids["duty_role"]
     for role in person.duty_roles:
         if role not in roles:
             yield "duty_roles", "duty_role", role
+    terms = ids["terms"]
     for i, assignment in enumerate(person.terms):
-        yield ("terms", i, "set"), "terms", assignment.set
+        if assignment.set not in terms:
+            yield ("terms", i, "set"), "terms", assignment.set
+    equipment = ids["equipment_type"]
     for i, size in enumerate(person.sizes):
-        yield ("sizes", i, "equipment"), "equipment_type", size.equipment
+        if size.equipment not in equipment:
+            yield ("sizes", i, "equipment"), "equipment_type", size.equipment
     types = ids["certificate_type"]
     for i, certificate in enumerate(person.certificates):
         if certificate.type not in types:
@@ -281,7 +287,10 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
 def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     known_ids: dict[str, list[str]] = {}
     # the common case inline: ids of a table (rest profiles have built-in ones too)
-    tables = {kind: fleet.ids(kind) for kind in _ID_TABLE_NAMES if kind != "rest_profile"}
+    tables: dict[str, Collection[str]] = {
+        kind: fleet.ids(kind) for kind in _ID_TABLE_NAMES if kind != "rest_profile"
+    }
+    tables["grade"] = {grade.id for pathway in fleet.pathways for grade in pathway.grades}
     for table, record_id, (written, kind, target) in _references(fleet, tables):
         ids = tables.get(kind)
         if target in ids if ids is not None else _exists(fleet, kind, target) is not False:
@@ -611,7 +620,10 @@ def dates_out_of_order(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     fix="Record the return of the first issue, or correct the serial of one of them.",
 )
 def item_issued_twice(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for item_id in sorted({issue.item for person in fleet.people for issue in person.issues}):
+    entries_of = collections.Counter(
+        issue.item for person in fleet.people for issue in person.issues
+    )
+    for item_id in sorted(item for item, entries in entries_of.items() if entries > 1):
         entries = sorted(fleet.issues_of(item_id), key=lambda pair: pair[1].issued)
         open_holder: tuple[Person, Issue] | None = None  # the entry that is out longest
         for person, issue in entries:
