@@ -93,11 +93,12 @@ def usable_kit_types(fleet: Fleet, person: Person, on: pendulum.Date) -> tuple[s
     found = cache.get(id(person))
     if found is not None:
         return found
-    usable = {
-        item.type
-        for item in fleet.items_held(person.id, on)
-        if item.status_on(on) is ItemStatus.IN_SERVICE
-    }
+    usable: set[str] = set()
+    for issue in person.issues:
+        if issue.held_on(on):
+            item = fleet.equipment_item(issue.item)
+            if item is not None and item.status_on(on) is ItemStatus.IN_SERVICE:
+                usable.add(item.type)
     return remember_person(cache, fleet, person, tuple(sorted(usable)))
 
 
