@@ -104,13 +104,15 @@ def dated_memo(fleet: Fleet, on: datetime.date, name: str) -> dict[Any, Any]:
     """A cache for facts of ``fleet`` on the date ``on``, kept for a few recent dates.
 
     Rules checked on the same date (and the parts of a fleet that a timeline checks on
-    one date) share what they work out; older dates are forgotten first.
+    one date) share what they work out; the caches made first are forgotten first.
     """
     key = (id(fleet), name, on)
+    entry = _DATED.get(key)  # the common case needs no lock: dict reads are atomic
+    if entry is not None and entry[0] is fleet:
+        return entry[1]
     with _LOCK:
         entry = _DATED.get(key)
         if entry is not None and entry[0] is fleet:
-            _DATED.move_to_end(key)
             return entry[1]
         cache: dict[Any, Any] = {}
         _DATED[key] = (fleet, cache)
