@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pendulum
+import pytest
 
 import maritime_crew as mc
 from maritime_crew.rules import Config, check
+from tests.pages import ROOT
 
 from .builders import AS_OF, D, crew, fleet, messages, person, run, vessel
 
@@ -499,3 +503,42 @@ class TestWaivers:
         report = check(data, AS_OF, Config(select=("DATA005", "DATA008")))
         assert [(f.code, f.waived_by) for f in report.findings] == [("DATA005", "W1")]
         assert report.ok
+
+
+_EXAMPLE = mc.load(ROOT / "examples" / "fleet")
+
+
+def _one_dangling(kind: str) -> mc.Person:
+    """The example's first person with every kind of reference, with one of ``kind`` broken."""
+    first = next(p for p in _EXAMPLE.people if p.training and p.issues and p.sizes and p.terms)
+    bad = "no-such-id"
+
+    def first_of(records: tuple[Any, ...], **change: str) -> tuple[Any, ...]:
+        return (attrs.evolve(records[0], **change), *records[1:])
+
+    changes: dict[str, dict[str, object]] = {
+        "grade": {"grade": bad},
+        "crew": {"crew": bad},
+        "duty_roles": {"duty_roles": (*first.duty_roles, bad)},
+        "terms": {"terms": first_of(first.terms, set=bad)},
+        "sizes": {"sizes": first_of(first.sizes, equipment=bad)},
+        "certificates": {"certificates": first_of(first.certificates, type=bad)},
+        "training": {"training": first_of(first.training, course=bad)},
+        "trainer": {"training": first_of(first.training, trainer=bad)},
+        "issues": {"issues": first_of(first.issues, item=bad)},
+    }
+    return attrs.evolve(first, **changes[kind])  # type: ignore[arg-type]
+
+
+_KINDS = ["grade", "crew", "duty_roles", "terms", "sizes", "certificates", "training"]
+
+
+@pytest.mark.parametrize("kind", [*_KINDS, "trainer", "issues"])
+def test_one_broken_reference_among_a_clean_fleets_people_is_found(kind: str) -> None:
+    """A clean fleet is not read person by person; one bad id anywhere still is found."""
+    assert run(_EXAMPLE, "DATA002") == []
+    broken = _one_dangling(kind)
+    people = tuple(broken if p.id == broken.id else p for p in _EXAMPLE.people)
+    (finding,) = run(attrs.evolve(_EXAMPLE, people=people), "DATA002")
+    assert finding.subject == mc.Subject("person", broken.id)
+    assert finding.details["id"] == "no-such-id"

@@ -141,6 +141,26 @@ def _person_references(person: Person, ids: Mapping[str, Container[str]]) -> Ite
             yield ("issues", i, "item"), "equipment_item", issue.item
 
 
+def _all_known(people: Sequence[Person], ids: Mapping[str, Container[str]]) -> bool:
+    """Whether every id the people refer to is in ``ids``: then none of them is reported.
+
+    Each distinct id is looked up once, so a clean fleet is not read person by person.
+    """
+    referred = {
+        "grade": {p.grade for p in people if p.grade}
+        | {held.grade for p in people for held in p.previous_grades},
+        "crew": {p.crew for p in people if p.crew},
+        "duty_role": {role for p in people for role in p.duty_roles},
+        "terms": {assignment.set for p in people for assignment in p.terms},
+        "equipment_type": {size.equipment for p in people for size in p.sizes},
+        "certificate_type": {c.type for p in people for c in p.certificates},
+        "course": {record.course for p in people for record in p.training},
+        "person": {record.trainer for p in people for record in p.training if record.trainer},
+        "equipment_item": {issue.item for p in people for issue in p.issues},
+    }
+    return all(key in ids[kind] for kind, keys in referred.items() for key in keys)
+
+
 def _references(
     fleet: Fleet, ids: Mapping[str, Container[str]]
 ) -> Iterator[tuple[str, str, Reference]]:
@@ -155,9 +175,10 @@ def _references(
     for crew in fleet.crews:
         if crew.vessel:
             yield "crew", crew.id, ("vessel", "vessel", crew.vessel)
-    for person in fleet.people:
-        for reference in _person_references(person, ids):
-            yield "person", person.id, reference
+    if not _all_known(fleet.people, ids):
+        for person in fleet.people:
+            for reference in _person_references(person, ids):
+                yield "person", person.id, reference
     vessels, people, crews = ids["vessel"], ids["person"], ids["crew"]
     for deployment in fleet.deployments:
         if deployment.vessel not in vessels:
