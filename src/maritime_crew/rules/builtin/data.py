@@ -13,6 +13,7 @@ from ...model import (
     BUILTIN_REST_PROFILES,
     TABLES,
     Deployment,
+    EquipmentType,
     Fleet,
     Issue,
     Person,
@@ -396,9 +397,13 @@ def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     a person) that the equipment type does not come in, and a waiver's subject kind that
     is close to, but not, a kind of record.
     """
+    types: dict[str, EquipmentType] = {}
+    for known in fleet.equipment_types:
+        types.setdefault(known.id, known)
+    scheduled_of = {key: [service.kind for service in t.services] for key, t in types.items()}
     for person in fleet.people:
         for i, size in enumerate(person.sizes):
-            sized = fleet.equipment_type(size.equipment)
+            sized = types.get(size.equipment)
             if sized is not None and sized.sizes and size.size not in sized.sizes:
                 yield ctx.about_person(
                     person,
@@ -408,7 +413,7 @@ def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                     details={"field": f"sizes[{i}].size", "kind": "size", "id": size.size},
                 )
     for item in fleet.equipment_items:
-        kind = fleet.equipment_type(item.type)
+        kind = types.get(item.type)
         if kind is None:
             continue  # the unknown type is reported above
         if item.size is not None and kind.sizes and item.size not in kind.sizes:
@@ -418,7 +423,7 @@ def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 f"{_sizes_words(kind.sizes, item.size)}",
                 details={"field": "size", "kind": "size", "id": item.size},
             )
-        scheduled = [schedule.kind for schedule in kind.services]
+        scheduled = scheduled_of[kind.id]
         for i, event in enumerate(item.services):
             if event.kind in scheduled:
                 continue
