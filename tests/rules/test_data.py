@@ -542,3 +542,26 @@ def test_one_broken_reference_among_a_clean_fleets_people_is_found(kind: str) ->
     (finding,) = run(attrs.evolve(_EXAMPLE, people=people), "DATA002")
     assert finding.subject == mc.Subject("person", broken.id)
     assert finding.details["id"] == "no-such-id"
+
+
+def _item_changed(**change: Any) -> mc.Fleet:
+    """The example fleet with its first serviced, sized item changed."""
+    items = _EXAMPLE.equipment_items
+    at = next(i for i, item in enumerate(items) if item.services and item.size)
+    changed = attrs.evolve(items[at], **change)
+    return attrs.evolve(_EXAMPLE, equipment_items=(*items[:at], changed, *items[at + 1 :]))
+
+
+def test_a_wrong_size_or_service_among_a_clean_fleets_records_is_found() -> None:
+    """Sizes and service kinds are checked once per distinct pair; one wrong one is found."""
+    first = next(p for p in _EXAMPLE.people if p.sizes)
+    sized = attrs.evolve(first, sizes=(attrs.evolve(first.sizes[0], size="XXXL"), *first.sizes[1:]))
+    people = tuple(sized if p is first else p for p in _EXAMPLE.people)
+    (finding,) = run(attrs.evolve(_EXAMPLE, people=people), "DATA002")
+    assert (finding.subject, finding.details["kind"]) == (mc.Subject("person", first.id), "size")
+    (finding,) = run(_item_changed(size="XXXL"), "DATA002")
+    assert (finding.details["kind"], finding.details["id"]) == ("size", "XXXL")
+    item = next(i for i in _EXAMPLE.equipment_items if i.services and i.size)
+    services = (attrs.evolve(item.services[0], kind="polishing"), *item.services[1:])
+    (finding,) = run(_item_changed(services=services), "DATA002")
+    assert (finding.details["kind"], finding.details["id"]) == ("service", "polishing")

@@ -401,7 +401,25 @@ def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     for known in fleet.equipment_types:
         types.setdefault(known.id, known)
     scheduled_of = {key: [service.kind for service in t.services] for key, t in types.items()}
-    for person in fleet.people:
+
+    def fits(type_id: str, size: str) -> bool:  # an unknown type is reported above
+        kind = types.get(type_id)
+        return kind is None or not kind.sizes or size in kind.sizes
+
+    def on_schedule(type_id: str, service: str) -> bool:
+        return type_id not in scheduled_of or service in scheduled_of[type_id]
+
+    # Each distinct (type, name) pair is checked once; records are read one by one only
+    # when one of them is wrong, for the finding.
+    people, items = fleet.people, fleet.equipment_items
+    sizes = {(size.equipment, size.size) for person in people for size in person.sizes}
+    if all(fits(*pair) for pair in sizes):
+        people = ()
+    named = {(item.type, item.size) for item in items if item.size is not None}
+    services = {(item.type, event.kind) for item in items for event in item.services}
+    if all(fits(*pair) for pair in named) and all(on_schedule(*pair) for pair in services):
+        items = ()
+    for person in people:
         for i, size in enumerate(person.sizes):
             sized = types.get(size.equipment)
             if sized is not None and sized.sizes and size.size not in sized.sizes:
@@ -412,7 +430,7 @@ def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                     nested=("sizes", i),
                     details={"field": f"sizes[{i}].size", "kind": "size", "id": size.size},
                 )
-    for item in fleet.equipment_items:
+    for item in items:
         kind = types.get(item.type)
         if kind is None:
             continue  # the unknown type is reported above
