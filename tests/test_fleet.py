@@ -201,3 +201,25 @@ def test_a_deployment_is_of_a_person_or_a_crew() -> None:
         mc.Deployment("d", "v", D(2020, 1, 1))
     with pytest.raises(mc.model.InvalidValue):
         mc.Deployment("d", "v", D(2020, 1, 1), person="p", crew="c")
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [["a", "b", "c"], ["a", "b", "a", "c", "b", "a"], [], ["x", "x"]],
+)
+def test_an_id_index_keeps_data_order_and_the_first_of_a_repeated_id(ids: list[str]) -> None:
+    people = tuple(
+        mc.Person(id=pid, name=f"N{n}", discipline=mc.Discipline.DECK) for n, pid in enumerate(ids)
+    )
+    data = mc.Fleet(people=people)
+    assert list(data.ids("person")) == list(dict.fromkeys(ids))
+    for pid in set(ids):
+        positions = tuple(n for n, other in enumerate(ids) if other == pid)
+        assert data.positions("person", pid) == positions
+        found = data.person(pid)
+        assert found is people[positions[0]]
+    assert data.duplicate_ids("person") == {
+        pid: tuple(n for n, other in enumerate(ids) if other == pid)
+        for pid in dict.fromkeys(ids)
+        if ids.count(pid) > 1
+    }

@@ -21,6 +21,7 @@ import pendulum
 
 from ..model import AgeSchedule, EquipmentItem, Fleet, Period, ServiceEvent, ServiceResult
 from ..model._dates import shift
+from ._memo import memo
 
 __all__ = ["ServiceDue", "next_due", "overdue_services", "service_status", "shelf_life_end"]
 
@@ -105,6 +106,8 @@ def _status(
             if found is None or event.date > found.date:
                 latest[event.kind] = event
     day = on.toordinal()
+    # the fleet's own schedules, alive as long as the fleet, so their ids are safe keys
+    fewest: dict[int, int] = memo(fleet, "fewest-days") if overdue_only else {}
     for schedule in kind.services:
         last = latest.get(schedule.kind)
         start = last.date if last is not None else item.manufactured
@@ -112,8 +115,12 @@ def _status(
             if not overdue_only:
                 result.append(ServiceDue(schedule.kind, last, None))
             continue
-        if overdue_only and start.toordinal() + _fewest_days(schedule.interval) >= day:
-            continue  # due on the date at the earliest
+        if overdue_only:
+            least = fewest.get(id(schedule))
+            if least is None:
+                least = fewest[id(schedule)] = _fewest_days(schedule.interval)
+            if start.toordinal() + least >= day:
+                continue  # due on the date at the earliest
         due, interval = _next_due(schedule.interval, start, item.manufactured)
         if not overdue_only or due < on:
             result.append(ServiceDue(schedule.kind, last, due, interval))

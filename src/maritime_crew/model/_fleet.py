@@ -98,11 +98,15 @@ class _IdIndex(Generic[R]):
 
     def __init__(self, records: tuple[R, ...]) -> None:
         self._records = records
-        first: dict[str, int] = {}
+        ids = [record.id for record in records]
+        # Keys in data order; each id's position, which is its first when no id repeats.
+        first = dict(zip(ids, range(len(ids)), strict=True))
         more: dict[str, list[int]] = {}
-        for position, record in enumerate(records):
-            if first.setdefault(record.id, position) != position:
-                more.setdefault(record.id, []).append(position)
+        if len(first) < len(ids):  # some id is used twice: keep the first position
+            first = {}
+            for position, record_id in enumerate(ids):
+                if first.setdefault(record_id, position) != position:
+                    more.setdefault(record_id, []).append(position)
         self._first = first
         """The position of the first record with each id (one int each: no list per record)."""
         self._more = more
