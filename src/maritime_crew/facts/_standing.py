@@ -1,10 +1,10 @@
 """Where everyone in service stands, on a date, against what their grade and roles require.
 
-Six rules ask the same question of every person in service: of the certificates (or
-courses) the grade and duty roles require, which is not valid on the check date, and
-which runs out soonest? :func:`standing` answers it in one pass over the people per
-date and kind, on each person's validity table; the rules then look closer only at the
-few people it names.
+Eight rules (CERT001 to CERT004, TRN001 to TRN004) ask the same question of everyone in
+service: of the certificates (or courses) the grade and duty roles require, which is not
+valid on the check date, and which runs out soonest? :func:`standing` answers it in one
+pass over the people per date and kind, on each person's validity table; the rules then
+look closer only at the few people it names.
 """
 
 from __future__ import annotations
