@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from ..model import Course, Fleet
-from ._validity import _table
+from ._validity import _table, _valid_ends
 
 __all__ = ["TrainerHolders", "trainer_holders"]
 
@@ -69,9 +69,8 @@ def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
             if not keys:
                 continue
             holders = found[kind]
-            types, starts, ends = _table(fleet, person, kind)
-            for key, first, last in zip(types, starts, ends, strict=True):
-                if key in keys and first <= day <= last:
+            for key in _valid_ends(_table(fleet, person, kind), day):
+                if key in keys:
                     holders.setdefault(key, set()).add(person.id)
     return TrainerHolders(
         courses={key: frozenset(value) for key, value in found["training"].items()},

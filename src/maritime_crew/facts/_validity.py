@@ -81,14 +81,12 @@ def _validities(fleet: Fleet, kind: str) -> dict[str, AgeSchedule | None]:
 
 
 def _certificate_end(fleet: Fleet, person: Person, certificate: Certificate) -> int:
-    kind = fleet.certificate_type(certificate.type)
-    validity = kind.validity if kind is not None else None
+    validity = _validities(fleet, "certificates").get(certificate.type)
     return _end(person, certificate.expires, validity, certificate.issued)
 
 
 def _training_end(fleet: Fleet, person: Person, record: TrainingRecord) -> int:
-    course = fleet.course(record.course)
-    validity = course.validity if course is not None else None
+    validity = _validities(fleet, "training").get(record.course)
     return _end(person, record.expires, validity, record.completed)
 
 

@@ -104,7 +104,8 @@ def _person_references(person: Person, ids: Mapping[str, Container[str]]) -> Ite
     """A person's references, less those to records of ``ids`` that exist.
 
     A person has dozens of references and nearly all exist, so the common ones are
-    looked up here, where they are read, and paths stay tuples until reported.
+    looked up here, where they are read, and paths stay tuples until reported. Kept in
+    step with :func:`_all_known`.
     """
     grades = ids["grade"]
     if person.grade and person.grade not in grades:
@@ -146,6 +147,8 @@ def _all_known(people: Sequence[Person], ids: Mapping[str, Container[str]]) -> b
     """Whether every id the people refer to is in ``ids``: then none of them is reported.
 
     Each distinct id is looked up once, so a clean fleet is not read person by person.
+    It names the same references as :func:`_person_references`, which a reference added
+    to one must be added to as well (``test_one_broken_reference_…`` breaks each kind).
     """
     referred = {
         "grade": {p.grade for p in people if p.grade}
