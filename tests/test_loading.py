@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import maritime_crew as mc
-from maritime_crew.io._sources import header_lines
+from maritime_crew.io import _sources
+from maritime_crew.io._sources import HeaderLines, header_lines
 
 PERSON = '[[person]]\nid = "{id}"\nname = "{name}"\ndiscipline = "deck"\n'
 
@@ -157,6 +158,93 @@ def test_header_scan_numbers_lines_as_a_reader_would(lines: list[str], newline: 
                     open_string = delimiter
                     break
     assert sorted(line for path, line in found.items() if len(path) > 1) == expected
+
+
+def _line_by_line(text: str) -> HeaderLines:
+    """The header scan's plain definition: every line read, in order, one at a time."""
+    scan = _sources._HeaderScan()
+    for number, line in enumerate(text.split("\n"), start=1):
+        scan.line(line, number)
+    return scan.lines
+
+
+_REPEATED = st.lists(
+    st.sampled_from(
+        [
+            "[[deployment]]",
+            "[[deployment]]",
+            "[[deployment]]",
+            'id = "D1"',
+            "start = 2021-01-01",
+            "",
+            "# [[deployment]] in a comment",
+            "[[vessel]]",
+            "  [[deployment]]",
+            "[[deployment]] # a comment",
+            "[deployment.crew]",
+            "[[deployment.crew]]",
+            "x = [",
+            "[1, 2],",
+            "]",
+            'note = """',
+            '"""',
+        ]
+    ),
+    max_size=30,
+)
+
+
+@given(
+    st.sampled_from(["", "# a file of deployments\n\n", 'vessel = "x"\n']),
+    _REPEATED,
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+def test_a_run_of_one_header_is_numbered_as_line_by_line(
+    prefix: str, lines: list[str], newline: str, final_newline: bool
+) -> None:
+    """Counting a file of repeated headers at once gives each the line a reader sees it on.
+
+    Whatever breaks the run (another table, an indented or commented header, two on
+    consecutive lines, one on the last line, a multi-line string or array) falls back to
+    reading lines, and agrees too.
+    """
+    text = prefix.replace("\n", newline) + "[[deployment]]" + newline + newline.join(lines)
+    text += newline if final_newline else ""
+    found = header_lines(text)
+    assert found == _line_by_line(text)
+    assert dict(found) == dict(_line_by_line(text))
+
+
+def test_a_large_file_of_one_array_is_not_read_line_by_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines_read = []
+    line = _sources._HeaderScan.line
+
+    def counted(scan: _sources._HeaderScan, text: str, number: int) -> None:
+        lines_read.append(number)
+        line(scan, text, number)
+
+    monkeypatch.setattr(_sources._HeaderScan, "line", counted)
+    record = '[[deployment]]\nid = "D{}"\nvessel = "alert"\n\n'
+    text = "# deployments\n\n" + "".join(record.format(i) for i in range(1000))
+    found = header_lines(text)
+    assert [found[("deployment", i)] for i in (0, 1, 999)] == [3, 7, 3 + 4 * 999]
+    assert len(found) == 1000
+    assert lines_read == [1, 2, 3]  # up to the first header; the rest were counted at once
+
+
+def test_header_lines_answer_like_a_mapping() -> None:
+    found = header_lines('[[person]]\nid = "A"\n[[person.certificates]]\n[[person]]\n')
+    assert found == {("person", 0): 1, ("person", 0, "certificates", 0): 3, ("person", 1): 4}
+    assert found.get(("person", 2)) is None
+    assert found.get(("person", -1)) is None
+    assert found.get(("person", "0")) is None
+    assert found.get(("vessel", 0), 7) == 7
+    with pytest.raises(KeyError):
+        found[("person", 2)]
+    assert sorted(found) == [("person", 0), ("person", 0, "certificates", 0), ("person", 1)]
 
 
 def test_a_table_given_a_value_before_the_first_header_is_located() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -185,7 +185,7 @@ def problems_from_exception(
     file: str,
     table: str,
     raw: list[Any],
-    lines: dict[tuple[str | int, ...], int] | None,
+    lines: Mapping[tuple[str | int, ...], int] | None,
 ) -> Iterator[Problem]:
     """Turn a detailed cattrs error for one table of one file into problems."""
 

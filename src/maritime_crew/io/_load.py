@@ -9,7 +9,8 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from ._limits import (
     nested_too_deeply,
     size_in_words,
 )
-from ._sources import DatasetSources, header_lines
+from ._sources import DatasetSources, HeaderLines, header_lines
 from ._syntax import SyntaxExplained, explain_json, explain_toml
 
 __all__ = ["CONFIG_FILES", "load", "loads"]
@@ -52,7 +53,7 @@ _CSV_TABLE = "work_period"
 _CSV_REQUIRED = ("person", "start", "end")
 _CSV_COLUMNS = (*_CSV_REQUIRED, "vessel")
 _CSV_NEEDS = "the columns person, start and end (and optionally vessel)"
-_Lines = dict[tuple[str | int, ...], int]
+_Lines = Mapping[tuple[str | int, ...], int]
 
 
 def _dataset_files(root: Path) -> tuple[list[Path], list[Problem]]:
@@ -175,9 +176,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _check_tables(
-    name: str, data: Any, located: Callable[[], dict[tuple[str | int, ...], int] | None]
-) -> list[Problem]:
+def _check_tables(name: str, data: Any, located: Callable[[], _Lines | None]) -> list[Problem]:
     if not isinstance(data, dict):
         return [
             Problem(
@@ -222,7 +221,7 @@ def _check_tables(
     return problems
 
 
-def _first_line(lines: dict[tuple[str | int, ...], int] | None, key: str) -> int | None:
+def _first_line(lines: _Lines | None, key: str) -> int | None:
     if lines is None:
         return None
     return lines.get((key,)) or lines.get((key, 0))
@@ -386,9 +385,9 @@ def _load_text(
     if problems:
         return problems
     # Header lines are only needed to locate problems; valid files are scanned lazily.
-    lines: dict[tuple[str | int, ...], int] | None = None
+    lines: _Lines | None = None
 
-    def located() -> dict[tuple[str | int, ...], int] | None:
+    def located() -> _Lines | None:
         nonlocal lines
         if is_toml and lines is None:
             lines = header_lines(text)
@@ -449,11 +448,12 @@ def _load_csv(
     columns, header_problems = _csv_header(name, *header)
     problems.extend(header_problems)
     rows: list[dict[str, str]] = []
-    lines: _Lines = {}
+    lines = HeaderLines()
+    numbers = lines.arrays[_CSV_TABLE] = array("l")  # the line of each row, in order
     for line, cells in records:
         if len(cells) > len(header[1]):
             problems.append(_csv_too_wide(name, line, len(cells), len(header[1])))
-        lines[(_CSV_TABLE, len(rows))] = line
+        numbers.append(line)
         rows.append(
             {column: cells[i] for column, i in columns.items() if i < len(cells) and cells[i]}
         )

@@ -8,26 +8,81 @@ the nearest enclosing header instead.
 Lines are looked up lazily: a fleet remembers which file and which ordinal each record
 came from, and scans a file only when a location in it is first asked for. A CSV file
 holds one record per line, so its lines are known as it is read and kept as they are.
+
+A large file is mostly one array of tables (``[[deployment]]`` a million times). The
+lines of such an array are kept as an array of numbers, not a key each, and a run of
+one header to the end of a file is numbered by string methods, not line by line.
 """
 
 from __future__ import annotations
 
 import bisect
+import operator
 import os
 import re
 import threading
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import accumulate, repeat
 
 from ..model import SourceLocation
 
-__all__ = ["DatasetSources", "header_lines", "line_of"]
+__all__ = ["DatasetSources", "HeaderLines", "header_lines", "line_of"]
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*(.+?)\s*(\]\]?)\s*(?:#.*)?")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TABLE_LINE = re.compile(r"\n([ \t\f\v\r]*\[[^\n]*)")
-"""A line that starts with ``[`` (in the text after a line feed put before it)."""
+"""A line that starts with ``[`` (matched from the line feed before it)."""
 _DELIMITER = re.compile(r"\"\"\"|\'\'\'")
 _TOP_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*=")
+_INDENTED_TABLE_LINE = re.compile(r"\n[ \t\f\v\r]+\[")
+
+TablePath = tuple[str | int, ...]
+"""Where a table sits in a file: ``("person", 1, "certificates", 0)``."""
+
+
+class HeaderLines(Mapping[TablePath, int]):
+    """The 1-based line of each table header of a file, by the table's path.
+
+    The headers of top-level arrays of tables (``("person", 3)``) are kept as one array
+    of line numbers per array, which holds a large file's million headers in a few
+    megabytes; every other path has its own key.
+    """
+
+    __slots__ = ("arrays", "paths")
+
+    def __init__(self) -> None:
+        self.paths: dict[TablePath, int] = {}
+        self.arrays: dict[str, array[int]] = {}
+
+    def get(self, path: TablePath, default: int | None = None) -> int | None:  # type: ignore[override]
+        """The line of ``path``, or ``default``; the lookup every finding makes."""
+        if len(path) == 2:
+            name, index = path
+            lines = self.arrays.get(name) if isinstance(name, str) else None
+            if lines is not None:
+                if isinstance(index, int) and 0 <= index < len(lines):
+                    return lines[index]
+                return default
+        return self.paths.get(path, default)
+
+    def __getitem__(self, path: TablePath) -> int:
+        line = self.get(path)
+        if line is None:
+            raise KeyError(path)
+        return line
+
+    def __iter__(self) -> Iterator[TablePath]:
+        yield from self.paths
+        for name, lines in self.arrays.items():
+            for index in range(len(lines)):
+                yield (name, index)
+
+    def __len__(self) -> int:
+        return len(self.paths) + sum(len(lines) for lines in self.arrays.values())
+
+    def __repr__(self) -> str:
+        return f"HeaderLines({dict(self)!r})"
 
 
 def _split_key(text: str) -> list[str] | None:
@@ -63,7 +118,7 @@ def _split_key(text: str) -> list[str] | None:
         position += 1
 
 
-def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
+def header_lines(text: str) -> HeaderLines:
     """Map the path of every table header in ``text`` to its 1-based line number.
 
     ``[[person]]`` headers become ``("person", 0)``, ``("person", 1)`` …; a
@@ -75,51 +130,98 @@ def header_lines(text: str) -> dict[tuple[str | int, ...], int]:
 
     Up to the first header every line is read; after it, only the lines that may start
     a table or open or close a multi-line string (found by one regular-expression scan).
+    Once a header of a top-level array of tables is seen, and the file holds no
+    multi-line string, the rest of the file is tried as repeats of that header alone
+    (see :func:`_repeats`), once for each such header.
     """
     scan = _HeaderScan()
     position, number, counted = 0, 0, 0
+    line = ""
     while scan.top and position <= len(text):
         end = text.find("\n", position)
         end = end if end >= 0 else len(text)
         number += 1
-        scan.line(text[position:end], number)
+        line = text[position:end]
+        scan.line(line, number)
         counted, position = position, end + 1  # ``number`` is the line at ``counted``
-    for start, line in _candidate_lines(text, position):
+    plain = '"""' not in text and "'''" not in text
+    tried: set[str] = set()
+    candidates = _candidate_lines(text, position, plain=plain)
+    while True:
+        if plain and scan.repeating == line and line not in tried:
+            tried.add(line)
+            lines = _repeats(text, counted, line, number)
+            if lines is not None:
+                scan.repeat_lines(lines)
+                break
+        start_line = next(candidates, None)
+        if start_line is None:
+            break
+        start, line = start_line
         number += text.count("\n", counted, start)
         counted = start
         scan.line(line, number)
     return scan.lines
 
 
+def _repeats(text: str, start: int, header: str, number: int) -> list[int] | None:
+    """Lines of the repeats of the header line at ``start``, on line ``number``, after it.
+
+    ``None`` unless every later line that starts a table is that header, on a line of
+    its own and not the file's last (in a file with no multi-line string, any line that
+    starts with ``[`` starts a table). The text is split at the repeats with their line
+    feeds, and the line feeds of the pieces in between counted.
+    """
+    end = start + len(header)  # the line feed that ends the header's line
+    separator = "\n" + header + "\n"
+    # Separators are found from the start, as ``split`` finds them, and cannot overlap:
+    # of two repeats on consecutive lines, the second is not split at.
+    before = text.count(separator, 0, end + 1)  # the header's own, unless it opens the file
+    after = text.count(separator) - before
+    if text.count("\n[", end) != after or _INDENTED_TABLE_LINE.search(text, end):
+        return None  # another table, two repeats on consecutive lines, or one at the end
+    pieces = text.split(separator)
+    # Repeat k is on ``number`` + the line feeds of the k pieces before it and 2 for each
+    # separator; a header that opens the file is in the first piece, with its line feed.
+    steps = map(operator.add, map(str.count, pieces[before:-1], repeat("\n")), repeat(2))
+    lines = list(accumulate(steps, initial=number if start else number - 1))
+    del lines[0]
+    return lines
+
+
 class _HeaderScan:
     """What :func:`header_lines` knows so far, one line at a time."""
 
     def __init__(self) -> None:
-        self.lines: dict[tuple[str | int, ...], int] = {}
+        self.lines = HeaderLines()
         self.top = True
         """Before the first header: a line may give a top-level key a value."""
-        self._current: dict[tuple[str | int, ...], int] = {}
+        self._current: dict[TablePath, int] = {}
         self._headers: dict[str, tuple[bool, list[str]] | None] = {}
         self._open_string: str | None = None
-        self._repeat: str | None = None
+        self.repeating: str | None = None
         """The last header line, when it opened an array of tables at the top level: a file
         holds thousands of ``[[person]]`` lines, and each is numbered without parsing."""
         self._repeat_table: tuple[str] = ("",)
+        self._repeat_lines: array[int] = array("l")
+
+    def repeat_lines(self, lines: list[int]) -> None:
+        """Number the lines of more repeats of the last header, found all at once."""
+        self._repeat_lines.extend(lines)
+        self._current[self._repeat_table] += len(lines)
 
     def line(self, line: str, number: int) -> None:
         if self._open_string is not None:
             if line.count(self._open_string) % 2 == 1:
                 self._open_string = None
             return
-        if line == self._repeat:
-            table = self._repeat_table
-            index = self._current[table] + 1
-            self._current[table] = index
-            self.lines[(table[0], index)] = number
+        if line == self.repeating:
+            self._current[self._repeat_table] += 1
+            self._repeat_lines.append(number)
             return
         stripped = line.lstrip()
         if self.top and (key := _TOP_KEY.match(stripped)):
-            self.lines.setdefault((key.group(1),), number)
+            self.lines.paths.setdefault((key.group(1),), number)
         if stripped.startswith("["):
             headers = self._headers
             header = headers[line] if line in headers else headers.setdefault(line, _header(line))
@@ -137,11 +239,14 @@ class _HeaderScan:
                     index = current.get(path, -1) + 1
                     current[path] = index
                     path += (index,)
-                self.lines[path] = number
                 if is_array and len(parts) == 1:
-                    self._repeat, self._repeat_table = line, (parts[0],)
+                    arrays = self.lines.arrays
+                    self._repeat_lines = arrays.setdefault(parts[0], array("l"))
+                    self._repeat_lines.append(number)
+                    self.repeating, self._repeat_table = line, (parts[0],)
                 else:
-                    self._repeat = None
+                    self.lines.paths[path] = number
+                    self.repeating = None
             return
         for delimiter in ('"""', "'''"):
             if line.count(delimiter) % 2 == 1:
@@ -149,20 +254,16 @@ class _HeaderScan:
                 break
 
 
-def _candidate_lines(text: str, position: int = 0) -> list[tuple[int, str]]:
+def _candidate_lines(text: str, position: int, *, plain: bool) -> Iterator[tuple[int, str]]:
     """Where each line from ``position`` on that may matter starts, with its text.
 
     Those are the lines that start with ``[`` and those that hold a multi-line string
     delimiter; any other line after the first header neither starts a table nor opens or
-    closes a string. ``position`` is the start of a line.
+    closes a string. ``position`` is the start of a line after the first. In a ``plain``
+    text, one with no delimiter, the lines are found as they are asked for.
     """
-    # In the text after a line feed put before it, the line feed before a line that
-    # starts at ``i`` is at ``i``.
-    found = [
-        (match.start(1) - 1, match.group(1))
-        for match in _TABLE_LINE.finditer("\n" + text, position)
-    ]
-    if '"""' not in text and "'''" not in text:
+    found = ((match.start(1), match.group(1)) for match in _TABLE_LINE.finditer(text, position - 1))
+    if plain:
         return found
     starts = {start for start, _ in found}
     starts.update(
@@ -172,7 +273,7 @@ def _candidate_lines(text: str, position: int = 0) -> list[tuple[int, str]]:
     for start in sorted(starts):
         end = text.find("\n", start)
         lines.append((start, text[start : end if end >= 0 else len(text)]))
-    return lines
+    return iter(lines)
 
 
 def _header(line: str) -> tuple[bool, list[str]] | None:
@@ -193,10 +294,10 @@ class _FileLines:
         self._lines = header_lines(text) if text is not None else None
         self._lock = threading.Lock()
 
-    def lines(self) -> dict[tuple[str | int, ...], int]:
+    def lines(self) -> Mapping[TablePath, int]:
         with self._lock:
             if self._lines is None:
-                self._lines = {}
+                self._lines = HeaderLines()
                 try:
                     if _stamp(self.path) == self._stamp:
                         with open(self.path, encoding="utf-8-sig") as handle:
@@ -217,10 +318,10 @@ class _FileLines:
 class _KnownLines:
     """Record lines that were known when the file was read (a CSV file's rows)."""
 
-    def __init__(self, lines: dict[tuple[str | int, ...], int]) -> None:
+    def __init__(self, lines: Mapping[TablePath, int]) -> None:
         self._lines = lines
 
-    def lines(self) -> dict[tuple[str | int, ...], int]:
+    def lines(self) -> Mapping[TablePath, int]:
         return self._lines
 
 
@@ -251,7 +352,7 @@ class DatasetSources:
         *,
         toml_text: str | None,
         keep_text: bool = False,
-        record_lines: dict[tuple[str | int, ...], int] | None = None,
+        record_lines: Mapping[TablePath, int] | None = None,
     ) -> int:
         """Register a file; returns its index.
 
@@ -293,7 +394,7 @@ class DatasetSources:
         return SourceLocation(self._names[file_index], line)
 
 
-def line_of(lines: dict[tuple[str | int, ...], int], path: Sequence[str | int]) -> int | None:
+def line_of(lines: Mapping[TablePath, int], path: Sequence[str | int]) -> int | None:
     """The line of the deepest header that encloses ``path``, if any."""
     for length in range(len(path), 0, -1):
         line = lines.get(tuple(path[:length]))
