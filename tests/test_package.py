@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -31,3 +32,17 @@ def test_a_subpackage_import_does_not_hide_the_function_of_its_name() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True", "function"]
+
+
+def test_a_check_on_the_command_line_does_not_import_the_writer() -> None:
+    """Writing TOML is for ``dump``; a scheduled check does not pay to import it."""
+    code = (
+        "import sys, maritime_crew.cli as cli\n"
+        "cli.main(['check', 'examples/fleet', '--as-of', '2021-03-31', '--output', "
+        "sys.argv[1]])\n"
+        "print(sorted(m for m in ('tomli_w', 'secrets') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, os.devnull], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

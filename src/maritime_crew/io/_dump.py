@@ -6,13 +6,10 @@ import contextlib
 import datetime
 import json
 import os
-import secrets
 import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from ..model import TABLES, Fleet
 from ._converter import unstructure
@@ -58,6 +55,8 @@ def dumps(fleet: Fleet, format: str = "toml") -> str:
     """The fleet as TOML (``format="toml"``) or JSON (``format="json"``) text."""
     data = to_data(fleet)
     if format == "toml":
+        import tomli_w  # only writing needs it: not imported for a check
+
         return tomli_w.dumps(data)
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
@@ -121,7 +120,7 @@ def _create_beside(target: Path, mode: int) -> tuple[int, str]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        path = os.path.join(target.parent, f".{target.name}.{secrets.token_hex(4)}.tmp")
+        path = os.path.join(target.parent, f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(path, flags, mode), path
         except FileExistsError:
