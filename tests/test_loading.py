@@ -235,6 +235,23 @@ def test_a_large_file_of_one_array_is_not_read_line_by_line(
     assert lines_read == [1, 2, 3]  # up to the first header; the rest were counted at once
 
 
+def test_a_file_of_many_different_headers_is_not_read_again_for_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tries = []
+    repeats = _sources._repeats
+
+    def counted(text: str, start: int, header: str, number: int) -> list[int] | None:
+        tries.append(header)
+        return repeats(text, start, header, number)
+
+    monkeypatch.setattr(_sources, "_repeats", counted)
+    text = "".join(f'[[person]] # {i}\nid = "P{i}"\n' for i in range(200))
+    found = header_lines(text)
+    assert [found[("person", i)] for i in (0, 199)] == [1, 399]
+    assert len(tries) == _sources._TRIES
+
+
 def test_header_lines_answer_like_a_mapping() -> None:
     found = header_lines('[[person]]\nid = "A"\n[[person.certificates]]\n[[person]]\n')
     assert found == {("person", 0): 1, ("person", 0, "certificates", 0): 3, ("person", 1): 4}

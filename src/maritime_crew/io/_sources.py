@@ -36,6 +36,8 @@ _TABLE_LINE = re.compile(r"\n([ \t\f\v\r]*\[[^\n]*)")
 _DELIMITER = re.compile(r"\"\"\"|\'\'\'")
 _TOP_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*=")
 _INDENTED_TABLE_LINE = re.compile(r"\n[ \t\f\v\r]+\[")
+_TRIES = 3
+"""How many headers of a file :func:`header_lines` tries as the file's last run."""
 
 TablePath = tuple[str | int, ...]
 """Where a table sits in a file: ``("person", 1, "certificates", 0)``."""
@@ -132,7 +134,8 @@ def header_lines(text: str) -> HeaderLines:
     a table or open or close a multi-line string (found by one regular-expression scan).
     Once a header of a top-level array of tables is seen, and the file holds no
     multi-line string, the rest of the file is tried as repeats of that header alone
-    (see :func:`_repeats`), once for each such header.
+    (see :func:`_repeats`), once for each such header and for at most :data:`_TRIES`
+    headers, so that a file of many different headers is still read once.
     """
     scan = _HeaderScan()
     position, number, counted = 0, 0, 0
@@ -148,7 +151,7 @@ def header_lines(text: str) -> HeaderLines:
     tried: set[str] = set()
     candidates = _candidate_lines(text, position, plain=plain)
     while True:
-        if plain and scan.repeating == line and line not in tried:
+        if plain and scan.repeating == line and line not in tried and len(tried) < _TRIES:
             tried.add(line)
             lines = _repeats(text, counted, line, number)
             if lines is not None:
