@@ -405,3 +405,29 @@ def test_ending_by_says_whether_a_record_valid_on_a_day_ends_in_the_window(
     held = [h for kind in ("coc", "medical") for h in facts.certificates_of(data, holder, kind)]
     expected = any(h.valid_on(on) and h.expires is not None and h.expires <= last for h in held)
     assert facts.ending_by(data, holder, "certificates", on, last) is expected
+
+
+def test_kit_is_read_from_the_persons_own_ledger_when_staff_numbers_repeat() -> None:
+    """Two records with one staff number each hold their own kit (DATA001 reports the id)."""
+    on = D(2021, 3, 31)
+    helmet = mc.EquipmentItem(id="H1", type="helmet")
+    withdrawn = mc.EquipmentItem(
+        id="H2", type="helmet", status=mc.ItemStatus.WITHDRAWN, status_date=D(2021, 1, 1)
+    )
+    suit = mc.EquipmentItem(id="S1", type="dry-suit")
+    first = person(issues=(mc.Issue(item="S1", issued=D(2020, 1, 1)),))
+    second = person(
+        issues=(
+            mc.Issue(item="H1", issued=D(2020, 1, 1)),
+            mc.Issue(item="H2", issued=D(2020, 1, 1)),
+            mc.Issue(item="S1", issued=D(2019, 1, 1), returned=D(2019, 12, 31)),
+        )
+    )
+    fleet = mc.Fleet(people=(first, second), equipment_items=(helmet, withdrawn, suit))
+    assert facts.kit_held(fleet, second, "helmet", on) == [helmet]
+    assert facts.kit_held(fleet, second, "dry-suit", on) == []
+    assert facts.kit_held(fleet, first, "dry-suit", on) == [suit]
+    assert facts.usable_kit_types(fleet, second, on) == ("helmet",)
+    assert facts.usable_kit_types(fleet, first, on) == ("dry-suit",)
+    # Looked up by id, the staff number finds the first record.
+    assert fleet.items_held("BF1", on) == (suit,)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 import pendulum
 
@@ -75,12 +77,13 @@ def required_courses(fleet: Fleet, person: Person) -> dict[str, list[str]]:
 def kit_held(
     fleet: Fleet, person: Person, equipment_type: str, on: pendulum.Date
 ) -> list[EquipmentItem]:
-    """Items of a type issued to the person on a date and usable (not withdrawn or lost)."""
-    return [
-        item
-        for item in fleet.items_held(person.id, on)
-        if item.type == equipment_type and item.status_on(on) is ItemStatus.IN_SERVICE
-    ]
+    """Items of a type issued to the person on a date and usable (not withdrawn or lost).
+
+    The person's own ledger is read, so two people who share a staff number each see
+    their own kit (:meth:`~maritime_crew.Fleet.items_held` looks the first of them up
+    by id).
+    """
+    return [item for item in _usable_items(fleet, person, on) if item.type == equipment_type]
 
 
 def usable_kit_types(fleet: Fleet, person: Person, on: pendulum.Date) -> tuple[str, ...]:
@@ -93,13 +96,17 @@ def usable_kit_types(fleet: Fleet, person: Person, on: pendulum.Date) -> tuple[s
     found = cache.get(id(person))
     if found is not None:
         return found
-    usable: set[str] = set()
+    usable = sorted({item.type for item in _usable_items(fleet, person, on)})
+    return remember_person(cache, fleet, person, tuple(usable))
+
+
+def _usable_items(fleet: Fleet, person: Person, on: pendulum.Date) -> Iterator[EquipmentItem]:
+    """The items on the person's own ledger held on a date and in service then."""
     for issue in person.issues:
         if issue.held_on(on):
             item = fleet.equipment_item(issue.item)
             if item is not None and item.status_on(on) is ItemStatus.IN_SERVICE:
-                usable.add(item.type)
-    return remember_person(cache, fleet, person, tuple(sorted(usable)))
+                yield item
 
 
 @attrs.frozen
