@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import maritime_crew as mc
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "fleet"
 
 
 def test_every_public_name_resolves() -> None:
@@ -38,11 +41,13 @@ def test_a_check_on_the_command_line_does_not_import_the_writer() -> None:
     """Writing TOML is for ``dump``; a scheduled check does not pay to import it."""
     code = (
         "import sys, maritime_crew.cli as cli\n"
-        "cli.main(['check', 'examples/fleet', '--as-of', '2021-03-31', '--output', "
-        "sys.argv[1]])\n"
+        "cli.main(['check', sys.argv[1], '--as-of', '2021-03-31', '--output', sys.argv[2]])\n"
         "print(sorted(m for m in ('tomli_w', 'secrets') if m in sys.modules))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, os.devnull], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(EXAMPLE), os.devnull],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert done.stdout.strip() == "[]"
