@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+from pathlib import Path
+
 import pendulum
 import pytest
 from hypothesis import given
@@ -431,3 +435,14 @@ def test_kit_is_read_from_the_persons_own_ledger_when_staff_numbers_repeat() -> 
     assert facts.usable_kit_types(fleet, first, on) == ("dry-suit",)
     # Looked up by id, the staff number finds the first record.
     assert fleet.items_held("BF1", on) == (suit,)
+
+
+def test_a_checked_fleet_is_freed_with_its_caches_when_no_longer_used() -> None:
+    """Loading and checking one dataset after another does not keep the earlier fleets."""
+    fleet = mc.load(Path(__file__).parent.parent / "examples" / "fleet")
+    for day in ("2021-03-31", "2021-06-30"):  # caches of two dates
+        mc.check(fleet, as_of=day)
+    gone = weakref.ref(fleet)
+    del fleet
+    gc.collect()
+    assert gone() is None

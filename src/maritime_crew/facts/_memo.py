@@ -20,7 +20,6 @@ cache, lives.
 
 from __future__ import annotations
 
-import collections
 import datetime
 import functools
 import threading
@@ -94,34 +93,34 @@ def remember_person(cache: dict[int, V], fleet: Fleet, person: Person, value: V)
     return value
 
 
-_DATED: collections.OrderedDict[tuple[int, str, datetime.date], tuple[Fleet, dict[Any, Any]]] = (
-    collections.OrderedDict()
-)
 _DATED_SIZE = 256
+"""How many caches of :func:`dated_memo` a fleet keeps (by name and date)."""
 
 
 def dated_memo(fleet: Fleet, on: datetime.date, name: str) -> dict[Any, Any]:
     """A cache for facts of ``fleet`` on the date ``on``, kept for a few recent dates.
 
     Rules checked on the same date (and the parts of a fleet that a timeline checks on
-    one date) share what they work out; the caches made first are forgotten first.
+    one date) share what they work out; the caches made first are forgotten first. They
+    are kept with the fleet's other caches (:func:`memo`), so they go when the fleet
+    goes: a fleet that is no longer used is not kept alive by its caches.
     """
-    key = (id(fleet), name, on)
-    entry = _DATED.get(key)  # the common case needs no lock: dict reads are atomic
-    if entry is not None and entry[0] is fleet:
-        return entry[1]
+    dated = memo(fleet, "dated")  # (name, date) -> cache, in the order they were made
+    key = (name, on)
+    found: dict[Any, Any] | None = dated.get(key)  # atomic: the common case needs no lock
+    if found is not None:
+        return found
     with _LOCK:
-        entry = _DATED.get(key)
-        if entry is not None and entry[0] is fleet:
-            return entry[1]
-        cache: dict[Any, Any] = {}
-        _DATED[key] = (fleet, cache)
-        while len(_DATED) > _DATED_SIZE:
-            _DATED.popitem(last=False)
-        return cache
+        found = dated.get(key)
+        if found is None:
+            found = dated[key] = {}
+            while len(dated) > _DATED_SIZE:
+                del dated[next(iter(dated))]
+        return found
 
 
 def forget_dated() -> None:
     """Forget every cache of :func:`dated_memo` (for benchmarks and tests)."""
     with _LOCK:
-        _DATED.clear()
+        for _, caches in _MEMOS.values():
+            caches.pop("dated", None)
