@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 from pathlib import Path
+from unittest import mock
 
 import pendulum
 import pytest
@@ -78,6 +80,17 @@ def test_records_know_the_file_and_header_line_they_came_from(tmp_path: Path) ->
     # Inline records have no header of their own: the enclosing header is given.
     assert fleet.source_of("person", 1, "sizes", 0) == mc.SourceLocation(str(second), 3)
     assert fleet.locate("person", "nobody") is None
+
+
+def test_locations_are_of_the_text_that_was_loaded(tmp_path: Path) -> None:
+    """A file edited after loading does not move the findings of the fleet loaded before."""
+    path = write(tmp_path / "a.toml", "# crew A\n\n" + PERSON.format(id="A", name="Al"))
+    fleet = mc.load(tmp_path)
+    write(path, "# crew A, edited\n\n\n\n" + PERSON.format(id="A", name="Al"))
+    path.unlink()  # nor does a file deleted since
+    assert fleet.locate("person", "A") == mc.SourceLocation(str(path), 3)
+    findings = mc.check(fleet, as_of="2021-03-31").findings
+    assert {f.source for f in findings if f.subject.id == "A"} == {mc.SourceLocation(str(path), 3)}
 
 
 def test_json_records_know_their_file(tmp_path: Path) -> None:
@@ -199,19 +212,22 @@ _REPEATED = st.lists(
     _REPEATED,
     st.sampled_from(["\n", "\r\n"]),
     st.booleans(),
+    st.integers(min_value=0, max_value=60),
 )
 def test_a_run_of_one_header_is_numbered_as_line_by_line(
-    prefix: str, lines: list[str], newline: str, final_newline: bool
+    prefix: str, lines: list[str], newline: str, final_newline: bool, window: int
 ) -> None:
     """Counting a file of repeated headers at once gives each the line a reader sees it on.
 
     Whatever breaks the run (another table, an indented or commented header, two on
     consecutive lines, one on the last line, a multi-line string or array) falls back to
-    reading lines, and agrees too.
+    reading lines, and agrees too. The run is split a window at a time; small windows
+    put their ends everywhere a large file's would fall.
     """
     text = prefix.replace("\n", newline) + "[[deployment]]" + newline + newline.join(lines)
     text += newline if final_newline else ""
-    found = header_lines(text)
+    with mock.patch.object(_sources, "_WINDOW", window):
+        found = header_lines(text)
     assert found == _line_by_line(text)
     assert dict(found) == dict(_line_by_line(text))
 
@@ -233,6 +249,21 @@ def test_a_large_file_of_one_array_is_not_read_line_by_line(
     assert [found[("deployment", i)] for i in (0, 1, 999)] == [3, 7, 3 + 4 * 999]
     assert len(found) == 1000
     assert lines_read == [1, 2, 3]  # up to the first header; the rest were counted at once
+
+
+def test_a_large_file_of_one_array_is_scanned_without_a_second_copy() -> None:
+    """Numbering the headers of a large file takes a window of memory, not another file."""
+    record = '[[deployment]]\nid = "D{}"\nnote = "' + "x" * 1000 + '"\n\n'
+    text = "".join(record.format(i) for i in range(8000))  # 8 MB, eight windows
+    tracemalloc.start()
+    try:
+        found = header_lines(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [found[("deployment", i)] for i in (0, 1, 7999)] == [1, 5, 1 + 4 * 7999]
+    assert len(found) == 8000
+    assert peak < len(text) / 2
 
 
 def test_a_file_of_many_different_headers_is_not_read_again_for_each(

@@ -10,7 +10,7 @@ import os
 import re
 import stat
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -176,7 +176,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _check_tables(name: str, data: Any, located: Callable[[], _Lines | None]) -> list[Problem]:
+def _check_tables(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
     if not isinstance(data, dict):
         return [
             Problem(
@@ -201,7 +201,7 @@ def _check_tables(name: str, data: Any, located: Callable[[], _Lines | None]) ->
                     name,
                     key,
                     f"unknown table {quote(key)}; {advice}",
-                    line=_first_line(located(), key),
+                    line=_first_line(lines, key),
                     expected="one of the tables " + ", ".join(_TABLE_NAMES),
                     found=key,
                 )
@@ -213,7 +213,7 @@ def _check_tables(name: str, data: Any, located: Callable[[], _Lines | None]) ->
                     name,
                     key,
                     f"expected a list of records, written [[{key}]], found {describe(value)}",
-                    line=_first_line(located(), key),
+                    line=_first_line(lines, key),
                     expected="a list of records",
                     found=describe(value),
                 )
@@ -357,19 +357,11 @@ def _load_file(
     *,
     sources: DatasetSources,
     collected: dict[str, list[Any]],
-    keep_text: bool = False,
 ) -> list[Problem]:
     """Read one file's text by its suffix: CSV work periods, JSON, or else TOML."""
     if suffix == ".csv":
         return _load_csv(name, text, sources=sources, collected=collected)
-    return _load_text(
-        name,
-        text,
-        is_toml=suffix != ".json",
-        sources=sources,
-        collected=collected,
-        keep_text=keep_text,
-    )
+    return _load_text(name, text, is_toml=suffix != ".json", sources=sources, collected=collected)
 
 
 def _load_text(
@@ -379,28 +371,21 @@ def _load_text(
     is_toml: bool,
     sources: DatasetSources,
     collected: dict[str, list[Any]],
-    keep_text: bool = False,
 ) -> list[Problem]:
     data, problems = _parse(name, text, is_toml=is_toml)
     if problems:
         return problems
-    # Header lines are only needed to locate problems; valid files are scanned lazily.
-    lines: _Lines | None = None
-
-    def located() -> _Lines | None:
-        nonlocal lines
-        if is_toml and lines is None:
-            lines = header_lines(text)
-        return lines
-
-    problems = _check_tables(name, data, located)
+    # The line of each record, found now, while the text is in memory: it locates the
+    # file's problems and, later, every finding about its records (see _sources).
+    lines = header_lines(text) if is_toml else None
+    problems = _check_tables(name, data, lines)
     if not isinstance(data, dict):
         return problems
-    file_index = sources.add_file(name, toml_text=text if is_toml else None, keep_text=keep_text)
+    file_index = sources.add_file(name, lines)
     for table, raw in data.items():
         if table not in _TUPLE_TYPES or not isinstance(raw, list):
             continue  # reported by _check_tables
-        records, table_problems = _structure(name, table, raw, located)
+        records, table_problems = _structure(name, table, raw, lines)
         problems.extend(table_problems)
         collected[table].extend(records)
         sources.add_records(table, file_index, len(records))
@@ -412,7 +397,7 @@ def _load_text(
 
 
 def _structure(
-    name: str, table: str, raw: list[Any], located: Callable[[], _Lines | None]
+    name: str, table: str, raw: list[Any], lines: _Lines | None
 ) -> tuple[tuple[Any, ...], list[Problem]]:
     """The records of one table of one file, or no records and every problem in them."""
     target = _TUPLE_TYPES[table]
@@ -422,7 +407,7 @@ def _structure(
         try:
             return detailed.structure(raw, target), []
         except Exception as exc:  # turned into located problems
-            found = problems_from_exception(exc, file=name, table=table, raw=raw, lines=located())
+            found = problems_from_exception(exc, file=name, table=table, raw=raw, lines=lines)
             return (), list(found)
 
 
@@ -459,9 +444,9 @@ def _load_csv(
         )
     if any(column not in columns for column in _CSV_REQUIRED):
         return problems  # every row would lack the column: the header problem says it once
-    found, row_problems = _structure(name, _CSV_TABLE, rows, lambda: lines)
+    found, row_problems = _structure(name, _CSV_TABLE, rows, lines)
     problems.extend(row_problems)
-    file_index = sources.add_file(name, toml_text=None, record_lines=lines)
+    file_index = sources.add_file(name, lines)
     collected[_CSV_TABLE].extend(found)
     sources.add_records(_CSV_TABLE, file_index, len(found))
     return problems
@@ -595,7 +580,6 @@ def loads(text: str, *, format: str = "toml", name: str = "<string>") -> Fleet:
         f".{format}",
         sources=sources,
         collected=collected,
-        keep_text=True,
     )
     if problems:
         raise DataError(_in_order(problems, [Path(name)]))

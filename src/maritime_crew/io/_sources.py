@@ -5,9 +5,12 @@ text that follows the TOML grammar for table headers and multi-line strings. Arr
 elements written inline (``person = [{ ... }]``) have no header; they are located by
 the nearest enclosing header instead.
 
-Lines are looked up lazily: a fleet remembers which file and which ordinal each record
-came from, and scans a file only when a location in it is first asked for. A CSV file
-holds one record per line, so its lines are known as it is read and kept as they are.
+A file's header lines are found as it is loaded, while its text is in memory, and a
+fleet remembers which file and which ordinal each record came from. A CSV file holds one
+record per line, so its lines are known as it is read. Finding the lines then, not when
+a finding first asks, costs a load a few per cent, and spares the check a second
+reading of every file (at 100,000 people, a quarter of a gigabyte of text); and every
+location is of the text that was loaded, even if the file has changed since.
 
 A large file is mostly one array of tables (``[[deployment]]`` a million times). The
 lines of such an array are kept as an array of numbers, not a key each, and a run of
@@ -18,9 +21,7 @@ from __future__ import annotations
 
 import bisect
 import operator
-import os
 import re
-import threading
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate, repeat
@@ -37,6 +38,8 @@ _DELIMITER = re.compile(r"\"\"\"|\'\'\'")
 _TOP_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*=")
 _INDENTED_TABLE_LINE = re.compile(r"\n[ \t\f\v\r]+\[")
 _TRIES = 3
+_WINDOW = 1 << 20
+"""About how many characters of text :func:`_repeats` splits at a time."""
 """How many headers of a file :func:`header_lines` tries as the file's last run."""
 
 TablePath = tuple[str | int, ...]
@@ -172,22 +175,38 @@ def _repeats(text: str, start: int, header: str, number: int) -> list[int] | Non
 
     ``None`` unless every later line that starts a table is that header, on a line of
     its own and not the file's last (in a file with no multi-line string, any line that
-    starts with ``[`` starts a table). The text is split at the repeats with their line
-    feeds, and the line feeds of the pieces in between counted.
+    starts with ``[`` starts a table). The text after the header is split at the repeats
+    with their line feeds, and the line feeds of the pieces in between counted.
+
+    The text is split a window of about :data:`_WINDOW` characters at a time, each
+    ending just after a repeat, so the pieces of one window are freed before the next
+    is split: a file of a hundred megabytes is not copied again whole, into memory the
+    system must first hand over page by page.
     """
     end = start + len(header)  # the line feed that ends the header's line
     separator = "\n" + header + "\n"
-    # Separators are found from the start, as ``split`` finds them, and cannot overlap:
-    # of two repeats on consecutive lines, the second is not split at.
+    # Separators are found from the start, as ``count`` finds them, and cannot overlap:
+    # of two repeats on consecutive lines, the second is not counted.
     before = text.count(separator, 0, end + 1)  # the header's own, unless it opens the file
     after = text.count(separator) - before
     if text.count("\n[", end) != after or _INDENTED_TABLE_LINE.search(text, end):
         return None  # another table, two repeats on consecutive lines, or one at the end
-    pieces = text.split(separator)
-    # Repeat k is on ``number`` + the line feeds of the k pieces before it and 2 for each
-    # separator; a header that opens the file is in the first piece, with its line feed.
-    steps = map(operator.add, map(str.count, pieces[before:-1], repeat("\n")), repeat(2))
-    lines = list(accumulate(steps, initial=number if start else number - 1))
+    # Every separator from the header's line feed on is one of the ``after`` repeats (the
+    # first is there when the file opens with two repeats), and none overlaps another, so
+    # each window's separators are the text's. Repeat k is on ``number`` - 1 + the line
+    # feeds of the k pieces before it (the first from that line feed) + 2 for each
+    # separator.
+    counts: list[int] = []
+    position = end
+    while True:
+        cut = text.find(separator, position + _WINDOW)
+        pieces = text[position : cut + len(separator) if cut >= 0 else len(text)].split(separator)
+        del pieces[-1]  # after the window's last separator: the next window's, or the tail
+        counts += map(str.count, pieces, repeat("\n"))
+        if cut < 0:
+            break
+        position = cut + len(separator)
+    lines = list(accumulate(map(operator.add, counts, repeat(2)), initial=number - 1))
     del lines[0]
     return lines
 
@@ -288,54 +307,6 @@ def _header(line: str) -> tuple[bool, list[str]] | None:
     return match.group(1) == "[[", parts
 
 
-class _FileLines:
-    """Header lines of one file, scanned on first use; dropped if the file changed."""
-
-    def __init__(self, path: str, stamp: tuple[int, int] | None, text: str | None) -> None:
-        self.path = path
-        self._stamp = stamp
-        self._lines = header_lines(text) if text is not None else None
-        self._lock = threading.Lock()
-
-    def lines(self) -> Mapping[TablePath, int]:
-        with self._lock:
-            if self._lines is None:
-                self._lines = HeaderLines()
-                try:
-                    if _stamp(self.path) == self._stamp:
-                        with open(self.path, encoding="utf-8-sig") as handle:
-                            self._lines = header_lines(handle.read())
-                except (OSError, UnicodeDecodeError):
-                    pass
-            return self._lines
-
-    def __getstate__(self) -> dict[str, object]:
-        # A lock cannot be pickled; a fleet sent to another process rebuilds its own.
-        return {"path": self.path, "_stamp": self._stamp, "_lines": self.lines()}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._lock = threading.Lock()
-
-
-class _KnownLines:
-    """Record lines that were known when the file was read (a CSV file's rows)."""
-
-    def __init__(self, lines: Mapping[TablePath, int]) -> None:
-        self._lines = lines
-
-    def lines(self) -> Mapping[TablePath, int]:
-        return self._lines
-
-
-def _stamp(path: str) -> tuple[int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_mtime_ns, status.st_size)
-
-
 class DatasetSources:
     """Locates records of a loaded fleet: file, and line of the table header.
 
@@ -344,32 +315,20 @@ class DatasetSources:
     """
 
     def __init__(self) -> None:
-        self._files: list[_FileLines | _KnownLines | None] = []
+        self._files: list[Mapping[TablePath, int] | None] = []
         self._names: list[str] = []
         self._runs: dict[str, tuple[list[int], list[int]]] = {}
         self._counts: dict[str, int] = {}
 
-    def add_file(
-        self,
-        path: str,
-        *,
-        toml_text: str | None,
-        keep_text: bool = False,
-        record_lines: Mapping[TablePath, int] | None = None,
-    ) -> int:
-        """Register a file; returns its index.
+    def add_file(self, path: str, lines: Mapping[TablePath, int] | None) -> int:
+        """Register a file, with the line of each record where known; returns its index.
 
-        Lines are known for TOML files (scanned from ``toml_text`` when first asked for)
-        and for files read with ``record_lines``, which maps a record's path within the
-        file, such as ``("work_period", 0)``, to its line (a CSV file's rows).
+        ``lines`` maps a record's path within the file, such as ``("person", 0)`` or
+        ``("work_period", 3)``, to its line: a TOML file's :func:`header_lines`, a CSV
+        file's rows. A JSON file has none.
         """
         self._names.append(path)
-        if record_lines is not None:
-            self._files.append(_KnownLines(record_lines))
-        elif toml_text is None:
-            self._files.append(None)
-        else:
-            self._files.append(_FileLines(path, _stamp(path), toml_text if keep_text else None))
+        self._files.append(lines)
         return len(self._names) - 1
 
     def add_records(self, table: str, file_index: int, count: int) -> None:
@@ -392,8 +351,8 @@ class DatasetSources:
         run = bisect.bisect_right(starts, path[1]) - 1
         file_index = files[run]
         local = (path[0], path[1] - starts[run], *path[2:])
-        file_lines = self._files[file_index]
-        line = line_of(file_lines.lines(), local) if file_lines is not None else None
+        lines = self._files[file_index]
+        line = line_of(lines, local) if lines is not None else None
         return SourceLocation(self._names[file_index], line)
 
 
