@@ -93,6 +93,19 @@ def test_locations_are_of_the_text_that_was_loaded(tmp_path: Path) -> None:
     assert {f.source for f in findings if f.subject.id == "A"} == {mc.SourceLocation(str(path), 3)}
 
 
+def test_an_id_and_the_references_to_it_are_one_string() -> None:
+    """Shared, not copied: a lookup by reference finds the id without comparing text."""
+    fleet = mc.load(Path(__file__).parent.parent / "examples" / "fleet")
+    deployment = next(d for d in fleet.deployments if d.crew is not None)
+    crew = fleet.crew(deployment.crew)
+    assert crew is not None
+    assert crew.id is deployment.crew
+    issue = next(issue for person in fleet.people for issue in person.issues)
+    item = fleet.equipment_item(issue.item)
+    assert item is not None
+    assert item.id is issue.item
+
+
 def test_json_records_know_their_file(tmp_path: Path) -> None:
     path = write(
         tmp_path / "p.json",

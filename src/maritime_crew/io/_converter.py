@@ -356,9 +356,11 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any],
 
 
 _PLAIN = {str: "str", int: "int", bool: "bool"}
+"""Types the fast path checks inline (``type(v) is str``), as their hooks would."""
 
-_REFERENCES = frozenset(
+_SHARED_TEXT = frozenset(
     {
+        "id",
         "type",
         "course",
         "item",
@@ -378,9 +380,17 @@ _REFERENCES = frozenset(
         "supersedes",
     }
 )
-"""Fields whose text is an id repeated across records: one string object serves them all
-(``sys.intern``), which saves hundreds of megabytes at 100,000 people."""
-"""Types the fast path checks inline (``type(v) is str``), as their hooks would."""
+"""Fields whose text is an id: a record's own, or a reference to another's.
+
+One string object (``sys.intern``) serves every field with the same id. References repeat
+across records, so sharing them saves hundreds of megabytes at 100,000 people; and a
+lookup by a reference (``fleet.person(deployment.person)``) then finds the indexed id
+by identity, without reading a second string from memory, which at 100,000 people is
+what a lookup mostly waits for."""
+
+_UNREFERENCED = frozenset({model.Deployment})
+"""Records whose ids nothing refers to, in their millions at 100,000 people: interning
+those would only fill the interpreter's table of interned strings (half a second)."""
 
 
 _ABSENT = object()
@@ -427,7 +437,8 @@ def _fast_record(record: type[Any], converter: cattrs.Converter) -> Callable[[An
             if inner is int:
                 names["_least"], names["_most"] = MIN_INTEGER, MAX_INTEGER
                 lines.append(f"{indent}if not _least <= {value} <= _most: raise ValueError")
-            if inner is str and field.name in _REFERENCES:
+            unreferenced = field.name == "id" and record in _UNREFERENCED
+            if inner is str and field.name in _SHARED_TEXT and not unreferenced:
                 names["_intern"] = sys.intern
                 lines.append(f"{indent}{value} = _intern({value})")
         elif _is_homogeneous_tuple(inner) and get_args(inner)[0] in _PLAIN:
