@@ -38,9 +38,9 @@ _DELIMITER = re.compile(r"\"\"\"|\'\'\'")
 _TOP_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*=")
 _INDENTED_TABLE_LINE = re.compile(r"\n[ \t\f\v\r]+\[")
 _TRIES = 3
+"""How many headers of a file :func:`header_lines` tries as the file's last run."""
 _WINDOW = 1 << 20
 """About how many characters of text :func:`_repeats` splits at a time."""
-"""How many headers of a file :func:`header_lines` tries as the file's last run."""
 
 TablePath = tuple[str | int, ...]
 """Where a table sits in a file: ``("person", 1, "certificates", 0)``."""
