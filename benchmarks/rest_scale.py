@@ -46,7 +46,7 @@ from zoneinfo import ZoneInfo
 import pendulum
 
 import maritime_crew as mc
-from maritime_crew.facts._memo import forget_dated
+from maritime_crew.facts import Facts
 
 PEOPLE = 1_000
 DAYS = 365
@@ -126,41 +126,47 @@ def to_csv(periods: list[tuple[str, int, int]]) -> str:
     return out.getvalue()
 
 
-Parts = tuple[tuple[mc.Person, ...], tuple[mc.TermsAndConditions, ...], tuple[mc.WorkPeriod, ...]]
+Parts = tuple[
+    tuple[mc.model.Person, ...],
+    tuple[mc.model.TermsAndConditions, ...],
+    tuple[mc.model.WorkPeriod, ...],
+]
 
 
 def build_parts(rows: list[list[str]], stcw: set[str]) -> Parts:
     """People, terms sets, and work periods read from the CSV rows as the loader reads them."""
     sets = (
-        mc.TermsAndConditions(
+        mc.model.TermsAndConditions(
             id="tc-mlc",
             title="Terms with MLC rest",
             rest_profile="mlc-a2.3",
             effective=pendulum.Date(2020, 1, 1),
-            status=mc.TermsStatus.IN_FORCE,
+            status=mc.model.TermsStatus.IN_FORCE,
         ),
-        mc.TermsAndConditions(
+        mc.model.TermsAndConditions(
             id="tc-stcw",
             title="Terms with STCW rest",
             rest_profile="stcw-a-viii-1",
             effective=pendulum.Date(2020, 1, 1),
-            status=mc.TermsStatus.IN_FORCE,
+            status=mc.model.TermsStatus.IN_FORCE,
         ),
     )
     people = []
     for n in range(PEOPLE):
         who = f"BF{n:05d}"
-        terms: tuple[mc.TermsAssignment, ...]
+        terms: tuple[mc.model.TermsAssignment, ...]
         if who in stcw:
-            terms = (mc.TermsAssignment("tc-stcw", pendulum.Date(2020, 1, 1)),)
+            terms = (mc.model.TermsAssignment("tc-stcw", pendulum.Date(2020, 1, 1)),)
         elif n % 10 == 1:  # a move between sets mid-year: two profile runs
             terms = (
-                mc.TermsAssignment("tc-mlc", pendulum.Date(2020, 1, 1), pendulum.Date(2021, 6, 30)),
-                mc.TermsAssignment("tc-stcw", pendulum.Date(2021, 7, 1)),
+                mc.model.TermsAssignment(
+                    "tc-mlc", pendulum.Date(2020, 1, 1), pendulum.Date(2021, 6, 30)
+                ),
+                mc.model.TermsAssignment("tc-stcw", pendulum.Date(2021, 7, 1)),
             )
         else:
-            terms = (mc.TermsAssignment("tc-mlc", pendulum.Date(2020, 1, 1)),)
-        people.append(mc.Person(who, f"Person {n}", mc.Discipline.DECK, terms=terms))
+            terms = (mc.model.TermsAssignment("tc-mlc", pendulum.Date(2020, 1, 1)),)
+        people.append(mc.model.Person(who, f"Person {n}", mc.model.Discipline.DECK, terms=terms))
     moments: dict[str, pendulum.DateTime] = {}
 
     def moment(text: str) -> pendulum.DateTime:
@@ -169,13 +175,15 @@ def build_parts(rows: list[list[str]], stcw: set[str]) -> Parts:
             found = moments[text] = pendulum.instance(datetime.datetime.fromisoformat(text))
         return found
 
-    work = tuple(mc.WorkPeriod(person=p, start=moment(a), end=moment(b)) for p, a, b in rows[1:])
+    work = tuple(
+        mc.model.WorkPeriod(person=p, start=moment(a), end=moment(b)) for p, a, b in rows[1:]
+    )
     return tuple(people), sets, work
 
 
-def fresh_fleet(parts: Parts) -> mc.Fleet:
+def fresh_fleet(parts: Parts) -> mc.model.Fleet:
     people, sets, work = parts
-    return mc.Fleet(people=people, terms=sets, work_periods=work)
+    return mc.model.Fleet(people=people, terms=sets, work_periods=work)
 
 
 # -- the oracle ----------------------------------------------------------------------------
@@ -267,12 +275,12 @@ def _cross_check_with_test_oracle(work: list[tuple[int, int]]) -> str:
     return "agrees with tests/rules/test_rest.py on 4 days"
 
 
-def _verdicts(figures: dict[str, int | bool], profile: mc.RestProfile) -> set[str]:
+def _verdicts(figures: dict[str, int | bool], profile: mc.model.RestProfile) -> set[str]:
     """The REST codes the oracle's figures breach under one profile for the whole record."""
     found = set()
     minutes = 60
 
-    def limit(period: mc.Period | None) -> int | None:
+    def limit(period: mc.model.Period | None) -> int | None:
         return None if period is None else int(period.as_timedelta().total_seconds()) // minutes
 
     if (x := limit(profile.min_rest_24h)) is not None and figures["rest_24h"] < x:
@@ -333,13 +341,13 @@ def main() -> None:
     csv_off, _ = median(CSV_RUNS, parse, collector=False)
     assert isinstance(rows, list)
     parts = build_parts(rows, stcw)
-    config = mc.Config(select=("REST",))
+    config = mc.rules.Config(select=("REST",))
     check_times: dict[bool, list[float]] = {True: [], False: []}
     report = None
     for run in range(2 * CHECK_RUNS):
         collector = run % 2 == 0
         fleet = fresh_fleet(parts)  # outside the timing
-        forget_dated()
+        Facts.of(fleet).forget_dates()
         seconds, report = timed(
             lambda fleet=fleet: mc.check(fleet, as_of=AS_OF, config=config), collector=collector
         )
@@ -347,7 +355,7 @@ def main() -> None:
         del fleet
     check_on, check_off = (statistics.median(check_times[mode]) for mode in (True, False))
     check_s = min(check_on, check_off)
-    assert isinstance(report, mc.Report)
+    assert isinstance(report, mc.rules.Report)
 
     # the oracle on a sample, scaled to the whole fleet
     by_person: dict[str, list[tuple[int, int]]] = {}
@@ -358,8 +366,8 @@ def main() -> None:
     cross = _cross_check_with_test_oracle(merged_minutes(by_person[sample[0]]))
     oracle_times = []
     findings = {(f.code, f.subject.id) for f in report.findings}
-    mlc = mc.BUILTIN_REST_PROFILES["mlc-a2.3"]
-    stcw_profile = mc.BUILTIN_REST_PROFILES["stcw-a-viii-1"]
+    mlc = mc.model.BUILTIN_REST_PROFILES["mlc-a2.3"]
+    stcw_profile = mc.model.BUILTIN_REST_PROFILES["stcw-a-viii-1"]
     compared = 0
     for who in sample:
         work = merged_minutes(by_person[who])

@@ -26,27 +26,29 @@ CREW_SIZE = 12
 REPEATS = 7
 
 
-def build(people: int, seed: int = 4) -> mc.Fleet:
+def build(people: int, seed: int = 4) -> mc.model.Fleet:
     """A fleet of ``people`` in crews of 12, with 20 roles and a mix of gaps."""
     rng = random.Random(seed)
     # In-house courses; every other one names a trainer course (the next course), so the
     # analysis works out who can deliver them.
     courses = [
-        mc.Course(
+        mc.model.Course(
             f"c{n}",
             f"Course {n}",
-            validity=mc.AgeSchedule.fixed("P3Y"),
+            validity=mc.model.AgeSchedule.fixed("P3Y"),
             trainer_courses=(f"c{(n + 1) % 30}",) if n % 2 == 0 else (),
         )
         for n in range(30)
     ]
     certificates = [
-        mc.CertificateType(f"g{n}", f"Certificate {n}", validity=mc.AgeSchedule.fixed("P5Y"))
+        mc.model.CertificateType(
+            f"g{n}", f"Certificate {n}", validity=mc.model.AgeSchedule.fixed("P5Y")
+        )
         for n in range(8)
     ]
     kit = [f"k{n}" for n in range(5)]
     roles = [
-        mc.DutyRole(
+        mc.model.DutyRole(
             f"r{n}",
             f"Role {n}",
             courses=tuple(rng.sample([c.id for c in courses], 2)),
@@ -57,16 +59,18 @@ def build(people: int, seed: int = 4) -> mc.Fleet:
     ]
     crews = people // CREW_SIZE
     vessels = [
-        mc.Vessel(
+        mc.model.Vessel(
             f"v{n}",
             f"HMC V{n}",
-            mc.VesselType.CUTTER,
-            complement=tuple(mc.RoleCount(r.id, rng.randint(1, 2)) for r in rng.sample(roles, 8)),
+            mc.model.VesselType.CUTTER,
+            complement=tuple(
+                mc.model.RoleCount(r.id, rng.randint(1, 2)) for r in rng.sample(roles, 8)
+            ),
         )
         for n in range((crews + 1) // 2)
     ]
-    items: list[mc.EquipmentItem] = []
-    staff: list[mc.Person] = []
+    items: list[mc.model.EquipmentItem] = []
+    staff: list[mc.model.Person] = []
     for n in range(people):
         pid = f"BF{n:05d}"
         held = rng.sample(roles, 3)
@@ -77,19 +81,21 @@ def build(people: int, seed: int = 4) -> mc.Fleet:
             for course in role.courses:
                 if rng.random() < 0.9:
                     done = AS_OF.subtract(days=rng.randint(1, 1300))
-                    training.append(mc.TrainingRecord(course, done))
+                    training.append(mc.model.TrainingRecord(course, done))
             for kind in role.certificates:
                 if rng.random() < 0.95:
-                    certs.append(mc.Certificate(kind, AS_OF.subtract(days=rng.randint(1, 2000))))
+                    certs.append(
+                        mc.model.Certificate(kind, AS_OF.subtract(days=rng.randint(1, 2000)))
+                    )
             for kind in role.kit:
                 item = f"{pid}-{kind}"
-                items.append(mc.EquipmentItem(item, kind))
-                issues.append(mc.Issue(item, pendulum.Date(2020, 1, 1)))
+                items.append(mc.model.EquipmentItem(item, kind))
+                issues.append(mc.model.Issue(item, pendulum.Date(2020, 1, 1)))
         staff.append(
-            mc.Person(
+            mc.model.Person(
                 pid,
                 f"Person {n}",
-                mc.Discipline.DECK,
+                mc.model.Discipline.DECK,
                 crew=f"crew{n % max(crews, 1)}",
                 duty_roles=tuple(r.id for r in held),
                 training=tuple(training),
@@ -97,9 +103,11 @@ def build(people: int, seed: int = 4) -> mc.Fleet:
                 issues=tuple(issues),
             )
         )
-    return mc.Fleet(
+    return mc.model.Fleet(
         vessels=tuple(vessels),
-        crews=tuple(mc.Crew(f"crew{n}", f"Crew {n}", vessel=f"v{n // 2}") for n in range(crews)),
+        crews=tuple(
+            mc.model.Crew(f"crew{n}", f"Crew {n}", vessel=f"v{n // 2}") for n in range(crews)
+        ),
         people=tuple(staff),
         courses=tuple(courses),
         certificate_types=tuple(certificates),
@@ -108,14 +116,14 @@ def build(people: int, seed: int = 4) -> mc.Fleet:
     )
 
 
-def median_seconds(fleet: mc.Fleet) -> tuple[float, float, int, int]:
+def median_seconds(fleet: mc.model.Fleet) -> tuple[float, float, int, int]:
     """Median elapsed and CPU time of matrix, TNA and trainer capacity, with counts."""
     elapsed = []
     cpu = []
     cells = actions = 0
     for _ in range(REPEATS):
         # A fresh fleet object each run, so the lazily built indexes are part of the time.
-        fresh = mc.Fleet(
+        fresh = mc.model.Fleet(
             **{
                 f: getattr(fleet, f)
                 for f in (
@@ -130,9 +138,9 @@ def median_seconds(fleet: mc.Fleet) -> tuple[float, float, int, int]:
             }
         )
         start, start_cpu = time.perf_counter(), time.process_time()
-        matrix = mc.skills_matrix(fresh, AS_OF)
-        needs = mc.training_needs(fresh, AS_OF)
-        mc.trainer_capacity(fresh, AS_OF)
+        matrix = mc.skills.skills_matrix(fresh, AS_OF)
+        needs = mc.skills.training_needs(fresh, AS_OF)
+        mc.skills.trainer_capacity(fresh, AS_OF)
         elapsed.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
         cells, actions = len(matrix.people) * len(matrix.roles), len(needs.actions)

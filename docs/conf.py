@@ -6,6 +6,10 @@ Build with ``tox -e docs`` (warnings are errors), or
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from typing import Any
+
 import maritime_crew
 
 project = "maritime-crew"
@@ -53,4 +57,31 @@ nitpick_ignore_regex = [
     # The private alias of the private field that holds a skills matrix's verdicts, shown
     # in the class's signature; the fields that matter are documented on the class.
     (r"py:class", r"Verdict"),
+    # Private classes in public signatures (the mixins a facts view is made of, type
+    # variables, the store of caches): documented where they matter, not linkable.
+    (r"py:.*", r"maritime_crew(\.\w+)*\._\w+(\..+)?"),
+    (r"py:class", r"(Core|Store|T)"),
+    (r"py:class", r"tomli\..*"),
 ]
+
+
+def _rules_page() -> str:
+    """The rule reference, made from the rule registry and ``docs/rule-examples/``."""
+    tool = Path(__file__).resolve().parent.parent / "tools" / "update_docs.py"
+    spec = importlib.util.spec_from_file_location("update_docs", tool)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    page: str = module.rules_page()
+    return page
+
+
+def _generate(app: Any, docname: str, source: list[str]) -> None:
+    if docname == "rules":
+        source[0] = _rules_page()
+
+
+def setup(app: Any) -> None:
+    """Make the rule reference as the documentation is built (it is not kept on disk)."""
+    app.connect("source-read", _generate)

@@ -64,7 +64,7 @@ def parser(prog: str, description: str, date_help: str) -> argparse.ArgumentPars
     return made
 
 
-def load(path: Path) -> mc.Fleet:
+def load(path: Path) -> mc.model.Fleet:
     """The dataset at ``path``, or :class:`BadInput` with every load problem."""
     try:
         return mc.load(path)
@@ -72,7 +72,9 @@ def load(path: Path) -> mc.Fleet:
         raise BadInput(f"cannot load {path}\n{problem}") from None
 
 
-def load_configured(path: Path, select: list[str] | None = None) -> tuple[mc.Fleet, mc.Config]:
+def load_configured(
+    path: Path, select: list[str] | None = None
+) -> tuple[mc.model.Fleet, mc.rules.Config]:
     """The dataset and its configuration, as ``maritime-crew check`` finds it.
 
     ``select`` runs only those rules, whatever the file selects. A bad configuration and
@@ -81,10 +83,10 @@ def load_configured(path: Path, select: list[str] | None = None) -> tuple[mc.Fle
     problems = []
     config = None
     try:
-        config = mc.Config.discover(path)
+        config = mc.rules.Config.discover(path)
         if select is not None:
             config = config.with_options(select=select, extend_select=[])
-    except mc.ConfigError as problem:
+    except mc.rules.ConfigError as problem:
         problems.append(str(problem))
     try:
         fleet = load(path)

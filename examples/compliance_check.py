@@ -51,7 +51,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def place(fleet: mc.Fleet, finding: mc.Finding) -> str:
+def place(fleet: mc.model.Fleet, finding: mc.rules.Finding) -> str:
     """Where a finding belongs, for a reader: its crew's name, else its vessel's."""
     crew = fleet.crew(finding.crew) if finding.crew else None
     if crew is not None:
@@ -60,7 +60,7 @@ def place(fleet: mc.Fleet, finding: mc.Finding) -> str:
     return vessel.name if vessel is not None else "fleet-wide"
 
 
-def vessel_table(fleet: mc.Fleet, report: mc.Report) -> list[str]:
+def vessel_table(fleet: mc.model.Fleet, report: mc.rules.Report) -> list[str]:
     """One row per vessel (and one for fleet-wide findings): errors, warnings, info, waived."""
     counts: dict[str | None, Counter[str]] = {vessel.id: Counter() for vessel in fleet.vessels}
     for finding in report.findings:
@@ -78,12 +78,12 @@ def vessel_table(fleet: mc.Fleet, report: mc.Report) -> list[str]:
     return lines
 
 
-def actions(fleet: mc.Fleet, report: mc.Report) -> list[str]:
+def actions(fleet: mc.model.Fleet, report: mc.rules.Report) -> list[str]:
     """The errors to act on, grouped by rule, each rule with its fix."""
     rules = {rule.code: rule for rule in report.rules}
-    by_rule: dict[str, list[mc.Finding]] = {}
+    by_rule: dict[str, list[mc.rules.Finding]] = {}
     for finding in report.active:
-        if finding.severity is mc.Severity.ERROR:
+        if finding.severity is mc.rules.Severity.ERROR:
             by_rule.setdefault(finding.code, []).append(finding)
     lines = []
     for code in sorted(by_rule):
@@ -96,7 +96,7 @@ def actions(fleet: mc.Fleet, report: mc.Report) -> list[str]:
     return lines
 
 
-def waived(fleet: mc.Fleet, report: mc.Report) -> list[str]:
+def waived(fleet: mc.model.Fleet, report: mc.rules.Report) -> list[str]:
     """Findings a waiver in force covers: listed, but they do not fail the job."""
     lines = []
     for finding in report.waived:
@@ -111,7 +111,7 @@ def waived(fleet: mc.Fleet, report: mc.Report) -> list[str]:
 
 
 def write_report(
-    report: mc.Report, fleet: mc.Fleet, format: str, path: Path, redact: bool
+    report: mc.rules.Report, fleet: mc.model.Fleet, format: str, path: Path, redact: bool
 ) -> str | None:
     """Write a report file; an error message if it cannot be written."""
     try:
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         fleet, config = _cli.load_configured(args.path)
         report = mc.check(fleet, args.as_of, config)
-    except (_cli.BadInput, mc.ConfigError, RegistrationError) as problem:  # plugins too
+    except (_cli.BadInput, mc.rules.ConfigError, RegistrationError) as problem:  # plugins too
         return _cli.fail(__file__, str(problem))
 
     # Write the report files first: if one cannot be written, the job stops with exit 2.
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("Waived (a dispensation is in force):")
         print("\n".join(dispensed))
-    warnings = Counter(f.code for f in report.active if f.severity is mc.Severity.WARNING)
+    warnings = Counter(f.code for f in report.active if f.severity is mc.rules.Severity.WARNING)
     if warnings:
         listed = ", ".join(
             f"{code} x{n}" if n > 1 else code for code, n in sorted(warnings.items())

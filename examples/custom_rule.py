@@ -14,13 +14,18 @@ deployment or their crew's, including deployments already planned), within
 It shows how to
 
 - write a rule with the public ``@mc.rule(...)`` decorator: code, name, severity,
-  documentation and typed parameters (``mc.Parameter``);
-- build it on the public API: ``mc.forecast`` gives the next expiry of every required
-  certificate and course (renewals already recorded are left out), and
-  ``fleet.deployments_of`` the days each person is aboard;
+  documentation and typed parameters (``mc.rules.Parameter``);
+- run it on one person at a time (``each=mc.facts.PEOPLE_IN_SERVICE``) and build it on
+  the facts of the check date, ``ctx.facts``: what the person's grade and duty roles
+  require, the certificate or course valid on the date with nothing recorded after it, and
+  whether it expires within the window (``ctx.facts.later(days).reached(expires)``).
+  The deployments it lapses during are records, compared with each other. Because the
+  rule asks the facts rather than reading ``ctx.as_of``, a timeline
+  (``mc.timeline.timeline``) runs it again only for the people whose answers change
+  (see docs/timeline.md);
 - register it in a registry of its own (``maritime_crew.rules.Registry``) that also
   holds the built-in rules, so importing this file changes nothing for other code;
-- set its parameter through ``mc.Config`` (what ``[rules.PLAN001]`` in
+- set its parameter through ``mc.rules.Config`` (what ``[rules.PLAN001]`` in
   ``maritime-crew.toml`` does) and run it with the built-in rules.
 
 Run it from anywhere; with no arguments it uses the bundled example fleet as of its
@@ -61,10 +66,10 @@ REGISTRY = Registry(load_builtins=True, load_plugins=False)
     "deployment the person serves part of it unqualified for their grade or duty role, "
     "or has to be relieved. Renewals are planned around the rotation (seed C2, C3).",
     parameters=[
-        mc.Parameter(
+        mc.rules.Parameter(
             "within-days", int, WITHIN_DAYS, "How far ahead of the check date to look, in days."
         ),
-        mc.Parameter(
+        mc.rules.Parameter(
             "include-training", bool, True, "Also check courses that have a refresher period."
         ),
     ],
@@ -72,50 +77,55 @@ REGISTRY = Registry(load_builtins=True, load_plugins=False)
     fix="Renew before the deployment starts, or plan a relief for the days after the lapse.",
     source="good practice",
     registry=REGISTRY,
+    each=mc.facts.PEOPLE_IN_SERVICE,
 )
-def lapses_during_deployment(fleet: mc.Fleet, ctx: mc.Context) -> Iterator[mc.Finding]:
-    kinds = {mc.DueKind.CERTIFICATE_EXPIRY}
+def lapses_during_deployment(
+    person: mc.model.Person, ctx: mc.rules.Context
+) -> Iterator[mc.rules.Finding]:
+    view = ctx.facts  # the facts on the check date: the timeline follows what is asked
+    fleet = view.fleet  # the records, the same on every date
+    horizon = view.later(ctx.params["within-days"])  # the facts that many days on
+    kinds: list[mc.facts.Kind] = ["certificates"]
     if ctx.params["include-training"]:
-        kinds.add(mc.DueKind.TRAINING_EXPIRY)
-    due = mc.forecast(fleet, ctx.as_of, ctx.params["within-days"])
-    for item in due.items:
-        if item.kind not in kinds or item.person is None or not item.details.get("required"):
-            continue
-        person = fleet.person(item.person)
-        if person is None:
-            continue
-        lapsed = item.date.add(days=1)  # valid through `date`; the first day without it
-        aboard = [
-            deployment
-            for deployment in fleet.deployments_of(person.id)
-            if deployment.start <= lapsed and (deployment.end is None or lapsed <= deployment.end)
-        ]
-        if not aboard:
-            continue
-        deployment = min(aboard, key=lambda d: d.start)
-        vessel = fleet.vessel(deployment.vessel)
-        if item.kind is mc.DueKind.CERTIFICATE_EXPIRY:
-            kind = fleet.certificate_type(item.details["certificate_type"])
-            what = kind.name if kind else item.details["certificate_type"]
-            number = item.details.get("number")
-            what += f" {number}" if number else ""
-        else:
-            course = fleet.course(item.details["course"])
-            what = (course.name if course else item.details["course"]) + " training"
-        until = deployment.end or "(no end recorded)"
-        yield ctx.about_person(
-            person,
-            f"{what} of {person.id} lapses after {item.date}, while aboard "
-            f"{vessel.name if vessel else deployment.vessel} on deployment {deployment.id} "
-            f"({deployment.start} to {until}); required by "
-            + ", ".join(item.details.get("required_by", [])),
-            details={
-                "lapses": item.date.isoformat(),
-                "deployment": deployment.id,
-                "vessel": deployment.vessel,
-                "required_by": list(item.details.get("required_by", [])),
-            },
-        )
+        kinds.append("training")
+    for kind in kinds:
+        for need in view.requirements(person, kind):
+            # valid on the check date, expiring, and nothing recorded to follow it
+            held = view.unrenewed(person, kind, need.type)
+            if held is None or held.expires is None or not horizon.reached(held.expires):
+                continue
+            lapsed = held.expires.add(days=1)  # the first day without it
+            aboard = [
+                deployment
+                for deployment in fleet.deployments_of(person.id)
+                if deployment.start <= lapsed
+                and (deployment.end is None or lapsed <= deployment.end)
+            ]
+            if not aboard:
+                continue
+            deployment = min(aboard, key=lambda d: d.start)
+            vessel = fleet.vessel(deployment.vessel)
+            record = held.record
+            if isinstance(record, mc.model.Certificate):
+                certificate_type = fleet.certificate_type(record.type)
+                what = certificate_type.name if certificate_type else record.type
+                what += f" {record.number}" if record.number else ""
+            else:
+                course = fleet.course(record.course)
+                what = (course.name if course else record.course) + " training"
+            until = deployment.end or "(no end recorded)"
+            yield ctx.about_person(
+                person,
+                f"{what} of {person.id} lapses after {held.expires}, while aboard "
+                f"{vessel.name if vessel else deployment.vessel} on deployment {deployment.id} "
+                f"({deployment.start} to {until}); required by " + ", ".join(need.required_by),
+                details={
+                    "lapses": held.expires.isoformat(),
+                    "deployment": deployment.id,
+                    "vessel": deployment.vessel,
+                    "required_by": list(need.required_by),
+                },
+            )
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -137,11 +147,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     parameters = {} if args.within_days is None else {"within-days": args.within_days}
-    config = mc.Config(parameters={CODE: parameters})
+    config = mc.rules.Config(parameters={CODE: parameters})
     try:
         fleet = _cli.load(args.path)
         report = mc.check(fleet, args.as_of, config, registry=REGISTRY)
-    except (_cli.BadInput, mc.ConfigError, RegistrationError) as problem:  # bad --within-days too
+    except (
+        _cli.BadInput,
+        mc.rules.ConfigError,
+        RegistrationError,
+    ) as problem:  # bad --within-days too
         return _cli.fail(__file__, str(problem))
 
     rule = next(rule for rule in report.rules if rule.code == CODE)

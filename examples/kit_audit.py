@@ -35,7 +35,11 @@ import pendulum
 import maritime_crew as mc
 from maritime_crew.rules import RegistrationError
 
-KIT_DUE = (mc.DueKind.SERVICE_DUE, mc.DueKind.SHELF_LIFE_END, mc.DueKind.MARKED_DATE)
+KIT_DUE = (
+    mc.forecast.DueKind.SERVICE_DUE,
+    mc.forecast.DueKind.SHELF_LIFE_END,
+    mc.forecast.DueKind.MARKED_DATE,
+)
 """The kinds of forecast obligation that concern an equipment item."""
 NO_VESSEL = "(no vessel)"
 
@@ -64,12 +68,12 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count} {singular if count == 1 else many or singular + 's'}"
 
 
-def vessel_of(fleet: mc.Fleet, person: mc.Person) -> str | None:
+def vessel_of(fleet: mc.model.Fleet, person: mc.model.Person) -> str | None:
     crew = fleet.crew(person.crew) if person.crew else None
     return crew.vessel if crew is not None else None
 
 
-def kit_line(fleet: mc.Fleet, person: mc.Person, on: pendulum.Date) -> str:
+def kit_line(fleet: mc.model.Fleet, person: mc.model.Person, on: pendulum.Date) -> str:
     """``BF1019 Alex Morgan (Searcher B) holds BA-0009 body-armour S, …``."""
     crew = fleet.crew(person.crew) if person.crew else None
     held = [
@@ -87,12 +91,14 @@ def main(argv: list[str] | None = None) -> int:
         # The dataset's own configuration (parameters, severities), EQP rules only.
         fleet, config = _cli.load_configured(args.path, select=["EQP"])
         report = mc.check(fleet, on, config)
-    except (_cli.BadInput, mc.ConfigError, RegistrationError) as problem:
+    except (_cli.BadInput, mc.rules.ConfigError, RegistrationError) as problem:
         return _cli.fail(__file__, str(problem))
-    due = [item for item in mc.forecast(fleet, on, args.within).items if item.kind in KIT_DUE]
+    due = [
+        item for item in mc.forecast.forecast(fleet, on, args.within).items if item.kind in KIT_DUE
+    ]
 
     # Everything to act on, by vessel and then by the person concerned (an item's holder).
-    findings: dict[str, list[mc.Finding]] = defaultdict(list)
+    findings: dict[str, list[mc.rules.Finding]] = defaultdict(list)
     for finding in report.findings:
         if finding.subject.kind == "person":
             holders = [finding.subject.id]
@@ -100,11 +106,11 @@ def main(argv: list[str] | None = None) -> int:
             holders = [person.id for person in fleet.holders_of(finding.subject.id, on)]
         for holder in holders or [""]:
             findings[holder].append(finding)
-    due_by_person: dict[str, list[mc.DueItem]] = defaultdict(list)
+    due_by_person: dict[str, list[mc.forecast.DueItem]] = defaultdict(list)
     for item in due:
         due_by_person[item.person or ""].append(item)
 
-    people: dict[str | None, list[mc.Person]] = defaultdict(list)
+    people: dict[str | None, list[mc.model.Person]] = defaultdict(list)
     for person in fleet.people:
         if person.in_service_on(on) or person.id in findings:
             people[vessel_of(fleet, person)].append(person)

@@ -1,7 +1,7 @@
 """A promotion board: who is eligible for their next grade, who is close, what is missing.
 
 For a board sitting on a date, this script takes everyone in service who holds a grade
-on a career pathway (deck or engineering) and asks ``mc.next_steps`` about the grade
+on a career pathway (deck or engineering) and asks ``mc.pathways.next_steps`` about the grade
 above theirs. It prints:
 
 - **eligible now**: everyone who meets every entry requirement of their next grade on
@@ -57,7 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def who(fleet: mc.Fleet, person_id: str) -> str:
+def who(fleet: mc.model.Fleet, person_id: str) -> str:
     """``BF1010 Victor Kowalczyk (Searcher A)``."""
     person = fleet.person(person_id)
     if person is None:
@@ -66,23 +66,23 @@ def who(fleet: mc.Fleet, person_id: str) -> str:
     return f"{person.id} {person.name}" + (f" ({crew.name})" if crew else "")
 
 
-def heading(requirement: mc.Requirement) -> str:
-    if requirement.kind is mc.RequirementKind.SEA_TIME:
+def heading(requirement: mc.pathways.Requirement) -> str:
+    if requirement.kind is mc.pathways.RequirementKind.SEA_TIME:
         return "sea days"
-    if requirement.kind is mc.RequirementKind.MONTHS_IN_PREVIOUS_GRADE:
+    if requirement.kind is mc.pathways.RequirementKind.MONTHS_IN_PREVIOUS_GRADE:
         return "months"
     return requirement.item
 
 
-def label(requirement: mc.Requirement) -> str:
-    if requirement.kind is mc.RequirementKind.SEA_TIME:
+def label(requirement: mc.pathways.Requirement) -> str:
+    if requirement.kind is mc.pathways.RequirementKind.SEA_TIME:
         return "sea time"
-    if requirement.kind is mc.RequirementKind.MONTHS_IN_PREVIOUS_GRADE:
+    if requirement.kind is mc.pathways.RequirementKind.MONTHS_IN_PREVIOUS_GRADE:
         return "months in the previous grade"
     return f"{requirement.kind.value} {requirement.item}"
 
 
-def evidence(requirement: mc.Requirement, lapse_by: pendulum.Date) -> str:
+def evidence(requirement: mc.pathways.Requirement, lapse_by: pendulum.Date) -> str:
     """One table cell: valid-until date (``!`` if it lapses by ``lapse_by``), or have/required."""
     if requirement.required is not None:
         return f"{requirement.have}/{requirement.required}"
@@ -91,7 +91,9 @@ def evidence(requirement: mc.Requirement, lapse_by: pendulum.Date) -> str:
     return f"{requirement.until}" + ("!" if requirement.until <= lapse_by else "")
 
 
-def table(fleet: mc.Fleet, steps: list[mc.NextSteps], lapse_by: pendulum.Date) -> list[str]:
+def table(
+    fleet: mc.model.Fleet, steps: list[mc.pathways.NextSteps], lapse_by: pendulum.Date
+) -> list[str]:
     """The eligible people for one grade, one row each, one column per requirement."""
     first = steps[0].eligibility
     assert first is not None
@@ -118,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     on: pendulum.Date = args.as_of
     horizon = on.add(days=args.within)
 
-    eligible: dict[str, list[mc.NextSteps]] = {}
-    close: list[mc.NextSteps] = []
-    later: list[mc.NextSteps] = []
+    eligible: dict[str, list[mc.pathways.NextSteps]] = {}
+    close: list[mc.pathways.NextSteps] = []
+    later: list[mc.pathways.NextSteps] = []
     top = 0
     for person in fleet.people:
         if (
@@ -129,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             or fleet.grade(person.grade) is None
         ):
             continue
-        steps = mc.next_steps(fleet, person, on)
+        steps = mc.pathways.next_steps(fleet, person, on)
         if steps.next_grade is None:
             top += 1
         elif steps.eligible:

@@ -100,7 +100,7 @@ identifiers = st.one_of(
 
 periods = st.one_of(
     st.builds(
-        mc.Period,
+        mc.model.Period,
         years=st.integers(0, 10),
         months=st.integers(0, 24),
         days=st.integers(0, 400),
@@ -108,16 +108,16 @@ periods = st.one_of(
         minutes=st.integers(0, 59),
         seconds=st.integers(0, 59),
     ),
-    st.builds(mc.Period, weeks=st.integers(0, 10)),
+    st.builds(mc.model.Period, weeks=st.integers(0, 10)),
 )
 
 age_schedules = st.one_of(
-    periods.map(mc.AgeSchedule.fixed),
+    periods.map(mc.model.AgeSchedule.fixed),
     st.lists(st.integers(1, 80), max_size=3, unique=True).flatmap(
         lambda ages: st.tuples(*[periods for _ in range(len(ages) + 1)]).map(
-            lambda ps: mc.AgeSchedule(
+            lambda ps: mc.model.AgeSchedule(
                 tuple(
-                    mc.AgeBand(period, age)
+                    mc.model.AgeBand(period, age)
                     for period, age in zip(ps, [0, *sorted(ages)], strict=True)
                 )
             )
@@ -125,7 +125,7 @@ age_schedules = st.one_of(
     ),
 )
 
-business_years = st.integers(1990, 2060).map(mc.BusinessYear)
+business_years = st.integers(1990, 2060).map(mc.model.BusinessYear)
 
 decimals = st.decimals(
     min_value=Decimal("-100000"), max_value=Decimal("100000"), places=2, allow_nan=False
@@ -137,9 +137,9 @@ _SPECIAL: dict[Any, st.SearchStrategy[Any]] = {
     Decimal: decimals,
     pendulum.Date: dates,
     pendulum.DateTime: moments,
-    mc.Period: periods,
-    mc.AgeSchedule: age_schedules,
-    mc.BusinessYear: business_years,
+    mc.model.Period: periods,
+    mc.model.AgeSchedule: age_schedules,
+    mc.model.BusinessYear: business_years,
 }
 
 
@@ -188,7 +188,7 @@ def records(record: type[Any], optional: Optional = "any") -> st.SearchStrategy[
             if field.name == "id"
             else _for_type(hints[field.name], field.validator, optional)
         )
-    if record is mc.Deployment:
+    if record is mc.model.Deployment:
         # Exactly one of person and crew.
         fields["person"] = identifiers
         fields["crew"] = st.none()
@@ -199,10 +199,10 @@ def records(record: type[Any], optional: Optional = "any") -> st.SearchStrategy[
     return st.builds(record, **fields)
 
 
-def fleets(max_records: int = 3, optional: Optional = "any") -> st.SearchStrategy[mc.Fleet]:
+def fleets(max_records: int = 3, optional: Optional = "any") -> st.SearchStrategy[mc.model.Fleet]:
     """Fleets with up to ``max_records`` records in every table (see :func:`records`)."""
     return st.builds(
-        mc.Fleet,
+        mc.model.Fleet,
         **{
             table.attribute: st.lists(records(table.record, optional), max_size=max_records).map(
                 tuple

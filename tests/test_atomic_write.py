@@ -27,7 +27,7 @@ ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "fleet"
 OLD = b"# the old file, exactly\r\n[[vessel]]\nid = 'old'\n"
 
-FLEET = mc.Fleet(vessels=(mc.Vessel("v1", "HMC Vigilant", mc.VesselType.CUTTER),))
+FLEET = mc.model.Fleet(vessels=(mc.model.Vessel("v1", "HMC Vigilant", mc.model.VesselType.CUTTER),))
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 

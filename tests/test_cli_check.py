@@ -14,9 +14,9 @@ import pendulum
 import pytest
 
 import maritime_crew as mc
-from maritime_crew import SourceLocation
 from maritime_crew.cli import main
 from maritime_crew.cli._common import today_in_london
+from maritime_crew.model import SourceLocation
 from maritime_crew.report import render
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "fleet"

@@ -1,7 +1,7 @@
 """``check`` is safe from several threads on one ``Fleet``: each result equals a sequential one.
 
-A fleet is frozen, but it builds its indexes on first use, and the facts and rules keep
-caches per fleet and per date (``maritime_crew.facts._memo`` and others). The threads
+A fleet is frozen, but it builds its indexes on first use, and its facts keep caches of
+answers that depend on the fleet alone and of answers for each date. The threads
 start together on a freshly loaded fleet, so they race to build the same indexes and
 fill the same caches, on interleaved dates. The interpreter is made to switch threads
 every 10 microseconds meanwhile, so that a race a check could lose shows up here.
@@ -19,7 +19,6 @@ import pytest
 
 import maritime_crew as mc
 from maritime_crew import report, synth
-from maritime_crew.facts._memo import forget_dated
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "fleet"
@@ -71,7 +70,6 @@ def test_parallel_checks_of_one_fleet_match_sequential_ones(
     assert len(set(expected.values())) == len(DATES)  # the dates give different reports
 
     shared = mc.load(path)  # a fresh fleet: no index built, no cache filled
-    forget_dated()
 
     def task(day: str) -> str:
         return report.render(mc.check(shared, as_of=day), shared, "json", tool_version="0")

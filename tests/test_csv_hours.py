@@ -50,9 +50,9 @@ def test_one_csv_file_loads_one_work_period_per_row_in_file_order(tmp_path: Path
     )
     fleet = mc.load(path)
     assert fleet.work_periods == (
-        mc.WorkPeriod("BF2", at(2021, 2, 1, 18), at(2021, 2, 2, 0), "vigilant"),
-        mc.WorkPeriod("BF1", at(2021, 2, 1, 6), at(2021, 2, 1, 12)),
-        mc.WorkPeriod("BF1", at(2021, 7, 1, 6), at(2021, 7, 1, 10), "searcher"),
+        mc.model.WorkPeriod("BF2", at(2021, 2, 1, 18), at(2021, 2, 2, 0), "vigilant"),
+        mc.model.WorkPeriod("BF1", at(2021, 2, 1, 6), at(2021, 2, 1, 12)),
+        mc.model.WorkPeriod("BF1", at(2021, 7, 1, 6), at(2021, 7, 1, 10), "searcher"),
     )
     assert fleet.work_periods[2].start.utcoffset() == datetime.timedelta(hours=2)
     assert fleet.people == ()
@@ -63,7 +63,7 @@ def test_columns_may_come_in_any_order_and_vessel_is_optional(tmp_path: Path) ->
         tmp_path / "hours.csv", "end,person,start\n2021-02-01T12:00Z,BF1,2021-02-01T06:00Z\n"
     )
     assert mc.load(path).work_periods == (
-        mc.WorkPeriod("BF1", at(2021, 2, 1, 6), at(2021, 2, 1, 12)),
+        mc.model.WorkPeriod("BF1", at(2021, 2, 1, 6), at(2021, 2, 1, 12)),
     )
 
 
@@ -264,7 +264,9 @@ def test_a_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path: Path)
         windows(tmp_path / "good.csv", good + "BF2,2021-02-01T06:00Z,2021-02-01T12:00Z,\n")
     )
     assert [p.vessel for p in fleet.work_periods] == ["vigilant", None]
-    assert fleet.source_of("work_period", 1) == mc.SourceLocation(str(tmp_path / "good.csv"), 4)
+    assert fleet.source_of("work_period", 1) == mc.model.SourceLocation(
+        str(tmp_path / "good.csv"), 4
+    )
     bad = windows(tmp_path / "bad.csv", good + "BF2,x,y,\n")
     assert problems_of(bad) == [
         f"{bad}:4: work_period[1].start: expected {MOMENT}, found the text 'x'",
@@ -293,7 +295,7 @@ def test_quoted_values_are_read_and_bad_quoting_is_located(tmp_path: Path) -> No
     fleet = mc.load(quoted)
     assert [p.vessel for p in fleet.work_periods] == ["a, b", "two\nlines", None]
     assert [fleet.source_of("work_period", i) for i in range(3)] == [
-        mc.SourceLocation(str(quoted), line) for line in (2, 3, 5)
+        mc.model.SourceLocation(str(quoted), line) for line in (2, 3, 5)
     ]
 
 
@@ -373,8 +375,10 @@ def test_loads_reads_csv_text() -> None:
         format="csv",
         name="hours.csv",
     )
-    assert fleet.work_periods == (mc.WorkPeriod("BF1", at(2021, 2, 1, 6), at(2021, 2, 1, 12)),)
-    assert fleet.source_of("work_period", 0) == mc.SourceLocation("hours.csv", 2)
+    assert fleet.work_periods == (
+        mc.model.WorkPeriod("BF1", at(2021, 2, 1, 6), at(2021, 2, 1, 12)),
+    )
+    assert fleet.source_of("work_period", 0) == mc.model.SourceLocation("hours.csv", 2)
     with pytest.raises(mc.DataError) as caught:
         mc.loads("person,start\n", format="csv", name="hours.csv")
     assert [p.line for p in caught.value.problems] == [1]
@@ -388,9 +392,11 @@ def test_findings_about_csv_work_periods_point_at_the_row(tmp_path: Path) -> Non
         "BF1,2021-02-01T06:00Z,2021-02-01T12:00Z\n"
         "BF1,2021-02-01T10:00Z,2021-02-01T14:00Z\n",
     )
-    report = mc.check(mc.load(tmp_path), as_of="2021-03-31", config=mc.Config(select=("DATA009",)))
+    report = mc.check(
+        mc.load(tmp_path), as_of="2021-03-31", config=mc.rules.Config(select=("DATA009",))
+    )
     (finding,) = report.findings
-    assert finding.source == mc.SourceLocation(str(hours), 3)
+    assert finding.source == mc.model.SourceLocation(str(hours), 3)
     assert f"({hours}:2) and" in finding.message
 
 
@@ -401,7 +407,7 @@ def test_a_fleet_with_csv_sources_can_be_sent_to_another_process(tmp_path: Path)
     fleet = mc.load(path)
     copy = pickle.loads(pickle.dumps(fleet))
     assert copy == fleet
-    assert copy.source_of("work_period", 0) == mc.SourceLocation(str(path), 3)
+    assert copy.source_of("work_period", 0) == mc.model.SourceLocation(str(path), 3)
 
 
 # -- round trips ---------------------------------------------------------------------------
@@ -462,6 +468,6 @@ def test_work_periods_written_with_the_csv_module_read_back(
         (p.person, p.start, p.end, p.vessel, p.start.utcoffset()) for p in fleet.work_periods
     ] == [(person, start, end, vessel, start.utcoffset()) for person, start, end, vessel in rows]
     assert [fleet.source_of("work_period", i) for i in range(len(rows))] == [
-        mc.SourceLocation("hours.csv", line) for line in range(2, len(rows) + 2)
+        mc.model.SourceLocation("hours.csv", line) for line in range(2, len(rows) + 2)
     ]
     assert mc.loads(mc.dumps(fleet)) == fleet

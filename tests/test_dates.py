@@ -8,7 +8,7 @@ import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maritime_crew.model._dates import day_of_ordinal, shared_day, shift, shift_ordinal
+from maritime_crew.model import day_of_ordinal, shift, shift_ordinal
 
 dates = st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)).map(
     lambda d: pendulum.Date(d.year, d.month, d.day)
@@ -42,10 +42,8 @@ def test_days_by_ordinal_are_the_calendar_days(ordinal: int) -> None:
 
 
 @given(dates)
-def test_a_day_has_one_shared_date_however_it_is_reached(date: pendulum.Date) -> None:
-    """Loading, moving dates and ordinals give the same object for a day."""
-    shared = shared_day(datetime.date(date.year, date.month, date.day))
-    assert shared == date
-    assert type(shared) is pendulum.Date
-    assert day_of_ordinal(date.toordinal()) is shared
-    assert shift(date.subtract(days=1), days=1) is shared
+def test_a_day_reached_any_way_is_the_same_pendulum_date(date: pendulum.Date) -> None:
+    """Ordinals and moved dates give pendulum dates, never plain ``datetime.date``."""
+    for found in (day_of_ordinal(date.toordinal()), shift(date.subtract(days=1), days=1)):
+        assert found == date
+        assert type(found) is pendulum.Date

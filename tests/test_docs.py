@@ -15,15 +15,15 @@ DOC = (Path(__file__).parent.parent / "docs" / "configuration.md").read_text(enc
 
 def test_the_configuration_example_is_valid_and_does_what_it_says() -> None:
     block = re.findall(r"```toml\n# maritime-crew.toml\n(.*?)```", DOC, re.S)[0]
-    config = mc.Config.from_mapping(tomli.loads(block))
+    config = mc.rules.Config.from_mapping(tomli.loads(block))
     enabled = {entry.rule.code: entry for entry in config.resolve(default_registry())}
     assert "TRN006" not in enabled
     assert "MAN003" not in enabled
-    assert enabled["CERT002"].severity is mc.Severity.ERROR
+    assert enabled["CERT002"].severity is mc.rules.Severity.ERROR
     assert enabled["CERT002"].params["within-days"] == 60
-    assert enabled["DOC005"].severity is mc.Severity.WARNING
+    assert enabled["DOC005"].severity is mc.rules.Severity.WARNING
     assert enabled["DOC005"].params["within-days"] == 7
-    assert config.fail_on is mc.Severity.WARNING
+    assert config.fail_on is mc.rules.Severity.WARNING
 
 
 def test_the_custom_rule_example_registers_and_finds() -> None:

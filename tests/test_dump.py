@@ -12,31 +12,34 @@ import pytest
 
 import maritime_crew as mc
 
-FLEET = mc.Fleet(
+FLEET = mc.model.Fleet(
     people=(
-        mc.Person(
+        mc.model.Person(
             id="BF1",
             name="Siân Ó Briain",
-            discipline=mc.Discipline.DECK,
+            discipline=mc.model.Discipline.DECK,
             born=pendulum.Date(2000, 2, 29),
-            certificates=(mc.Certificate("eng1", pendulum.Date(2020, 12, 31)),),
+            certificates=(mc.model.Certificate("eng1", pendulum.Date(2020, 12, 31)),),
         ),
     ),
     terms=(
-        mc.TermsAndConditions(
+        mc.model.TermsAndConditions(
             "tc",
             "Terms",
-            mc.TermsStatus.AGREED,
-            business_year=mc.BusinessYear(2021),
-            allowances=(mc.Allowance("sea", "Sea day", Decimal("27.50"), "day"),),
+            mc.model.TermsStatus.AGREED,
+            business_year=mc.model.BusinessYear(2021),
+            allowances=(mc.model.Allowance("sea", "Sea day", Decimal("27.50"), "day"),),
         ),
     ),
     certificate_types=(
-        mc.CertificateType(
+        mc.model.CertificateType(
             "eng1",
             "ENG1",
-            validity=mc.AgeSchedule(
-                (mc.AgeBand(mc.Period(years=1)), mc.AgeBand(mc.Period(years=2), 18))
+            validity=mc.model.AgeSchedule(
+                (
+                    mc.model.AgeBand(mc.model.Period(years=1)),
+                    mc.model.AgeBand(mc.model.Period(years=2), 18),
+                )
             ),
         ),
     ),
@@ -110,13 +113,15 @@ def test_a_successful_write_keeps_the_file_mode(tmp_path: Path) -> None:
 
 
 def test_amounts_that_json_cannot_hold_exactly_are_refused() -> None:
-    precise = mc.Fleet(
+    precise = mc.model.Fleet(
         terms=(
-            mc.TermsAndConditions(
+            mc.model.TermsAndConditions(
                 "tc",
                 "T",
-                mc.TermsStatus.DRAFT,
-                allowances=(mc.Allowance("a", "A", Decimal("0.12345678901234567890"), "day"),),
+                mc.model.TermsStatus.DRAFT,
+                allowances=(
+                    mc.model.Allowance("a", "A", Decimal("0.12345678901234567890"), "day"),
+                ),
             ),
         )
     )

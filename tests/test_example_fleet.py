@@ -41,7 +41,7 @@ def _planted() -> list[tuple[str, str, str, bool]]:
 
 
 @pytest.fixture(scope="module")
-def report() -> mc.Report:
+def report() -> mc.rules.Report:
     return mc.check(mc.load(EXAMPLE), as_of=REFERENCE)
 
 
@@ -76,7 +76,7 @@ def test_the_readme_lists_planted_problems_of_every_family() -> None:
     assert families >= {"CERT", "TRN", "EQP", "MAN", "PATH", "DOC", "TERMS", "REST"}
 
 
-def test_check_finds_every_planted_problem_and_nothing_else(report: mc.Report) -> None:
+def test_check_finds_every_planted_problem_and_nothing_else(report: mc.rules.Report) -> None:
     builtin = {r.code for r in report.rules if r.origin.startswith("maritime_crew.rules.builtin")}
     expected = sorted(row for row in _planted() if row[0] in builtin)
     found = sorted(
@@ -87,12 +87,12 @@ def test_check_finds_every_planted_problem_and_nothing_else(report: mc.Report) -
     assert found == expected
 
 
-def test_planted_rows_wait_only_for_rules_not_built_yet(report: mc.Report) -> None:
+def test_planted_rows_wait_only_for_rules_not_built_yet(report: mc.rules.Report) -> None:
     codes = {r.code for r in report.rules}
     missing = {code for code, *_ in _planted() if code not in codes}
     assert {re.sub(r"\d+", "", code) for code in missing} <= {"REST"}
 
 
-def test_the_example_fails_on_its_errors_but_not_on_the_waived_one(report: mc.Report) -> None:
+def test_the_example_fails_on_its_errors_but_not_on_the_waived_one(report: mc.rules.Report) -> None:
     assert not report.ok
     assert [f.waived_by for f in report.waived] == ["W-2021-004"]

@@ -73,18 +73,18 @@ def section(text: str, start: str, end: str | None) -> str:
     return "\n".join(lines[first:last])
 
 
-def ids_in(text: str, fleet: mc.Fleet) -> set[str]:
+def ids_in(text: str, fleet: mc.model.Fleet) -> set[str]:
     return {p.id for p in fleet.people if re.search(rf"(?<![\w-]){re.escape(p.id)}(?![\w-])", text)}
 
 
 @pytest.fixture(scope="module")
-def fleet() -> mc.Fleet:
+def fleet() -> mc.model.Fleet:
     return mc.load(FLEET)
 
 
 @pytest.fixture(scope="module")
-def report(fleet: mc.Fleet) -> mc.Report:
-    return mc.check(fleet, AS_OF, mc.Config.discover(FLEET))
+def report(fleet: mc.model.Fleet) -> mc.rules.Report:
+    return mc.check(fleet, AS_OF, mc.rules.Config.discover(FLEET))
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +168,7 @@ def test_bad_date_is_a_usage_error(script: str, runs: dict[Key, Run]) -> None:
 
 
 def test_compliance_check_fails_and_names_every_error(
-    runs: dict[Key, Run], report: mc.Report
+    runs: dict[Key, Run], report: mc.rules.Report
 ) -> None:
     compliance = runs["compliance_check.py", "default"]
     assert not report.ok
@@ -178,7 +178,7 @@ def test_compliance_check_fails_and_names_every_error(
     assert f"{counts['error']} errors, {counts['warning']} warnings" in out.splitlines()[0]
     rules = {rule.code: rule for rule in report.rules}
     actions = section(out, "Actions", "Waived")
-    errors = [f for f in report.active if f.severity is mc.Severity.ERROR]
+    errors = [f for f in report.active if f.severity is mc.rules.Severity.ERROR]
     assert errors
     for finding in errors:
         assert finding.subject.id in actions
@@ -187,7 +187,7 @@ def test_compliance_check_fails_and_names_every_error(
     assert actions.count("\n    - ") == len(errors)
 
 
-def test_compliance_check_honours_waivers(runs: dict[Key, Run], report: mc.Report) -> None:
+def test_compliance_check_honours_waivers(runs: dict[Key, Run], report: mc.rules.Report) -> None:
     compliance = runs["compliance_check.py", "default"]
     assert report.waived
     waived = section(compliance.stdout, "Waived", "Warnings")
@@ -197,7 +197,7 @@ def test_compliance_check_honours_waivers(runs: dict[Key, Run], report: mc.Repor
 
 
 def test_compliance_check_summarises_per_vessel(
-    runs: dict[Key, Run], fleet: mc.Fleet, report: mc.Report
+    runs: dict[Key, Run], fleet: mc.model.Fleet, report: mc.rules.Report
 ) -> None:
     compliance = runs["compliance_check.py", "default"]
     for vessel in fleet.vessels:
@@ -207,13 +207,17 @@ def test_compliance_check_summarises_per_vessel(
         mine = [f for f in report.findings if f.vessel == vessel.id]
         expected = [
             sum(1 for f in mine if not f.waived and f.severity is level)
-            for level in (mc.Severity.ERROR, mc.Severity.WARNING, mc.Severity.INFO)
+            for level in (
+                mc.rules.Severity.ERROR,
+                mc.rules.Severity.WARNING,
+                mc.rules.Severity.INFO,
+            )
         ] + [sum(1 for f in mine if f.waived)]
         assert [int(n) for n in row.split()[-4:]] == expected
 
 
 def test_compliance_check_writes_sarif_with_every_finding(
-    runs: dict[Key, Run], report: mc.Report, workdir: Path
+    runs: dict[Key, Run], report: mc.rules.Report, workdir: Path
 ) -> None:
     compliance = runs["compliance_check.py", "sarif"]
     assert compliance.returncode == 1
@@ -236,15 +240,15 @@ def test_compliance_check_passes_on_a_clean_dataset(runs: dict[Key, Run], workdi
 
 
 def plan_findings(
-    module: ModuleType, fleet: mc.Fleet, config: mc.Config | None = None
-) -> list[mc.Finding]:
+    module: ModuleType, fleet: mc.model.Fleet, config: mc.rules.Config | None = None
+) -> list[mc.rules.Finding]:
     report = mc.check(fleet, AS_OF, config, registry=module.REGISTRY)
     assert any(rule.code == "CERT001" for rule in report.rules)  # with the built-in rules
     return [f for f in report.findings if f.code == module.CODE]
 
 
 def test_custom_rule_prints_what_the_registered_rule_finds(
-    custom_rule_module: ModuleType, fleet: mc.Fleet, runs: dict[Key, Run]
+    custom_rule_module: ModuleType, fleet: mc.model.Fleet, runs: dict[Key, Run]
 ) -> None:
     findings = plan_findings(custom_rule_module, fleet)
     assert findings  # the example fleet has such a case
@@ -260,11 +264,11 @@ def test_custom_rule_prints_what_the_registered_rule_finds(
 
 
 def test_custom_rule_agrees_with_an_independent_reading(
-    custom_rule_module: ModuleType, fleet: mc.Fleet
+    custom_rule_module: ModuleType, fleet: mc.model.Fleet
 ) -> None:
     """People whose required certificate or course lapses on a day they are deployed."""
     expected = set()
-    for item in mc.forecast(fleet, AS_OF, 90).items:
+    for item in mc.forecast.forecast(fleet, AS_OF, 90).items:
         if item.kind.value not in ("certificate-expiry", "training-expiry"):
             continue
         if not item.details.get("required") or item.person is None:
@@ -280,9 +284,9 @@ def test_custom_rule_agrees_with_an_independent_reading(
 
 
 def test_custom_rule_parameter_changes_the_findings(
-    custom_rule_module: ModuleType, fleet: mc.Fleet, runs: dict[Key, Run]
+    custom_rule_module: ModuleType, fleet: mc.model.Fleet, runs: dict[Key, Run]
 ) -> None:
-    config = mc.Config(parameters={custom_rule_module.CODE: {"within-days": 30}})
+    config = mc.rules.Config(parameters={custom_rule_module.CODE: {"within-days": 30}})
     findings = plan_findings(custom_rule_module, fleet, config)
     assert len(findings) < len(plan_findings(custom_rule_module, fleet))
     result = runs["custom_rule.py", "within-30"]
@@ -294,12 +298,14 @@ def test_custom_rule_parameter_changes_the_findings(
 # -- promotion_board -----------------------------------------------------------------
 
 
-def board(fleet: mc.Fleet, within: int) -> tuple[dict[str, mc.NextSteps], dict[str, mc.NextSteps]]:
+def board(
+    fleet: mc.model.Fleet, within: int
+) -> tuple[dict[str, mc.pathways.NextSteps], dict[str, mc.pathways.NextSteps]]:
     eligible, close = {}, {}
     for person in fleet.people:
         if not person.in_service_on(AS_OF) or person.grade is None:
             continue
-        steps = mc.next_steps(fleet, person, AS_OF)
+        steps = mc.pathways.next_steps(fleet, person, AS_OF)
         if steps.eligible:
             eligible[person.id] = steps
         elif steps.earliest is not None and steps.earliest <= AS_OF.add(days=within):
@@ -308,7 +314,7 @@ def board(fleet: mc.Fleet, within: int) -> tuple[dict[str, mc.NextSteps], dict[s
 
 
 def test_promotion_board_lists_exactly_the_eligible_and_the_close(
-    fleet: mc.Fleet, runs: dict[Key, Run]
+    fleet: mc.model.Fleet, runs: dict[Key, Run]
 ) -> None:
     eligible, close = board(fleet, 90)
     assert eligible
@@ -334,7 +340,7 @@ def test_promotion_board_lists_exactly_the_eligible_and_the_close(
             assert requirement.detail in soon
 
 
-def test_promotion_board_details_and_window(fleet: mc.Fleet, runs: dict[Key, Run]) -> None:
+def test_promotion_board_details_and_window(fleet: mc.model.Fleet, runs: dict[Key, Run]) -> None:
     eligible, close = board(fleet, 0)
     result = runs["promotion_board.py", "details"]
     assert result.returncode == 0, result.stderr
@@ -352,7 +358,7 @@ DUE_LINE = re.compile(r"^\s+due\s+(\d{4}-\d\d-\d\d) (\S+): (.*)$")
 
 
 def test_kit_audit_reports_exactly_the_eqp_findings_and_what_falls_due(
-    fleet: mc.Fleet, report: mc.Report, runs: dict[Key, Run]
+    fleet: mc.model.Fleet, report: mc.rules.Report, runs: dict[Key, Run]
 ) -> None:
     result = runs["kit_audit.py", "default"]
     assert result.returncode == 0, result.stderr
@@ -367,7 +373,7 @@ def test_kit_audit_reports_exactly_the_eqp_findings_and_what_falls_due(
         assert finding.message in result.stdout
 
     kit = ("service-due", "shelf-life-end", "marked-date")
-    due = [i for i in mc.forecast(fleet, AS_OF, 30).items if i.kind.value in kit]
+    due = [i for i in mc.forecast.forecast(fleet, AS_OF, 30).items if i.kind.value in kit]
     listed = [m.groups() for line in lines if (m := DUE_LINE.match(line))]
     assert Counter((date, subject) for date, subject, _ in listed) == Counter(
         (str(i.date), i.subject.id) for i in due
@@ -381,7 +387,7 @@ def test_kit_audit_reports_exactly_the_eqp_findings_and_what_falls_due(
                 assert item.id in line
 
 
-def test_kit_audit_all_lists_everyone_with_kit(fleet: mc.Fleet, runs: dict[Key, Run]) -> None:
+def test_kit_audit_all_lists_everyone_with_kit(fleet: mc.model.Fleet, runs: dict[Key, Run]) -> None:
     result = runs["kit_audit.py", "all"]
     assert result.returncode == 0, result.stderr
     holders = {p.id for p in fleet.people if fleet.items_held(p.id, AS_OF)}

@@ -48,16 +48,16 @@ def test_every_field_has_an_example_that_loads(record: type[Any], field: Any) ->
 
 
 def test_examples_are_written_as_in_toml() -> None:
-    fields = attrs.fields_dict(mc.Person)
-    assert example(mc.Person, fields["name"]) == '"Alex Morgan"'
-    assert example(mc.Person, fields["born"]) == "1986-07-14"
-    assert example(mc.Person, fields["discipline"]) == '"deck"'
+    fields = attrs.fields_dict(mc.model.Person)
+    assert example(mc.model.Person, fields["name"]) == '"Alex Morgan"'
+    assert example(mc.model.Person, fields["born"]) == "1986-07-14"
+    assert example(mc.model.Person, fields["discipline"]) == '"deck"'
     # Nested records are shown by their required fields.
-    assert example(mc.Person, fields["certificates"]) == (
+    assert example(mc.model.Person, fields["certificates"]) == (
         '[{ type = "stcw-ii-1", issued = 2016-03-02 }]'
     )
-    consultation = attrs.fields_dict(mc.TermsAndConditions)["consultation"]
-    assert example(mc.TermsAndConditions, consultation) == (
+    consultation = attrs.fields_dict(mc.model.TermsAndConditions)["consultation"]
+    assert example(mc.model.TermsAndConditions, consultation) == (
         "{ opens = 2020-09-01, closes = 2020-11-30 }"
     )
 
@@ -89,13 +89,16 @@ def test_help_on_a_record_explains_each_field() -> None:
 def test_help_on_the_fleet_explains_each_collection() -> None:
     import inspect
 
-    text = inspect.getdoc(mc.Fleet) or ""
-    fields = attrs.fields(mc.Fleet)
+    text = inspect.getdoc(mc.model.Fleet) or ""
+    fields = attrs.fields(mc.model.Fleet)
     assert [field.name for field in fields] == [*(t.attribute for t in TABLES), "sources"]
     for field in fields:
         assert f"    {field.name}: {field.metadata['doc']}" in text
     for table in TABLES:
-        assert f"`[[{table.name}]]`" in attrs.fields_dict(mc.Fleet)[table.attribute].metadata["doc"]
+        assert (
+            f"`[[{table.name}]]`"
+            in attrs.fields_dict(mc.model.Fleet)[table.attribute].metadata["doc"]
+        )
 
 
 def test_the_errors_example_cites_real_files_at_their_record_headers() -> None:

@@ -461,7 +461,7 @@ def test_a_real_date_next_to_a_syntax_error_is_not_blamed() -> None:
     )
 
 
-def _only_syntax_problem(text: str) -> mc.Problem:
+def _only_syntax_problem(text: str) -> mc.io.Problem:
     """The one problem loading ``text`` as TOML gives, which must be a syntax error."""
     with pytest.raises(mc.DataError) as caught:
         mc.loads(text, name="in.toml")

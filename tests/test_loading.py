@@ -60,7 +60,7 @@ def test_windows_line_endings_are_accepted(tmp_path: Path) -> None:
     path.write_bytes(PERSON.format(id="A", name="Al").replace("\n", "\r\n").encode())
     fleet = mc.load(path)
     assert fleet.person("A") is not None
-    assert fleet.source_of("person", 0) == mc.SourceLocation(str(path), 1)
+    assert fleet.source_of("person", 0) == mc.model.SourceLocation(str(path), 1)
 
 
 def test_records_know_the_file_and_header_line_they_came_from(tmp_path: Path) -> None:
@@ -74,11 +74,13 @@ def test_records_know_the_file_and_header_line_they_came_from(tmp_path: Path) ->
         + '\n[[person.certificates]]\ntype = "pst"\nissued = 2019-01-01\n',
     )
     fleet = mc.load(tmp_path)
-    assert fleet.locate("person", "A") == mc.SourceLocation(str(first), 1)
-    assert fleet.locate("person", "B") == mc.SourceLocation(str(second), 3)
-    assert fleet.source_of("person", 1, "certificates", 1) == mc.SourceLocation(str(second), 13)
+    assert fleet.locate("person", "A") == mc.model.SourceLocation(str(first), 1)
+    assert fleet.locate("person", "B") == mc.model.SourceLocation(str(second), 3)
+    assert fleet.source_of("person", 1, "certificates", 1) == mc.model.SourceLocation(
+        str(second), 13
+    )
     # Inline records have no header of their own: the enclosing header is given.
-    assert fleet.source_of("person", 1, "sizes", 0) == mc.SourceLocation(str(second), 3)
+    assert fleet.source_of("person", 1, "sizes", 0) == mc.model.SourceLocation(str(second), 3)
     assert fleet.locate("person", "nobody") is None
 
 
@@ -88,9 +90,11 @@ def test_locations_are_of_the_text_that_was_loaded(tmp_path: Path) -> None:
     fleet = mc.load(tmp_path)
     write(path, "# crew A, edited\n\n\n\n" + PERSON.format(id="A", name="Al"))
     path.unlink()  # nor does a file deleted since
-    assert fleet.locate("person", "A") == mc.SourceLocation(str(path), 3)
+    assert fleet.locate("person", "A") == mc.model.SourceLocation(str(path), 3)
     findings = mc.check(fleet, as_of="2021-03-31").findings
-    assert {f.source for f in findings if f.subject.id == "A"} == {mc.SourceLocation(str(path), 3)}
+    assert {f.source for f in findings if f.subject.id == "A"} == {
+        mc.model.SourceLocation(str(path), 3)
+    }
 
 
 def test_an_id_and_the_references_to_it_are_one_string() -> None:
@@ -111,7 +115,7 @@ def test_json_records_know_their_file(tmp_path: Path) -> None:
         tmp_path / "p.json",
         json.dumps({"person": [{"id": "A", "name": "Al", "discipline": "deck"}]}),
     )
-    assert mc.load(path).locate("person", "A") == mc.SourceLocation(str(path), None)
+    assert mc.load(path).locate("person", "A") == mc.model.SourceLocation(str(path), None)
 
 
 def test_header_scan_follows_the_toml_grammar() -> None:
@@ -357,4 +361,4 @@ def test_a_loaded_fleet_can_be_sent_to_another_process(tmp_path: Path) -> None:
     fleet = mc.load(path)
     copy = pickle.loads(pickle.dumps(fleet))
     assert copy == fleet
-    assert copy.locate("person", "A") == mc.SourceLocation(str(path), 2)
+    assert copy.locate("person", "A") == mc.model.SourceLocation(str(path), 2)

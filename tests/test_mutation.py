@@ -419,7 +419,7 @@ def test_an_empty_file_is_a_located_problem(tmp_path: Path) -> None:
         file = tmp_path / name
         file.write_bytes(b"")
         if name == "fleet.toml":
-            assert mc.load(file) == mc.Fleet()  # an empty TOML document is an empty table
+            assert mc.load(file) == mc.model.Fleet()  # an empty TOML document is an empty table
             continue
         with pytest.raises(mc.DataError) as raised:
             mc.load(file)

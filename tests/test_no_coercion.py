@@ -59,7 +59,7 @@ def _full(record: type[Any], record_id: str = "X1") -> dict[str, Any]:
     raw = {field.name: _valid(hints[field.name]) for field in attrs.fields(record)}
     if "id" in raw:
         raw["id"] = record_id
-    if record is mc.Deployment:
+    if record is mc.model.Deployment:
         del raw["crew"]  # a deployment is of one person or one crew
     return raw
 
@@ -169,7 +169,7 @@ def _fields(record: type[Any], at: Segments) -> Iterator[tuple[Segments, Any]]:
     """Every field below ``record``: its path (list items at 0) and its type."""
     hints = typing.get_type_hints(record)
     for field in attrs.fields(record):
-        if record is mc.Deployment and field.name == "crew":
+        if record is mc.model.Deployment and field.name == "crew":
             continue
         type_ = _bare(hints[field.name])
         path = (*at, field.name)

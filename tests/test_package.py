@@ -27,14 +27,26 @@ def test_importing_the_package_imports_no_subpackage() -> None:
     assert done.stdout.strip() == "['maritime_crew._version']"
 
 
-def test_a_subpackage_import_does_not_hide_the_function_of_its_name() -> None:
+def test_each_public_subpackage_is_an_attribute_of_the_package() -> None:
     code = (
-        "import maritime_crew.forecast, maritime_crew.timeline\n"
-        "import maritime_crew as mc\n"
-        "print(callable(mc.forecast), callable(mc.timeline), type(mc.forecast).__name__)"
+        "import importlib, types, maritime_crew as mc\n"
+        "names = 'documents facts forecast io model pathways report rules skills terms "
+        "timeline'.split()\n"
+        "print(all(getattr(mc, n) is importlib.import_module('maritime_crew.' + n) "
+        "for n in names), type(mc) is types.ModuleType)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["True", "True", "function"]
+    assert done.stdout.split() == ["True", "True"]
+
+
+def test_the_top_level_names_are_those_of_their_subpackages() -> None:
+    assert mc.load is mc.io.load
+    assert mc.loads is mc.io.loads
+    assert mc.dump is mc.io.dump
+    assert mc.dumps is mc.io.dumps
+    assert mc.DataError is mc.io.DataError
+    assert mc.check is mc.rules.check
+    assert mc.rule is mc.rules.rule
 
 
 def test_a_check_on_the_command_line_does_not_import_the_writer() -> None:

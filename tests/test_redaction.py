@@ -35,12 +35,12 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def fleet(dataset: Path) -> mc.Fleet:
+def fleet(dataset: Path) -> mc.model.Fleet:
     return mc.load(dataset)
 
 
 @pytest.fixture(scope="module")
-def name_pattern(fleet: mc.Fleet) -> re.Pattern[str]:
+def name_pattern(fleet: mc.model.Fleet) -> re.Pattern[str]:
     """Any person's full name (however spaced, any case), surname, or first name."""
     full = {r"\s+".join(map(re.escape, p.name.split())) for p in fleet.people}
     words = {word for p in fleet.people for word in p.name.split()[1:]}
@@ -54,7 +54,7 @@ def name_pattern(fleet: mc.Fleet) -> re.Pattern[str]:
     )
 
 
-def _commands(fleet: mc.Fleet) -> list[list[str]]:
+def _commands(fleet: mc.model.Fleet) -> list[list[str]]:
     people = [fleet.people[0].id, fleet.people[len(fleet.people) // 2].id, fleet.people[-1].id]
     commands = [
         ["check", "--as-of", AS_OF, "--format", fmt]
@@ -98,7 +98,7 @@ def _run(args: list[str], dataset: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_every_command_and_format_names_no_one_when_redacted(
     dataset: Path,
-    fleet: mc.Fleet,
+    fleet: mc.model.Fleet,
     name_pattern: re.Pattern[str],
     capsys: pytest.CaptureFixture[str],
 ) -> None:

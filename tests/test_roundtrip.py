@@ -26,9 +26,9 @@ FORMATS = ["toml", "json"]
 
 # 01:30 on 25 October 2020 in London is in the hour the clocks repeat: written back as
 # 01:30+00:00 it once loaded unequal to itself (PEP 495 equality across zones).
-_IN_THE_FOLD = mc.Fleet(
+_IN_THE_FOLD = mc.model.Fleet(
     work_periods=(
-        mc.WorkPeriod(
+        mc.model.WorkPeriod(
             "BF1",
             pendulum.datetime(2020, 10, 25, 0, 30, tz="UTC").in_timezone("Europe/London"),
             pendulum.datetime(2020, 10, 25, 1, 30, tz="UTC").in_timezone("Europe/London"),
@@ -37,41 +37,41 @@ _IN_THE_FOLD = mc.Fleet(
 )
 
 
-def _round_trip(fleet: mc.Fleet, format: str) -> mc.Fleet:
+def _round_trip(fleet: mc.model.Fleet, format: str) -> mc.model.Fleet:
     return mc.loads(mc.dumps(fleet, format), format=format)
 
 
 @given(fleets())
 @example(_IN_THE_FOLD)
-def test_toml_round_trip_of_any_fleet(fleet: mc.Fleet) -> None:
+def test_toml_round_trip_of_any_fleet(fleet: mc.model.Fleet) -> None:
     assert _round_trip(fleet, "toml") == fleet
 
 
 @given(fleets())
 @example(_IN_THE_FOLD)
-def test_json_round_trip_of_any_fleet(fleet: mc.Fleet) -> None:
+def test_json_round_trip_of_any_fleet(fleet: mc.model.Fleet) -> None:
     assert _round_trip(fleet, "json") == fleet
 
 
 @given(fleets(max_records=2, optional="present"))
-def test_round_trip_with_every_optional_field_present(fleet: mc.Fleet) -> None:
+def test_round_trip_with_every_optional_field_present(fleet: mc.model.Fleet) -> None:
     for format in FORMATS:
         assert _round_trip(fleet, format) == fleet
 
 
 @given(fleets(max_records=2, optional="absent"))
-def test_round_trip_with_every_optional_field_absent(fleet: mc.Fleet) -> None:
+def test_round_trip_with_every_optional_field_absent(fleet: mc.model.Fleet) -> None:
     for format in FORMATS:
         assert _round_trip(fleet, format) == fleet
 
 
-def _edge_fleet() -> mc.Fleet:
+def _edge_fleet() -> mc.model.Fleet:
     """Every edge text as a name, every edge date as a birthday, every edge moment in every zone."""
     people = tuple(
-        mc.Person(
+        mc.model.Person(
             id=f"BF{n:04d}",
             name=name,
-            discipline=mc.Discipline.DECK,
+            discipline=mc.model.Discipline.DECK,
             born=pendulum.Date(born.year, born.month, born.day),
         )
         for n, (name, born) in enumerate(zip(EDGE_TEXT, _EDGE_DATES * len(EDGE_TEXT), strict=False))
@@ -81,8 +81,8 @@ def _edge_fleet() -> mc.Fleet:
         for when in _EDGE_MOMENTS
         for zone in _ZONES
     ]
-    work = tuple(mc.WorkPeriod(people[0].id, moment, moment) for moment in moments)
-    return mc.Fleet(people=people, work_periods=work)
+    work = tuple(mc.model.WorkPeriod(people[0].id, moment, moment) for moment in moments)
+    return mc.model.Fleet(people=people, work_periods=work)
 
 
 @pytest.mark.parametrize("format", FORMATS)

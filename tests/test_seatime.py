@@ -11,17 +11,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import maritime_crew as mc
-from maritime_crew import facts
+from maritime_crew.facts import Facts
 
 START = datetime.date(2020, 1, 1)
 days = st.integers(0, 400).map(lambda n: pendulum.Date.fromordinal(START.toordinal() + n))
 
 
 @st.composite
-def crews_at_sea(draw: st.DrawFn) -> tuple[mc.Fleet, pendulum.Date, pendulum.Date | None]:
+def crews_at_sea(draw: st.DrawFn) -> tuple[mc.model.Fleet, pendulum.Date, pendulum.Date | None]:
     spans = draw(st.lists(st.tuples(days, st.integers(0, 30), st.booleans()), max_size=8))
     deployments = [
-        mc.Deployment(
+        mc.model.Deployment(
             id=f"d{i}",
             vessel="vigilant",
             start=start,
@@ -33,30 +33,32 @@ def crews_at_sea(draw: st.DrawFn) -> tuple[mc.Fleet, pendulum.Date, pendulum.Dat
     own = draw(st.booleans())
     if own:
         deployments.append(
-            mc.Deployment(id="own", vessel="seeker", start=draw(days), end=draw(days), person="BF1")
+            mc.model.Deployment(
+                id="own", vessel="seeker", start=draw(days), end=draw(days), person="BF1"
+            )
         )
-    person = mc.Person(
+    person = mc.model.Person(
         id="BF1",
         name="A B",
-        discipline=mc.Discipline.DECK,
+        discipline=mc.model.Discipline.DECK,
         crew="vigilant-a",
         crew_since=draw(st.none() | days),
         joined=draw(st.none() | days),
         left=draw(st.none() | days),
     )
-    fleet = mc.Fleet(
+    fleet = mc.model.Fleet(
         vessels=(
-            mc.Vessel(id="vigilant", name="HMC Vigilant", type=mc.VesselType.CUTTER),
-            mc.Vessel(id="seeker", name="HMC Seeker", type=mc.VesselType.CUTTER),
+            mc.model.Vessel(id="vigilant", name="HMC Vigilant", type=mc.model.VesselType.CUTTER),
+            mc.model.Vessel(id="seeker", name="HMC Seeker", type=mc.model.VesselType.CUTTER),
         ),
-        crews=(mc.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
+        crews=(mc.model.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
         people=(person,),
         deployments=tuple(deployments),
     )
     return fleet, draw(days), draw(st.none() | days)
 
 
-def _day_by_day(fleet: mc.Fleet, until: pendulum.Date, since: pendulum.Date | None) -> int:
+def _day_by_day(fleet: mc.model.Fleet, until: pendulum.Date, since: pendulum.Date | None) -> int:
     person = fleet.people[0]
     aboard: set[int] = set()
     for deployment in fleet.deployments:
@@ -76,11 +78,11 @@ def _day_by_day(fleet: mc.Fleet, until: pendulum.Date, since: pendulum.Date | No
 
 @given(crews_at_sea())
 def test_sea_days_count_each_day_aboard_once(
-    case: tuple[mc.Fleet, pendulum.Date, pendulum.Date | None],
+    case: tuple[mc.model.Fleet, pendulum.Date, pendulum.Date | None],
 ) -> None:
     fleet, until, since = case
     person = fleet.people[0]
-    assert facts.sea_days(fleet, person, until=until, since=since) == _day_by_day(
+    assert Facts.of(fleet).sea_days(person, until=until, since=since) == _day_by_day(
         fleet, until, since
     )
 
@@ -92,20 +94,28 @@ def test_what_if_copies_of_a_person_each_get_their_own_sea_time() -> None:
     same ``id``: answers must still follow each copy's own ``crew_since``.
     """
     start = pendulum.Date(2020, 1, 1)
-    fleet = mc.Fleet(
-        vessels=(mc.Vessel(id="vigilant", name="HMC Vigilant", type=mc.VesselType.CUTTER),),
-        crews=(mc.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
-        people=(mc.Person(id="BF1", name="A B", discipline=mc.Discipline.DECK, crew="vigilant-a"),),
+    fleet = mc.model.Fleet(
+        vessels=(
+            mc.model.Vessel(id="vigilant", name="HMC Vigilant", type=mc.model.VesselType.CUTTER),
+        ),
+        crews=(mc.model.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
+        people=(
+            mc.model.Person(
+                id="BF1", name="A B", discipline=mc.model.Discipline.DECK, crew="vigilant-a"
+            ),
+        ),
         deployments=(
-            mc.Deployment(id="d0", vessel="vigilant", start=start, end=None, crew="vigilant-a"),
+            mc.model.Deployment(
+                id="d0", vessel="vigilant", start=start, end=None, crew="vigilant-a"
+            ),
         ),
     )
     until = pendulum.Date(2020, 12, 31)
     for offset in range(0, 300, 7):
         joined = start.add(days=offset)
         copy = attrs.evolve(fleet.people[0], crew_since=joined)
-        periods = facts.sea_periods(fleet, copy, until=until)
-        assert periods == [(joined, until)]
+        periods = Facts.of(fleet).sea_periods(copy, until=until)
+        assert periods == ((joined, until),)
         del copy, periods
 
 
@@ -115,42 +125,46 @@ def test_a_crew_deployment_after_the_person_left_does_not_count() -> None:
     person = fleet.person("BF1011")
     assert person is not None
     assert person.left == pendulum.Date(2020, 10, 30)
-    on_leaving = facts.sea_days(fleet, person, until=person.left)
+    on_leaving = Facts.of(fleet).sea_days(person, until=person.left)
     assert on_leaving == 1064
-    assert facts.sea_days(fleet, person, until=pendulum.Date(2021, 3, 31)) == on_leaving
-    periods = facts.sea_periods(fleet, person, until=pendulum.Date(2021, 3, 31))
+    assert Facts.of(fleet).sea_days(person, until=pendulum.Date(2021, 3, 31)) == on_leaving
+    periods = Facts.of(fleet).sea_periods(person, until=pendulum.Date(2021, 3, 31))
     assert periods[-1][1] <= person.left
     # the same with a deployment of their own, which takes the listing path
-    own = mc.Deployment(
+    own = mc.model.Deployment(
         id="own", vessel="seeker", start=pendulum.Date(2010, 1, 1), end=None, person="BF1011"
     )
     more = attrs.evolve(fleet, deployments=(*fleet.deployments, own))
     person = more.person("BF1011")
     assert person is not None
     crew_only = attrs.evolve(person, crew=None)
-    assert facts.sea_days(more, person, until=pendulum.Date(2021, 3, 31)) == facts.sea_days(
-        more, crew_only, until=pendulum.Date(2021, 3, 31)
-    )
+    assert Facts.of(more).sea_days(person, until=pendulum.Date(2021, 3, 31)) == Facts.of(
+        more
+    ).sea_days(crew_only, until=pendulum.Date(2021, 3, 31))
 
 
 def test_a_crew_deployment_before_the_person_joined_the_command_does_not_count() -> None:
     start = pendulum.Date(2020, 1, 1)
-    fleet = mc.Fleet(
-        vessels=(mc.Vessel(id="vigilant", name="HMC Vigilant", type=mc.VesselType.CUTTER),),
-        crews=(mc.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
+    fleet = mc.model.Fleet(
+        vessels=(
+            mc.model.Vessel(id="vigilant", name="HMC Vigilant", type=mc.model.VesselType.CUTTER),
+        ),
+        crews=(mc.model.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
         people=(
-            mc.Person(
+            mc.model.Person(
                 id="BF1",
                 name="A B",
-                discipline=mc.Discipline.DECK,
+                discipline=mc.model.Discipline.DECK,
                 crew="vigilant-a",
                 joined=pendulum.Date(2020, 1, 11),
                 left=pendulum.Date(2020, 1, 20),
             ),
         ),
         deployments=(
-            mc.Deployment(id="d0", vessel="vigilant", start=start, end=None, crew="vigilant-a"),
+            mc.model.Deployment(
+                id="d0", vessel="vigilant", start=start, end=None, crew="vigilant-a"
+            ),
         ),
     )
     # 11 to 20 January, both included
-    assert facts.sea_days(fleet, fleet.people[0], until=pendulum.Date(2020, 12, 31)) == 10
+    assert Facts.of(fleet).sea_days(fleet.people[0], until=pendulum.Date(2020, 12, 31)) == 10

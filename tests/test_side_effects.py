@@ -90,7 +90,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _names(fleet: mc.Fleet) -> set[str]:
+def _names(fleet: mc.model.Fleet) -> set[str]:
     return {p.name for p in fleet.people} | {p.name.split()[-1] for p in fleet.people}
 
 

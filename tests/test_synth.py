@@ -36,12 +36,12 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def fleet(written: Path) -> mc.Fleet:
+def fleet(written: Path) -> mc.model.Fleet:
     return mc.load(written)
 
 
 @pytest.fixture(scope="module")
-def report(fleet: mc.Fleet) -> mc.Report:
+def report(fleet: mc.model.Fleet) -> mc.rules.Report:
     return mc.check(fleet, as_of=REFERENCE)
 
 
@@ -97,12 +97,12 @@ def test_vessels_scale_with_people(tmp_path: Path, people: int) -> None:
     assert len(fleet.crews) == 2 * len(fleet.vessels)
 
 
-def test_load_dump_load_gives_an_equal_fleet(fleet: mc.Fleet, tmp_path: Path) -> None:
+def test_load_dump_load_gives_an_equal_fleet(fleet: mc.model.Fleet, tmp_path: Path) -> None:
     mc.dump(fleet, tmp_path / "fleet.toml")
     assert mc.load(tmp_path / "fleet.toml") == fleet
 
 
-def test_generate_returns_the_data_write_writes(fleet: mc.Fleet) -> None:
+def test_generate_returns_the_data_write_writes(fleet: mc.model.Fleet) -> None:
     data = synth.generate(PEOPLE, seed=0)
     assert set(data) <= {table.name for table in TABLES}
     generated = mc.loads(tomli_w.dumps(data))
@@ -122,7 +122,7 @@ def test_generate_refuses_an_empty_fleet() -> None:
         synth.generate(0)
 
 
-def _ratios(fleet: mc.Fleet) -> dict[str, float]:
+def _ratios(fleet: mc.model.Fleet) -> dict[str, float]:
     people = len(fleet.people)
     return {
         "certificates": sum(len(p.certificates) for p in fleet.people) / people,
@@ -133,14 +133,14 @@ def _ratios(fleet: mc.Fleet) -> dict[str, float]:
     }
 
 
-def test_per_person_ratios_follow_the_example_fleet(fleet: mc.Fleet) -> None:
+def test_per_person_ratios_follow_the_example_fleet(fleet: mc.model.Fleet) -> None:
     example = _ratios(mc.load(EXAMPLE))
     for name, ratio in _ratios(fleet).items():
         assert ratio == pytest.approx(example[name], rel=RATIO_TOLERANCE), name
 
 
 def test_check_finds_planted_problems_of_several_families(
-    fleet: mc.Fleet, report: mc.Report
+    fleet: mc.model.Fleet, report: mc.rules.Report
 ) -> None:
     families = {re.sub(r"\d+", "", f.code) for f in report.findings}
     assert len(families) >= 3, families

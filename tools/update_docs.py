@@ -5,10 +5,13 @@ Run after changing a model class, a rule or a command-line option::
     python tools/update_docs.py
 
 It rewrites the generated parts of ``docs/format.md`` (the field tables, from the model
-classes, and the example of load errors, from loading ``docs/load-errors/``),
-``docs/rules.md`` (from the rule registry and the example datasets in
-``docs/rule-examples/``) and ``docs/cli.md`` (from the argument parser).
-``tests/test_generated_docs.py`` fails while a page and the code disagree.
+classes, and the example of load errors, from loading ``docs/load-errors/``) and
+``docs/cli.md`` (from the argument parser). ``tests/test_generated_docs.py`` fails while
+a page and the code disagree.
+
+The rule reference (:func:`rules_page`, from the rule registry and the example datasets
+in ``docs/rule-examples/``) is not kept in the repository: ``docs/conf.py`` makes it as
+the documentation is built, so adding a rule never means editing a page.
 """
 
 from __future__ import annotations
@@ -152,8 +155,6 @@ def rules_page() -> str:
     """``docs/rules.md``: one section per built-in rule, grouped by family."""
     rules = builtin_rules()
     lines = [
-        NOTICE,
-        "",
         "# Rule reference",
         "",
         f"maritime-crew ships {len(rules)} rules in {len(FAMILIES)} families. Each section "
@@ -372,7 +373,6 @@ def _format_page(current: str) -> str:
 
 PAGES: dict[str, Callable[[str], str]] = {
     "format.md": _format_page,
-    "rules.md": lambda _current: rules_page(),
     "cli.md": lambda _current: cli_page(),
 }
 

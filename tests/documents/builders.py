@@ -13,28 +13,32 @@ D = pendulum.Date
 
 def version(
     label: str, status: str, effective: D | None = None, **fields: Any
-) -> mc.DocumentVersion:
-    return mc.DocumentVersion(
-        label=label, status=mc.VersionStatus(status), effective=effective, **fields
+) -> mc.model.DocumentVersion:
+    return mc.model.DocumentVersion(
+        label=label, status=mc.model.VersionStatus(status), effective=effective, **fields
     )
 
 
-def document(id: str, *versions: mc.DocumentVersion, **fields: Any) -> mc.Document:
-    fields.setdefault("kind", mc.DocumentKind.SOP)
+def document(id: str, *versions: mc.model.DocumentVersion, **fields: Any) -> mc.model.Document:
+    fields.setdefault("kind", mc.model.DocumentKind.SOP)
     fields.setdefault("title", f"Title of {id}")
     fields.setdefault("owner", "Maritime Operations Lead")
-    return mc.Document(id=id, versions=tuple(versions), **fields)
+    return mc.model.Document(id=id, versions=tuple(versions), **fields)
 
 
-def operation(id: str, vessel: str, start: D, **fields: Any) -> mc.Operation:
-    return mc.Operation(id=id, vessel=vessel, kind="boarding", start=start, **fields)
+def operation(id: str, vessel: str, start: D, **fields: Any) -> mc.model.Operation:
+    return mc.model.Operation(id=id, vessel=vessel, kind="boarding", start=start, **fields)
 
 
-def debrief(id: str, operation: str, date: D, *findings: mc.DebriefFinding) -> mc.Debrief:
-    return mc.Debrief(id=id, operation=operation, date=date, findings=findings)
+def debrief(
+    id: str, operation: str, date: D, *findings: mc.model.DebriefFinding
+) -> mc.model.Debrief:
+    return mc.model.Debrief(id=id, operation=operation, date=date, findings=findings)
 
 
-def action(id: str, document: str | None, due: D | None, kind: str = "revise") -> mc.DebriefFinding:
-    return mc.DebriefFinding(
-        id=id, summary=f"Finding {id}", document=document, action=mc.ActionKind(kind), due=due
+def action(
+    id: str, document: str | None, due: D | None, kind: str = "revise"
+) -> mc.model.DebriefFinding:
+    return mc.model.DebriefFinding(
+        id=id, summary=f"Finding {id}", document=document, action=mc.model.ActionKind(kind), due=due
     )

@@ -11,5 +11,5 @@ AS_OF = "2021-03-31"
 
 
 @pytest.fixture(scope="session")
-def example() -> mc.Fleet:
+def example() -> mc.model.Fleet:
     return mc.load(EXAMPLE)

@@ -24,17 +24,17 @@ class TestInForce:
         ],
     )
     def test_sop_brd_01_on_several_dates(
-        self, example: mc.Fleet, on: str, label: str | None
+        self, example: mc.model.Fleet, on: str, label: str | None
     ) -> None:
         found = in_force(example, "SOP-BRD-01", on)
         assert (found.label if found is not None else None) == label
 
-    def test_a_draft_never_comes_into_force(self, example: mc.Fleet) -> None:
+    def test_a_draft_never_comes_into_force(self, example: mc.model.Fleet) -> None:
         found = in_force(example, "SOP-SAR-01", D(2030, 1, 1))
         assert found is not None
         assert found.label == "1.1"
 
-    def test_accepts_the_record_and_rejects_an_unknown_id(self, example: mc.Fleet) -> None:
+    def test_accepts_the_record_and_rejects_an_unknown_id(self, example: mc.model.Fleet) -> None:
         record = example.document("SOP-FIRE-01")
         assert record is not None
         found = in_force(example, record, "2019-01-01")
@@ -45,7 +45,7 @@ class TestInForce:
 
 
 class TestHistory:
-    def test_sop_brd_01_supersession_and_days_in_force(self, example: mc.Fleet) -> None:
+    def test_sop_brd_01_supersession_and_days_in_force(self, example: mc.model.Fleet) -> None:
         versions = history(example, "SOP-BRD-01").versions
         assert [
             (v.label, v.supersedes, v.superseded_by, v.in_force_from, v.in_force_until)
@@ -62,7 +62,7 @@ class TestHistory:
             D(2020, 9, 7),
         )
 
-    def test_versions_give_the_findings_they_addressed(self, example: mc.Fleet) -> None:
+    def test_versions_give_the_findings_they_addressed(self, example: mc.model.Fleet) -> None:
         latest = history(example, "SOP-BRD-01").version("2.1")
         assert latest is not None
         [addressed] = latest.addresses
@@ -74,16 +74,16 @@ class TestHistory:
         assert (addressed.found, addressed.due, addressed.action) == (
             D(2020, 6, 8),
             D(2020, 9, 30),
-            mc.ActionKind.REVISE,
+            mc.model.ActionKind.REVISE,
         )
         assert addressed.summary == "A boarding officer slipped stepping across in a swell."
 
-    def test_a_draft_is_in_the_history_but_never_in_force(self, example: mc.Fleet) -> None:
+    def test_a_draft_is_in_the_history_but_never_in_force(self, example: mc.model.Fleet) -> None:
         audit = history(example, "SOP-SAR-01")
         draft = audit.version("2.0")
         assert draft is not None
         assert (draft.status, draft.in_force_from, draft.in_force_until) == (
-            mc.VersionStatus.DRAFT,
+            mc.model.VersionStatus.DRAFT,
             None,
             None,
         )
@@ -93,7 +93,7 @@ class TestHistory:
         # The draft names 1.1 in supersedes, but replaces nothing until it takes effect.
         assert (current.superseded_by, current.in_force_until) == (None, None)
 
-    def test_on_agrees_with_in_force(self, example: mc.Fleet) -> None:
+    def test_on_agrees_with_in_force(self, example: mc.model.Fleet) -> None:
         for record in example.documents:
             audit = history(example, record)
             for on in ("2016-01-01", "2018-06-30", "2019-11-20", "2020-09-15", "2021-03-31"):
@@ -101,17 +101,17 @@ class TestHistory:
                 got = audit.on(on)
                 assert (got.label if got else None) == (expected.label if expected else None)
 
-    def test_reviews_and_records(self, example: mc.Fleet) -> None:
+    def test_reviews_and_records(self, example: mc.model.Fleet) -> None:
         audit = history(example, "SOP-POB-01")
         assert audit.reviews == (D(2019, 5, 20), D(2020, 5, 18))
-        assert (audit.kind, audit.owner) == (mc.DocumentKind.SOP, "Maritime Operations Lead")
+        assert (audit.kind, audit.owner) == (mc.model.DocumentKind.SOP, "Maritime Operations Lead")
         records = history(example, "SOP-BRD-01").to_records()
         assert records[2]["in_force_from"] == "2020-09-15"
         assert records[2]["addresses"][0]["finding"] == "DBF-2020-004-1"
         assert records[0]["in_force_until"] == "2019-04-30"
 
     def test_a_finding_no_debrief_records_is_kept_by_id(self) -> None:
-        fleet = mc.Fleet(
+        fleet = mc.model.Fleet(
             documents=(
                 document("SOP-1", version("1.0", "approved", D(2020, 1, 1), addresses=("DBF-X",))),
             )

@@ -12,7 +12,7 @@ from .conftest import AS_OF
 
 
 class TestExampleActions:
-    def test_every_tracked_action_and_its_state(self, example: mc.Fleet) -> None:
+    def test_every_tracked_action_and_its_state(self, example: mc.model.Fleet) -> None:
         loop = debrief_loop(example, AS_OF)
         assert [(a.finding, a.document, a.state, a.closed, a.closed_by) for a in loop.actions] == [
             ("DBF-2020-002-1", "SOP-SBO-01", ActionState.CLOSED, D(2020, 6, 15), "1.1"),
@@ -23,7 +23,7 @@ class TestExampleActions:
             ("DBF-2021-008-1", "PRO-KIT-01", ActionState.OPEN, None, None),
         ]
 
-    def test_the_closed_loop_has_its_dates(self, example: mc.Fleet) -> None:
+    def test_the_closed_loop_has_its_dates(self, example: mc.model.Fleet) -> None:
         closed = debrief_loop(example, AS_OF).action("DBF-2020-004-1")
         assert closed is not None
         assert (closed.found, closed.due, closed.closed, closed.days_to_close) == (
@@ -34,7 +34,7 @@ class TestExampleActions:
         )
         assert (closed.closed_by_document, closed.vessel) == ("SOP-BRD-01", "seeker")
 
-    def test_the_open_overdue_action(self, example: mc.Fleet) -> None:
+    def test_the_open_overdue_action(self, example: mc.model.Fleet) -> None:
         overdue = debrief_loop(example, AS_OF).action("DBF-2020-009-1")
         assert overdue is not None
         assert (overdue.found, overdue.due, overdue.days_overdue) == (
@@ -45,7 +45,7 @@ class TestExampleActions:
         assert overdue.is_open
         assert overdue.days_to_close is None
 
-    def test_open_actions_not_yet_due(self, example: mc.Fleet) -> None:
+    def test_open_actions_not_yet_due(self, example: mc.model.Fleet) -> None:
         loop = debrief_loop(example, AS_OF)
         expected = (("DBF-2021-005-1", D(2021, 5, 31)), ("DBF-2021-008-1", D(2021, 4, 30)))
         for finding, due in expected:
@@ -53,13 +53,13 @@ class TestExampleActions:
             assert found is not None
             assert (found.state, found.due, found.days_overdue) == (ActionState.OPEN, due, None)
 
-    def test_time_travel_before_the_closing_version(self, example: mc.Fleet) -> None:
+    def test_time_travel_before_the_closing_version(self, example: mc.model.Fleet) -> None:
         before = debrief_loop(example, "2020-09-14").action("DBF-2020-004-1")
         assert before is not None
         assert (before.state, before.closed) == (ActionState.OPEN, None)
         assert debrief_loop(example, "2020-06-07").action("DBF-2020-004-1") is None
 
-    def test_the_same_overdue_actions_as_doc006(self, example: mc.Fleet) -> None:
+    def test_the_same_overdue_actions_as_doc006(self, example: mc.model.Fleet) -> None:
         report = mc.check(example, AS_OF)
         doc006 = {f.details["finding"] for f in report.findings if f.code == "DOC006"}
         overdue = {
@@ -69,7 +69,7 @@ class TestExampleActions:
 
 
 class TestExampleOperations:
-    def test_op_2021_011_was_not_debriefed(self, example: mc.Fleet) -> None:
+    def test_op_2021_011_was_not_debriefed(self, example: mc.model.Fleet) -> None:
         missing = debrief_loop(example, AS_OF).operation("OP-2021-011")
         assert missing is not None
         assert (missing.state, missing.deadline, missing.debrief) == (
@@ -78,14 +78,14 @@ class TestExampleOperations:
             None,
         )
 
-    def test_states_of_every_operation(self, example: mc.Fleet) -> None:
+    def test_states_of_every_operation(self, example: mc.model.Fleet) -> None:
         states = {o.operation: o.state for o in debrief_loop(example, AS_OF).operations}
         assert states.pop("OP-2021-011") is DebriefState.MISSING
         assert states.pop("OP-2021-013") is DebriefState.PENDING  # deadline 2021-04-08
         assert set(states.values()) == {DebriefState.ON_TIME}
         assert len(states) == 9
 
-    def test_the_same_missing_debriefs_as_doc005(self, example: mc.Fleet) -> None:
+    def test_the_same_missing_debriefs_as_doc005(self, example: mc.model.Fleet) -> None:
         report = mc.check(example, AS_OF)
         doc005 = {f.subject.id for f in report.findings if f.code == "DOC005"}
         loop = debrief_loop(example, AS_OF)
@@ -94,7 +94,7 @@ class TestExampleOperations:
 
 
 class TestExampleMetrics:
-    def test_fleet_metrics(self, example: mc.Fleet) -> None:
+    def test_fleet_metrics(self, example: mc.model.Fleet) -> None:
         fleet = debrief_loop(example, AS_OF).fleet
         assert (fleet.operations, fleet.on_time, fleet.debriefed_on_time) == (10, 9, 0.9)
         assert (fleet.open, fleet.overdue, fleet.closed) == (3, 1, 3)
@@ -103,7 +103,7 @@ class TestExampleMetrics:
         assert fleet.median_days_to_close == 32.0
         assert fleet.p90_days_to_close == pytest.approx(32 + 0.8 * 67)
 
-    def test_per_vessel(self, example: mc.Fleet) -> None:
+    def test_per_vessel(self, example: mc.model.Fleet) -> None:
         loop = debrief_loop(example, AS_OF)
         nimrod = loop.vessel("nimrod")
         assert nimrod is not None
@@ -119,7 +119,7 @@ class TestExampleMetrics:
             99.0,
         )
 
-    def test_per_document(self, example: mc.Fleet) -> None:
+    def test_per_document(self, example: mc.model.Fleet) -> None:
         loop = debrief_loop(example, AS_OF)
         assert [m.id for m in loop.documents] == [
             "SOP-BRD-01",
@@ -135,7 +135,7 @@ class TestExampleMetrics:
         record = sar.to_record()
         assert (record["scope"], record["id"], record["overdue"]) == ("document", "SOP-SAR-01", 1)
 
-    def test_a_shorter_window_makes_debriefs_late(self, example: mc.Fleet) -> None:
+    def test_a_shorter_window_makes_debriefs_late(self, example: mc.model.Fleet) -> None:
         on_time = debrief_loop(example, AS_OF, within_days=5)
         late = debrief_loop(example, AS_OF, within_days=4)
         # OP-2020-007 ended 2020-08-19 and was debriefed 2020-08-24, 5 days later.
@@ -149,8 +149,8 @@ class TestExampleMetrics:
 
 
 class TestHandBuilt:
-    def fleet(self) -> mc.Fleet:
-        return mc.Fleet(
+    def fleet(self) -> mc.model.Fleet:
+        return mc.model.Fleet(
             documents=(
                 document(
                     "SOP-1",

@@ -246,6 +246,6 @@ effective = 2021-03-31
 """
 
 
-def small_fleet() -> mc.Fleet:
+def small_fleet() -> mc.model.Fleet:
     """The hand-worked fleet above."""
     return mc.loads(TOML)

@@ -38,7 +38,7 @@ def test_text_is_by_date_fits_100_columns_and_names_the_items(
 
 
 def test_json_parses_and_holds_every_item(
-    capsys: pytest.CaptureFixture[str], example: mc.Fleet
+    capsys: pytest.CaptureFixture[str], example: mc.model.Fleet
 ) -> None:
     code, out, _ = run(capsys, "due", str(EXAMPLE), *AS_OF, "--format", "json")
     payload = json.loads(out)
@@ -48,7 +48,7 @@ def test_json_parses_and_holds_every_item(
         "2021-06-29",
         "P90D",
     )
-    expected = mc.forecast(example, "2021-03-31", 90)
+    expected = mc.forecast.forecast(example, "2021-03-31", 90)
     assert len(payload["items"]) == len(expected.items)
     first = payload["items"][0]
     assert (first["date"], first["kind"], first["subject_id"]) == (
@@ -59,7 +59,7 @@ def test_json_parses_and_holds_every_item(
 
 
 def test_csv_has_one_row_per_item_with_the_vessel_filter(
-    capsys: pytest.CaptureFixture[str], example: mc.Fleet
+    capsys: pytest.CaptureFixture[str], example: mc.model.Fleet
 ) -> None:
     code, out, _ = run(
         capsys, "due", str(EXAMPLE), *AS_OF, "--vessel", "valiant", "--format", "csv"
@@ -68,7 +68,7 @@ def test_csv_has_one_row_per_item_with_the_vessel_filter(
     assert code == 0
     assert rows
     assert {row["vessel"] for row in rows} == {"valiant"}
-    assert len(rows) == len(mc.forecast(example, "2021-03-31", 90, vessel="valiant").items)
+    assert len(rows) == len(mc.forecast.forecast(example, "2021-03-31", 90, vessel="valiant").items)
     master = next(r for r in rows if r["kind"] == "certificate-expiry")
     assert (master["date"], master["person"], master["subject_id"]) == (
         "2021-05-20",
@@ -97,7 +97,7 @@ def test_markdown_table_with_the_crew_filter(capsys: pytest.CaptureFixture[str])
 
 @pytest.mark.parametrize("fmt", ["text", "json", "csv", "markdown"])
 def test_redact_hides_every_name(
-    capsys: pytest.CaptureFixture[str], example: mc.Fleet, fmt: str
+    capsys: pytest.CaptureFixture[str], example: mc.model.Fleet, fmt: str
 ) -> None:
     _, plain, _ = run(capsys, "due", str(EXAMPLE), *AS_OF, "--format", fmt)
     code, out, _ = run(capsys, "due", str(EXAMPLE), *AS_OF, "--format", fmt, "--redact")

@@ -10,12 +10,12 @@ from maritime_crew.forecast import DueKind
 D = pendulum.Date
 
 
-def find(result: mc.Forecast, kind: DueKind, subject: str) -> list[mc.DueItem]:
+def find(result: mc.forecast.Forecast, kind: DueKind, subject: str) -> list[mc.forecast.DueItem]:
     return [item for item in result.items if item.kind is kind and item.subject.id == subject]
 
 
-def test_ninety_days_from_the_end_of_march_2021(example: mc.Fleet) -> None:
-    due = mc.forecast(example, "2021-03-31", "90d")
+def test_ninety_days_from_the_end_of_march_2021(example: mc.model.Fleet) -> None:
+    due = mc.forecast.forecast(example, "2021-03-31", "90d")
     assert (due.as_of, due.until) == (D(2021, 3, 31), D(2021, 6, 29))
 
     (eng1,) = [
@@ -62,24 +62,24 @@ def test_ninety_days_from_the_end_of_march_2021(example: mc.Fleet) -> None:
     assert all(i.date <= D(2021, 6, 29) and i.person is not None for i in helmets)
 
 
-def test_overdue_items_are_left_to_check(example: mc.Fleet) -> None:
-    due = mc.forecast(example, "2021-03-31", 90)
+def test_overdue_items_are_left_to_check(example: mc.model.Fleet) -> None:
+    due = mc.forecast.forecast(example, "2021-03-31", 90)
     subjects = {item.subject.id for item in due.items}
     # DOC006: overdue since 2021-01-31; EQP003: overdue since 2020-05-10; DOC001.
     assert {"DBF-2020-009-1", "DS-0038", "SOP-FIRE-01"}.isdisjoint(subjects)
     assert all(item.date >= due.as_of for item in due.items)
 
 
-def test_equipment_dates_agree_with_the_rules_a_day_later(example: mc.Fleet) -> None:
+def test_equipment_dates_agree_with_the_rules_a_day_later(example: mc.model.Fleet) -> None:
     """Every service forecast as due on a date is overdue (EQP003) the day after."""
-    due = mc.forecast(example, "2021-03-31", 90)
+    due = mc.forecast.forecast(example, "2021-03-31", 90)
     services = due.of_kind(DueKind.SERVICE_DUE)
     assert services
     first = min(services, key=lambda i: i.date)
     on_the_day = mc.check(example, as_of=first.date)
     after = mc.check(example, as_of=first.date.add(days=1))
 
-    def overdue(report: mc.Report) -> set[str]:
+    def overdue(report: mc.rules.Report) -> set[str]:
         return {f.subject.id for f in report.findings if f.code == "EQP003"}
 
     assert first.subject.id not in overdue(on_the_day)

@@ -11,13 +11,13 @@ from tests.pathways.fleets import OOW, aboard, deck_fleet, leading_hand
 from tests.rules.builders import D, cert, trained
 
 
-def by_kind(result: mc.Eligibility, kind: RequirementKind) -> mc.Requirement:
+def by_kind(result: mc.pathways.Eligibility, kind: RequirementKind) -> mc.pathways.Requirement:
     return next(r for r in result.requirements if r.kind is kind)
 
 
-def sea_time(deployments: list[mc.Deployment], as_of: pendulum.Date | str) -> int | None:
+def sea_time(deployments: list[mc.model.Deployment], as_of: pendulum.Date | str) -> int | None:
     data = deck_fleet([leading_hand()], deployments)
-    result = mc.eligibility(data, "BF1", "oow", as_of)
+    result = mc.pathways.eligibility(data, "BF1", "oow", as_of)
     return by_kind(result, RequirementKind.SEA_TIME).have
 
 
@@ -57,7 +57,7 @@ def test_unmet_sea_time_says_exactly_what_is_missing() -> None:
     # 1 Jan to 9 Aug 2020 is 213 + 9 = 222 days.
     data = deck_fleet([leading_hand()], [aboard(D(2020, 1, 1), D(2020, 8, 9))])
     requirement = by_kind(
-        mc.eligibility(data, "BF1", "oow", "2021-03-31"), RequirementKind.SEA_TIME
+        mc.pathways.eligibility(data, "BF1", "oow", "2021-03-31"), RequirementKind.SEA_TIME
     )
     assert not requirement.met
     assert requirement.detail == "needs 143 more days of sea time (has 222 of 365)"
@@ -79,7 +79,7 @@ def test_months_in_grade_at_month_ends(
     since: pendulum.Date, as_of: pendulum.Date, months: int
 ) -> None:
     data = deck_fleet([leading_hand(grade_since=since)], [])
-    result = mc.eligibility(data, "BF1", OOW, as_of)
+    result = mc.pathways.eligibility(data, "BF1", OOW, as_of)
     requirement = by_kind(result, RequirementKind.MONTHS_IN_PREVIOUS_GRADE)
     assert requirement.have == months
     assert requirement.met is (months >= 12)
@@ -88,7 +88,8 @@ def test_months_in_grade_at_month_ends(
 def test_months_in_a_grade_not_held_cannot_be_shown() -> None:
     data = deck_fleet([leading_hand(grade="rating")], [])
     requirement = by_kind(
-        mc.eligibility(data, "BF1", "oow", "2021-03-31"), RequirementKind.MONTHS_IN_PREVIOUS_GRADE
+        mc.pathways.eligibility(data, "BF1", "oow", "2021-03-31"),
+        RequirementKind.MONTHS_IN_PREVIOUS_GRADE,
     )
     assert not requirement.met
     assert requirement.detail == (
@@ -105,10 +106,10 @@ def test_months_in_an_earlier_grade_come_from_the_grade_history(
 ) -> None:
     # A leading hand from `since` until 2019-03-01, then an officer of the watch; the
     # next grade (OOW) asks for 12 months as a leading hand.
-    history = (mc.GradeHeld("leading-hand", D.fromisoformat(since)),)
+    history = (mc.model.GradeHeld("leading-hand", D.fromisoformat(since)),)
     who = leading_hand(grade="oow", grade_since=D(2019, 3, 1), previous_grades=history)
     requirement = by_kind(
-        mc.eligibility(deck_fleet([who], []), "BF1", "oow", "2021-03-31"),
+        mc.pathways.eligibility(deck_fleet([who], []), "BF1", "oow", "2021-03-31"),
         RequirementKind.MONTHS_IN_PREVIOUS_GRADE,
     )
     assert (requirement.have, requirement.met) == (months, met)
@@ -126,7 +127,7 @@ def test_certificates_and_courses_name_their_evidence_and_end() -> None:
         training=(trained("leadership", D(2019, 5, 5)),),
     )
     data = deck_fleet([who], [aboard(D(2019, 1, 1), D(2020, 12, 31))])
-    result = mc.eligibility(data, who, "oow", D(2021, 3, 31))
+    result = mc.pathways.eligibility(data, who, "oow", D(2021, 3, 31))
     eng1 = result.requirements[0]
     assert eng1.met
     assert eng1.evidence == "certificate M-1"
@@ -148,7 +149,7 @@ def test_eligible_when_every_requirement_is_met_and_records_are_plain() -> None:
         training=(trained("leadership", D(2019, 5, 5)),),
     )
     data = deck_fleet([who], [aboard(D(2019, 1, 1), D(2020, 12, 31))])
-    result = mc.eligibility(data, "BF1", "oow", "2021-03-31")
+    result = mc.pathways.eligibility(data, "BF1", "oow", "2021-03-31")
     assert result.eligible
     records = result.to_records()
     assert len(records) == 5
@@ -170,23 +171,23 @@ def test_eligible_when_every_requirement_is_met_and_records_are_plain() -> None:
 def test_unknown_ids_raise_key_error() -> None:
     data = deck_fleet([leading_hand()], [])
     with pytest.raises(KeyError, match="BF9"):
-        mc.eligibility(data, "BF9", "oow", "2021-03-31")
+        mc.pathways.eligibility(data, "BF9", "oow", "2021-03-31")
     with pytest.raises(KeyError, match="bosun"):
-        mc.eligibility(data, "BF1", "bosun", "2021-03-31")
+        mc.pathways.eligibility(data, "BF1", "bosun", "2021-03-31")
 
 
 def test_a_person_who_has_left_is_not_eligible_and_is_told_why() -> None:
     data = deck_fleet([leading_hand(left=D(2021, 1, 15))], [aboard(D(2020, 1, 1), D(2021, 1, 15))])
-    result = mc.eligibility(data, "BF1", "oow", "2021-03-31")
+    result = mc.pathways.eligibility(data, "BF1", "oow", "2021-03-31")
     assert not result.eligible
     first = result.requirements[0]
     assert (first.kind, first.met) == (RequirementKind.IN_SERVICE, False)
     assert first.detail == "not in service on 2021-03-31: left the command on 2021-01-15"
-    steps = mc.next_steps(data, "BF1", "2021-03-31")
+    steps = mc.pathways.next_steps(data, "BF1", "2021-03-31")
     assert steps.earliest is None
     assert RequirementKind.IN_SERVICE in {r.kind for r in steps.still_needed}
     # On the leaving day they are still in service: no such requirement is listed.
-    on_the_day = mc.eligibility(data, "BF1", "oow", "2021-01-15")
+    on_the_day = mc.pathways.eligibility(data, "BF1", "oow", "2021-01-15")
     assert RequirementKind.IN_SERVICE not in {r.kind for r in on_the_day.requirements}
 
 
@@ -198,8 +199,8 @@ def test_a_person_who_joins_later_becomes_eligible_once_joined() -> None:
         training=(trained("leadership", D(2020, 6, 1)),),
     )
     data = deck_fleet([joiner], [aboard(D(2019, 1, 1), D(2020, 12, 31))])
-    before = mc.eligibility(data, "BF1", "oow", "2021-03-31")
+    before = mc.pathways.eligibility(data, "BF1", "oow", "2021-03-31")
     assert [r.detail for r in before.unmet] == [
         "not in service on 2021-03-31: joins the command on 2021-05-01"
     ]
-    assert mc.next_steps(data, "BF1", "2021-03-31").earliest == D(2021, 5, 1)
+    assert mc.pathways.next_steps(data, "BF1", "2021-03-31").earliest == D(2021, 5, 1)

@@ -16,7 +16,7 @@ AS_OF = pendulum.Date(2021, 3, 31)
 
 
 @pytest.fixture(scope="module")
-def fleet() -> mc.Fleet:
+def fleet() -> mc.model.Fleet:
     return mc.load(EXAMPLE)
 
 
@@ -28,18 +28,18 @@ def section() -> str:
     return " ".join(part.split())
 
 
-def _detail(steps: mc.NextSteps, item: str) -> mc.Requirement:
+def _detail(steps: mc.pathways.NextSteps, item: str) -> mc.pathways.Requirement:
     assert steps.eligibility is not None
     return next(r for r in steps.eligibility.requirements if r.item == item)
 
 
-def test_the_eligible_rating(fleet: mc.Fleet, section: str) -> None:
+def test_the_eligible_rating(fleet: mc.model.Fleet, section: str) -> None:
     assert (
         "BF1010, a deck rating since 2019-05-26, meets every entry requirement of "
         "deck-leading-hand: a valid ENG1 (to 2021-04-22), STCW VI/1 and STCW II/4, 336 days "
         "of sea time (180 needed) and 22 months as a rating (12 needed)."
     ) in section
-    steps = mc.next_steps(fleet, "BF1010", AS_OF)
+    steps = mc.pathways.next_steps(fleet, "BF1010", AS_OF)
     assert (steps.current_grade, steps.next_grade, steps.eligible) == (
         "deck-rating",
         "deck-leading-hand",
@@ -55,40 +55,40 @@ def test_the_eligible_rating(fleet: mc.Fleet, section: str) -> None:
     assert (_detail(steps, "months").have, _detail(steps, "months").required) == (22, 12)
 
 
-def test_other_eligible_ratings_and_the_one_who_left(fleet: mc.Fleet, section: str) -> None:
+def test_other_eligible_ratings_and_the_one_who_left(fleet: mc.model.Fleet, section: str) -> None:
     assert "(for example BF1012 and BF1022) are eligible too" in section
     assert "BF1011 would be, but left the command on 2020-10-30." in section
     for person in ("BF1012", "BF1022"):
-        assert mc.next_steps(fleet, person, AS_OF).eligible
-    left = mc.next_steps(fleet, "BF1011", AS_OF)
+        assert mc.pathways.next_steps(fleet, person, AS_OF).eligible
+    left = mc.pathways.next_steps(fleet, "BF1011", AS_OF)
     assert left.eligibility is not None
-    assert [r.kind for r in left.eligibility.unmet] == [mc.RequirementKind.IN_SERVICE]
+    assert [r.kind for r in left.eligibility.unmet] == [mc.pathways.RequirementKind.IN_SERVICE]
     assert "left the command on 2020-10-30" in left.eligibility.unmet[0].detail
 
 
-def test_the_rating_close_to_promotion(fleet: mc.Fleet, section: str) -> None:
+def test_the_rating_close_to_promotion(fleet: mc.model.Fleet, section: str) -> None:
     assert (
         "BF1120, an engine rating since 2020-04-28, holds every certificate eng-mechanic "
         "needs but has 170 of 180 days of sea time and 11 of 12 months in grade. The "
         "deployments already scheduled make them eligible on 2021-04-28."
     ) in section
-    steps = mc.next_steps(fleet, "BF1120", AS_OF)
+    steps = mc.pathways.next_steps(fleet, "BF1120", AS_OF)
     assert (steps.current_grade, steps.next_grade) == ("eng-rating", "eng-mechanic")
     assert steps.eligibility is not None
     assert [r.item for r in steps.eligibility.unmet] == ["days", "months"]
     assert (_detail(steps, "days").have, _detail(steps, "days").required) == (170, 180)
     assert (_detail(steps, "months").have, _detail(steps, "months").required) == (11, 12)
     assert steps.earliest == pendulum.Date(2021, 4, 28)
-    assert mc.eligibility(fleet, "BF1120", "eng-mechanic", steps.earliest).eligible
-    assert not mc.eligibility(fleet, "BF1120", "eng-mechanic", "2021-04-27").eligible
+    assert mc.pathways.eligibility(fleet, "BF1120", "eng-mechanic", steps.earliest).eligible
+    assert not mc.pathways.eligibility(fleet, "BF1120", "eng-mechanic", "2021-04-27").eligible
 
 
-def test_the_officer_not_yet_eligible(fleet: mc.Fleet, section: str) -> None:
+def test_the_officer_not_yet_eligible(fleet: mc.model.Fleet, section: str) -> None:
     assert (
         "BF1003, a deck officer of the watch, has the sea time for chief officer (602 of 540 "
         "days) but needs STCW II/2 (chief mate) and 6 more months in grade."
     ) in section
-    steps = mc.next_steps(fleet, "BF1003", AS_OF)
+    steps = mc.pathways.next_steps(fleet, "BF1003", AS_OF)
     assert (steps.current_grade, steps.next_grade) == ("deck-oow", "deck-chief-officer")
     assert (_detail(steps, "days").have, _detail(steps, "days").required) == (602, 540)
     assert steps.eligibility is not None
@@ -96,13 +96,13 @@ def test_the_officer_not_yet_eligible(fleet: mc.Fleet, section: str) -> None:
     assert "needs 6 more months in deck-oow" in _detail(steps, "months").detail
 
 
-def test_the_single_point_of_failure_and_its_training(fleet: mc.Fleet, section: str) -> None:
+def test_the_single_point_of_failure_and_its_training(fleet: mc.model.Fleet, section: str) -> None:
     assert (
         "in Alert B only BF1148 is qualified as engineer of the watch since the mechanic "
         "BF1150 left (MAN002 above)."
     ) in section
     assert "--vessel alert --as-of 2021-03-31` proposes training BF1146 as the second." in (section)
-    cover = mc.coverage(fleet, AS_OF, crew="alert-b").crew("alert-b")
+    cover = mc.skills.coverage(fleet, AS_OF, crew="alert-b").crew("alert-b")
     assert cover is not None
     eow = cover.role("engineer-of-the-watch")
     assert eow is not None
@@ -112,12 +112,12 @@ def test_the_single_point_of_failure_and_its_training(fleet: mc.Fleet, section: 
     assert gone.crew == "alert-b"
     assert not gone.in_service_on(AS_OF)
     # The day before BF1150 left (and returned their kit) two were qualified.
-    before = mc.coverage(fleet, "2021-02-27", crew="alert-b").crews[0]
+    before = mc.skills.coverage(fleet, "2021-02-27", crew="alert-b").crews[0]
     assert before.single_points == ()
     earlier = before.role("engineer-of-the-watch")
     assert earlier is not None
     assert earlier.qualified == ("BF1148", "BF1150")
-    needs = mc.training_needs(fleet, AS_OF, vessel="alert")
+    needs = mc.skills.training_needs(fleet, AS_OF, vessel="alert")
     (gap,) = [g for g in needs.gaps if g.role == "engineer-of-the-watch"]
     assert gap.filled_by == ("BF1146",)
 
@@ -133,8 +133,8 @@ def test_the_python_example_of_the_pathways_page_runs_as_commented(
     namespace: dict[str, object] = {}
     exec(code, namespace)
     steps = namespace["steps"]
-    assert isinstance(steps, mc.NextSteps)
+    assert isinstance(steps, mc.pathways.NextSteps)
     assert (steps.next_grade, steps.earliest) == ("eng-mechanic", pendulum.Date(2021, 4, 28))
     example = namespace["fleet"]
-    assert isinstance(example, mc.Fleet)
-    assert mc.eligibility(example, "BF1010", "deck-leading-hand", "2021-03-31").eligible
+    assert isinstance(example, mc.model.Fleet)
+    assert mc.pathways.eligibility(example, "BF1010", "deck-leading-hand", "2021-03-31").eligible

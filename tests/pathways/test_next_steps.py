@@ -13,7 +13,7 @@ AS_OF = D(2021, 3, 31)
 PAST = aboard(D(2020, 1, 1), D(2020, 10, 26))
 
 
-def scheduled_person() -> mc.Person:
+def scheduled_person() -> mc.model.Person:
     """Holds eng1; a CoC issued on 1 June 2021 and leadership booked for 10 May 2021."""
     return leading_hand(
         certificates=(cert("eng1", D(2020, 6, 1)), cert("coc-oow", D(2021, 6, 1))),
@@ -22,7 +22,7 @@ def scheduled_person() -> mc.Person:
 
 
 def test_the_next_grade_is_the_one_above_on_the_pathway() -> None:
-    steps = mc.next_steps(deck_fleet([scheduled_person()], [PAST]), "BF1", AS_OF)
+    steps = mc.pathways.next_steps(deck_fleet([scheduled_person()], [PAST]), "BF1", AS_OF)
     assert (steps.current_grade, steps.pathway, steps.next_grade) == ("leading-hand", "deck", "oow")
     assert steps.eligibility is not None
     assert [r.item for r in steps.eligibility.unmet] == ["coc-oow", "leadership", "days"]
@@ -32,13 +32,13 @@ def test_the_next_grade_is_the_one_above_on_the_pathway() -> None:
 def test_earliest_date_comes_from_scheduled_sea_time_courses_and_certificates() -> None:
     # 65 more days from a deployment starting 1 April: 30 in April, 31 in May, 4 in June.
     future = aboard(D(2021, 4, 1), D(2021, 6, 30))
-    steps = mc.next_steps(deck_fleet([scheduled_person()], [PAST, future]), "BF1", AS_OF)
+    steps = mc.pathways.next_steps(deck_fleet([scheduled_person()], [PAST, future]), "BF1", AS_OF)
     assert steps.earliest == D(2021, 6, 4)
     assert steps.still_needed == ()
-    assert mc.eligibility(
+    assert mc.pathways.eligibility(
         deck_fleet([scheduled_person()], [PAST, future]), "BF1", "oow", D(2021, 6, 4)
     ).eligible
-    assert not mc.eligibility(
+    assert not mc.pathways.eligibility(
         deck_fleet([scheduled_person()], [PAST, future]), "BF1", "oow", D(2021, 6, 3)
     ).eligible
 
@@ -47,12 +47,12 @@ def test_the_last_scheduled_item_sets_the_date() -> None:
     # Sea time is reached on 10 May (40 days after 31 March); the CoC is issued on 1 June.
     future = aboard(D(2021, 4, 1), D(2021, 12, 31))
     past = aboard(D(2020, 1, 1), D(2020, 11, 20))  # 325 days
-    steps = mc.next_steps(deck_fleet([scheduled_person()], [past, future]), "BF1", AS_OF)
+    steps = mc.pathways.next_steps(deck_fleet([scheduled_person()], [past, future]), "BF1", AS_OF)
     assert steps.earliest == D(2021, 6, 1)
 
 
 def test_what_is_still_needed_when_the_schedule_is_not_enough() -> None:
-    steps = mc.next_steps(deck_fleet([scheduled_person()], [PAST]), "BF1", AS_OF)
+    steps = mc.pathways.next_steps(deck_fleet([scheduled_person()], [PAST]), "BF1", AS_OF)
     assert steps.earliest is None
     assert [r.detail for r in steps.still_needed] == [
         "needs 65 more days of sea time (has 300 of 365)"
@@ -91,7 +91,7 @@ def test_eligible_now_means_earliest_is_as_of() -> None:
         certificates=(cert("eng1", D(2020, 6, 1)), cert("coc-oow", D(2020, 6, 1))),
         training=(trained("leadership", D(2019, 5, 5)),),
     )
-    steps = mc.next_steps(
+    steps = mc.pathways.next_steps(
         deck_fleet([who], [aboard(D(2019, 1, 1), D(2020, 12, 31))]), who, "2021-03-31"
     )
     assert steps.eligible
@@ -100,7 +100,7 @@ def test_eligible_now_means_earliest_is_as_of() -> None:
 
 
 def test_the_top_grade_has_no_next_grade() -> None:
-    steps = mc.next_steps(deck_fleet([leading_hand(grade="oow")], []), "BF1", AS_OF)
+    steps = mc.pathways.next_steps(deck_fleet([leading_hand(grade="oow")], []), "BF1", AS_OF)
     assert steps.next_grade is None
     assert steps.eligibility is None
     assert steps.to_records() == []
@@ -111,7 +111,7 @@ def test_switching_pathway_states_what_transfers() -> None:
         certificates=(cert("eng1", D(2020, 6, 1)), cert("coc-oow", D(2020, 6, 1))),
         training=(trained("leadership", D(2019, 5, 5)),),
     )
-    steps = mc.next_steps(deck_fleet([who], [PAST]), "BF1", AS_OF, pathway="engineering")
+    steps = mc.pathways.next_steps(deck_fleet([who], [PAST]), "BF1", AS_OF, pathway="engineering")
     assert (steps.pathway, steps.next_grade) == ("engineering", "eng-rating")
     moves = {(t.kind, t.item): t.transfers for t in steps.transfers}
     assert moves == {
@@ -134,11 +134,13 @@ def test_switching_pathway_states_what_transfers() -> None:
 
 
 def test_the_same_pathway_is_not_a_switch() -> None:
-    steps = mc.next_steps(deck_fleet([scheduled_person()], [PAST]), "BF1", AS_OF, pathway="deck")
+    steps = mc.pathways.next_steps(
+        deck_fleet([scheduled_person()], [PAST]), "BF1", AS_OF, pathway="deck"
+    )
     assert steps.next_grade == "oow"
     assert steps.transfers == ()
 
 
 def test_an_unknown_pathway_raises_key_error() -> None:
     with pytest.raises(KeyError, match="cabin"):
-        mc.next_steps(deck_fleet([scheduled_person()], []), "BF1", AS_OF, pathway="cabin")
+        mc.pathways.next_steps(deck_fleet([scheduled_person()], []), "BF1", AS_OF, pathway="cabin")

@@ -24,7 +24,7 @@ days = st.dates(min_value=START, max_value=END).map(as_pendulum)
 
 
 @st.composite
-def people(draw: st.DrawFn) -> tuple[mc.Fleet, mc.Person]:
+def people(draw: st.DrawFn) -> tuple[mc.model.Fleet, mc.model.Person]:
     certificates = tuple(
         cert(kind, draw(days))
         for kind in draw(st.lists(st.sampled_from(["eng1", "coc-oow"]), max_size=3))
@@ -45,12 +45,12 @@ def people(draw: st.DrawFn) -> tuple[mc.Fleet, mc.Person]:
     return deck_fleet([who], deployments), who
 
 
-def valid_on(record: mc.Certificate, on: pendulum.Date) -> bool:
+def valid_on(record: mc.model.Certificate, on: pendulum.Date) -> bool:
     years = 2 if record.type == "eng1" else 5
     return record.issued <= on < record.issued.add(years=years)
 
 
-def sea_days(data: mc.Fleet, on: pendulum.Date) -> int:
+def sea_days(data: mc.model.Fleet, on: pendulum.Date) -> int:
     aboard_on: set[int] = set()
     for deployment in data.deployments:
         end = min(deployment.end or on, on)
@@ -60,7 +60,7 @@ def sea_days(data: mc.Fleet, on: pendulum.Date) -> int:
 
 @given(people(), days, st.sampled_from(DECK.grades))
 def test_eligible_exactly_when_each_requirement_is_met(
-    drawn: tuple[mc.Fleet, mc.Person], on: pendulum.Date, grade: mc.Grade
+    drawn: tuple[mc.model.Fleet, mc.model.Person], on: pendulum.Date, grade: mc.model.Grade
 ) -> None:
     data, who = drawn
     index = DECK.grades.index(grade)
@@ -79,19 +79,19 @@ def test_eligible_exactly_when_each_requirement_is_met(
         and who.grade_since is not None
         and who.grade_since.add(months=grade.months_in_previous_grade) <= on
     )
-    judged = mc.eligibility(data, who, grade, on)
+    judged = mc.pathways.eligibility(data, who, grade, on)
     assert judged.eligible == (certificates and courses and sea and months)
 
 
 @given(people(), days)
 def test_the_earliest_date_is_the_first_day_of_eligibility(
-    drawn: tuple[mc.Fleet, mc.Person], on: pendulum.Date
+    drawn: tuple[mc.model.Fleet, mc.model.Person], on: pendulum.Date
 ) -> None:
     data, who = drawn
-    steps = mc.next_steps(data, who, on)
+    steps = mc.pathways.next_steps(data, who, on)
     if steps.next_grade is None or steps.earliest is None:
         return
-    assert mc.eligibility(data, who, steps.next_grade, steps.earliest).eligible
+    assert mc.pathways.eligibility(data, who, steps.next_grade, steps.earliest).eligible
     if steps.earliest > on:
         before = steps.earliest.subtract(days=1)
-        assert not mc.eligibility(data, who, steps.next_grade, before).eligible
+        assert not mc.pathways.eligibility(data, who, steps.next_grade, before).eligible

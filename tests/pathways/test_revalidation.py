@@ -15,13 +15,13 @@ COC = cert("coc-oow", D(2016, 6, 1), number="C-9")
 
 
 def status(
-    *deployments: mc.Deployment,
-    certificates: tuple[mc.Certificate, ...] = (COC,),
+    *deployments: mc.model.Deployment,
+    certificates: tuple[mc.model.Certificate, ...] = (COC,),
     as_of: pendulum.Date = AS_OF,
-    condition: mc.RevalidationCondition | None = None,
-) -> mc.CocRevalidation:
+    condition: mc.pathways.RevalidationCondition | None = None,
+) -> mc.pathways.CocRevalidation:
     data = deck_fleet([leading_hand(certificates=certificates)], list(deployments))
-    (entry,) = mc.revalidation(data, "BF1", as_of, condition).certificates
+    (entry,) = mc.pathways.revalidation(data, "BF1", as_of, condition).certificates
     return entry
 
 
@@ -81,7 +81,7 @@ def test_more_days_missing_than_are_left_cannot_be_met_before_expiry() -> None:
         "sea service for 365 in the 5 years, or 90 for 90 in the 6 months; has 222 of 365 "
         "days in 5 years and 0 of 90 in 6 months"
     )
-    record = mc.revalidation(
+    record = mc.pathways.revalidation(
         deck_fleet([leading_hand(certificates=(COC,))], [aboard(D(2020, 1, 1), D(2020, 8, 9))]),
         "BF1",
         AS_OF,
@@ -95,10 +95,10 @@ def test_exactly_as_many_days_missing_as_left_can_be_met() -> None:
     entry = status(aboard(D(2021, 2, 1), D(2021, 3, 30)))
     assert (entry.feasible, entry.needed_days) == (True, 32)
     # With the short route set to 119 days in 6 months, 61 are missing: just feasible.
-    harder = mc.RevalidationCondition(short_days=119)
+    harder = mc.pathways.RevalidationCondition(short_days=119)
     entry = status(aboard(D(2021, 2, 1), D(2021, 3, 30)), condition=harder)
     assert (entry.feasible, entry.needed_days) == (True, 61)
-    hardest = mc.RevalidationCondition(short_days=120)
+    hardest = mc.pathways.RevalidationCondition(short_days=120)
     entry = status(aboard(D(2021, 2, 1), D(2021, 3, 30)), condition=hardest)
     assert (entry.feasible, entry.needed_days) == (False, 62)
 
@@ -107,7 +107,7 @@ def test_a_route_that_can_be_served_is_preferred_to_a_shorter_one_that_cannot() 
     # Short route: 100 days in 3 months, which no window of 92 days can hold. Long route:
     # 342 days in 5 years, with 222 served: 120 missing, and 151 days are left on
     # 31 December 2020.
-    odd = mc.RevalidationCondition(long_days=342, short_days=100, short_months=3)
+    odd = mc.pathways.RevalidationCondition(long_days=342, short_days=100, short_months=3)
     entry = status(aboard(D(2020, 1, 1), D(2020, 8, 9)), as_of=D(2020, 12, 31), condition=odd)
     assert (entry.feasible, entry.needed_days, entry.days_left) == (True, 120, 151)
     assert "(342 in the 5 years to expiry)" in entry.detail
@@ -124,23 +124,23 @@ def test_the_long_route_is_chosen_when_it_needs_less() -> None:
 def test_only_certificates_of_competency_held_on_the_date_are_listed() -> None:
     certificates = (cert("eng1", D(2020, 6, 1)), cert("coc-oow", D(2010, 1, 1)))
     data = deck_fleet([leading_hand(certificates=certificates)], [])
-    assert mc.revalidation(data, "BF1", AS_OF).certificates == ()
-    result = mc.revalidation(data, "BF1", "2012-01-01")
+    assert mc.pathways.revalidation(data, "BF1", AS_OF).certificates == ()
+    result = mc.pathways.revalidation(data, "BF1", "2012-01-01")
     assert [entry.certificate_type for entry in result.certificates] == ["coc-oow"]
     assert result.to_records()[0]["expires"] == "2014-12-31"
 
 
 def test_the_condition_is_a_parameter() -> None:
     data = deck_fleet([leading_hand(certificates=(COC,))], [aboard(D(2021, 3, 1), D(2021, 3, 31))])
-    easy = mc.RevalidationCondition(short_days=31)
-    assert mc.revalidation(data, "BF1", AS_OF, easy).certificates[0].meets
-    assert not mc.revalidation(data, "BF1", AS_OF).certificates[0].meets
-    assert "I/11" in mc.RevalidationCondition().source
+    easy = mc.pathways.RevalidationCondition(short_days=31)
+    assert mc.pathways.revalidation(data, "BF1", AS_OF, easy).certificates[0].meets
+    assert not mc.pathways.revalidation(data, "BF1", AS_OF).certificates[0].meets
+    assert "I/11" in mc.pathways.RevalidationCondition().source
 
 
 @pytest.mark.parametrize("on", [D(2021, 2, 28), D(2020, 2, 29)])
 def test_windows_start_the_day_after_the_same_date_back(on: pendulum.Date) -> None:
-    condition = mc.RevalidationCondition()
+    condition = mc.pathways.RevalidationCondition()
     assert condition.long_start(D(2021, 3, 31)) == D(2016, 4, 1)
     assert condition.short_start(D(2021, 8, 31)) == D(2021, 3, 1)
     assert condition.long_start(on) == on.subtract(years=5).add(days=1)

@@ -18,22 +18,24 @@ AS_OF = pendulum.Date(2021, 3, 31)
 NAMES = ("Zebedee Quartermain", "Ottoline Fairweather-Brandt", "Ignatius Pemberton")
 
 
-def fleet() -> mc.Fleet:
-    return mc.Fleet(
+def fleet() -> mc.model.Fleet:
+    return mc.model.Fleet(
         vessels=(
-            mc.Vessel(id="vigilant", name="HMC Vigilant", type=mc.VesselType.CUTTER),
-            mc.Vessel(id="searcher", name="HMC Searcher", type=mc.VesselType.CUTTER),
+            mc.model.Vessel(id="vigilant", name="HMC Vigilant", type=mc.model.VesselType.CUTTER),
+            mc.model.Vessel(id="searcher", name="HMC Searcher", type=mc.model.VesselType.CUTTER),
         ),
-        crews=(mc.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
+        crews=(mc.model.Crew(id="vigilant-a", name="Vigilant A", vessel="vigilant"),),
         people=tuple(
-            mc.Person(id=f"BF100{n}", name=name, discipline=mc.Discipline.DECK, crew="vigilant-a")
+            mc.model.Person(
+                id=f"BF100{n}", name=name, discipline=mc.model.Discipline.DECK, crew="vigilant-a"
+            )
             for n, name in enumerate(NAMES, start=3)
         ),
-        equipment_items=(mc.EquipmentItem(id="DS-0001", type="dry-suit"),),
+        equipment_items=(mc.model.EquipmentItem(id="DS-0001", type="dry-suit"),),
         documents=(
-            mc.Document(
+            mc.model.Document(
                 id="SOP-001",
-                kind=mc.DocumentKind("sop"),
+                kind=mc.model.DocumentKind("sop"),
                 title="Boarding of non-compliant vessels",
                 owner="Maritime Operations Lead",
             ),
@@ -41,7 +43,7 @@ def fleet() -> mc.Fleet:
     )
 
 
-def _no_findings(fleet: mc.Fleet, ctx: mc.Context) -> Iterable[Finding]:
+def _no_findings(fleet: mc.model.Fleet, ctx: mc.rules.Context) -> Iterable[Finding]:
     return ()
 
 
@@ -58,7 +60,7 @@ RULES = (
         source="STCW A-I/2",
         example="An OOW certificate expired last month.",
         fix="Renew the certificate.",
-        parameters=(mc.Parameter("within-days", int, 90, "Days of warning before expiry."),),
+        parameters=(mc.rules.Parameter("within-days", int, 90, "Days of warning before expiry."),),
     ),
     make_rule("DOC001", "review-overdue", "info"),
     make_rule("EQP003", "service-overdue"),
@@ -79,12 +81,12 @@ def finding(
     **fields: Any,
 ) -> Finding:
     names = {rule.code: rule.name for rule in RULES}
-    source = mc.SourceLocation(file, line) if file is not None else None
+    source = mc.model.SourceLocation(file, line) if file is not None else None
     return Finding(
         code=code,
         name=names.get(code, "unlisted-rule"),
         severity=Severity(severity),
-        subject=mc.Subject(*subject),
+        subject=mc.model.Subject(*subject),
         message=message,
         source=source,
         **fields,

@@ -18,7 +18,7 @@ COMMAND = re.compile(
 )
 
 
-def commands(report: mc.Report) -> list[dict[str, str | None]]:
+def commands(report: mc.rules.Report) -> list[dict[str, str | None]]:
     text = render(report, sample.fleet(), "github")
     assert text == "" or text.endswith("\n")
     parsed = []
@@ -75,7 +75,7 @@ def test_nothing_to_annotate_gives_no_output() -> None:
 
 def test_a_waived_error_is_a_notice_naming_its_waiver() -> None:
     waived = sample.findings()[1]
-    assert waived.severity is mc.Severity.ERROR
+    assert waived.severity is mc.rules.Severity.ERROR
     (command,) = commands(sample.report([waived]))
     assert command["command"] == "notice"
     assert (command["message"] or "").startswith("(waived by W-2021-003) ")

@@ -27,7 +27,7 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def as_json(report: mc.Report, **options: Any) -> dict[str, Any]:
+def as_json(report: mc.rules.Report, **options: Any) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(render(report, sample.fleet(), "json", **options))
     return data
 
@@ -40,7 +40,7 @@ def doc_example() -> str:
     return found.group(1)
 
 
-def example_report() -> mc.Report:
+def example_report() -> mc.rules.Report:
     """The report the documentation's example shows."""
     rules = (
         sample.make_rule(
@@ -61,7 +61,7 @@ def example_report() -> mc.Report:
             "(ISO 15027; seed C6).",
             source="ISO 15027",
             parameters=(
-                mc.Parameter(
+                mc.rules.Parameter(
                     "grace-days", int, 0, "Days after the due date before the finding is raised."
                 ),
             ),
@@ -109,7 +109,7 @@ def example_report() -> mc.Report:
     ids=["findings", "empty", "no-rules", "fail-on-info"],
 )
 def test_the_output_validates_against_the_schema(
-    validator: Draft202012Validator, report: mc.Report
+    validator: Draft202012Validator, report: mc.rules.Report
 ) -> None:
     validator.validate(as_json(report))
     validator.validate(as_json(report, redact=True))

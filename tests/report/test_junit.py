@@ -10,7 +10,7 @@ from maritime_crew.report import render
 from . import sample
 
 
-def parse(report: mc.Report, **options: bool) -> ET.Element:
+def parse(report: mc.rules.Report, **options: bool) -> ET.Element:
     text = render(report, sample.fleet(), "junit", **options)
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     return ET.fromstring(text.encode("utf-8"))

@@ -13,7 +13,7 @@ from . import sample
 BOUNDARY = re.compile(r"(?<!\\)\|")
 
 
-def markdown(report: mc.Report, **options: bool) -> str:
+def markdown(report: mc.rules.Report, **options: bool) -> str:
     return render(report, sample.fleet(), "markdown", **options)
 
 

@@ -52,8 +52,8 @@ def test_importing_the_package_does_not_import_the_formats() -> None:
         "    return sorted(m for m in sys.modules if m.startswith(prefixes))\n"
         "print(loaded())\n"
         "import maritime_crew as mc, pendulum\n"
-        "report = mc.Report(as_of=pendulum.Date(2021, 3, 31), findings=(), rules=())\n"
-        "r.render(report, mc.Fleet(), 'json')\n"
+        "report = mc.rules.Report(as_of=pendulum.Date(2021, 3, 31), findings=(), rules=())\n"
+        "r.render(report, mc.model.Fleet(), 'json')\n"
         "print(loaded())\n"
     )
     result = subprocess.run(
@@ -67,7 +67,7 @@ def test_importing_the_package_does_not_import_the_formats() -> None:
 # -- redaction ---------------------------------------------------------------------------
 
 
-def _report_with_names() -> mc.Report:
+def _report_with_names() -> mc.rules.Report:
     """Names in a message, in details, in different case and spacing, and in rule text."""
     rules = (
         *sample.RULES,
@@ -121,10 +121,10 @@ def test_names_are_shown_when_not_redacting() -> None:
 
 
 def test_a_name_shared_by_two_people_is_redacted_without_picking_one() -> None:
-    fleet = mc.Fleet(
+    fleet = mc.model.Fleet(
         people=(
-            mc.Person(id="BF1", name="Sam Jones", discipline=mc.Discipline.DECK),
-            mc.Person(id="BF2", name="Sam  Jones", discipline=mc.Discipline.DECK),
+            mc.model.Person(id="BF1", name="Sam Jones", discipline=mc.model.Discipline.DECK),
+            mc.model.Person(id="BF2", name="Sam  Jones", discipline=mc.model.Discipline.DECK),
         )
     )
     report = sample.report([sample.finding("XYZ001", ("person", "BF1"), "Sam Jones is late")])
@@ -134,8 +134,8 @@ def test_a_name_shared_by_two_people_is_redacted_without_picking_one() -> None:
 
 
 def test_redaction_replaces_whole_names_only() -> None:
-    fleet = mc.Fleet(
-        people=(mc.Person(id="BF7", name="Al", discipline=mc.Discipline.DECK),),
+    fleet = mc.model.Fleet(
+        people=(mc.model.Person(id="BF7", name="Al", discipline=mc.model.Discipline.DECK),),
     )
     report = sample.report(
         [sample.finding("XYZ001", ("person", "BF7"), "All kit is with Al; al's locker")]

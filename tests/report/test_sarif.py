@@ -29,12 +29,12 @@ def validator() -> Draft4Validator:
     return Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
 
 
-def sarif(report: mc.Report, **options: Any) -> dict[str, Any]:
+def sarif(report: mc.rules.Report, **options: Any) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(render(report, sample.fleet(), "sarif", **options))
     return data
 
 
-def run_of(report: mc.Report, **options: Any) -> dict[str, Any]:
+def run_of(report: mc.rules.Report, **options: Any) -> dict[str, Any]:
     (run,) = sarif(report, **options)["runs"]
     assert isinstance(run, dict)
     return run
@@ -52,7 +52,7 @@ def run_of(report: mc.Report, **options: Any) -> dict[str, Any]:
     ids=["findings", "empty", "no-rules", "fail-on-warning", "unlisted-rule"],
 )
 def test_the_output_validates_against_the_official_schema(
-    validator: Draft4Validator, report: mc.Report
+    validator: Draft4Validator, report: mc.rules.Report
 ) -> None:
     validator.validate(sarif(report))
     validator.validate(sarif(report, redact=True))
@@ -150,7 +150,7 @@ def test_a_waived_finding_is_suppressed_by_its_waiver() -> None:
 
 
 def test_fingerprints_are_stable_and_tell_findings_apart() -> None:
-    def prints(report: mc.Report) -> list[str]:
+    def prints(report: mc.rules.Report) -> list[str]:
         results = run_of(report)["results"]
         return [r["partialFingerprints"]["maritimeCrewFinding/v1"] for r in results]
 

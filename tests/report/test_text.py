@@ -31,11 +31,11 @@ Fleet-wide
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def text(report: mc.Report, **options: bool) -> str:
+def text(report: mc.rules.Report, **options: bool) -> str:
     return render(report, sample.fleet(), "text", **options)
 
 
-def summary(report: mc.Report) -> str:
+def summary(report: mc.rules.Report) -> str:
     return text(report).splitlines()[-1]
 
 
@@ -128,7 +128,7 @@ def test_no_colour_by_default() -> None:
 
 @pytest.mark.parametrize("found", [None, []])
 def test_colour_when_asked_changes_nothing_but_escape_codes(
-    found: list[mc.Finding] | None,
+    found: list[mc.rules.Finding] | None,
 ) -> None:
     report = sample.report(found)
     coloured = text(report, color=True)

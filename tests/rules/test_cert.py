@@ -10,7 +10,7 @@ MEDIC = role("medic", certificates=("eng1",))
 ENG1 = certificate_type("eng1", "P2Y", name="ENG1 medical")
 
 
-def medic(*certificates: mc.Certificate, **fields: object) -> mc.Fleet:
+def medic(*certificates: mc.model.Certificate, **fields: object) -> mc.model.Fleet:
     return fleet(
         people=[person("BF1", duty_roles=("medic",), certificates=certificates, **fields)],
         duty_roles=[MEDIC],
@@ -28,7 +28,7 @@ class TestExpired:
 
     def test_a_type_named_certificate_is_not_called_certificate_twice(self) -> None:
         named = certificate_type("eng1", "P2Y", name="ENG1 medical certificate")
-        data = mc.Fleet(
+        data = mc.model.Fleet(
             people=(
                 person("BF1", duty_roles=("medic",), certificates=(cert("eng1", D(2019, 1, 1)),)),
             ),
@@ -54,15 +54,18 @@ class TestExpired:
         assert run(data, "CERT001", as_of=D(2021, 3, 30)) == []
 
     def test_age_dependent_validity_uses_age_at_issue(self) -> None:
-        eng1 = mc.CertificateType(
+        eng1 = mc.model.CertificateType(
             "eng1",
             "ENG1 medical",
-            validity=mc.AgeSchedule(
-                (mc.AgeBand(mc.Period(years=1), 0), mc.AgeBand(mc.Period(years=2), 18))
+            validity=mc.model.AgeSchedule(
+                (
+                    mc.model.AgeBand(mc.model.Period(years=1), 0),
+                    mc.model.AgeBand(mc.model.Period(years=2), 18),
+                )
             ),
         )
 
-        def holder(born: D) -> mc.Fleet:
+        def holder(born: D) -> mc.model.Fleet:
             return fleet(
                 people=[
                     person(
@@ -106,7 +109,7 @@ class TestExpired:
                             certificates=(cert("eng1", D(2018, 1, 1), D(2020, 1, 1)),),
                         )
                     ],
-                    crews=[mc.Crew("vigilant-a", "Vigilant A", "vigilant")],
+                    crews=[mc.model.Crew("vigilant-a", "Vigilant A", "vigilant")],
                     duty_roles=[MEDIC],
                     certificate_types=[ENG1],
                 )
@@ -115,7 +118,7 @@ class TestExpired:
         )
         (finding,) = run(data, "CERT001")
         assert (finding.vessel, finding.crew) == ("vigilant", "vigilant-a")
-        assert finding.subject == mc.Subject("person", "BF1")
+        assert finding.subject == mc.model.Subject("person", "BF1")
         assert finding.source is not None
         assert finding.source.file == "fleet.toml"
         assert finding.severity is mc.rules.Severity.ERROR
@@ -154,11 +157,11 @@ class TestExpiring:
         assert len(run(data, "CERT002", **{"within-days": 30})) == 1
 
 
-GRADED = mc.Pathway(
+GRADED = mc.model.Pathway(
     "deck",
     "Deck",
-    mc.Discipline.DECK,
-    grades=(mc.Grade("deck-oow", "Officer of the watch", certificates=("stcw-ii-1",)),),
+    mc.model.Discipline.DECK,
+    grades=(mc.model.Grade("deck-oow", "Officer of the watch", certificates=("stcw-ii-1",)),),
 )
 II_1 = certificate_type("stcw-ii-1", "P5Y", name="STCW II/1")
 
@@ -213,11 +216,14 @@ class TestValidityExceeded:
         assert run(medic(cert("eng1", D(2019, 3, 31), D(2021, 3, 30))), "CERT005") == []
 
     def test_the_holders_age_at_issue_sets_the_validity(self) -> None:
-        eng1 = mc.CertificateType(
+        eng1 = mc.model.CertificateType(
             "eng1",
             "ENG1 medical",
-            validity=mc.AgeSchedule(
-                (mc.AgeBand(mc.Period(years=1), 0), mc.AgeBand(mc.Period(years=2), 18))
+            validity=mc.model.AgeSchedule(
+                (
+                    mc.model.AgeBand(mc.model.Period(years=1), 0),
+                    mc.model.AgeBand(mc.model.Period(years=2), 18),
+                )
             ),
         )
         data = fleet(

@@ -25,13 +25,15 @@ def catalogue() -> Registry:
             severity="warning",
             summary="s",
             rationale="r",
-            parameters=[mc.Parameter("within-days", int, 90, "days")] if code == "CERT002" else [],
+            parameters=[mc.rules.Parameter("within-days", int, 90, "days")]
+            if code == "CERT002"
+            else [],
             registry=registry,
         )(_nothing)
     return registry
 
 
-def _nothing(fleet: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+def _nothing(fleet: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 

@@ -15,10 +15,10 @@ from tests.pages import ROOT
 from .builders import AS_OF, D, crew, fleet, messages, person, run, vessel
 
 
-def work(who: str, start: int, end: int, **fields: str) -> mc.WorkPeriod:
+def work(who: str, start: int, end: int, **fields: str) -> mc.model.WorkPeriod:
     """A work period on 1 March 2021 from ``start`` to ``end`` o'clock, UTC."""
     day = pendulum.datetime(2021, 3, 1)
-    return mc.WorkPeriod(who, day.add(hours=start), day.add(hours=end), **fields)
+    return mc.model.WorkPeriod(who, day.add(hours=start), day.add(hours=end), **fields)
 
 
 class TestDuplicateId:
@@ -33,28 +33,32 @@ class TestDuplicateId:
             "person id 'BF1' is used by 2 records (people.toml:1, people.toml:6); "
             "lookups see only the first"
         )
-        assert finding.source == mc.SourceLocation("people.toml", 6)
+        assert finding.source == mc.model.SourceLocation("people.toml", 6)
 
     def test_grades_findings_and_version_labels_must_be_unique(self) -> None:
-        grade = mc.Grade("ab", "Able seaman")
+        grade = mc.model.Grade("ab", "Able seaman")
         data = fleet(
             pathways=[
-                mc.Pathway("deck", "Deck", mc.Discipline.DECK, (grade,)),
-                mc.Pathway("eng", "Engineering", mc.Discipline.ENGINEERING, (grade,)),
+                mc.model.Pathway("deck", "Deck", mc.model.Discipline.DECK, (grade,)),
+                mc.model.Pathway("eng", "Engineering", mc.model.Discipline.ENGINEERING, (grade,)),
             ],
             debriefs=[
-                mc.Debrief("DB1", "OP1", D(2020, 1, 1), findings=(mc.DebriefFinding("F1", "x"),)),
-                mc.Debrief("DB2", "OP2", D(2020, 2, 1), findings=(mc.DebriefFinding("F1", "y"),)),
+                mc.model.Debrief(
+                    "DB1", "OP1", D(2020, 1, 1), findings=(mc.model.DebriefFinding("F1", "x"),)
+                ),
+                mc.model.Debrief(
+                    "DB2", "OP2", D(2020, 2, 1), findings=(mc.model.DebriefFinding("F1", "y"),)
+                ),
             ],
             documents=[
-                mc.Document(
+                mc.model.Document(
                     "SOP1",
-                    mc.DocumentKind.SOP,
+                    mc.model.DocumentKind.SOP,
                     "T",
                     "O",
                     versions=(
-                        mc.DocumentVersion("1", mc.VersionStatus.SUPERSEDED),
-                        mc.DocumentVersion("1", mc.VersionStatus.APPROVED),
+                        mc.model.DocumentVersion("1", mc.model.VersionStatus.SUPERSEDED),
+                        mc.model.DocumentVersion("1", mc.model.VersionStatus.APPROVED),
                     ),
                 )
             ],
@@ -87,9 +91,9 @@ class TestUnknownReference:
             people=[
                 person(
                     "BF1",
-                    certificates=(mc.Certificate("eng1", D(2020, 1, 1)),),
-                    issues=(mc.Issue("DS-9", D(2020, 1, 1)),),
-                    terms=(mc.TermsAssignment("tc-1999", D(2000, 1, 1)),),
+                    certificates=(mc.model.Certificate("eng1", D(2020, 1, 1)),),
+                    issues=(mc.model.Issue("DS-9", D(2020, 1, 1)),),
+                    terms=(mc.model.TermsAssignment("tc-1999", D(2000, 1, 1)),),
                 )
             ]
         )
@@ -102,17 +106,25 @@ class TestUnknownReference:
 
     def test_builtin_rest_profiles_and_document_labels_resolve(self) -> None:
         data = fleet(
-            terms=[mc.TermsAndConditions("tc", "T", mc.TermsStatus.DRAFT, rest_profile="wtr-1998")],
+            terms=[
+                mc.model.TermsAndConditions(
+                    "tc", "T", mc.model.TermsStatus.DRAFT, rest_profile="wtr-1998"
+                )
+            ],
             documents=[
-                mc.Document(
+                mc.model.Document(
                     "SOP1",
-                    mc.DocumentKind.SOP,
+                    mc.model.DocumentKind.SOP,
                     "T",
                     "O",
                     versions=(
-                        mc.DocumentVersion("1", mc.VersionStatus.SUPERSEDED),
-                        mc.DocumentVersion("2", mc.VersionStatus.APPROVED, supersedes="1"),
-                        mc.DocumentVersion("3", mc.VersionStatus.DRAFT, supersedes="2b"),
+                        mc.model.DocumentVersion("1", mc.model.VersionStatus.SUPERSEDED),
+                        mc.model.DocumentVersion(
+                            "2", mc.model.VersionStatus.APPROVED, supersedes="1"
+                        ),
+                        mc.model.DocumentVersion(
+                            "3", mc.model.VersionStatus.DRAFT, supersedes="2b"
+                        ),
                     ),
                 )
             ],
@@ -124,25 +136,31 @@ class TestUnknownReference:
 
     def test_every_kind_of_reference_is_followed(self) -> None:
         data = fleet(
-            vessels=[vessel("v", complement=(mc.RoleCount("coxswain", 1),))],
+            vessels=[vessel("v", complement=(mc.model.RoleCount("coxswain", 1),))],
             crews=[crew("c", vessel="w")],
-            deployments=[mc.Deployment("d", "x", D(2020, 1, 1), crew="c2")],
-            courses=[mc.Course("k", "K", trainer_courses=("k2",), trainer_certificates=("t2",))],
-            duty_roles=[mc.DutyRole("r", "R", certificates=("t3",), courses=("k3",), kit=("e3",))],
-            equipment_items=[mc.EquipmentItem("i", "e4")],
-            operations=[mc.Operation("op", "y", "patrol", D(2020, 1, 1), crew="c3")],
+            deployments=[mc.model.Deployment("d", "x", D(2020, 1, 1), crew="c2")],
+            courses=[
+                mc.model.Course("k", "K", trainer_courses=("k2",), trainer_certificates=("t2",))
+            ],
+            duty_roles=[
+                mc.model.DutyRole("r", "R", certificates=("t3",), courses=("k3",), kit=("e3",))
+            ],
+            equipment_items=[mc.model.EquipmentItem("i", "e4")],
+            operations=[mc.model.Operation("op", "y", "patrol", D(2020, 1, 1), crew="c3")],
             debriefs=[
-                mc.Debrief(
+                mc.model.Debrief(
                     "db",
                     "op2",
                     D(2020, 1, 2),
                     vessel="z",
                     led_by="BF9",
-                    findings=(mc.DebriefFinding("f", "s", document="SOP9"),),
+                    findings=(mc.model.DebriefFinding("f", "s", document="SOP9"),),
                 )
             ],
             waivers=[
-                mc.Waiver("w", "CERT001", mc.Subject("person", "BF8"), "r", "g", D(2020, 1, 1))
+                mc.model.Waiver(
+                    "w", "CERT001", mc.model.Subject("person", "BF8"), "r", "g", D(2020, 1, 1)
+                )
             ],
             work_periods=[work("BF7", 6, 12, vessel="q")],
         )
@@ -213,18 +231,20 @@ class TestUnknownReference:
         assert run(data, "DATA002") == []
 
     def test_a_size_the_type_does_not_come_in_is_reported(self) -> None:
-        suit = mc.EquipmentType(id="dry-suit", name="Dry suit", sizes=("S", "M", "L"))
-        helmet = mc.EquipmentType(id="helmet", name="Helmet")  # one size fits all
+        suit = mc.model.EquipmentType(id="dry-suit", name="Dry suit", sizes=("S", "M", "L"))
+        helmet = mc.model.EquipmentType(id="helmet", name="Helmet")  # one size fits all
         data = fleet(
             equipment_types=[suit, helmet],
             equipment_items=[
-                mc.EquipmentItem(id="DS-1", type="dry-suit", size="XL"),
-                mc.EquipmentItem(id="DS-2", type="dry-suit", size="M"),
-                mc.EquipmentItem(id="H-1", type="helmet", size="58"),
+                mc.model.EquipmentItem(id="DS-1", type="dry-suit", size="XL"),
+                mc.model.EquipmentItem(id="DS-2", type="dry-suit", size="M"),
+                mc.model.EquipmentItem(id="H-1", type="helmet", size="58"),
             ],
             people=[
-                person("BF1", sizes=(mc.Size("dry-suit", "l"), mc.Size("helmet", "58"))),
-                person("BF2", sizes=(mc.Size("dry-suit", "S"),)),
+                person(
+                    "BF1", sizes=(mc.model.Size("dry-suit", "l"), mc.model.Size("helmet", "58"))
+                ),
+                person("BF2", sizes=(mc.model.Size("dry-suit", "S"),)),
             ],
         )
         assert messages(run(data, "DATA002")) == [
@@ -237,17 +257,19 @@ class TestUnknownReference:
         assert fields == ["size", "sizes[0].size"]
 
     def test_a_service_of_a_kind_the_type_does_not_schedule_is_reported(self) -> None:
-        suit = mc.EquipmentType(
+        suit = mc.model.EquipmentType(
             id="dry-suit",
             name="Dry suit",
-            services=(mc.ServiceSchedule("annual-service", mc.AgeSchedule.fixed("P12M")),),
+            services=(
+                mc.model.ServiceSchedule("annual-service", mc.model.AgeSchedule.fixed("P12M")),
+            ),
         )
-        item = mc.EquipmentItem(
+        item = mc.model.EquipmentItem(
             id="DS-1",
             type="dry-suit",
             services=(
-                mc.ServiceEvent("annual-service", D(2020, 6, 1)),
-                mc.ServiceEvent("annual service", D(2020, 8, 11)),
+                mc.model.ServiceEvent("annual-service", D(2020, 6, 1)),
+                mc.model.ServiceEvent("annual service", D(2020, 8, 11)),
             ),
         )
         data = fleet(equipment_types=[suit], equipment_items=[item])
@@ -260,10 +282,10 @@ class TestUnknownReference:
         assert finding.details["field"] == "services[1].kind"
 
     def test_a_misspelt_waiver_subject_kind_is_reported(self) -> None:
-        waiver = mc.Waiver(
+        waiver = mc.model.Waiver(
             id="W1",
             rule="EQP003",
-            subject=mc.Subject("equipment item", "DS-1"),
+            subject=mc.model.Subject("equipment item", "DS-1"),
             reason="Test booked",
             granted_by="Director",
             granted_on=D(2021, 1, 1),
@@ -274,8 +296,8 @@ class TestUnknownReference:
             "did you mean 'equipment_item'?"
         ]
         # A kind unlike any record's may be a custom rule's own: it is left alone.
-        own = mc.Waiver(
-            **{**attrs.asdict(waiver, recurse=False), "subject": mc.Subject("port", "x")}
+        own = mc.model.Waiver(
+            **{**attrs.asdict(waiver, recurse=False), "subject": mc.model.Subject("port", "x")}
         )
         assert run(fleet(waivers=[own]), "DATA002") == []
 
@@ -283,8 +305,8 @@ class TestUnknownReference:
 class TestDatesOutOfOrder:
     def test_fires_for_an_end_before_a_start(self) -> None:
         data = fleet(
-            deployments=[mc.Deployment("d1", "v", D(2020, 5, 14), D(2020, 5, 1), crew="c")],
-            people=[person("BF1", issues=(mc.Issue("DS-1", D(2020, 6, 1), D(2020, 5, 1)),))],
+            deployments=[mc.model.Deployment("d1", "v", D(2020, 5, 14), D(2020, 5, 1), crew="c")],
+            people=[person("BF1", issues=(mc.model.Issue("DS-1", D(2020, 6, 1), D(2020, 5, 1)),))],
         )
         assert messages(run(data, "DATA003")) == [
             "deployment d1: end 2020-05-01 is before start 2020-05-14",
@@ -300,37 +322,44 @@ class TestDatesOutOfOrder:
                     joined=early,
                     left=late,
                     grade_since=D(2020, 4, 1),
-                    previous_grades=(mc.GradeHeld("g1", early), mc.GradeHeld("g2", late)),
-                    terms=(mc.TermsAssignment("tc", early, late),),
-                    certificates=(mc.Certificate("eng1", early, expires=late),),
-                    training=(mc.TrainingRecord("sea-survival", early, expires=late),),
-                    issues=(mc.Issue("DS-1", early, late),),
+                    previous_grades=(
+                        mc.model.GradeHeld("g1", early),
+                        mc.model.GradeHeld("g2", late),
+                    ),
+                    terms=(mc.model.TermsAssignment("tc", early, late),),
+                    certificates=(mc.model.Certificate("eng1", early, expires=late),),
+                    training=(mc.model.TrainingRecord("sea-survival", early, expires=late),),
+                    issues=(mc.model.Issue("DS-1", early, late),),
                 )
             ],
-            deployments=[mc.Deployment("d1", "v", early, late, crew="c")],
-            operations=[mc.Operation("op1", "v", "patrol", early, late)],
-            debriefs=[mc.Debrief("db1", "op1", late)],
+            deployments=[mc.model.Deployment("d1", "v", early, late, crew="c")],
+            operations=[mc.model.Operation("op1", "v", "patrol", early, late)],
+            debriefs=[mc.model.Debrief("db1", "op1", late)],
             equipment_items=[
-                mc.EquipmentItem(
+                mc.model.EquipmentItem(
                     "DS-1",
                     "dry-suit",
                     manufactured=early,
-                    status=mc.ItemStatus.WITHDRAWN,
+                    status=mc.model.ItemStatus.WITHDRAWN,
                     status_date=late,
-                    services=(mc.ServiceEvent("annual", late, mc.ServiceResult.PASS),),
+                    services=(mc.model.ServiceEvent("annual", late, mc.model.ServiceResult.PASS),),
                 )
             ],
             terms=[
-                mc.TermsAndConditions(
+                mc.model.TermsAndConditions(
                     "tc",
                     "T",
-                    mc.TermsStatus.SUPERSEDED,
-                    consultation=mc.Consultation(early, late),
+                    mc.model.TermsStatus.SUPERSEDED,
+                    consultation=mc.model.Consultation(early, late),
                     effective=early,
                     superseded=late,
                 )
             ],
-            waivers=[mc.Waiver("w", "CERT001", mc.Subject("person", "BF1"), "r", "g", early, late)],
+            waivers=[
+                mc.model.Waiver(
+                    "w", "CERT001", mc.model.Subject("person", "BF1"), "r", "g", early, late
+                )
+            ],
         )
         found = sorted((f.subject.kind, *sorted(f.details)) for f in run(data, "DATA003"))
         assert found == [
@@ -352,14 +381,16 @@ class TestDatesOutOfOrder:
         ]
 
     def test_the_same_day_is_in_order(self) -> None:
-        data = fleet(deployments=[mc.Deployment("d1", "v", D(2020, 5, 1), D(2020, 5, 1), crew="c")])
+        data = fleet(
+            deployments=[mc.model.Deployment("d1", "v", D(2020, 5, 1), D(2020, 5, 1), crew="c")]
+        )
         assert run(data, "DATA003") == []
 
     def test_work_periods_must_end_after_they_start(self) -> None:
         import pendulum
 
         start = pendulum.datetime(2021, 2, 1, 6)
-        data = fleet(work_periods=[mc.WorkPeriod("BF1", start, start)])
+        data = fleet(work_periods=[mc.model.WorkPeriod("BF1", start, start)])
         assert messages(run(data, "DATA003")) == [
             "work period of BF1 from 2021-02-01T06:00:00+00:00 ends at "
             "2021-02-01T06:00:00+00:00, not after it starts"
@@ -370,8 +401,8 @@ class TestItemIssuedTwice:
     def test_fires_when_issued_before_it_came_back(self) -> None:
         data = fleet(
             people=[
-                person("BF1", issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2020, 6, 30)),)),
-                person("BF2", issues=(mc.Issue("DS-1", D(2020, 6, 29)),)),
+                person("BF1", issues=(mc.model.Issue("DS-1", D(2020, 1, 1), D(2020, 6, 30)),)),
+                person("BF2", issues=(mc.model.Issue("DS-1", D(2020, 6, 29)),)),
             ]
         )
         assert messages(run(data, "DATA004")) == [
@@ -382,8 +413,8 @@ class TestItemIssuedTwice:
     def test_a_same_day_hand_over_is_fine(self) -> None:
         data = fleet(
             people=[
-                person("BF1", issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2020, 6, 30)),)),
-                person("BF2", issues=(mc.Issue("DS-1", D(2020, 6, 30)),)),
+                person("BF1", issues=(mc.model.Issue("DS-1", D(2020, 1, 1), D(2020, 6, 30)),)),
+                person("BF2", issues=(mc.model.Issue("DS-1", D(2020, 6, 30)),)),
             ]
         )
         assert run(data, "DATA004") == []
@@ -391,9 +422,9 @@ class TestItemIssuedTwice:
     def test_an_item_never_returned_blocks_every_later_issue(self) -> None:
         data = fleet(
             people=[
-                person("BF1", issues=(mc.Issue("DS-1", D(2019, 1, 1)),)),
-                person("BF2", issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2020, 2, 1)),)),
-                person("BF3", issues=(mc.Issue("DS-1", D(2021, 1, 1)),)),
+                person("BF1", issues=(mc.model.Issue("DS-1", D(2019, 1, 1)),)),
+                person("BF2", issues=(mc.model.Issue("DS-1", D(2020, 1, 1), D(2020, 2, 1)),)),
+                person("BF3", issues=(mc.model.Issue("DS-1", D(2021, 1, 1)),)),
             ]
         )
         assert [f.details["second_holder"] for f in run(data, "DATA004")] == ["BF2", "BF3"]
@@ -404,8 +435,8 @@ class TestPersonInTwoPlaces:
         data = fleet(
             people=[person("BF1")],
             deployments=[
-                mc.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
-                mc.Deployment("d2", "valiant", D(2020, 9, 10), D(2020, 9, 23), person="BF1"),
+                mc.model.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
+                mc.model.Deployment("d2", "valiant", D(2020, 9, 10), D(2020, 9, 23), person="BF1"),
             ],
         )
         assert messages(run(data, "DATA005")) == [
@@ -417,8 +448,8 @@ class TestPersonInTwoPlaces:
             crews=[crew("seeker-a", vessel="seeker")],
             people=[person("BF1", crew="seeker-a", crew_since=D(2020, 9, 15))],
             deployments=[
-                mc.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 20), crew="seeker-a"),
-                mc.Deployment("d2", "valiant", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
+                mc.model.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 20), crew="seeker-a"),
+                mc.model.Deployment("d2", "valiant", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
             ],
         )
         assert run(data, "DATA005") == []
@@ -433,26 +464,26 @@ class TestPersonInTwoPlaces:
         data = fleet(
             people=[person("BF1")],
             deployments=[
-                mc.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
-                mc.Deployment("d2", "valiant", D(2020, 9, 15), D(2020, 9, 23), person="BF1"),
+                mc.model.Deployment("d1", "seeker", D(2020, 9, 1), D(2020, 9, 14), person="BF1"),
+                mc.model.Deployment("d2", "valiant", D(2020, 9, 15), D(2020, 9, 23), person="BF1"),
             ],
         )
         assert run(data, "DATA005") == []
 
 
 class TestWaivers:
-    def waiver(self, **changes: object) -> mc.Waiver:
+    def waiver(self, **changes: object) -> mc.model.Waiver:
         fields: dict[str, object] = {
             "id": "W1",
             "rule": "DATA005",
-            "subject": mc.Subject("person", "BF1"),
+            "subject": mc.model.Subject("person", "BF1"),
             "reason": "Relief posting being corrected",
             "granted_by": "Director",
             "granted_on": D(2021, 1, 1),
             "expires": D(2021, 3, 30),
         }
         fields.update(changes)
-        return mc.Waiver(**fields)  # type: ignore[arg-type]
+        return mc.model.Waiver(**fields)  # type: ignore[arg-type]
 
     def test_expired_waivers_are_reported_from_the_day_after_expiry(self) -> None:
         data = fleet(waivers=[self.waiver()])
@@ -486,7 +517,7 @@ class TestWaivers:
         data = fleet(people=[person("BF1")], waivers=[self.waiver(expires=D(2021, 12, 31))])
         report = check(data, AS_OF, Config(select=("DATA008",)))
         assert report.findings == ()
-        from_timeline = mc.timeline(
+        from_timeline = mc.timeline.timeline(
             data, AS_OF, AS_OF.add(days=1), config=Config(select=("DATA008",))
         )
         assert from_timeline.findings == ()
@@ -495,8 +526,8 @@ class TestWaivers:
         data = fleet(
             people=[person("BF1")],
             deployments=[
-                mc.Deployment("d1", "seeker", D(2021, 3, 1), D(2021, 3, 14), person="BF1"),
-                mc.Deployment("d2", "valiant", D(2021, 3, 10), D(2021, 3, 23), person="BF1"),
+                mc.model.Deployment("d1", "seeker", D(2021, 3, 1), D(2021, 3, 14), person="BF1"),
+                mc.model.Deployment("d2", "valiant", D(2021, 3, 10), D(2021, 3, 23), person="BF1"),
             ],
             waivers=[self.waiver(expires=D(2021, 12, 31))],
         )
@@ -508,7 +539,7 @@ class TestWaivers:
 _EXAMPLE = mc.load(ROOT / "examples" / "fleet")
 
 
-def _one_dangling(kind: str) -> mc.Person:
+def _one_dangling(kind: str) -> mc.model.Person:
     """The example's first person with every kind of reference, with one of ``kind`` broken."""
     first = next(p for p in _EXAMPLE.people if p.training and p.issues and p.sizes and p.terms)
     bad = "no-such-id"
@@ -540,11 +571,11 @@ def test_one_broken_reference_among_a_clean_fleets_people_is_found(kind: str) ->
     broken = _one_dangling(kind)
     people = tuple(broken if p.id == broken.id else p for p in _EXAMPLE.people)
     (finding,) = run(attrs.evolve(_EXAMPLE, people=people), "DATA002")
-    assert finding.subject == mc.Subject("person", broken.id)
+    assert finding.subject == mc.model.Subject("person", broken.id)
     assert finding.details["id"] == "no-such-id"
 
 
-def _item_changed(**change: Any) -> mc.Fleet:
+def _item_changed(**change: Any) -> mc.model.Fleet:
     """The example fleet with its first serviced, sized item changed."""
     items = _EXAMPLE.equipment_items
     at = next(i for i, item in enumerate(items) if item.services and item.size)
@@ -558,7 +589,10 @@ def test_a_wrong_size_or_service_among_a_clean_fleets_records_is_found() -> None
     sized = attrs.evolve(first, sizes=(attrs.evolve(first.sizes[0], size="XXXL"), *first.sizes[1:]))
     people = tuple(sized if p is first else p for p in _EXAMPLE.people)
     (finding,) = run(attrs.evolve(_EXAMPLE, people=people), "DATA002")
-    assert (finding.subject, finding.details["kind"]) == (mc.Subject("person", first.id), "size")
+    assert (finding.subject, finding.details["kind"]) == (
+        mc.model.Subject("person", first.id),
+        "size",
+    )
     (finding,) = run(_item_changed(size="XXXL"), "DATA002")
     assert (finding.details["kind"], finding.details["id"]) == ("size", "XXXL")
     item = next(i for i in _EXAMPLE.equipment_items if i.services and i.size)

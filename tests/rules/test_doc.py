@@ -11,42 +11,42 @@ import maritime_crew as mc
 
 from .builders import AS_OF, D, fleet, messages, run
 
-APPROVED = mc.VersionStatus.APPROVED
-SUPERSEDED = mc.VersionStatus.SUPERSEDED
-DRAFT = mc.VersionStatus.DRAFT
-WITHDRAWN = mc.VersionStatus.WITHDRAWN
-REVISE = mc.ActionKind.REVISE
+APPROVED = mc.model.VersionStatus.APPROVED
+SUPERSEDED = mc.model.VersionStatus.SUPERSEDED
+DRAFT = mc.model.VersionStatus.DRAFT
+WITHDRAWN = mc.model.VersionStatus.WITHDRAWN
+REVISE = mc.model.ActionKind.REVISE
 
 
 def version(
     label: str,
     effective: pendulum.Date | None = None,
-    status: mc.VersionStatus = APPROVED,
+    status: mc.model.VersionStatus = APPROVED,
     **fields: Any,
-) -> mc.DocumentVersion:
+) -> mc.model.DocumentVersion:
     """A version, approved by default on its effective date unless told otherwise."""
     if status in (APPROVED, SUPERSEDED) and effective is not None:
         fields.setdefault("approved_by", "Head of Maritime")
         fields.setdefault("approved_on", effective)
-    return mc.DocumentVersion(label, status, effective, **fields)
+    return mc.model.DocumentVersion(label, status, effective, **fields)
 
 
-def document(*versions: mc.DocumentVersion, **fields: Any) -> mc.Document:
+def document(*versions: mc.model.DocumentVersion, **fields: Any) -> mc.model.Document:
     fields.setdefault("id", "SOP-BRD-01")
-    fields.setdefault("kind", mc.DocumentKind.SOP)
+    fields.setdefault("kind", mc.model.DocumentKind.SOP)
     fields.setdefault("title", "Boarding of non-compliant vessels")
     fields.setdefault("owner", "Maritime Operations Lead")
-    return mc.Document(versions=versions, **fields)
+    return mc.model.Document(versions=versions, **fields)
 
 
-def register(*documents: mc.Document, **tables: Any) -> mc.Fleet:
+def register(*documents: mc.model.Document, **tables: Any) -> mc.model.Fleet:
     return fleet(documents=documents, **tables)
 
 
 class TestReviewOverdue:
     def test_fires_with_the_interval_and_days_overdue(self) -> None:
         data = register(
-            document(version("2.0", D(2019, 9, 1)), review_interval=mc.Period(months=12))
+            document(version("2.0", D(2019, 9, 1)), review_interval=mc.model.Period(months=12))
         )
         (finding,) = run(data, "DOC001")
         assert finding.message == (
@@ -62,11 +62,11 @@ class TestReviewOverdue:
             "due": "2020-09-01",
             "days_overdue": 211,
         }
-        assert finding.subject == mc.Subject("document", "SOP-BRD-01")
+        assert finding.subject == mc.model.Subject("document", "SOP-BRD-01")
 
     def test_due_on_the_check_date_is_due_not_overdue(self) -> None:
         data = register(
-            document(version("1.0", D(2020, 3, 31)), review_interval=mc.Period(months=6))
+            document(version("1.0", D(2020, 3, 31)), review_interval=mc.model.Period(months=6))
         )
         assert run(data, "DOC001", as_of=D(2020, 9, 30)) == []
         assert messages(run(data, "DOC001", as_of=D(2020, 10, 1))) == [
@@ -79,7 +79,7 @@ class TestReviewOverdue:
         data = register(
             document(
                 version("1.0", D(2019, 1, 1)),
-                reviews=(mc.DocumentReview(D(2020, 6, 1), outcome="No change required"),),
+                reviews=(mc.model.DocumentReview(D(2020, 6, 1), outcome="No change required"),),
             )
         )
         assert run(data, "DOC001", as_of=D(2021, 6, 1)) == []
@@ -100,7 +100,7 @@ class TestReviewOverdue:
             document(
                 version("1.0", D(2019, 1, 1), status=SUPERSEDED),
                 version("2.0", D(2020, 6, 1), supersedes="1.0"),
-                reviews=(mc.DocumentReview(D(2020, 5, 15)),),
+                reviews=(mc.model.DocumentReview(D(2020, 5, 15)),),
             )
         )
         (finding,) = run(data, "DOC001", as_of=D(2020, 5, 14))
@@ -118,7 +118,9 @@ class TestReviewOverdue:
         ]
         assert run(data, "DOC001", **{"default-interval": "P2Y"}) == []
         # A document's own interval wins over the default.
-        own = register(document(version("1.0", D(2019, 9, 1)), review_interval=mc.Period(years=3)))
+        own = register(
+            document(version("1.0", D(2019, 9, 1)), review_interval=mc.model.Period(years=3))
+        )
         assert run(own, "DOC001") == []
 
     def test_documents_never_in_force_are_left_to_doc002(self) -> None:
@@ -286,18 +288,20 @@ OPERATION_END = D(2021, 3, 1)
 ACTION_DUE = D(2020, 11, 30)
 
 
-def operation(end: pendulum.Date | None = OPERATION_END, **fields: Any) -> mc.Operation:
+def operation(end: pendulum.Date | None = OPERATION_END, **fields: Any) -> mc.model.Operation:
     fields.setdefault("id", "OP1")
     fields.setdefault("vessel", "seeker")
     fields.setdefault("kind", "boarding")
     fields.setdefault("start", D(2021, 2, 26))
-    return mc.Operation(end=end, **fields)
+    return mc.model.Operation(end=end, **fields)
 
 
-def debrief(on: pendulum.Date, *findings: mc.DebriefFinding, **fields: Any) -> mc.Debrief:
+def debrief(
+    on: pendulum.Date, *findings: mc.model.DebriefFinding, **fields: Any
+) -> mc.model.Debrief:
     fields.setdefault("id", "DB1")
     fields.setdefault("operation", "OP1")
-    return mc.Debrief(date=on, findings=findings, **fields)
+    return mc.model.Debrief(date=on, findings=findings, **fields)
 
 
 class TestOperationNotDebriefed:
@@ -309,7 +313,7 @@ class TestOperationNotDebriefed:
             "within 14 days (by 2021-03-15); no debrief is recorded by 2021-03-31"
         )
         assert finding.details["days_overdue"] == 16
-        assert finding.subject == mc.Subject("operation", "OP1")
+        assert finding.subject == mc.model.Subject("operation", "OP1")
         assert finding.vessel == "seeker"
 
     def test_a_debrief_on_the_last_day_of_the_window_is_in_time(self) -> None:
@@ -361,14 +365,16 @@ class TestOperationNotDebriefed:
 
 def action(
     due: pendulum.Date | None = ACTION_DUE, document: str | None = "SOP-BRD-01", **fields: Any
-) -> mc.DebriefFinding:
+) -> mc.model.DebriefFinding:
     fields.setdefault("id", "F1")
     fields.setdefault("summary", "Boarding ladder check missing")
     fields.setdefault("action", REVISE)
-    return mc.DebriefFinding(document=document, due=due, **fields)
+    return mc.model.DebriefFinding(document=document, due=due, **fields)
 
 
-def actions(*versions: mc.DocumentVersion, item: mc.DebriefFinding | None = None) -> mc.Fleet:
+def actions(
+    *versions: mc.model.DocumentVersion, item: mc.model.DebriefFinding | None = None
+) -> mc.model.Fleet:
     return fleet(
         documents=[document(version("1.0", D(2019, 1, 1)), *versions)],
         operations=[operation(D(2020, 10, 1))],
@@ -384,7 +390,7 @@ class TestDebriefActionOverdue:
             "vessels) to be revised by 2020-11-30; on 2021-03-31 it is 121 days overdue and "
             "no version addresses it"
         )
-        assert finding.subject == mc.Subject("debrief", "DB1")
+        assert finding.subject == mc.model.Subject("debrief", "DB1")
         assert finding.details["days_overdue"] == 121
 
     def test_due_on_the_check_date_is_not_overdue(self) -> None:
@@ -413,7 +419,7 @@ class TestDebriefActionOverdue:
         assert finding.details["addressed_by"] == ["SOP-BRD-01 1.1"]
 
     def test_a_review_names_its_action(self) -> None:
-        item = action(action=mc.ActionKind.REVIEW, due=D(2021, 3, 1))
+        item = action(action=mc.model.ActionKind.REVIEW, due=D(2021, 3, 1))
         assert messages(run(actions(item=item), "DOC006")) == [
             "debrief finding F1 (debrief DB1) required SOP-BRD-01 (Boarding of non-compliant "
             "vessels) to be reviewed by 2021-03-01; on 2021-03-31 it is 30 days overdue and "
@@ -429,7 +435,7 @@ class TestDebriefActionOverdue:
 
     def test_no_action_no_due_date_or_an_unknown_document_is_not_reported(self) -> None:
         for item in (
-            action(action=mc.ActionKind.NONE),
+            action(action=mc.model.ActionKind.NONE),
             action(due=None),
             action(document="SOP-XXX"),  # DATA002
         ):
@@ -439,7 +445,7 @@ class TestDebriefActionOverdue:
         data = mc.loads(mc.dumps(actions()), name="fleet.toml")
         (finding,) = run(data, "DOC006")
         header = mc.dumps(actions()).splitlines().index("[[debrief.findings]]") + 1
-        assert finding.source == mc.SourceLocation("fleet.toml", header)
+        assert finding.source == mc.model.SourceLocation("fleet.toml", header)
         assert finding.vessel == "seeker"
 
 
@@ -454,7 +460,7 @@ class TestDebriefActionIncomplete:
         assert finding.severity is mc.rules.Severity.WARNING
 
     def test_no_due_date(self) -> None:
-        data = actions(item=action(due=None, action=mc.ActionKind.REVIEW))
+        data = actions(item=action(due=None, action=mc.model.ActionKind.REVIEW))
         assert messages(run(data, "DOC007")) == [
             "debrief finding F1 (debrief DB1) requires SOP-BRD-01 to be reviewed but has no "
             "due date, so the action cannot be tracked"
@@ -469,12 +475,14 @@ class TestDebriefActionIncomplete:
 
     def test_complete_actions_and_findings_without_action_are_not_reported(self) -> None:
         assert run(actions(), "DOC007") == []
-        noted = action(due=None, document=None, action=mc.ActionKind.NONE)
+        noted = action(due=None, document=None, action=mc.model.ActionKind.NONE)
         assert run(actions(item=noted), "DOC007") == []
 
 
 class TestVersionHistoryInconsistent:
-    def problems(self, *versions: mc.DocumentVersion, as_of: pendulum.Date = AS_OF) -> list[str]:
+    def problems(
+        self, *versions: mc.model.DocumentVersion, as_of: pendulum.Date = AS_OF
+    ) -> list[str]:
         findings = run(register(document(*versions)), "DOC008", as_of=as_of)
         return sorted(f"{f.details['problem']}:{f.details['version']}" for f in findings)
 

@@ -36,10 +36,10 @@ def registry_with_rules() -> Registry:
         severity="warning",
         summary="Names shorter than a limit.",
         rationale="Test rule.",
-        parameters=[mc.Parameter("min-length", int, 4, "Shortest acceptable name.")],
+        parameters=[mc.rules.Parameter("min-length", int, 4, "Shortest acceptable name.")],
         registry=registry,
     )
-    def short_name(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+    def short_name(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
         for p in data.people:
             if len(p.name) < ctx.params["min-length"]:
                 yield ctx.about_person(p, f"{p.id} has a short name", details={"n": len(p.name)})
@@ -52,7 +52,7 @@ def registry_with_rules() -> Registry:
         rationale="Test rule.",
         registry=registry,
     )
-    def born_late(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+    def born_late(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
         for p in data.people:
             if p.born is not None and p.born > ctx.as_of:
                 yield ctx.about_person(p, f"{p.id} is born after {ctx.as_of}")
@@ -137,21 +137,21 @@ def test_a_rule_that_crashes_is_reported_not_raised() -> None:
         rationale="r",
         registry=registry,
     )
-    def broken(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+    def broken(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
         raise KeyError("oops")
         yield  # pragma: no cover
 
     (finding,) = check(PEOPLE, AS_OF, registry=registry).findings
-    assert finding.subject == mc.Subject("rule", "TEST009")
+    assert finding.subject == mc.model.Subject("rule", "TEST009")
     assert "stopped with an error" in finding.message
     assert finding.severity is Severity.WARNING
 
 
 def test_waivers_in_force_mark_findings_and_do_not_fail() -> None:
-    waiver = mc.Waiver(
+    waiver = mc.model.Waiver(
         "W1",
         "born-after-as-of",
-        mc.Subject("person", "BF1"),
+        mc.model.Subject("person", "BF1"),
         "Data migration",
         "Director",
         D(2021, 1, 1),
@@ -207,7 +207,7 @@ class TestRegistration:
                 rationale="r",
                 registry=registry,
             )
-            def another(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+            def another(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
                 return iter(())
 
     def test_a_duplicate_name_is_an_error(self) -> None:
@@ -222,7 +222,7 @@ class TestRegistration:
                 rationale="r",
                 registry=registry,
             )
-            def another(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+            def another(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
                 return iter(())
 
     def test_rerunning_the_same_definition_replaces_it(self) -> None:
@@ -237,7 +237,7 @@ class TestRegistration:
                 rationale="r",
                 registry=registry,
             )
-            def same(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+            def same(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
                 return iter(())
 
         assert [r.summary for r in registry.rules()] == ["second"]
@@ -273,7 +273,7 @@ class TestRegistration:
                 rationale="r",
                 registry=registry,
             )
-            def mine(data: mc.Fleet, ctx: Context) -> Iterator[Finding]:
+            def mine(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
                 return iter(())
 
         # The refused rule is not kept, and the built-in one still runs.

@@ -8,36 +8,38 @@ import maritime_crew as mc
 
 from .builders import D, crew, fleet, messages, person, role, run, vessel
 
-WITHDRAWN = mc.ItemStatus.WITHDRAWN
-LOST = mc.ItemStatus.LOST
-FAIL = mc.ServiceResult.FAIL
+WITHDRAWN = mc.model.ItemStatus.WITHDRAWN
+LOST = mc.model.ItemStatus.LOST
+FAIL = mc.model.ServiceResult.FAIL
 
 BOARDING = role("boarding-officer", kit=("dry-suit",))
 # A dry suit's pressure test: every 3 years, every 2 years from age 10.
-BANDED = mc.AgeSchedule((mc.AgeBand(mc.Period(years=3), 0), mc.AgeBand(mc.Period(years=2), 10)))
-DRY_SUIT = mc.EquipmentType(
+BANDED = mc.model.AgeSchedule(
+    (mc.model.AgeBand(mc.model.Period(years=3), 0), mc.model.AgeBand(mc.model.Period(years=2), 10))
+)
+DRY_SUIT = mc.model.EquipmentType(
     "dry-suit",
     "Dry suit",
     sizes=("S", "M", "L"),
-    services=(mc.ServiceSchedule("pressure-test", mc.AgeSchedule.fixed("P3Y")),),
+    services=(mc.model.ServiceSchedule("pressure-test", mc.model.AgeSchedule.fixed("P3Y")),),
 )
-ARMOUR = mc.EquipmentType("body-armour", "Body armour", shelf_life=mc.Period(years=5))
-PLB = mc.EquipmentType("plb", "PLB")
+ARMOUR = mc.model.EquipmentType("body-armour", "Body armour", shelf_life=mc.model.Period(years=5))
+PLB = mc.model.EquipmentType("plb", "PLB")
 
 
-def suit(id: str = "DS-1", **fields: Any) -> mc.EquipmentItem:
-    return mc.EquipmentItem(id, fields.pop("type", "dry-suit"), **fields)
+def suit(id: str = "DS-1", **fields: Any) -> mc.model.EquipmentItem:
+    return mc.model.EquipmentItem(id, fields.pop("type", "dry-suit"), **fields)
 
 
 def kit(
-    *items: mc.EquipmentItem,
-    issues: tuple[mc.Issue, ...] | None = None,
-    types: tuple[mc.EquipmentType, ...] = (DRY_SUIT, ARMOUR, PLB),
+    *items: mc.model.EquipmentItem,
+    issues: tuple[mc.model.Issue, ...] | None = None,
+    types: tuple[mc.model.EquipmentType, ...] = (DRY_SUIT, ARMOUR, PLB),
     **fields: Any,
-) -> mc.Fleet:
+) -> mc.model.Fleet:
     """BF1, a boarding officer in Vigilant A, issued every item on 2020-01-01 unless told."""
     if issues is None:
-        issues = tuple(mc.Issue(item.id, D(2020, 1, 1)) for item in items)
+        issues = tuple(mc.model.Issue(item.id, D(2020, 1, 1)) for item in items)
     fields.setdefault("duty_roles", ("boarding-officer",))
     return fleet(
         people=[person("BF1", crew="vigilant-a", issues=issues, **fields)],
@@ -74,13 +76,17 @@ class TestKitNotIssued:
         assert run(data, "EQP001", as_of=D(2021, 1, 9)) == []
 
     def test_the_return_day_is_not_held(self) -> None:
-        returned_today = kit(suit(), issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2021, 3, 31)),))
+        returned_today = kit(
+            suit(), issues=(mc.model.Issue("DS-1", D(2020, 1, 1), D(2021, 3, 31)),)
+        )
         assert len(run(returned_today, "EQP001")) == 1
-        returned_tomorrow = kit(suit(), issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2021, 4, 1)),))
+        returned_tomorrow = kit(
+            suit(), issues=(mc.model.Issue("DS-1", D(2020, 1, 1), D(2021, 4, 1)),)
+        )
         assert run(returned_tomorrow, "EQP001") == []
 
     def test_kit_handed_in_on_the_leaving_day_is_not_required_that_day(self) -> None:
-        issues = (mc.Issue("DS-1", D(2020, 1, 1), D(2021, 3, 31)),)
+        issues = (mc.model.Issue("DS-1", D(2020, 1, 1), D(2021, 3, 31)),)
         assert run(kit(suit(), issues=issues, left=D(2021, 3, 31)), "EQP001") == []
         staying = kit(suit(), issues=issues, left=D(2021, 4, 30))
         assert len(run(staying, "EQP001")) == 1
@@ -100,7 +106,7 @@ class TestKitNotIssued:
 
 class TestKitWrongSize:
     def test_fires_for_a_different_size(self) -> None:
-        data = kit(suit(size="M"), sizes=(mc.Size("dry-suit", "L"),))
+        data = kit(suit(size="M"), sizes=(mc.model.Size("dry-suit", "L"),))
         (finding,) = run(data, "EQP002")
         assert finding.message == "Dry suit DS-1 issued to BF1 is size M; BF1's recorded size is L"
         assert finding.details == {
@@ -112,26 +118,26 @@ class TestKitWrongSize:
         assert finding.severity is mc.rules.Severity.WARNING
 
     def test_the_right_size_passes(self) -> None:
-        assert run(kit(suit(size="L"), sizes=(mc.Size("dry-suit", "L"),)), "EQP002") == []
+        assert run(kit(suit(size="L"), sizes=(mc.model.Size("dry-suit", "L"),)), "EQP002") == []
 
     def test_unknown_sizes_are_skipped(self) -> None:
         assert run(kit(suit(size="M")), "EQP002") == []
-        assert run(kit(suit(), sizes=(mc.Size("dry-suit", "L"),)), "EQP002") == []
+        assert run(kit(suit(), sizes=(mc.model.Size("dry-suit", "L"),)), "EQP002") == []
 
     def test_one_size_types_and_returned_items_are_skipped(self) -> None:
-        one_size = mc.EquipmentType("dry-suit", "Dry suit")
-        data = kit(suit(size="M"), sizes=(mc.Size("dry-suit", "L"),), types=(one_size,))
+        one_size = mc.model.EquipmentType("dry-suit", "Dry suit")
+        data = kit(suit(size="M"), sizes=(mc.model.Size("dry-suit", "L"),), types=(one_size,))
         assert run(data, "EQP002") == []
         returned = kit(
             suit(size="M"),
-            issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2021, 1, 1)),),
-            sizes=(mc.Size("dry-suit", "L"),),
+            issues=(mc.model.Issue("DS-1", D(2020, 1, 1), D(2021, 1, 1)),),
+            sizes=(mc.model.Size("dry-suit", "L"),),
         )
         assert run(returned, "EQP002") == []
 
 
-def passed(date: D, kind: str = "pressure-test", **fields: Any) -> mc.ServiceEvent:
-    return mc.ServiceEvent(kind, date, **fields)
+def passed(date: D, kind: str = "pressure-test", **fields: Any) -> mc.model.ServiceEvent:
+    return mc.model.ServiceEvent(kind, date, **fields)
 
 
 class TestServiceOverdue:
@@ -143,7 +149,7 @@ class TestServiceOverdue:
             "2021-01-15, 75 days before 2021-03-31; "
             "last pressure-test: 2018-01-15; every P3Y"
         )
-        assert finding.subject == mc.Subject("equipment_item", "DS-1")
+        assert finding.subject == mc.model.Subject("equipment_item", "DS-1")
         assert (finding.vessel, finding.crew) == ("vigilant", "vigilant-a")
         assert finding.details == {
             "holder": "BF1",
@@ -182,8 +188,8 @@ class TestServiceOverdue:
         assert finding.details["last"] == "2018-01-15"
 
     def test_age_banded_interval_names_the_age(self) -> None:
-        banded = mc.EquipmentType(
-            "dry-suit", "Dry suit", services=(mc.ServiceSchedule("pressure-test", BANDED),)
+        banded = mc.model.EquipmentType(
+            "dry-suit", "Dry suit", services=(mc.model.ServiceSchedule("pressure-test", BANDED),)
         )
         # Tested at 9: the 2-year band applies once the suit is 10, so due at 11.
         item = suit(manufactured=D(2009, 6, 1), services=(passed(D(2018, 6, 1)),))
@@ -276,7 +282,7 @@ class TestWithdrawnItemIssued:
     def test_returned_and_in_service_items_pass(self) -> None:
         returned = kit(
             suit(status=WITHDRAWN, status_date=D(2021, 1, 10)),
-            issues=(mc.Issue("DS-1", D(2020, 1, 1), D(2021, 1, 10)),),
+            issues=(mc.model.Issue("DS-1", D(2020, 1, 1), D(2021, 1, 10)),),
         )
         assert run(returned, "EQP005") == []
         assert run(kit(suit()), "EQP005") == []

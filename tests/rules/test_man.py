@@ -14,7 +14,7 @@ FRB = course("fast-rescue-boat", "P5Y", name="Fast rescue boat")
 FIRST_AID = course("first-aid", "P3Y", name="First aid")
 
 
-def qualified(id: str, *roles: str, **fields: Any) -> mc.Person:
+def qualified(id: str, *roles: str, **fields: Any) -> mc.model.Person:
     """A member of Vigilant A holding ``roles`` with current training for both roles."""
     fields.setdefault(
         "training",
@@ -23,12 +23,14 @@ def qualified(id: str, *roles: str, **fields: Any) -> mc.Person:
     return person(id, crew="vigilant-a", duty_roles=roles, **fields)
 
 
-def untrained(id: str, *roles: str, **fields: Any) -> mc.Person:
+def untrained(id: str, *roles: str, **fields: Any) -> mc.model.Person:
     return qualified(id, *roles, training=(), **fields)
 
 
-def manned(*people: mc.Person, crews: tuple[mc.Crew, ...] | None = None, **ship: Any) -> mc.Fleet:
-    ship.setdefault("complement", (mc.RoleCount("coxswain", 2),))
+def manned(
+    *people: mc.model.Person, crews: tuple[mc.model.Crew, ...] | None = None, **ship: Any
+) -> mc.model.Fleet:
+    ship.setdefault("complement", (mc.model.RoleCount("coxswain", 2),))
     return fleet(
         vessels=[vessel("vigilant", **ship)],
         crews=[crew("vigilant-a")] if crews is None else crews,
@@ -46,7 +48,7 @@ class TestComplementNotFilled:
             "Vigilant A can fill 1 of 2 coxswain places with qualified people on 2021-03-31 "
             "(BF1003 qualified; BF1010 lacks course fast-rescue-boat)"
         )
-        assert finding.subject == mc.Subject("crew", "vigilant-a")
+        assert finding.subject == mc.model.Subject("crew", "vigilant-a")
         assert (finding.vessel, finding.crew) == ("vigilant", "vigilant-a")
         assert finding.details == {
             "vessel": "vigilant",
@@ -76,7 +78,7 @@ class TestComplementNotFilled:
             "coxswain", courses=("fast-rescue-boat",), certificates=("stcw-vi-2",), kit=("helmet",)
         )
         data = fleet(
-            vessels=[vessel("vigilant", complement=(mc.RoleCount("coxswain", 1),))],
+            vessels=[vessel("vigilant", complement=(mc.model.RoleCount("coxswain", 1),))],
             crews=[crew("vigilant-a")],
             people=[untrained("BF1", "coxswain")],
             duty_roles=[demanding],
@@ -99,32 +101,32 @@ class TestComplementNotFilled:
         ]
 
     def test_one_person_counts_toward_several_roles(self) -> None:
-        complement = (mc.RoleCount("coxswain", 1), mc.RoleCount("medic", 1))
+        complement = (mc.model.RoleCount("coxswain", 1), mc.model.RoleCount("medic", 1))
         data = manned(qualified("BF1", "coxswain", "medic"), complement=complement)
         assert run(data, "MAN001") == []
 
     def test_a_vessel_with_a_complement_and_no_crew(self) -> None:
-        complement = (mc.RoleCount("coxswain", 2), mc.RoleCount("medic", 1))
+        complement = (mc.model.RoleCount("coxswain", 2), mc.model.RoleCount("medic", 1))
         (finding,) = run(manned(crews=(), complement=complement), "MAN001")
         assert finding.message == (
             "HMC Vigilant requires a complement (2 coxswain, 1 medic) but no crew is assigned to it"
         )
-        assert finding.subject == mc.Subject("vessel", "vigilant")
+        assert finding.subject == mc.model.Subject("vessel", "vigilant")
         assert run(manned(crews=(), complement=()), "MAN001") == []
 
     def test_zero_counts_unknown_roles_and_crews_without_a_vessel_are_skipped(self) -> None:
-        assert run(manned(complement=(mc.RoleCount("coxswain", 0),)), "MAN001") == []
-        assert run(manned(complement=(mc.RoleCount("no-such-role", 1),)), "MAN001") == []
+        assert run(manned(complement=(mc.model.RoleCount("coxswain", 0),)), "MAN001") == []
+        assert run(manned(complement=(mc.model.RoleCount("no-such-role", 1),)), "MAN001") == []
         data = manned(
             untrained("BF1", "coxswain"),
             crews=(crew("vigilant-a"), crew("spare", vessel=None)),
-            complement=(mc.RoleCount("coxswain", 1),),
+            complement=(mc.model.RoleCount("coxswain", 1),),
         )
         assert [f.subject.id for f in run(data, "MAN001")] == ["vigilant-a"]
 
 
 class TestSingleQualifiedPerson:
-    ONE = (mc.RoleCount("coxswain", 1),)
+    ONE = (mc.model.RoleCount("coxswain", 1),)
 
     def test_fires_when_one_person_covers_a_role(self) -> None:
         data = manned(
@@ -135,7 +137,7 @@ class TestSingleQualifiedPerson:
             "in Vigilant A only BF1003 is qualified as coxswain on 2021-03-31; "
             "no one else can cover the role"
         )
-        assert finding.subject == mc.Subject("crew", "vigilant-a")
+        assert finding.subject == mc.model.Subject("crew", "vigilant-a")
         assert finding.severity is mc.rules.Severity.WARNING
 
     def test_two_qualified_people_pass(self) -> None:

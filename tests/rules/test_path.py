@@ -8,12 +8,12 @@ import maritime_crew as mc
 
 from .builders import D, fleet, messages, person, run
 
-CHIEF_OFFICER = mc.Grade("deck-chief-officer", "Chief officer", sea_time_days=365)
-SECOND_OFFICER = mc.Grade("deck-second-officer", "Second officer")
-DECK = mc.Pathway("deck", "Deck", mc.Discipline.DECK, (SECOND_OFFICER, CHIEF_OFFICER))
+CHIEF_OFFICER = mc.model.Grade("deck-chief-officer", "Chief officer", sea_time_days=365)
+SECOND_OFFICER = mc.model.Grade("deck-second-officer", "Second officer")
+DECK = mc.model.Pathway("deck", "Deck", mc.model.Discipline.DECK, (SECOND_OFFICER, CHIEF_OFFICER))
 
 
-def promoted(*deployments: tuple[D, D], **fields: Any) -> mc.Fleet:
+def promoted(*deployments: tuple[D, D], **fields: Any) -> mc.model.Fleet:
     """BF1, chief officer since 2020-06-01, with personal deployments (first, last day)."""
     fields.setdefault("grade", "deck-chief-officer")
     fields.setdefault("grade_since", D(2020, 6, 1))
@@ -21,7 +21,7 @@ def promoted(*deployments: tuple[D, D], **fields: Any) -> mc.Fleet:
         people=[person("BF1", **fields)],
         pathways=[DECK],
         deployments=[
-            mc.Deployment(f"dep-{i}", "vigilant", start, end, person="BF1")
+            mc.model.Deployment(f"dep-{i}", "vigilant", start, end, person="BF1")
             for i, (start, end) in enumerate(deployments)
         ],
     )
@@ -42,7 +42,7 @@ class TestGradeSeaTimeNotMet:
             "required_days": 365,
             "short": 65,
         }
-        assert finding.subject == mc.Subject("person", "BF1")
+        assert finding.subject == mc.model.Subject("person", "BF1")
 
     def test_exactly_the_required_days_pass(self) -> None:
         data = promoted((D(2019, 1, 1), D(2019, 12, 31)))  # 365 days
@@ -74,16 +74,16 @@ class TestGradeSeaTimeNotMet:
         assert len(run(data, "PATH001", as_of=D(2021, 4, 1))) == 1
 
 
-THIRD = mc.Grade("deck-third-officer", "Third officer")
-SECOND = mc.Grade("deck-second-officer", "Second officer", months_in_previous_grade=12)
-LADDER = mc.Pathway("deck", "Deck", mc.Discipline.DECK, (THIRD, SECOND))
+THIRD = mc.model.Grade("deck-third-officer", "Third officer")
+SECOND = mc.model.Grade("deck-second-officer", "Second officer", months_in_previous_grade=12)
+LADDER = mc.model.Pathway("deck", "Deck", mc.model.Discipline.DECK, (THIRD, SECOND))
 
 
-def second_officer(*history: tuple[str, D], **fields: Any) -> mc.Fleet:
+def second_officer(*history: tuple[str, D], **fields: Any) -> mc.model.Fleet:
     """BF1, second officer since 2019-06-01, with earlier grades (grade, first day)."""
     fields.setdefault("grade", "deck-second-officer")
     fields.setdefault("grade_since", D(2019, 6, 1))
-    held = tuple(mc.GradeHeld(grade, since) for grade, since in history)
+    held = tuple(mc.model.GradeHeld(grade, since) for grade, since in history)
     return fleet(people=[person("BF1", previous_grades=held, **fields)], pathways=[LADDER])
 
 

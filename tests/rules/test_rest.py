@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import maritime_crew as mc
-from maritime_crew.facts import _rest
+from maritime_crew.facts import rest as _rest
 from maritime_crew.rules.builtin.rest import hours
 
 from .builders import D, fleet, messages, person, run
@@ -24,8 +24,8 @@ def at(hour: float) -> pendulum.DateTime:
     return BASE.add(seconds=int(hour * H))
 
 
-def crew_of(*spans: tuple[float, float], who: str = "BF1") -> mc.Fleet:
-    work = [mc.WorkPeriod(person=who, start=at(a), end=at(b)) for a, b in spans]
+def crew_of(*spans: tuple[float, float], who: str = "BF1") -> mc.model.Fleet:
+    work = [mc.model.WorkPeriod(person=who, start=at(a), end=at(b)) for a, b in spans]
     return fleet(people=[person(who)], work_periods=work)
 
 
@@ -107,7 +107,10 @@ def test_dst_week_counts_elapsed_time() -> None:
     def local(day: int, hour: int) -> pendulum.DateTime:
         return pendulum.datetime(2021, 3, day, hour, tz="Europe/London")
 
-    work = [mc.WorkPeriod(person="BF1", start=local(d, 6), end=local(d, 22)) for d in range(26, 30)]
+    work = [
+        mc.model.WorkPeriod(person="BF1", start=local(d, 6), end=local(d, 22))
+        for d in range(26, 30)
+    ]
     data = fleet(people=[person()], work_periods=work)
     (finding,) = run(data, "REST001", as_of=D(2021, 3, 31))
     # 16 h work days leave 8 h of rest; the short night leaves 7 h, and the 24 hours from
@@ -196,21 +199,21 @@ def test_the_example_fleet_breaches_are_found_with_their_windows() -> None:
     assert "worked 16.5 hours without rest from 2021-02-18 04:00 to 2021-02-18 20:30" in text
 
 
-def on_profile(profile: str, spans: list[tuple[float, float]]) -> mc.Fleet:
+def on_profile(profile: str, spans: list[tuple[float, float]]) -> mc.model.Fleet:
     """BF1 working ``spans``, on terms whose rest profile is ``profile``."""
-    terms = mc.TermsAndConditions(
+    terms = mc.model.TermsAndConditions(
         id="tc-sea",
         title="Sea terms",
         rest_profile=profile,
         effective=D(2020, 1, 1),
-        status=mc.TermsStatus.IN_FORCE,
+        status=mc.model.TermsStatus.IN_FORCE,
     )
-    who = person(terms=(mc.TermsAssignment("tc-sea", D(2020, 1, 1)),))
-    work = [mc.WorkPeriod(person="BF1", start=at(a), end=at(b)) for a, b in sorted(spans)]
+    who = person(terms=(mc.model.TermsAssignment("tc-sea", D(2020, 1, 1)),))
+    work = [mc.model.WorkPeriod(person="BF1", start=at(a), end=at(b)) for a, b in sorted(spans)]
     return fleet(people=[who], terms=[terms], work_periods=work)
 
 
-def _on_work_profile(spans: list[tuple[float, float]]) -> mc.Fleet:
+def _on_work_profile(spans: list[tuple[float, float]]) -> mc.model.Fleet:
     """BF1 on terms whose rest profile limits hours of work (MLC A2.3 5(a))."""
     return on_profile("mlc-a2.3-work", spans)
 
@@ -471,7 +474,7 @@ def test_dst_week_with_offsets_as_loaded_counts_elapsed_time() -> None:
     def moment(text: str) -> pendulum.DateTime:
         return pendulum.instance(datetime.datetime.fromisoformat(text))
 
-    work = [mc.WorkPeriod(person="BF1", start=moment(a), end=moment(b)) for a, b in texts]
+    work = [mc.model.WorkPeriod(person="BF1", start=moment(a), end=moment(b)) for a, b in texts]
     data = fleet(people=[person()], work_periods=work)
     (finding,) = run(data, "REST001", as_of=D(2021, 3, 31))
     assert finding.message == (
@@ -514,7 +517,7 @@ def test_rest001_agrees_with_the_minute_oracle_across_clock_changes(
     for a, b in spans:
         start, end = week.add(minutes=a), week.add(minutes=b)
         if end > start:
-            periods.append(mc.WorkPeriod("BF1", start, end))
+            periods.append(mc.model.WorkPeriod("BF1", start, end))
     data = fleet(people=[person("BF1")], work_periods=periods)
     as_of = week.add(days=14).date()
     findings = run(data, "REST001", as_of=pendulum.Date(as_of.year, as_of.month, as_of.day))
@@ -597,8 +600,104 @@ def test_span_seconds_of_work_periods_are_the_whole_seconds_of_timestamp(
     periods = []
     for m, seconds, zone in moments:
         start = pendulum.instance(m.replace(tzinfo=zone))
-        periods.append(mc.WorkPeriod(person="BF1", start=start, end=start.add(seconds=seconds)))
+        periods.append(
+            mc.model.WorkPeriod(person="BF1", start=start, end=start.add(seconds=seconds))
+        )
     starts, ends = _rest.span_seconds(periods)
     assert starts == [int(p.start.timestamp()) for p in periods]
     assert ends == [int(p.end.timestamp()) for p in periods]
     assert (starts, ends) == _rest.work_seconds((p.start, p.end) for p in periods)
+
+
+# -- the record on a date: what the rules ask of the facts, and when it changes -------------
+
+
+LONDON = "Europe/London"
+
+
+def _london(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> pendulum.DateTime:
+    return pendulum.datetime(year, month, day, hour, minute, tz=LONDON)
+
+
+def _changing_record() -> mc.model.Fleet:
+    """BF1's work across midnight, across the clock change of 2021-03-28, and over days,
+    under three profiles in turn (and none for two days)."""
+    sets = [
+        mc.model.TermsAndConditions(
+            id=set_id, title=set_id, status=mc.model.TermsStatus.IN_FORCE, rest_profile=profile
+        )
+        for set_id, profile in (("tc-a", "wtr-1998"), ("tc-b", "stcw-a-viii-1"))
+    ]
+    moves = (
+        mc.model.TermsAssignment("tc-a", D(2021, 1, 1), D(2021, 3, 28)),
+        mc.model.TermsAssignment("tc-b", D(2021, 3, 31)),
+    )
+    spans = [
+        ((2021, 3, 22, 6), (2021, 3, 22, 18)),
+        ((2021, 3, 26, 22), (2021, 3, 27, 6)),
+        ((2021, 3, 27, 20), (2021, 3, 28, 13)),
+        ((2021, 3, 28, 23, 30), (2021, 3, 29, 9)),
+        ((2021, 3, 30, 23, 30), (2021, 4, 2, 10)),
+        ((2021, 4, 2, 10), (2021, 4, 2, 12)),
+        ((2021, 4, 6, 8), (2021, 4, 6, 22)),
+    ]
+    work = [mc.model.WorkPeriod("BF1", _london(*a), _london(*b)) for a, b in spans]
+    return fleet(people=[person(terms=moves)], terms=sets, work_periods=work)
+
+
+def test_the_record_holds_the_work_up_to_the_end_of_the_date_and_the_profiles_begun() -> None:
+    data = _changing_record()
+    someone = data.people[0]
+    view = mc.facts.Facts.of(data).on(D(2021, 3, 31))
+    assert view.on(D(2021, 3, 21)).hours_on_record(someone) is None
+    record = view.hours_on_record(someone)
+    assert record is not None
+    end = int(_london(2021, 4, 1).timestamp())
+    assert record.work.ends[-1] == end  # the work of 30 March to 2 April, cut at midnight
+    assert [(run.first, run.last, run.profile.id) for run in record.runs] == [
+        (D(2021, 3, 22), D(2021, 3, 28), "wtr-1998"),
+        (D(2021, 3, 29), D(2021, 3, 30), "mlc-a2.3"),
+        (D(2021, 3, 31), None, "stcw-a-viii-1"),
+    ]
+    assert view.rest_profile_on(someone, D(2021, 3, 29)).id == "mlc-a2.3"
+
+
+def test_the_record_stays_the_same_until_the_day_it_notes() -> None:
+    data = _changing_record()
+    someone = data.people[0]
+    facts = mc.facts.Facts.of(data)
+    first, last = D(2021, 3, 15).toordinal(), D(2021, 4, 12).toordinal()
+    changes = set()
+    for day in range(first, last + 1):
+        trace = mc.facts.Trace(day)
+        answer = facts.traced(D.fromordinal(day), trace).hours_on_record(someone)
+        changes.add(trace.next)
+        for later in range(day + 1, min(trace.next, last + 1)):
+            assert facts.on(D.fromordinal(later)).hours_on_record(someone) == answer
+    # each day work starts, runs into, or a profile begins; none between
+    assert {D.fromordinal(day).isoformat() for day in changes if day <= last} == {
+        "2021-03-22",
+        "2021-03-26",
+        "2021-03-27",
+        "2021-03-28",
+        "2021-03-29",
+        "2021-03-30",
+        "2021-03-31",
+        "2021-04-01",
+        "2021-04-02",
+        "2021-04-06",
+    }
+
+
+def test_the_timeline_of_the_rest_rules_is_check_on_every_day() -> None:
+    from maritime_crew.timeline import finding_key
+
+    data = _changing_record()
+    first, last = D(2021, 3, 15), D(2021, 4, 12)
+    config = mc.rules.Config(select=("REST",))
+    result = mc.timeline.timeline(data, first, last, config=config)
+    for day in range(first.toordinal(), last.toordinal() + 1):
+        on = D.fromordinal(day)
+        expected = {finding_key(f) for f in mc.check(data, on, config).findings}
+        assert {key for key, _ in result.on(on)} == expected, on
+    assert result.findings  # the record breaks some limits

@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 import maritime_crew as mc
-from maritime_crew.facts import _rest
+from maritime_crew.facts import rest as _rest
 
 from .builders import D, fleet, person, run
 
@@ -21,12 +21,12 @@ def at(hour: float) -> pendulum.DateTime:
     return BASE.add(seconds=int(hour * H))
 
 
-def on_profile(profile: str, spans: list[tuple[float, float]]) -> mc.Fleet:
-    terms = mc.TermsAndConditions(
-        id="tc-1", title="Terms", status=mc.TermsStatus.IN_FORCE, rest_profile=profile
+def on_profile(profile: str, spans: list[tuple[float, float]]) -> mc.model.Fleet:
+    terms = mc.model.TermsAndConditions(
+        id="tc-1", title="Terms", status=mc.model.TermsStatus.IN_FORCE, rest_profile=profile
     )
-    who = person("BF1", terms=(mc.TermsAssignment("tc-1", D(2020, 1, 1)),))
-    work = [mc.WorkPeriod("BF1", at(a), at(b)) for a, b in spans]
+    who = person("BF1", terms=(mc.model.TermsAssignment("tc-1", D(2020, 1, 1)),))
+    work = [mc.model.WorkPeriod("BF1", at(a), at(b)) for a, b in spans]
     return fleet(people=[who], terms=[terms], work_periods=work)
 
 

@@ -14,8 +14,8 @@ ENOUGH = aboard(D(2019, 1, 1), D(2019, 12, 31))  # 365 days
 
 
 def fleet_with(
-    *deployments: mc.Deployment, certificates: tuple[mc.Certificate, ...] = (COC,)
-) -> mc.Fleet:
+    *deployments: mc.model.Deployment, certificates: tuple[mc.model.Certificate, ...] = (COC,)
+) -> mc.model.Fleet:
     return deck_fleet([leading_hand(certificates=certificates)], list(deployments))
 
 
@@ -26,7 +26,7 @@ def test_fires_when_the_holder_is_short_of_sea_service() -> None:
         "of sea service in 5 years (needs 365) and 9 in 6 months (needs 90), and needs 90 "
         "more days by 2021-05-31 to revalidate"
     ]
-    assert findings[0].severity is mc.Severity.WARNING
+    assert findings[0].severity is mc.rules.Severity.WARNING
     assert findings[0].details["needed_days"] == 90
 
 

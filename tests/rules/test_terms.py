@@ -7,34 +7,35 @@ from typing import Any
 import pendulum
 
 import maritime_crew as mc
+from maritime_crew.timeline import finding_key
 
 from .builders import D, crew, fleet, messages, person, run
 
 
-def terms(id: str = "tc-2021", **fields: Any) -> mc.TermsAndConditions:
+def terms(id: str = "tc-2021", **fields: Any) -> mc.model.TermsAndConditions:
     fields.setdefault("title", "Maritime Command crew terms 2021")
-    fields.setdefault("status", mc.TermsStatus.IN_FORCE)
-    return mc.TermsAndConditions(id=id, **fields)
+    fields.setdefault("status", mc.model.TermsStatus.IN_FORCE)
+    return mc.model.TermsAndConditions(id=id, **fields)
 
 
 def on(
     set_id: str, start: pendulum.Date, end: pendulum.Date | None = None
-) -> tuple[mc.TermsAssignment, ...]:
-    return (mc.TermsAssignment(set_id, start, end),)
+) -> tuple[mc.model.TermsAssignment, ...]:
+    return (mc.model.TermsAssignment(set_id, start, end),)
 
 
 OLD = terms(
     "tc-2012",
     title="Crew terms 2012",
-    status=mc.TermsStatus.SUPERSEDED,
+    status=mc.model.TermsStatus.SUPERSEDED,
     effective=D(2012, 4, 1),
     superseded=D(2021, 4, 1),
-    working_pattern=mc.WorkingPattern(14, 14, max_consecutive_days_at_sea=28),
+    working_pattern=mc.model.WorkingPattern(14, 14, max_consecutive_days_at_sea=28),
 )
 NEW = terms(
     effective=D(2021, 4, 1),
     supersedes="tc-2012",
-    working_pattern=mc.WorkingPattern(14, 14, max_consecutive_days_at_sea=21),
+    working_pattern=mc.model.WorkingPattern(14, 14, max_consecutive_days_at_sea=21),
 )
 
 
@@ -62,7 +63,7 @@ class TestNoTermsInForce:
         ]
 
     def test_a_set_never_given_an_effective_date(self) -> None:
-        undated = terms(status=mc.TermsStatus.IN_FORCE)
+        undated = terms(status=mc.model.TermsStatus.IN_FORCE)
         data = fleet(people=[person("BF1", terms=on("tc-2021", D(2021, 1, 1)))], terms=[undated])
         assert messages(run(data, "TERMS001")) == [
             "BF1 is on tc-2021 (Maritime Command crew terms 2021), which is not in force on "
@@ -70,7 +71,7 @@ class TestNoTermsInForce:
         ]
 
     def test_dates_decide_not_the_recorded_status(self) -> None:
-        draft = terms(status=mc.TermsStatus.DRAFT, effective=D(2020, 1, 1))
+        draft = terms(status=mc.model.TermsStatus.DRAFT, effective=D(2020, 1, 1))
         data = fleet(people=[person("BF1", terms=on("tc-2021", D(2020, 1, 1)))], terms=[draft])
         assert run(data, "TERMS001") == []
 
@@ -100,8 +101,8 @@ class TestNoTermsInForce:
 
     def test_the_latest_assignment_covering_the_date_applies(self) -> None:
         moved = (
-            mc.TermsAssignment("tc-2012", D(2012, 4, 1), D(2021, 3, 31)),
-            mc.TermsAssignment("tc-2021", D(2021, 4, 1)),
+            mc.model.TermsAssignment("tc-2012", D(2012, 4, 1), D(2021, 3, 31)),
+            mc.model.TermsAssignment("tc-2021", D(2021, 4, 1)),
         )
         data = fleet(people=[person("BF1", terms=moved)], terms=[OLD, NEW])
         assert run(data, "TERMS001") == []
@@ -125,13 +126,13 @@ class TestNoTermsInForce:
             name="fleet.toml",
         )
         (finding,) = run(data, "TERMS001")
-        assert finding.subject == mc.Subject("person", "BF1")
+        assert finding.subject == mc.model.Subject("person", "BF1")
         assert finding.source is not None
         assert finding.source.file == "fleet.toml"
 
 
-def consulted(effective: pendulum.Date | None) -> mc.TermsAndConditions:
-    window = mc.Consultation(D(2020, 9, 1), D(2020, 11, 30))
+def consulted(effective: pendulum.Date | None) -> mc.model.TermsAndConditions:
+    window = mc.model.Consultation(D(2020, 9, 1), D(2020, 11, 30))
     return terms(effective=effective, consultation=window)
 
 
@@ -144,7 +145,7 @@ class TestInForceBeforeConsultationClosed:
             "from 2020-12-01 at the earliest"
         )
         assert finding.details["days_early"] == 1
-        assert finding.subject == mc.Subject("terms", "tc-2021")
+        assert finding.subject == mc.model.Subject("terms", "tc-2021")
 
     def test_effective_the_day_after_it_closed(self) -> None:
         assert run(fleet(terms=[consulted(D(2020, 12, 1))]), "TERMS002") == []
@@ -159,15 +160,15 @@ class TestInForceBeforeConsultationClosed:
         assert run(data, "TERMS002") == []
 
 
-def deployed(start: pendulum.Date, end: pendulum.Date | None, **fields: Any) -> mc.Deployment:
+def deployed(start: pendulum.Date, end: pendulum.Date | None, **fields: Any) -> mc.model.Deployment:
     fields.setdefault("id", "dep-1")
     fields.setdefault("vessel", "vigilant")
     if "crew" not in fields:
         fields.setdefault("person", "BF1")
-    return mc.Deployment(start=start, end=end, **fields)
+    return mc.model.Deployment(start=start, end=end, **fields)
 
 
-def aboard(*deployments: mc.Deployment, **fields: Any) -> mc.Fleet:
+def aboard(*deployments: mc.model.Deployment, **fields: Any) -> mc.model.Fleet:
     fields.setdefault("terms", on("tc-2021", D(2021, 4, 1)))
     return fleet(people=[person("BF1", **fields)], deployments=deployments, terms=[OLD, NEW])
 
@@ -187,7 +188,7 @@ class TestDeploymentExceedsWorkingPattern:
         assert finding.details["people"] == [
             {"person": "BF1", "terms": "tc-2021", "limit": 21, "days": 22}
         ]
-        assert finding.subject == mc.Subject("deployment", "dep-1")
+        assert finding.subject == mc.model.Subject("deployment", "dep-1")
         assert finding.vessel == "vigilant"
         assert finding.severity is mc.rules.Severity.WARNING
 
@@ -206,8 +207,8 @@ class TestDeploymentExceedsWorkingPattern:
 
     def test_the_set_at_the_start_of_the_deployment_applies(self) -> None:
         moved = (
-            mc.TermsAssignment("tc-2012", D(2012, 4, 1), D(2021, 3, 31)),
-            mc.TermsAssignment("tc-2021", D(2021, 4, 1)),
+            mc.model.TermsAssignment("tc-2012", D(2012, 4, 1), D(2021, 3, 31)),
+            mc.model.TermsAssignment("tc-2021", D(2021, 4, 1)),
         )
         # 25 days: within tc-2012's 28, over tc-2021's 21.
         data = aboard(deployed(D(2021, 3, 20), D(2021, 4, 13)), terms=moved)
@@ -216,7 +217,7 @@ class TestDeploymentExceedsWorkingPattern:
         assert len(run(later, "TERMS003", as_of=D(2021, 6, 1))) == 1
 
     def test_no_set_or_no_limit_means_nothing_to_exceed(self) -> None:
-        unlimited = terms(effective=D(2021, 4, 1), working_pattern=mc.WorkingPattern(14, 14))
+        unlimited = terms(effective=D(2021, 4, 1), working_pattern=mc.model.WorkingPattern(14, 14))
         long = deployed(D(2021, 4, 1), D(2021, 6, 30))
         assert run(aboard(long, terms=()), "TERMS003", as_of=D(2021, 7, 1)) == []
         data = fleet(
@@ -297,11 +298,11 @@ class TestDeploymentExceedsWorkingPattern:
         assert run(data, "TERMS003") == []
 
 
-def planned(effective: pendulum.Date | None) -> mc.TermsAndConditions:
+def planned(effective: pendulum.Date | None) -> mc.model.TermsAndConditions:
     return terms(
-        status=mc.TermsStatus.AGREED,
+        status=mc.model.TermsStatus.AGREED,
         effective=effective,
-        business_year=mc.BusinessYear.parse("2021/22"),
+        business_year=mc.model.BusinessYear.parse("2021/22"),
     )
 
 
@@ -332,3 +333,98 @@ class TestNotInForceByYearEnd:
 
     def test_sets_without_a_planned_year_are_not_reported(self) -> None:
         assert run(fleet(terms=[terms()]), "TERMS004", as_of=D(2030, 1, 1)) == []
+
+
+# -- the facts the TERMS rules ask, and the timeline that follows them -----------------------
+
+
+def _same_until_noted(
+    data: mc.model.Fleet, question: Any, first: pendulum.Date, last: pendulum.Date
+) -> None:
+    """Asked on each day, ``question``'s answer stays the same up to the day its trace names."""
+    facts = mc.facts.Facts.of(data)
+    for day in range(first.toordinal(), last.toordinal() + 1):
+        trace = mc.facts.Trace(day)
+        answer = question(facts.traced(D.fromordinal(day), trace))
+        for later in range(day + 1, min(trace.next, last.toordinal() + 1)):
+            assert question(facts.on(D.fromordinal(later))) == answer, (day, later)
+
+
+def _timeline_is_check(
+    data: mc.model.Fleet, code: str, first: pendulum.Date, last: pendulum.Date
+) -> None:
+    """The timeline of one rule holds, on every day, the findings ``check`` finds."""
+    result = mc.timeline.timeline(data, first, last, config=mc.rules.Config(select=(code,)))
+    for day in range(first.toordinal(), last.toordinal() + 1):
+        on = D.fromordinal(day)
+        expected = {finding_key(f) for f in run(data, code, as_of=on)}
+        assert {key for key, _ in result.on(on)} == expected, on
+
+
+MOVED = (
+    mc.model.TermsAssignment("tc-2012", D(2012, 4, 1), D(2021, 3, 10)),
+    mc.model.TermsAssignment("tc-2021", D(2021, 3, 20)),
+)
+
+
+def test_the_assignment_and_the_set_in_force_know_when_they_change() -> None:
+    data = fleet(people=[person("BF1", terms=MOVED)], terms=[OLD, NEW])
+    someone = data.people[0]
+    view = mc.facts.Facts.of(data).on(D(2021, 3, 25))
+    found = view.assignment(someone)
+    assert found == mc.facts.Assigned(MOVED[1], 1, NEW)
+    assert not view.terms_in_force(NEW)
+    assert view.assignment_on(someone, D(2021, 3, 1)) == mc.facts.Assigned(MOVED[0], 0, OLD)
+    assert view.assignment_on(someone, D(2021, 3, 15)) is None
+    first, last = D(2021, 3, 1), D(2021, 4, 10)
+    _same_until_noted(data, lambda v: v.assignment(someone), first, last)
+    _same_until_noted(data, lambda v: (v.terms_in_force(OLD), v.terms_in_force(NEW)), first, last)
+
+
+def test_the_timeline_of_terms001_follows_assignments_and_sets() -> None:
+    data = fleet(
+        people=[person("BF1", terms=MOVED), person("BF2", terms=on("tc-2021", D(2021, 3, 25)))],
+        terms=[OLD, NEW],
+    )
+    _timeline_is_check(data, "TERMS001", D(2021, 3, 1), D(2021, 4, 10))
+
+
+def test_an_open_deployment_is_followed_day_by_day_once_someone_is_over() -> None:
+    data = fleet(
+        crews=[crew("vigilant-a")],
+        people=[
+            person("BF1", crew="vigilant-a", terms=on("tc-2021", D(2021, 1, 1))),
+            person(
+                "BF2",
+                crew="vigilant-a",
+                crew_since=D(2021, 5, 10),
+                terms=on("tc-2021", D(2021, 1, 1)),
+            ),
+        ],
+        deployments=[
+            deployed(D(2021, 5, 1), None, crew="vigilant-a"),
+            deployed(D(2021, 5, 3), D(2021, 6, 2), id="dep-2"),
+        ],
+        terms=[terms(effective=D(2021, 1, 1), working_pattern=NEW.working_pattern)],
+    )
+    _timeline_is_check(data, "TERMS003", D(2021, 4, 20), D(2021, 6, 20))
+    (finding,) = [f for f in run(data, "TERMS003", as_of=D(2021, 6, 5)) if f.subject.id == "dep-1"]
+    assert finding.details["days"] == 36
+    assert finding.details["people"] == [
+        {"person": "BF1", "terms": "tc-2021", "limit": 21, "days": 36},
+        {"person": "BF2", "terms": "tc-2021", "limit": 21, "days": 27},
+    ]
+
+
+def test_the_timeline_of_terms004_starts_the_day_after_the_year_end() -> None:
+    data = fleet(
+        terms=[
+            planned(None),
+            terms(
+                "tc-late",
+                effective=D(2022, 5, 1),
+                business_year=mc.model.BusinessYear.parse("2021/22"),
+            ),
+        ]
+    )
+    _timeline_is_check(data, "TERMS004", D(2022, 3, 20), D(2022, 4, 10))

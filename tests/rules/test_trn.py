@@ -11,11 +11,11 @@ from .builders import D, cert, certificate_type, course, fleet, messages, person
 BOARDING = role("boarding-officer", courses=("sea-survival",))
 SEA_SURVIVAL = course("sea-survival", "P3Y", name="Sea survival")
 LEADERSHIP = course("leadership", "P5Y", name="Leadership")
-CHIEF_OFFICER = mc.Grade("deck-chief-officer", "Chief officer", courses=("leadership",))
-DECK = mc.Pathway("deck", "Deck", mc.Discipline.DECK, (CHIEF_OFFICER,))
+CHIEF_OFFICER = mc.model.Grade("deck-chief-officer", "Chief officer", courses=("leadership",))
+DECK = mc.model.Pathway("deck", "Deck", mc.model.Discipline.DECK, (CHIEF_OFFICER,))
 
 
-def boarding_officer(*training: mc.TrainingRecord, **fields: Any) -> mc.Fleet:
+def boarding_officer(*training: mc.model.TrainingRecord, **fields: Any) -> mc.model.Fleet:
     return fleet(
         people=[person("BF1", duty_roles=("boarding-officer",), training=training, **fields)],
         duty_roles=[BOARDING],
@@ -220,11 +220,11 @@ FRB = certificate_type("stcw-vi-2", "P5Y", name="STCW VI/2 fast rescue boat")
 
 def delivered(
     on: D,
-    *trainer_training: mc.TrainingRecord,
-    trainer_certificates: tuple[mc.Certificate, ...] = (),
-    course_record: mc.Course = BOARDING_OPS,
+    *trainer_training: mc.model.TrainingRecord,
+    trainer_certificates: tuple[mc.model.Certificate, ...] = (),
+    course_record: mc.model.Course = BOARDING_OPS,
     **trainee: Any,
-) -> mc.Fleet:
+) -> mc.model.Fleet:
     return fleet(
         people=[
             person("BF1", training=(trained("boarding-ops", on, trainer="BF2"),), **trainee),
@@ -245,7 +245,7 @@ class TestTrainerNotQualified:
             "BF2 was not qualified to deliver Boarding operations to BF1 on 2020-11-12: "
             "their Boarding instructor training had lapsed on 2020-09-30"
         )
-        assert finding.subject == mc.Subject("person", "BF1")
+        assert finding.subject == mc.model.Subject("person", "BF1")
         assert finding.details == {
             "course": "boarding-ops",
             "trainer": "BF2",
@@ -267,7 +267,7 @@ class TestTrainerNotQualified:
         assert messages(run(delivered(D(2020, 11, 12), later), "TRN005")) == expected
 
     def test_certificates_are_checked_too(self) -> None:
-        needs_both = mc.Course(
+        needs_both = mc.model.Course(
             "boarding-ops",
             "Boarding operations",
             trainer_courses=("instructor-boarding",),
@@ -310,7 +310,7 @@ class TestTrainerNotQualified:
 
 class TestCourseWithoutTrainer:
     @staticmethod
-    def catalogue(*people: mc.Person, **course_fields: Any) -> mc.Fleet:
+    def catalogue(*people: mc.model.Person, **course_fields: Any) -> mc.model.Fleet:
         course_fields.setdefault("trainer_courses", ("instructor-boarding",))
         ops = course("boarding-ops", "P3Y", name="Boarding operations", **course_fields)
         return fleet(people=people, courses=[ops, INSTRUCTOR], certificate_types=[FRB])
@@ -323,7 +323,7 @@ class TestCourseWithoutTrainer:
             "Boarding operations (boarding-ops); people holding each trainer requirement: "
             "course instructor-boarding: 0"
         )
-        assert finding.subject == mc.Subject("course", "boarding-ops")
+        assert finding.subject == mc.model.Subject("course", "boarding-ops")
         assert finding.severity is mc.rules.Severity.WARNING
 
     def test_a_current_trainer_in_service_clears_it(self) -> None:

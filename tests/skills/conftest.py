@@ -10,5 +10,5 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fleet"
 
 
 @pytest.fixture(scope="session")
-def example() -> mc.Fleet:
+def example() -> mc.model.Fleet:
     return mc.load(EXAMPLE)

@@ -89,7 +89,7 @@ class TestSkills:
             "lapsing_people": "",
             "unqualified_people": "",
         }
-        cover = mc.coverage(mc.load(EXAMPLE), "2021-03-31")
+        cover = mc.skills.coverage(mc.load(EXAMPLE), "2021-03-31")
         assert len(rows) == sum(len(c.roles) for c in cover.crews)
 
     def test_table_is_for_csv_only(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -272,12 +272,12 @@ class TestTna:
         assert "unknown vessel" in err
 
 
-def no_trainer_fleet() -> mc.Fleet:
+def no_trainer_fleet() -> mc.model.Fleet:
     """BF1 alone fills r1, which needs in-house course drills; nobody can teach drills."""
     drills = course("drills", trainer_courses=("drills-instructor",))
     radio = course("radio", trainer_courses=("drills-instructor",))
     return fleet(
-        vessels=[vessel("v", complement=(mc.RoleCount("r1", 1),))],
+        vessels=[vessel("v", complement=(mc.model.RoleCount("r1", 1),))],
         crews=[crew("a", vessel="v")],
         people=[
             person(
@@ -352,6 +352,6 @@ def test_tna_renews_what_lapses_within_the_window(capsys: pytest.CaptureFixture[
     code, ahead, _ = run(capsys, *base, "--within", "P6M")
     assert code == 0
     fleet = mc.load(EXAMPLE)
-    expected = mc.training_needs(fleet, "2021-03-31", within="P6M")
+    expected = mc.skills.training_needs(fleet, "2021-03-31", within="P6M")
     assert [gap["role"] for gap in json.loads(ahead)["gaps"]] == [g.role for g in expected.gaps]
     assert len(json.loads(ahead)["gaps"]) > len(json.loads(today)["gaps"])

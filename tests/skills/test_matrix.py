@@ -35,19 +35,21 @@ OOW = role("oow", certificates=("gmdss",), courses=("radar",))
 FRB = course("frb", "P5Y")
 RADAR = course("radar", "P3Y")
 GMDSS = certificate_type("gmdss", "P5Y")
-SUIT = mc.EquipmentItem("DS-1", "dry-suit")
+SUIT = mc.model.EquipmentItem("DS-1", "dry-suit")
 WHEN = st.sampled_from([D(2016, 4, 1), D(2019, 6, 1), D(2021, 3, 31), D(2021, 4, 1)])
 
 
-def member(id: str, *roles: str, **fields: Any) -> mc.Person:
+def member(id: str, *roles: str, **fields: Any) -> mc.model.Person:
     return person(id, crew="vigilant-a", duty_roles=roles, **fields)
 
 
-def ship(*people: mc.Person, **complement: int) -> mc.Fleet:
+def ship(*people: mc.model.Person, **complement: int) -> mc.model.Fleet:
     counts = complement or {"coxswain": 1, "oow": 2}
     return fleet(
         vessels=[
-            vessel("vigilant", complement=tuple(mc.RoleCount(r, n) for r, n in counts.items()))
+            vessel(
+                "vigilant", complement=tuple(mc.model.RoleCount(r, n) for r, n in counts.items())
+            )
         ],
         crews=[crew("vigilant-a")],
         people=people,
@@ -65,7 +67,7 @@ BF1 = member(
     "BF1",
     "coxswain",
     training=(trained("frb", D(2020, 1, 1)),),
-    issues=(mc.Issue("DS-1", D(2020, 1, 1)),),
+    issues=(mc.model.Issue("DS-1", D(2020, 1, 1)),),
 )
 BF2 = member(
     "BF2",
@@ -159,7 +161,9 @@ class TestCoverage:
         assert oow.to_record()["lapses"] is True
 
     def test_a_vessel_with_no_crew_is_listed_as_uncrewed(self) -> None:
-        data = mc.Fleet(vessels=(vessel("seeker", complement=(mc.RoleCount("oow", 1),)),))
+        data = mc.model.Fleet(
+            vessels=(vessel("seeker", complement=(mc.model.RoleCount("oow", 1),)),)
+        )
         assert coverage(data, AS_OF).uncrewed == ("seeker",)
 
 
@@ -196,22 +200,20 @@ class TestTrainerCapacity:
         assert run(data, "TRN006", as_of=D(2020, 6, 1)) == []
 
 
-def _agrees_with_trainer_holders(data: mc.Fleet, on: pendulum.Date) -> None:
-    holders = mc.facts.trainer_holders(data, on)
+def _agrees_with_trainer_holders(data: mc.model.Fleet, on: pendulum.Date) -> None:
+    view = mc.facts.Facts.of(data).on(on)
     for entry in trainer_capacity(data, on).courses:
         found = data.course(entry.course)
         assert found is not None
-        assert entry.trainers == tuple(sorted(holders.trainers(found)))
+        assert entry.trainers == tuple(sorted(view.trainers(found).qualified))
         # and both are who a person-by-person look at the trainer requirements finds
         if found.trainer_courses or found.trainer_certificates:
             expected = sorted(
                 p.id
                 for p in data.people
                 if p.in_service_on(on)
-                and all(mc.facts.valid_training(data, p, c, on) for c in found.trainer_courses)
-                and all(
-                    mc.facts.valid_certificate(data, p, t, on) for t in found.trainer_certificates
-                )
+                and all(view.valid(p, "training", c) for c in found.trainer_courses)
+                and all(view.valid(p, "certificates", t) for t in found.trainer_certificates)
             )
             assert list(entry.trainers) == expected
 
@@ -258,24 +260,25 @@ def test_trainer_capacity_counts_as_trn006(
 
 def test_the_window_takes_days_text_or_a_period_like_the_forecast() -> None:
     fleet = mc.load(ROOT / "examples" / "fleet")
-    in_days = mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within=61)
-    assert mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within="61d") == in_days
+    in_days = mc.skills.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within=61)
+    assert mc.skills.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within="61d") == in_days
     # Two calendar months from 31 March end on 31 May: 61 days.
-    assert mc.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within="P2M") == in_days
+    assert mc.skills.skills_matrix(fleet, "2021-03-31", crew="vigilant-a", within="P2M") == in_days
     with pytest.raises(ValueError, match="within must be days such as 90"):
-        mc.skills_matrix(fleet, "2021-03-31", within="soon")
-    assert mc.coverage(fleet, "2021-03-31", within="P2M").within == 61
-    assert mc.training_needs(fleet, "2021-03-31", within="61d").within == 61
+        mc.skills.skills_matrix(fleet, "2021-03-31", within="soon")
+    assert mc.skills.coverage(fleet, "2021-03-31", within="P2M").within == 61
+    assert mc.skills.training_needs(fleet, "2021-03-31", within="61d").within == 61
 
 
-def _agrees_with_role_status(data: mc.Fleet, on: pendulum.Date, within: int) -> None:
+def _agrees_with_role_status(data: mc.model.Fleet, on: pendulum.Date, within: int) -> None:
     matrix = skills_matrix(data, on, within=within)
+    view = mc.facts.Facts.of(data).on(on)
     horizon = on.add(days=within)
     for person_id, cells in matrix.rows():
         who = data.person(person_id)
         assert who is not None
         for cell in cells:
-            status = mc.facts.role_status(data, who, cell.role, on)
+            status = view.role_status(who, cell.role)
             assert cell.missing_certificates == status.missing_certificates
             assert cell.missing_courses == status.missing_courses
             assert cell.missing_kit == status.missing_kit
@@ -297,7 +300,7 @@ def test_every_cell_of_the_example_agrees_with_role_status(on: pendulum.Date) ->
 
 
 @st.composite
-def _fleets(draw: st.DrawFn) -> mc.Fleet:
+def _fleets(draw: st.DrawFn) -> mc.model.Fleet:
     roles = [
         role(
             r,
@@ -313,10 +316,10 @@ def _fleets(draw: st.DrawFn) -> mc.Fleet:
         expiry = st.none() | WHEN
         records = st.lists(st.tuples(st.sampled_from(["frb", "radar"]), WHEN, expiry), max_size=3)
         certificates = st.lists(st.tuples(WHEN, expiry), max_size=2)
-        item = mc.EquipmentItem(
+        item = mc.model.EquipmentItem(
             f"DS-{n}",
             "dry-suit",
-            status=draw(st.sampled_from(list(mc.ItemStatus))),
+            status=draw(st.sampled_from(list(mc.model.ItemStatus))),
             status_date=draw(st.none() | WHEN),
         )
         items.append(item)
@@ -326,7 +329,9 @@ def _fleets(draw: st.DrawFn) -> mc.Fleet:
                 *draw(st.lists(st.sampled_from(["r1", "r2", "r3"]), unique=True)),
                 training=tuple(trained(c, day, expires=end) for c, day, end in draw(records)),
                 certificates=tuple(cert("gmdss", day, end) for day, end in draw(certificates)),
-                issues=tuple(mc.Issue(item.id, day) for day in draw(st.lists(WHEN, max_size=1))),
+                issues=tuple(
+                    mc.model.Issue(item.id, day) for day in draw(st.lists(WHEN, max_size=1))
+                ),
             )
         )
     return fleet(
@@ -339,7 +344,7 @@ def _fleets(draw: st.DrawFn) -> mc.Fleet:
 
 
 @given(data=_fleets(), within=st.sampled_from([0, 1, 90]))
-def test_every_cell_agrees_with_role_status(data: mc.Fleet, within: int) -> None:
+def test_every_cell_agrees_with_role_status(data: mc.model.Fleet, within: int) -> None:
     _agrees_with_role_status(data, AS_OF, within)
 
 

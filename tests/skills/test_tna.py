@@ -22,14 +22,16 @@ ROLES = ("r1", "r2", "r3")
 
 
 def build(
-    roles: list[mc.DutyRole],
-    people: list[mc.Person],
+    roles: list[mc.model.DutyRole],
+    people: list[mc.model.Person],
     complement: dict[str, int],
-    items: tuple[mc.EquipmentItem, ...] = (),
-) -> mc.Fleet:
-    return mc.Fleet(
+    items: tuple[mc.model.EquipmentItem, ...] = (),
+) -> mc.model.Fleet:
+    return mc.model.Fleet(
         vessels=(
-            make_vessel("v", complement=tuple(mc.RoleCount(r, n) for r, n in complement.items())),
+            make_vessel(
+                "v", complement=tuple(mc.model.RoleCount(r, n) for r, n in complement.items())
+            ),
         ),
         crews=(crew("a", vessel="v"),),
         people=tuple(people),
@@ -40,7 +42,7 @@ def build(
     )
 
 
-def apply(data: mc.Fleet, needs: TrainingNeeds, as_of: pendulum.Date) -> mc.Fleet:
+def apply(data: mc.model.Fleet, needs: TrainingNeeds, as_of: pendulum.Date) -> mc.model.Fleet:
     """The fleet with every action done on ``as_of``: records dated that day, new kit issued."""
     people = {p.id: p for p in data.people}
     items = list(data.equipment_items)
@@ -51,8 +53,8 @@ def apply(data: mc.Fleet, needs: TrainingNeeds, as_of: pendulum.Date) -> mc.Flee
         elif action.kind is TrainingActionKind.CERTIFICATE:
             who = attrs.evolve(who, certificates=(*who.certificates, cert(action.item, as_of)))
         elif action.kind is TrainingActionKind.KIT:
-            items.append(mc.EquipmentItem(f"NEW-{n}", action.item))
-            who = attrs.evolve(who, issues=(*who.issues, mc.Issue(f"NEW-{n}", as_of)))
+            items.append(mc.model.EquipmentItem(f"NEW-{n}", action.item))
+            who = attrs.evolve(who, issues=(*who.issues, mc.model.Issue(f"NEW-{n}", as_of)))
         else:
             who = attrs.evolve(who, duty_roles=(*who.duty_roles, action.item))
         people[action.person] = who
@@ -116,7 +118,7 @@ class TestHandWorked:
 
 
 class TestExampleFleet:
-    def test_finds_the_single_point_and_the_unfilled_watch(self, example: mc.Fleet) -> None:
+    def test_finds_the_single_point_and_the_unfilled_watch(self, example: mc.model.Fleet) -> None:
         cover = coverage(example, AS_OF)
         alert_b = cover.crew("alert-b")
         vigilant_a = cover.crew("vigilant-a")
@@ -140,7 +142,7 @@ class TestExampleFleet:
 
 
 @st.composite
-def small_fleets(draw: st.DrawFn) -> mc.Fleet:
+def small_fleets(draw: st.DrawFn) -> mc.model.Fleet:
     roles = [
         role(
             r,
@@ -152,12 +154,12 @@ def small_fleets(draw: st.DrawFn) -> mc.Fleet:
     ]
     ids = [r.id for r in roles]
     when = st.sampled_from([D(2015, 1, 1), D(2019, 6, 1), D(2021, 3, 31), D(2021, 6, 1)])
-    people: list[mc.Person] = []
-    items: list[mc.EquipmentItem] = []
+    people: list[mc.model.Person] = []
+    items: list[mc.model.EquipmentItem] = []
     for n in range(draw(st.integers(1, 6))):
         pid = f"BF{n}"
         kit = draw(st.lists(st.sampled_from(KIT), max_size=2, unique=True))
-        items += [mc.EquipmentItem(f"{pid}-{k}", k) for k in kit]
+        items += [mc.model.EquipmentItem(f"{pid}-{k}", k) for k in kit]
         fields: dict[str, Any] = {
             "crew": "a",
             "duty_roles": tuple(draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))),
@@ -169,7 +171,7 @@ def small_fleets(draw: st.DrawFn) -> mc.Fleet:
                 cert(g, draw(when))
                 for g in draw(st.lists(st.sampled_from(CERTIFICATES), max_size=2, unique=True))
             ),
-            "issues": tuple(mc.Issue(f"{pid}-{k}", D(2020, 1, 1)) for k in kit),
+            "issues": tuple(mc.model.Issue(f"{pid}-{k}", D(2020, 1, 1)) for k in kit),
         }
         people.append(person(pid, **fields))
     complement = {r: draw(st.integers(0, 3)) for r in ids}
@@ -177,7 +179,9 @@ def small_fleets(draw: st.DrawFn) -> mc.Fleet:
 
 
 @given(data=small_fleets(), within=st.sampled_from([0, 60]))
-def test_applying_every_action_closes_every_gap_it_claims(data: mc.Fleet, within: int) -> None:
+def test_applying_every_action_closes_every_gap_it_claims(
+    data: mc.model.Fleet, within: int
+) -> None:
     needs = training_needs(data, AS_OF, within=within)
     after = apply(data, needs, AS_OF)
     (crew_after,) = coverage(after, AS_OF, within=within).crews

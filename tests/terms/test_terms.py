@@ -15,41 +15,41 @@ EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "fleet"
 
 
 @pytest.fixture(scope="module")
-def example() -> mc.Fleet:
+def example() -> mc.model.Fleet:
     return mc.load(EXAMPLE)
 
 
-def _set(**fields: object) -> mc.TermsAndConditions:
-    fields.setdefault("status", mc.TermsStatus.DRAFT)
-    return mc.TermsAndConditions(id="tc-1", title="Terms", **fields)  # type: ignore[arg-type]
+def _set(**fields: object) -> mc.model.TermsAndConditions:
+    fields.setdefault("status", mc.model.TermsStatus.DRAFT)
+    return mc.model.TermsAndConditions(id="tc-1", title="Terms", **fields)  # type: ignore[arg-type]
 
 
 def test_the_stage_follows_the_dates_step_by_step() -> None:
     terms = _set(
         drafted=D(2020, 6, 30),
-        consultation=mc.Consultation(D(2020, 9, 1), D(2020, 11, 30)),
+        consultation=mc.model.Consultation(D(2020, 9, 1), D(2020, 11, 30)),
         agreed=D(2021, 1, 29),
         effective=D(2021, 4, 1),
         superseded=D(2025, 4, 1),
     )
     data = fleet(terms=[terms])
     stages = {
-        D(2020, 1, 1): mc.TermsStatus.DRAFT,
-        D(2020, 8, 31): mc.TermsStatus.DRAFT,
-        D(2020, 9, 1): mc.TermsStatus.CONSULTATION,
-        D(2021, 1, 28): mc.TermsStatus.CONSULTATION,
-        D(2021, 1, 29): mc.TermsStatus.AGREED,
-        D(2021, 3, 31): mc.TermsStatus.AGREED,
-        D(2021, 4, 1): mc.TermsStatus.IN_FORCE,
-        D(2025, 3, 31): mc.TermsStatus.IN_FORCE,
-        D(2025, 4, 1): mc.TermsStatus.SUPERSEDED,
+        D(2020, 1, 1): mc.model.TermsStatus.DRAFT,
+        D(2020, 8, 31): mc.model.TermsStatus.DRAFT,
+        D(2020, 9, 1): mc.model.TermsStatus.CONSULTATION,
+        D(2021, 1, 28): mc.model.TermsStatus.CONSULTATION,
+        D(2021, 1, 29): mc.model.TermsStatus.AGREED,
+        D(2021, 3, 31): mc.model.TermsStatus.AGREED,
+        D(2021, 4, 1): mc.model.TermsStatus.IN_FORCE,
+        D(2025, 3, 31): mc.model.TermsStatus.IN_FORCE,
+        D(2025, 4, 1): mc.model.TermsStatus.SUPERSEDED,
     }
     for day, stage in stages.items():
-        found = mc.lifecycle(data, "tc-1", day)
+        found = mc.terms.lifecycle(data, "tc-1", day)
         assert found.stage is stage, day
-        assert found.in_force is (stage is mc.TermsStatus.IN_FORCE)
+        assert found.in_force is (stage is mc.model.TermsStatus.IN_FORCE)
         # the stage agrees with the facts the TERMS rules use
-        assert found.in_force is mc.facts.terms_in_force(terms, day)
+        assert found.in_force is mc.facts.Facts.of(data).on(day).terms_in_force(terms)
     assert [step.recorded_as for step in found.steps] == [
         "drafted",
         "consultation.opens",
@@ -62,14 +62,14 @@ def test_the_stage_follows_the_dates_step_by_step() -> None:
 
 def test_dates_that_run_backwards_are_named() -> None:
     terms = _set(agreed=D(2021, 5, 1), effective=D(2021, 4, 1))
-    found = mc.lifecycle(fleet(terms=[terms]), terms, "2021-06-01")
+    found = mc.terms.lifecycle(fleet(terms=[terms]), terms, "2021-06-01")
     assert found.out_of_order == ("effective 2021-04-01 is before agreed 2021-05-01",)
     with pytest.raises(KeyError, match="no terms set 'tc-9'"):
-        mc.lifecycle(fleet(terms=[terms]), "tc-9", "2021-06-01")
+        mc.terms.lifecycle(fleet(terms=[terms]), "tc-9", "2021-06-01")
 
 
-def test_terms_for_says_which_set_applied_and_why(example: mc.Fleet) -> None:
-    before = mc.terms_for(example, "BF1003", "2021-03-31")
+def test_terms_for_says_which_set_applied_and_why(example: mc.model.Fleet) -> None:
+    before = mc.terms.terms_for(example, "BF1003", "2021-03-31")
     assert before.terms is not None
     assert before.terms.id == "tc-2012"
     assert before.applies is before.terms
@@ -77,7 +77,7 @@ def test_terms_for_says_which_set_applied_and_why(example: mc.Fleet) -> None:
         "BF1003 is assigned to tc-2012 from 2017-12-03 to 2021-03-31; "
         "tc-2012 is in force from 2012-04-01 until 2021-03-31"
     )
-    after = mc.terms_for(example, "BF1003", "2021-04-01")
+    after = mc.terms.terms_for(example, "BF1003", "2021-04-01")
     assert after.terms is not None
     assert after.terms.id == "tc-2021"
     assert after.why.endswith("tc-2021 is in force from 2021-04-01")
@@ -89,30 +89,30 @@ def test_terms_for_explains_each_way_a_set_does_not_apply() -> None:
     someone = person(
         "BF1",
         terms=(
-            mc.TermsAssignment("tc-1", D(2021, 1, 1), D(2022, 12, 31)),
-            mc.TermsAssignment("tc-x", D(2023, 1, 1), D(2023, 1, 31)),
+            mc.model.TermsAssignment("tc-1", D(2021, 1, 1), D(2022, 12, 31)),
+            mc.model.TermsAssignment("tc-x", D(2023, 1, 1), D(2023, 1, 31)),
         ),
     )
     data = fleet(terms=[terms], people=[someone])
-    early = mc.terms_for(data, "BF1", "2021-02-01")
+    early = mc.terms.terms_for(data, "BF1", "2021-02-01")
     assert (early.in_force, early.applies) == (False, None)
     assert early.why.endswith("tc-1 only comes into force on 2021-04-01")
-    late = mc.terms_for(data, someone, "2022-06-01")
+    late = mc.terms.terms_for(data, someone, "2022-06-01")
     assert late.why.endswith("tc-1 was superseded on 2022-04-01")
-    unknown = mc.terms_for(data, "BF1", "2023-01-15")
+    unknown = mc.terms.terms_for(data, "BF1", "2023-01-15")
     assert unknown.why.endswith("but no set 'tc-x' is recorded")
-    gap = mc.terms_for(data, "BF1", "2024-01-01")
+    gap = mc.terms.terms_for(data, "BF1", "2024-01-01")
     assert gap.assignment is None
     assert gap.why == (
         "no assignment of BF1 covers 2024-01-01 "
         "(tc-1 from 2021-01-01 to 2022-12-31; tc-x from 2023-01-01 to 2023-01-31)"
     )
     with pytest.raises(KeyError):
-        mc.terms_for(data, "BF9", "2024-01-01")
+        mc.terms.terms_for(data, "BF9", "2024-01-01")
 
 
-def test_consultation_summary_of_the_example(example: mc.Fleet) -> None:
-    summary = mc.consultation_summary(example, "tc-2021")
+def test_consultation_summary_of_the_example(example: mc.model.Fleet) -> None:
+    summary = mc.terms.consultation_summary(example, "tc-2021")
     assert summary is not None
     assert (summary.opens, summary.closes, summary.days) == (D(2020, 9, 1), D(2020, 11, 30), 91)
     assert summary.responses == 8
@@ -129,17 +129,17 @@ def test_consultation_summary_of_the_example(example: mc.Fleet) -> None:
     assert (summary.answered, summary.unanswered) == (6, ("R-005", "R-008"))
     assert summary.answered_share == 0.75
     assert summary.outside_window == ()
-    assert mc.consultation_summary(example, "tc-2012") is None
+    assert mc.terms.consultation_summary(example, "tc-2012") is None
 
 
 def test_responses_outside_the_window_are_listed() -> None:
     responses = (
-        mc.ConsultationResponse("R-1", D(2020, 8, 31)),
-        mc.ConsultationResponse("R-2", D(2020, 9, 1), management_response="Noted."),
-        mc.ConsultationResponse("R-3", D(2020, 12, 1)),
+        mc.model.ConsultationResponse("R-1", D(2020, 8, 31)),
+        mc.model.ConsultationResponse("R-2", D(2020, 9, 1), management_response="Noted."),
+        mc.model.ConsultationResponse("R-3", D(2020, 12, 1)),
     )
-    terms = _set(consultation=mc.Consultation(D(2020, 9, 1), D(2020, 11, 30), responses))
-    summary = mc.consultation_summary(fleet(terms=[terms]), "tc-1")
+    terms = _set(consultation=mc.model.Consultation(D(2020, 9, 1), D(2020, 11, 30), responses))
+    summary = mc.terms.consultation_summary(fleet(terms=[terms]), "tc-1")
     assert summary is not None
     assert summary.outside_window == ("R-1", "R-3")
     assert summary.answered_share == pytest.approx(1 / 3)
@@ -165,7 +165,7 @@ def test_terms_command_lists_sets_with_their_stage(capsys: pytest.CaptureFixture
         p.id
         for p in example.people
         if p.in_service_on(D(2021, 3, 31))
-        and mc.terms_for(example, p, "2021-03-31").applies is example.terms_set("tc-2012")
+        and mc.terms.terms_for(example, p, "2021-03-31").applies is example.terms_set("tc-2012")
     ]
     assert rows["tc-2012"]["people"] == len(on_2012) > 0
     code, out, _ = _run(capsys, "terms", str(EXAMPLE), "--as-of", "2021-03-31")
@@ -188,7 +188,7 @@ def test_terms_command_explains_a_person(capsys: pytest.CaptureFixture[str]) -> 
     args = ("terms", str(EXAMPLE), "--person", "BF1003", "--as-of", "2021-04-01")
     code, out, _ = _run(capsys, *args)
     assert code == 0
-    assert out.strip() == mc.terms_for(mc.load(EXAMPLE), "BF1003", "2021-04-01").why
+    assert out.strip() == mc.terms.terms_for(mc.load(EXAMPLE), "BF1003", "2021-04-01").why
 
 
 def test_terms_command_rejects_unknown_ids(capsys: pytest.CaptureFixture[str]) -> None:

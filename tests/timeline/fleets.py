@@ -31,16 +31,16 @@ def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def fleets(draw: st.DrawFn) -> mc.Fleet:
+def fleets(draw: st.DrawFn) -> mc.model.Fleet:
     """A fleet of one or two vessels with people, kit, documents, operations and waivers."""
-    complement = (mc.RoleCount("boarding-officer", draw(st.integers(0, 2))),)
+    complement = (mc.model.RoleCount("boarding-officer", draw(st.integers(0, 2))),)
     size = draw(st.sampled_from([None, 1, 3]))
     vessels = [vessel("vigilant", complement=complement, crew_size=size), vessel("searcher")]
     vessels = vessels[: draw(st.integers(1, 2))]
     crews = [crew(f"{v.id}-a", v.id) for v in vessels]
     cert_types = [
         certificate_type("stcw-bst", "P1Y"),
-        certificate_type("eng-coc", kind=mc.CertificateKind.COMPETENCY),
+        certificate_type("eng-coc", kind=mc.model.CertificateKind.COMPETENCY),
     ]
     courses = [
         course("sea-survival", "P6M"),
@@ -48,13 +48,13 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         course("instructor", "P1Y"),
     ]
     pathways = [
-        mc.Pathway(
+        mc.model.Pathway(
             id="deck",
             name="Deck",
-            discipline=mc.Discipline.DECK,
+            discipline=mc.model.Discipline.DECK,
             grades=(
-                mc.Grade(id="rating", name="Rating"),
-                mc.Grade(
+                mc.model.Grade(id="rating", name="Rating"),
+                mc.model.Grade(
                     id="leading-hand",
                     name="Leading hand",
                     sea_time_days=20,
@@ -65,16 +65,16 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         )
     ]
     terms = [
-        mc.TermsAndConditions(
+        mc.model.TermsAndConditions(
             id="tc-1",
             title="Terms",
-            status=mc.TermsStatus.IN_FORCE,
+            status=mc.model.TermsStatus.IN_FORCE,
             effective=draw(_maybe(near)),
-            rest_profile=draw(st.sampled_from(sorted(mc.BUILTIN_REST_PROFILES))),
+            rest_profile=draw(st.sampled_from(sorted(mc.model.BUILTIN_REST_PROFILES))),
             business_year=draw(
-                st.sampled_from([None, mc.BusinessYear(2020), mc.BusinessYear(2021)])
+                st.sampled_from([None, mc.model.BusinessYear(2020), mc.model.BusinessYear(2021)])
             ),
-            working_pattern=mc.WorkingPattern(
+            working_pattern=mc.model.WorkingPattern(
                 days_on=14, days_off=14, max_consecutive_days_at_sea=draw(st.integers(5, 25))
             ),
         )
@@ -84,28 +84,30 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         role("engineer", certificates=("eng-coc",), courses=("sea-survival",)),
     ]
     kit_types = [
-        mc.EquipmentType(
+        mc.model.EquipmentType(
             id="lj",
             name="Lifejacket",
-            services=(mc.ServiceSchedule("inspection", mc.AgeSchedule.fixed("P3M")),),
-            shelf_life=mc.Period.parse("P2Y"),
+            services=(mc.model.ServiceSchedule("inspection", mc.model.AgeSchedule.fixed("P3M")),),
+            shelf_life=mc.model.Period.parse("P2Y"),
         )
     ]
     items = []
     for number in range(draw(st.integers(0, 3))):
         services = tuple(
-            mc.ServiceEvent("inspection", draw(near), draw(st.sampled_from(list(mc.ServiceResult))))
+            mc.model.ServiceEvent(
+                "inspection", draw(near), draw(st.sampled_from(list(mc.model.ServiceResult)))
+            )
             for _ in range(draw(st.integers(0, 2)))
         )
-        status = draw(st.sampled_from(list(mc.ItemStatus)))
+        status = draw(st.sampled_from(list(mc.model.ItemStatus)))
         items.append(
-            mc.EquipmentItem(
+            mc.model.EquipmentItem(
                 id=f"LJ{number}",
                 type="lj",
                 manufactured=draw(_maybe(near)),
                 expires=draw(_maybe(near)),
                 status=status,
-                status_date=None if status is mc.ItemStatus.IN_SERVICE else draw(near),
+                status_date=None if status is mc.model.ItemStatus.IN_SERVICE else draw(near),
                 services=services,
             )
         )
@@ -115,9 +117,11 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         for kind in draw(st.lists(st.sampled_from(["stcw-bst", "eng-coc"]), max_size=2)):
             issued = draw(near)
             expires = draw(_maybe(st.integers(1, 400).map(lambda n, d=issued: d.add(days=n))))
-            certificates.append(mc.Certificate(kind, issued, expires=expires))
+            certificates.append(mc.model.Certificate(kind, issued, expires=expires))
         training = [
-            mc.TrainingRecord(name, draw(near), trainer=draw(st.sampled_from([None, "BF0", "BF1"])))
+            mc.model.TrainingRecord(
+                name, draw(near), trainer=draw(st.sampled_from([None, "BF0", "BF1"]))
+            )
             for name in draw(
                 st.lists(st.sampled_from(["sea-survival", "boarding", "instructor"]), max_size=3)
             )
@@ -131,10 +135,12 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         for item in held:
             issued = draw(near)
             returned = draw(_maybe(st.integers(1, 200).map(lambda n, d=issued: d.add(days=n))))
-            issues.append(mc.Issue(item.id, issued, returned))
+            issues.append(mc.model.Issue(item.id, issued, returned))
         joined = draw(_maybe(near))
         assignments = tuple(
-            mc.TermsAssignment("tc-1", start, draw(_maybe(near.filter(lambda d, s=start: d >= s))))
+            mc.model.TermsAssignment(
+                "tc-1", start, draw(_maybe(near.filter(lambda d, s=start: d >= s)))
+            )
             for start in draw(st.lists(near, max_size=1))
         )
         people.append(
@@ -158,9 +164,9 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
     versions = []
     for number in range(draw(st.integers(0, 3))):
         versions.append(
-            mc.DocumentVersion(
+            mc.model.DocumentVersion(
                 label=f"v{number + 1}",
-                status=draw(st.sampled_from(list(mc.VersionStatus))),
+                status=draw(st.sampled_from(list(mc.model.VersionStatus))),
                 effective=draw(_maybe(near)),
                 approved_on=draw(_maybe(near)),
                 approved_by="Director",
@@ -169,22 +175,26 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
             )
         )
     documents = [
-        mc.Document(
+        mc.model.Document(
             id="SOP-1",
-            kind=mc.DocumentKind.SOP,
+            kind=mc.model.DocumentKind.SOP,
             title="Boarding",
             owner="Ops",
-            review_interval=draw(_maybe(st.sampled_from(["P1Y", "P90D"]).map(mc.Period.parse))),
+            review_interval=draw(
+                _maybe(st.sampled_from(["P1Y", "P90D"]).map(mc.model.Period.parse))
+            ),
             vessels=(vessels[0].id,),
             versions=tuple(versions),
-            reviews=tuple(mc.DocumentReview(draw(near)) for _ in range(draw(st.integers(0, 1)))),
+            reviews=tuple(
+                mc.model.DocumentReview(draw(near)) for _ in range(draw(st.integers(0, 1)))
+            ),
         )
     ]
     operations, debriefs = [], []
     for number in range(draw(st.integers(0, 2))):
         start = draw(near)
         operations.append(
-            mc.Operation(
+            mc.model.Operation(
                 id=f"OP{number}",
                 vessel=draw(st.sampled_from(vessels)).id,
                 kind="boarding",
@@ -194,16 +204,16 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         )
         if draw(st.booleans()):
             debriefs.append(
-                mc.Debrief(
+                mc.model.Debrief(
                     id=f"DB{number}",
                     operation=f"OP{number}",
                     date=start.add(days=draw(st.integers(0, 40))),
                     findings=tuple(
-                        mc.DebriefFinding(
+                        mc.model.DebriefFinding(
                             id=f"F{k + 1}",
                             summary="Ladder",
                             document="SOP-1",
-                            action=draw(st.sampled_from(list(mc.ActionKind))),
+                            action=draw(st.sampled_from(list(mc.model.ActionKind))),
                             due=draw(_maybe(near)),
                         )
                         for k in range(draw(st.integers(0, 2)))
@@ -215,7 +225,7 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
         start = draw(near)
         by_crew = draw(st.booleans())
         deployments.append(
-            mc.Deployment(
+            mc.model.Deployment(
                 id=f"DEP{number}",
                 vessel=draw(st.sampled_from(vessels)).id,
                 start=start,
@@ -234,23 +244,23 @@ def fleets(draw: st.DrawFn) -> mc.Fleet:
             begin = pendulum.datetime(2021, 1, 1, 6, tz="Europe/London").add(days=first + day)
             for _ in range(draw(st.integers(1, 3))):
                 hours = draw(st.integers(1, 14))
-                work_periods.append(mc.WorkPeriod(worker, begin, begin.add(hours=hours)))
+                work_periods.append(mc.model.WorkPeriod(worker, begin, begin.add(hours=hours)))
                 begin = begin.add(hours=hours + draw(st.integers(1, 8)))
     waivers = []
     for number in range(draw(st.integers(0, 2))):
         granted = draw(near)
         waivers.append(
-            mc.Waiver(
+            mc.model.Waiver(
                 id=f"W{number}",
                 rule=draw(st.sampled_from(["CERT001", "CERT002", "certificate-missing-for-role"])),
-                subject=mc.Subject("person", draw(st.sampled_from(people)).id),
+                subject=mc.model.Subject("person", draw(st.sampled_from(people)).id),
                 reason="Dispensation",
                 granted_by="Director",
                 granted_on=granted,
                 expires=draw(_maybe(st.integers(0, 60).map(lambda n, d=granted: d.add(days=n)))),
             )
         )
-    return mc.Fleet(
+    return mc.model.Fleet(
         vessels=tuple(vessels),
         crews=tuple(crews),
         people=tuple(people),

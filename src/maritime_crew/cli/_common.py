@@ -108,7 +108,7 @@ def as_of_date(text: str) -> pendulum.Date:
         parsed = datetime.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(problem) from None
-    from ..model._dates import FIRST_DATE, LAST_DATE
+    from ..model import FIRST_DATE, LAST_DATE
 
     if not FIRST_DATE <= parsed <= LAST_DATE:
         raise argparse.ArgumentTypeError(
@@ -120,7 +120,7 @@ def as_of_date(text: str) -> pendulum.Date:
 
 def within_option(text: str) -> Period:
     """``--within`` as a period (``90``, ``90d``, ``P3M``), or a usage error in plain words."""
-    from ..model._window import parse_within
+    from ..model import parse_within
 
     try:
         return parse_within(text)
@@ -147,7 +147,7 @@ def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
     """Raise :class:`UsageError` naming the nearest ids when ``wanted`` is not ``known``."""
     if wanted is None or wanted in known:
         return
-    from ..io._errors import did_you_mean, nearest
+    from ..io import did_you_mean, nearest
 
     hints = nearest(wanted, known)
     hint = did_you_mean(hints) if hints else "known: " + ", ".join(known[:10])
@@ -161,7 +161,7 @@ def write_output(path: str, text: str) -> None:
     """
     from pathlib import Path
 
-    from ..io._dump import write_atomically
+    from ..io import write_atomically
 
     if path.endswith(("/", os.sep)) or Path(path).is_dir():
         raise UsageError(f"cannot write {path}: it names a directory; give a file name")

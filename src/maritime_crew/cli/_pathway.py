@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ..io._errors import did_you_mean, nearest
+from ..io import did_you_mean, nearest
 from ._common import EXIT_OK, UsageError, as_of_date, load_dataset, today_in_london
 
 if TYPE_CHECKING:

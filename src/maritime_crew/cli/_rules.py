@@ -47,7 +47,7 @@ def run_rules(arguments: argparse.Namespace) -> int:
 
 def run_explain(arguments: argparse.Namespace) -> int:
     """Print one rule's documentation."""
-    from ..io._errors import did_you_mean, nearest
+    from ..io import did_you_mean, nearest
     from ..rules import default_registry
 
     registry = default_registry()

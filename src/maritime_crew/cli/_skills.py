@@ -148,8 +148,7 @@ def _table(arguments: argparse.Namespace, default: str) -> str:
 
 def _window(as_of: pendulum.Date, within: str) -> int:
     """``--within`` in days from ``as_of``, or a usage error in plain words."""
-    from ..model._dates import as_date
-    from ..model._window import window_days
+    from ..model import as_date, window_days
 
     return window_days(as_date(as_of), within_option(within))
 

@@ -4,10 +4,10 @@
 
     import maritime_crew as mc
 
-    mc.register(fleet, "2021-03-31", kind="sop").overdue
-    mc.in_force(fleet, "SOP-BRD-01", on="2020-09-14").label
-    mc.history(fleet, "SOP-BRD-01").versions
-    mc.debrief_loop(fleet, "2021-03-31").vessel("vigilant")
+    mc.documents.register(fleet, "2021-03-31", kind="sop").overdue
+    mc.documents.in_force(fleet, "SOP-BRD-01", on="2020-09-14").label
+    mc.documents.history(fleet, "SOP-BRD-01").versions
+    mc.documents.debrief_loop(fleet, "2021-03-31").vessel("vigilant")
 
 Reviews due and actions closed follow the ``DOC`` rules: a review is overdue after its
 due date, and a debrief action closes on the effective date of the first approved

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pendulum
 
-from ..model import Document, Fleet, Period
+from ..model import DateLike, Document, Fleet, Period
 from ..rules.builtin.doc import DEFAULT_INTERVAL, WITHIN
 
 __all__ = [
@@ -16,8 +14,6 @@ __all__ = [
     "iso",
     "resolve_document",
 ]
-
-DateLike = pendulum.Date | datetime.date | str
 
 DEFAULT_REVIEW_INTERVAL: Period = DEFAULT_INTERVAL.default
 """Review interval of documents that set none: ``DOC001``'s ``default-interval``."""

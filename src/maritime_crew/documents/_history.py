@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import Facts
 from ..model import ActionKind, Document, DocumentKind, DocumentVersion, Fleet, VersionStatus
 from ..rules import as_date
 from ._common import DateLike, iso, resolve_document
@@ -21,7 +21,7 @@ def in_force(fleet: Fleet, document: Document | str, on: DateLike) -> DocumentVe
     It is the approved (or since superseded) version with the latest effective date on or
     before ``on``; drafts and withdrawn versions never are. ``KeyError`` for an unknown id.
     """
-    return facts.version_in_force(resolve_document(fleet, document), as_date(on))
+    return Facts.of(fleet).on(as_date(on)).version_in_force(resolve_document(fleet, document))
 
 
 @attrs.frozen
@@ -144,7 +144,7 @@ def _addressed(fleet: Fleet, finding_id: str) -> AddressedFinding:
 
 
 def _until(document: Document, version: DocumentVersion) -> pendulum.Date | None:
-    """The day before the next live version took effect, as ``facts.version_in_force``."""
+    """The day before the next live version took effect, as ``View.version_in_force``."""
     if version.status not in _LIVE or version.effective is None:
         return None
     later = [

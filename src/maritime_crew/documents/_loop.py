@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import Facts, View
 from ..model import ActionKind, Fleet
 from ..rules import as_date
 from ._common import DEFAULT_WITHIN_DAYS, DateLike, iso
@@ -216,19 +216,24 @@ class DebriefLoop:
 
 def debrief_actions(fleet: Fleet, as_of: DateLike) -> tuple[DebriefAction, ...]:
     """Every document action of debriefs held by ``as_of``, with its state on that date."""
-    on = as_date(as_of)
+    return _actions(Facts.of(fleet).on(as_date(as_of)))
+
+
+def _actions(view: View) -> tuple[DebriefAction, ...]:
+    fleet = view.fleet
     actions = []
-    for _, debrief, _, item in facts.tracked_actions(fleet):
-        if debrief.date > on:
+    for tracked in view.tracked_actions():
+        debrief, item = tracked.debrief, tracked.finding
+        if not view.reached(debrief.date):
             continue  # not yet found
         operation = fleet.operation(debrief.operation)
-        closing = facts.closing_version(fleet, item.id, on)
+        closing = view.closing_version(item.id)
         days_overdue = None
         if closing is not None:
             state = ActionState.CLOSED
-        elif item.due is not None and item.due < on:
+        elif item.due is not None and view.passed(item.due):
             state = ActionState.OVERDUE
-            days_overdue = (on - item.due).in_days()
+            days_overdue = view.days_since(item.due)
         else:
             state = ActionState.OPEN
         actions.append(
@@ -243,30 +248,28 @@ def debrief_actions(fleet: Fleet, as_of: DateLike) -> tuple[DebriefAction, ...]:
                 found=debrief.date,
                 due=item.due,
                 state=state,
-                closed=closing[1].effective if closing is not None else None,
-                closed_by=closing[1].label if closing is not None else None,
-                closed_by_document=closing[0].id if closing is not None else None,
+                closed=closing.version.effective if closing is not None else None,
+                closed_by=closing.version.label if closing is not None else None,
+                closed_by_document=closing.document.id if closing is not None else None,
                 days_overdue=days_overdue,
             )
         )
     return tuple(actions)
 
 
-def _operations(fleet: Fleet, on: pendulum.Date, within: int) -> tuple[OperationDebrief, ...]:
+def _operations(view: View, within: int) -> tuple[OperationDebrief, ...]:
     rows = []
-    for operation in fleet.operations:
-        if operation.last_day > on:
+    for operation in view.fleet.operations:
+        if not view.reached(operation.last_day):
             continue  # still under way or in the future
         deadline = operation.last_day.add(days=within)
-        held = sorted(
-            (d for d in fleet.debriefs_of(operation.id) if d.date <= on), key=lambda d: d.date
-        )
+        held = sorted(view.debriefs_held(operation.id), key=lambda d: d.date)
         first = held[0] if held else None
         if first is not None:
             state = DebriefState.ON_TIME if first.date <= deadline else DebriefState.LATE
         else:
             # As DOC005: on the deadline itself the debrief is still in time.
-            state = DebriefState.MISSING if deadline < on else DebriefState.PENDING
+            state = DebriefState.MISSING if view.passed(deadline) else DebriefState.PENDING
         rows.append(
             OperationDebrief(
                 operation=operation.id,
@@ -335,8 +338,9 @@ def debrief_loop(
     on = as_date(as_of)
     if within_days < 0:
         raise ValueError("within_days must be 0 or more")
-    operations = _operations(fleet, on, within_days)
-    actions = debrief_actions(fleet, on)
+    view = Facts.of(fleet).on(on)
+    operations = _operations(view, within_days)
+    actions = _actions(view)
 
     def grouped(
         scope: str,

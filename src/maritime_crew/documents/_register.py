@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import Facts
 from ..model import Document, DocumentKind, Fleet, Period
 from ..rules import as_date
 from ._common import DEFAULT_REVIEW_INTERVAL, DateLike, iso
@@ -122,6 +122,7 @@ def register(
     """
     on = as_date(as_of)
     wanted = DocumentKind(kind) if kind is not None else None
+    view = Facts.of(fleet).on(on)
     open_actions: dict[str, list[DebriefAction]] = {}
     for action in debrief_actions(fleet, on):
         if action.is_open and action.document is not None:
@@ -130,8 +131,8 @@ def register(
     for document in fleet.documents:
         if not _matches(document, wanted, owner, vessel):
             continue
-        version = facts.version_in_force(document, on)
-        review = facts.review_due(document, on, default_interval)
+        version = view.version_in_force(document)
+        review = view.review_due(document, default_interval)
         entries.append(
             RegisterEntry(
                 as_of=on,
@@ -147,7 +148,7 @@ def register(
                 last_reviewed=review.last if review is not None else None,
                 review_interval=review.interval if review is not None else None,
                 review_due=review.due if review is not None else None,
-                overdue=review is not None and review.due < on,
+                overdue=review is not None and view.passed(review.due),
                 open_actions=tuple(open_actions.get(document.id, ())),
             )
         )

@@ -1,108 +1,102 @@
-"""Facts derived from the records on a date: validity, requirements, manning, sea time, servicing.
+"""Facts: the one layer that answers questions about a fleet, on a date.
 
-These are the shared building blocks of the rules and the analyses. Each function is
-pure: it reads the fleet and returns an answer for the date it is given.
+Rules, the analyses and plugin rules ask here; nothing else works out validity, kit,
+manning, sea time, servicing or document standing::
+
+    from maritime_crew import facts
+
+    today = facts.Facts.of(fleet).on("2021-03-31")
+    today.valid(person, "certificates", "eng1")       # a Held record, or None
+    today.later(90).reached(held.expires)             # does it expire within 90 days?
+
+:class:`Facts` is made once per fleet, kept with it, and holds every cache; it goes when
+the fleet goes. :class:`View` is the facts on one date. Every answer is a date, a period,
+a record or a small named record. Each answer knows which record dates can change it:
+given a :class:`Trace`, it notes the first later day on which it may change, which is how
+the timeline knows when to look again (see ``docs/timeline.md``).
 """
 
-from ._documents import (
-    ACTION_DONE,
-    TRACKED_ACTIONS,
-    ReviewDue,
-    closing_version,
-    last_reviewed,
-    review_due,
-    started,
-    tracked_actions,
-    version_in_force,
-    versions_in_force,
+from ._deployments import Overlap
+from ._documents import ACTION_DONE, TRACKED_ACTIONS, AddressingVersion, ReviewDue, TrackedAction
+from ._facts import Facts
+from ._hours import HoursOnRecord, ProfileRun
+from ._kit import HeldItem
+from ._manning import RoleCover, RoleStatus
+from ._placement import Placement
+from ._requirements import Requirement, Standing
+from ._seatime import Span
+from ._servicing import ServiceDue, next_due
+from ._subjects import (
+    COURSES,
+    CREWS,
+    DEBRIEFS,
+    DEPLOYMENTS,
+    DOCUMENTS,
+    EQUIPMENT_IN_USE,
+    EQUIPMENT_ISSUED,
+    EQUIPMENT_ITEMS,
+    OPERATIONS,
+    PEOPLE,
+    PEOPLE_IN_SERVICE,
+    TERMS_SETS,
+    VESSELS,
+    WAIVERS,
+    SubjectKey,
+    Subjects,
+    ending_within,
+    unmet,
 )
-from ._manning import RoleCover, crew_members, crews_at_sea, role_covers
-from ._requirements import (
-    Requirement,
-    RoleStatus,
-    kit_held,
-    required_certificates,
-    required_courses,
-    requirements,
-    role_status,
-    usable_kit_types,
-)
-from ._seatime import sea_days, sea_periods
-from ._servicing import ServiceDue, next_due, overdue_services, service_status, shelf_life_end
-from ._standing import Standing, standing
-from ._terms import assignment_on, terms_in_force
-from ._trainers import TrainerHolders, trainer_holders
-from ._validity import (
-    Held,
-    certificate_expiry,
-    certificates_of,
-    ending_by,
-    held_by_type,
-    held_on,
-    last_day,
-    latest_certificate,
-    latest_training,
-    next_booking,
-    training_expiry,
-    training_of,
-    unrenewed_certificate,
-    unrenewed_training,
-    valid_certificate,
-    valid_training,
-    valid_until,
-)
+from ._terms import Assigned
+from ._trace import NEVER, Trace
+from ._trainers import Lack, TrainerRequirement, Trainers
+from ._validity import Held, Kind, last_day
+from ._view import View
 
 __all__ = [
     "ACTION_DONE",
+    "COURSES",
+    "CREWS",
+    "DEBRIEFS",
+    "DEPLOYMENTS",
+    "DOCUMENTS",
+    "EQUIPMENT_IN_USE",
+    "EQUIPMENT_ISSUED",
+    "EQUIPMENT_ITEMS",
+    "NEVER",
+    "OPERATIONS",
+    "PEOPLE",
+    "PEOPLE_IN_SERVICE",
+    "TERMS_SETS",
     "TRACKED_ACTIONS",
+    "VESSELS",
+    "WAIVERS",
+    "AddressingVersion",
+    "Assigned",
+    "Facts",
     "Held",
+    "HeldItem",
+    "HoursOnRecord",
+    "Kind",
+    "Lack",
+    "Overlap",
+    "Placement",
+    "ProfileRun",
     "Requirement",
     "ReviewDue",
     "RoleCover",
     "RoleStatus",
     "ServiceDue",
+    "Span",
     "Standing",
-    "TrainerHolders",
-    "assignment_on",
-    "certificate_expiry",
-    "certificates_of",
-    "closing_version",
-    "crew_members",
-    "crews_at_sea",
-    "ending_by",
-    "held_by_type",
-    "held_on",
-    "kit_held",
+    "SubjectKey",
+    "Subjects",
+    "Trace",
+    "TrackedAction",
+    "TrainerRequirement",
+    "Trainers",
+    "View",
+    "ending_within",
     "last_day",
-    "last_reviewed",
-    "latest_certificate",
-    "latest_training",
-    "next_booking",
     "next_due",
-    "overdue_services",
-    "required_certificates",
-    "required_courses",
-    "requirements",
-    "review_due",
-    "role_covers",
-    "role_status",
-    "sea_days",
-    "sea_periods",
-    "service_status",
-    "shelf_life_end",
-    "standing",
-    "started",
-    "terms_in_force",
-    "tracked_actions",
-    "trainer_holders",
-    "training_expiry",
-    "training_of",
-    "unrenewed_certificate",
-    "unrenewed_training",
-    "usable_kit_types",
-    "valid_certificate",
-    "valid_training",
-    "valid_until",
-    "version_in_force",
-    "versions_in_force",
+    "unmet",
 ]

@@ -1,8 +1,16 @@
-"""Controlled documents: the version in force, reviews due, and debrief actions closed."""
+"""Controlled documents: the version in force, reviews due, and debrief actions closed.
+
+A version takes effect on its effective date when it is approved (or approved and since
+superseded); drafts and withdrawn versions never do. The version in force on a date is
+the one that took effect last by then. A document's last review is the last day by the
+date on which a version took effect or a review was held; the next is due one review
+interval later, and is overdue only after that day.
+
+A debrief finding that requires a document to be revised or reviewed is closed on the
+effective date of the first version that lists it in ``addresses`` and takes effect.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import attrs
 import pendulum
@@ -13,78 +21,46 @@ from ..model import (
     DebriefFinding,
     Document,
     DocumentVersion,
-    Fleet,
     Period,
     VersionStatus,
 )
+from ._core import Core
+from ._dates import DateQuestions
 
 __all__ = [
     "ACTION_DONE",
     "TRACKED_ACTIONS",
+    "AddressingVersion",
+    "DocumentFacts",
+    "DocumentQuestions",
     "ReviewDue",
-    "closing_version",
-    "last_reviewed",
-    "review_due",
-    "started",
-    "tracked_actions",
-    "version_in_force",
-    "versions_in_force",
+    "TrackedAction",
 ]
-
-_LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
 
 TRACKED_ACTIONS = (ActionKind.REVISE, ActionKind.REVIEW)
 """Debrief actions followed up until a document version addresses them."""
 ACTION_DONE = {ActionKind.REVISE: "revised", ActionKind.REVIEW: "reviewed"}
 """What a document must be, in words, for each tracked action."""
 
-
-def versions_in_force(document: Document, on: pendulum.Date) -> list[DocumentVersion]:
-    """Versions still marked approved, effective by a date, that no later version replaces.
-
-    A version is replaced when another version effective by that date names it in
-    ``supersedes``. Normally one version is left; more than one means the register says
-    two versions are in force at once.
-    """
-    return [
-        version
-        for version in document.versions
-        if version.status is VersionStatus.APPROVED
-        and version.effective is not None
-        and version.effective <= on
-        and not _replaced(document, version, on)
-    ]
+_LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
+"""Statuses of versions that take effect on their effective date."""
 
 
-def _replaced(document: Document, version: DocumentVersion, on: pendulum.Date) -> bool:
-    return any(
-        later.supersedes == version.label and later.effective is not None and later.effective <= on
-        for later in document.versions
-    )
+@attrs.frozen
+class TrackedAction:
+    """A debrief finding that requires a document to be revised or reviewed."""
+
+    debrief: Debrief
+    """The debrief that recorded the finding."""
+    finding: DebriefFinding
 
 
-def started(version: DocumentVersion, on: pendulum.Date) -> bool:
-    """The version is approved (or since superseded) and took effect on or before ``on``."""
-    return version.status in _LIVE and version.effective is not None and version.effective <= on
+@attrs.frozen
+class AddressingVersion:
+    """A document version that lists a debrief finding in its ``addresses``."""
 
-
-def version_in_force(document: Document, on: pendulum.Date) -> DocumentVersion | None:
-    """The version in force on a date.
-
-    It is the approved (or since superseded) version with the latest effective date on or
-    before that date. Drafts and withdrawn versions are never in force.
-    """
-    live = [v for v in document.versions if started(v, on)]
-    if not live:
-        return None
-    return max(live, key=lambda v: v.effective or on)
-
-
-def last_reviewed(document: Document, on: pendulum.Date) -> pendulum.Date | None:
-    """The last time, on or before ``on``, a version took effect or a review was held."""
-    dates = [v.effective for v in document.versions if started(v, on) and v.effective]
-    dates += [review.date for review in document.reviews if review.date <= on]
-    return max(dates) if dates else None
+    document: Document
+    version: DocumentVersion
 
 
 @attrs.frozen
@@ -101,43 +77,117 @@ class ReviewDue:
     """The next review date; overdue only after this date."""
 
 
-def review_due(document: Document, on: pendulum.Date, default: Period) -> ReviewDue | None:
-    """The next review of a document on a date, with the interval that sets it.
-
-    ``None`` when no version is in force on the date (nothing to review) or the document
-    was never reviewed. ``default`` is the interval of documents that set none.
-    """
-    if version_in_force(document, on) is None:
-        return None
-    last = last_reviewed(document, on)
-    if last is None:
-        return None
-    interval = document.review_interval if document.review_interval is not None else default
-    return ReviewDue(last, interval, document.review_interval is None, interval.after(last))
+def _effective(version: DocumentVersion) -> pendulum.Date:
+    """The effective date of a version that has one (every version that took effect)."""
+    assert version.effective is not None
+    return version.effective
 
 
-def tracked_actions(fleet: Fleet) -> Iterator[tuple[int, Debrief, int, DebriefFinding]]:
-    """Debrief findings that require a document to be revised or reviewed, with positions.
+class DocumentFacts(Core):
+    """Questions about documents and debrief actions that do not depend on a date."""
 
-    Each is ``(debrief position, debrief, finding position, finding)``.
-    """
-    for position, debrief in enumerate(fleet.debriefs):
-        for index, item in enumerate(debrief.findings):
-            if item.action in TRACKED_ACTIONS:
-                yield position, debrief, index, item
+    def tracked_actions(self) -> tuple[TrackedAction, ...]:
+        """Every debrief finding that requires a document to be revised or reviewed.
+
+        In data order: debriefs as recorded, and each debrief's findings in order.
+        """
+        cache = self._memo("tracked-actions")
+        found: tuple[TrackedAction, ...] | None = cache.get(None)
+        if found is None:
+            found = tuple(
+                TrackedAction(debrief, item)
+                for debrief in self.fleet.debriefs
+                for item in debrief.findings
+                if item.action in TRACKED_ACTIONS
+            )
+            found = cache.setdefault(None, found)
+        return found
+
+    def addressing(self, finding_id: str) -> tuple[AddressingVersion, ...]:
+        """Every document version that lists a debrief finding in ``addresses``.
+
+        Whatever its status or date, in data order.
+        """
+        return tuple(
+            AddressingVersion(document, version)
+            for document, version in self.fleet.versions_addressing(finding_id)
+        )
 
 
-def closing_version(
-    fleet: Fleet, finding_id: str, on: pendulum.Date
-) -> tuple[Document, DocumentVersion] | None:
-    """The first version that addresses a debrief finding and has started by a date.
+class DocumentQuestions(DocumentFacts, DateQuestions):
+    """Questions about documents and debriefs on the view's date."""
 
-    The action is closed on that version's effective date. ``None`` while no addressing
-    version is approved (or since superseded) and effective.
-    """
-    closing = [
-        (owner, version)
-        for owner, version in fleet.versions_addressing(finding_id)
-        if started(version, on)
-    ]
-    return min(closing, key=lambda pair: pair[1].effective or on) if closing else None
+    def started(self, version: DocumentVersion) -> bool:
+        """True when the version is approved (or since superseded) and took effect by the date."""
+        return version.status in _LIVE and self.reached(version.effective)
+
+    def version_in_force(self, document: Document) -> DocumentVersion | None:
+        """The version of a document in force on the date.
+
+        The approved (or since superseded) version with the latest effective date on or
+        before the date (the first recorded of a tie). Drafts and withdrawn versions are
+        never in force.
+        """
+        live = [version for version in document.versions if self.started(version)]
+        return max(live, key=_effective) if live else None
+
+    def versions_in_force(self, document: Document) -> tuple[DocumentVersion, ...]:
+        """Versions still marked approved, effective by the date, that no later one replaces.
+
+        A version is replaced once another version that names it in ``supersedes`` has
+        taken effect (by its date, whatever its status). Normally one version is left;
+        more than one means the register says two versions are in force at once.
+        """
+        return tuple(
+            version
+            for version in document.versions
+            if version.status is VersionStatus.APPROVED
+            and self.reached(version.effective)
+            and not self._replaced(document, version)
+        )
+
+    def _replaced(self, document: Document, version: DocumentVersion) -> bool:
+        return any(
+            later.supersedes == version.label and self.reached(later.effective)
+            for later in document.versions
+        )
+
+    def last_reviewed(self, document: Document) -> pendulum.Date | None:
+        """The last day, by the date, on which a version took effect or a review was held."""
+        dates = [_effective(v) for v in document.versions if self.started(v)]
+        dates += [review.date for review in document.reviews if self.reached(review.date)]
+        return max(dates) if dates else None
+
+    def review_due(self, document: Document, default: Period) -> ReviewDue | None:
+        """The next review of a document, with the interval that sets it.
+
+        ``None`` when no version is in force on the date (nothing to review) or the
+        document was never reviewed. ``default`` is the interval of documents that set
+        none. Whether the review is overdue is a question of the due date:
+        ``view.passed(review.due)``.
+        """
+        if self.version_in_force(document) is None:
+            return None
+        last = self.last_reviewed(document)
+        if last is None:
+            return None
+        interval = document.review_interval if document.review_interval is not None else default
+        return ReviewDue(last, interval, document.review_interval is None, interval.after(last))
+
+    def closing_version(self, finding_id: str) -> AddressingVersion | None:
+        """The first version that addresses a debrief finding and has taken effect by the date.
+
+        The action is closed on that version's effective date (the first recorded of a
+        tie). ``None`` while no addressing version is approved (or since superseded) and
+        effective.
+        """
+        closing = [found for found in self.addressing(finding_id) if self.started(found.version)]
+        return min(closing, key=lambda found: _effective(found.version)) if closing else None
+
+    def debriefs_held(self, operation_id: str) -> tuple[Debrief, ...]:
+        """The debriefs of an operation held on or before the date, in data order."""
+        return tuple(
+            debrief
+            for debrief in self.fleet.debriefs_of(operation_id)
+            if self.reached(debrief.date)
+        )

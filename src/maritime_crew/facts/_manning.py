@@ -1,22 +1,52 @@
 """How a crew covers its vessel's required complement on a date.
 
-A member counts for a duty role when they are in service, hold the role and meet its
-certificates, courses and kit. One person may count toward several roles (a commander
-who is also a boarding officer): the complement is a count per role, not of berths.
+A crew's members are the people whose ``crew`` is its id and who are in service on the
+date. A member counts for a duty role when they hold the role and meet its certificates,
+courses and kit. One person may count toward several roles (a commander who is also a
+boarding officer): the complement is a count per role, not of berths.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from itertools import groupby
+from operator import itemgetter
 
 import attrs
 import pendulum
 
-from ..model import Crew, Fleet, Person, Vessel
-from ._memo import dated_memo
-from ._requirements import RoleCheck, RoleStatus, role_check, status_of
+from ..model import Crew, Person, Vessel
+from ._kit import KitQuestions
+from ._people import PeopleQuestions
+from ._requirements import RequirementFacts, RequirementQuestions
+from ._trace import NEVER
+from ._validity import Kind, _best
 
-__all__ = ["RoleCover", "crew_members", "crews_at_sea", "role_covers"]
+__all__ = ["ManningFacts", "ManningQuestions", "RoleCover", "RoleStatus"]
+
+
+@attrs.frozen
+class RoleStatus:
+    """Whether a person meets a duty role's requirements on a date, and until when."""
+
+    person: str
+    """The person's staff number."""
+    role: str
+    """The duty role id."""
+    missing_certificates: tuple[str, ...]
+    """Certificate types required and not valid on the date."""
+    missing_courses: tuple[str, ...]
+    """Courses required and not current on the date."""
+    missing_kit: tuple[str, ...]
+    """Equipment types required and not issued (in service) on the date."""
+    until: pendulum.Date | None
+    """When qualified: the first expiry among the certificates and courses that qualify
+    (``None`` if none of them expires). When not qualified: ``None``."""
+
+    @property
+    def qualified(self) -> bool:
+        """True when nothing is missing."""
+        return not (self.missing_certificates or self.missing_courses or self.missing_kit)
 
 
 @attrs.frozen
@@ -24,27 +54,28 @@ class RoleCover:
     """How one crew covers one role of its vessel's complement on a date."""
 
     role: str
+    """The duty role id."""
     required: int
-    on: pendulum.Date
-    checks: tuple[RoleCheck, ...] = attrs.field(repr=False)
-    """Every member in service who holds the role, in data order, checked against it
-    (compact; :attr:`statuses` gives each as a :class:`RoleStatus`)."""
+    """How many people holding the role the complement requires."""
+    checks: tuple[_Check, ...] = attrs.field(repr=False)
+    """Every member in service who holds the role, in data order, checked against it,
+    in the compact form facts keep; :attr:`statuses` gives them as records."""
 
     @property
     def statuses(self) -> tuple[RoleStatus, ...]:
-        """The status of every member in service who holds the role, in data order."""
-        return tuple(status_of(check, self.role, self.on) for check in self.checks)
+        """Every member in service who holds the role, in data order, checked against it."""
+        return tuple(_status(check, self.role) for check in self.checks)
 
     @property
     def qualified(self) -> tuple[str, ...]:
-        """Members in service who hold the role and are qualified for it."""
-        return tuple(check[0] for check in self.checks if _met(check))
+        """Staff numbers of the members who hold the role and are qualified for it."""
+        return tuple(check[0] for check in self.checks if not (check[1] or check[2] or check[3]))
 
     @property
     def unqualified(self) -> tuple[RoleStatus, ...]:
         """Members in service who hold the role but are not qualified for it."""
         return tuple(
-            status_of(check, self.role, self.on) for check in self.checks if not _met(check)
+            _status(check, self.role) for check in self.checks if check[1] or check[2] or check[3]
         )
 
     @property
@@ -61,67 +92,187 @@ class RoleCover:
         return self.required == 1 and len(self.qualified) == 1
 
 
-def _met(check: RoleCheck) -> bool:
-    """True when nothing is missing: no certificate, course or kit."""
-    return not (check[1] or check[2] or check[3])
-
-
-def crew_members(fleet: Fleet, crew: Crew, on: pendulum.Date) -> tuple[Person, ...]:
-    """Members of a crew in service on a date, in data order."""
-    return tuple(person for person in fleet.members_of(crew.id) if person.in_service_on(on))
-
-
-def crews_at_sea(fleet: Fleet) -> Iterator[tuple[Crew, Vessel]]:
-    """Every crew assigned to a known vessel, with the vessel."""
-    for crew in fleet.crews:
-        vessel = fleet.vessel(crew.vessel) if crew.vessel is not None else None
-        if vessel is not None:
-            yield crew, vessel
-
-
-def role_covers(
-    fleet: Fleet, crew: Crew, vessel: Vessel, on: pendulum.Date
-) -> tuple[RoleCover, ...]:
-    """For each known role the vessel requires (count above 0), who in the crew can fill it.
-
-    Unknown role ids are skipped: the ``DATA`` rules report them. The checks are worked
-    out once per crew and date, and kept compact: the covers are made for each caller.
-    """
-    cache = dated_memo(fleet, on, "role-covers")
-    key = (id(crew), id(vessel))
-    rows: tuple[_Row, ...] | None = cache.get(key)
-    if rows is None:
-        rows = cache[key] = _role_rows(fleet, crew, vessel, on)
-    grouped: dict[str, tuple[int, list[RoleCheck]]] = {}
-    for role, required, person, certificates, courses, kit, until in rows:
-        checks = grouped.setdefault(role, (required, []))[1]
-        if person is not None:
-            checks.append((person, certificates, courses, kit, until))
-    return tuple(
-        RoleCover(role, required, on, tuple(checks)) for role, (required, checks) in grouped.items()
+def _status(check: _Check, role_id: str) -> RoleStatus:
+    person, certificates, courses, kit, until = check
+    return RoleStatus(
+        person=person,
+        role=role_id,
+        missing_certificates=certificates,
+        missing_courses=courses,
+        missing_kit=kit,
+        until=_day_or_none(until),
     )
 
 
+def _day_or_none(ordinal: int) -> pendulum.Date | None:
+    if ordinal >= NEVER:
+        return None
+    value = datetime.date.fromordinal(ordinal)
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+_Check = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
+"""A :class:`RoleStatus` as caches keep it: the person's staff number, the missing
+certificate types, courses and kit, and the ordinal of ``until`` (:data:`NEVER` for
+none). Text and whole numbers, which the garbage collector stops tracing."""
+
 _Row = tuple[str, int, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
-"""One member's :data:`RoleCheck` for one role, after the role and its count: the form
-kept with the fleet, flat so that the garbage collector stops tracing it at once. A role
-no member holds has one row with no person."""
+"""One member's :data:`_Check` for one role, after the role and its count: the form of
+a crew's covers kept for a date. A role no member holds has one row with no person."""
 
 
-def _role_rows(fleet: Fleet, crew: Crew, vessel: Vessel, on: pendulum.Date) -> tuple[_Row, ...]:
-    members = crew_members(fleet, crew, on)
-    rows: list[_Row] = []
-    seen: set[str] = set()
-    for entry in vessel.complement:
-        role = entry.role
-        if role in seen or fleet.duty_role(role) is None:
-            continue
-        seen.add(role)
-        required = vessel.required(role)
-        if required <= 0:
-            continue
-        holders = [person for person in members if role in person.duty_roles]
-        rows += [(role, required, *role_check(fleet, person, role, on)) for person in holders]
-        if not holders:
-            rows.append((role, required, None, (), (), (), -1))
-    return tuple(rows)
+_NOTHING: tuple[str, ...] = ()
+
+
+class ManningFacts(RequirementFacts):
+    """Which crews man which vessels: the same on every date."""
+
+    def vessel_of(self, crew: Crew) -> Vessel | None:
+        """The vessel the crew is assigned to, if the fleet has it."""
+        return self.fleet.vessel(crew.vessel) if crew.vessel is not None else None
+
+    def _crew_positions(self) -> dict[str, tuple[int, ...]]:
+        """The positions in ``fleet.people`` of each crew's people, in data order; made once."""
+        cache = self._memo("crew-positions")
+        found: dict[str, tuple[int, ...]] | None = cache.get("all")
+        if found is None:
+            rows = [(p.crew, n) for n, p in enumerate(self._store.people) if p.crew is not None]
+            rows.sort(key=itemgetter(0))  # stable: data order within each crew
+            grouped = {
+                crew: tuple([n for _, n in group]) for crew, group in groupby(rows, itemgetter(0))
+            }
+            found = cache.setdefault("all", grouped)
+        return found
+
+    def crews_at_sea(self) -> tuple[tuple[Crew, Vessel], ...]:
+        """Every crew assigned to a known vessel, with the vessel, in data order."""
+        found = []
+        for crew in self.fleet.crews:
+            vessel = self.vessel_of(crew)
+            if vessel is not None:
+                found.append((crew, vessel))
+        return tuple(found)
+
+
+class ManningQuestions(ManningFacts, RequirementQuestions, KitQuestions, PeopleQuestions):
+    """Questions about crews and duty roles on the view's date."""
+
+    def crew_members(self, crew: Crew) -> tuple[Person, ...]:
+        """The members of the crew in service on the date, in data order.
+
+        Members are the people whose ``crew`` is the crew's id. Worked out once per crew
+        and date.
+        """
+        people = self._store.people
+        return tuple([people[p] for p in self._member_positions(crew)])
+
+    def _member_positions(self, crew: Crew) -> tuple[int, ...]:
+        """:meth:`crew_members` as positions in ``fleet.people``, kept for the days they hold."""
+        found: tuple[int, ...] = self._answer_row(
+            "crew-members", crew.id, lambda: self._find_members(crew)
+        )
+        return found
+
+    def _find_members(self, crew: Crew) -> tuple[int, ...]:
+        return self._in_service_codes(self._crew_positions().get(crew.id, ()))
+
+    def role_status(self, person: Person, role_id: str) -> RoleStatus:
+        """The person against a duty role's certificates, courses and kit on the date.
+
+        An unknown role id gives a status with nothing missing; the ``DATA`` rules report
+        the dangling reference.
+        """
+        return _status(self._check(person, role_id), role_id)
+
+    def role_covers(self, crew: Crew, vessel: Vessel) -> tuple[RoleCover, ...]:
+        """For each known role the vessel requires (count above 0), who in the crew fills it.
+
+        Roles come in the order of the vessel's complement, each once; unknown role ids
+        are skipped (the ``DATA`` rules report them). Worked out once per crew, vessel
+        and date, and kept compact: the covers are made for each caller.
+        """
+        slot = self._vessel_slot(vessel)
+        key = None if slot is None else (crew.id, slot)
+        rows: tuple[_Row, ...] = self._answer_row(
+            "role-covers", key, lambda: self._role_rows(crew, vessel)
+        )
+        grouped: dict[str, tuple[int, list[_Check]]] = {}
+        for role, required, person, certificates, courses, kit, until in rows:
+            checks = grouped.setdefault(role, (required, []))[1]
+            if person is not None:
+                checks.append((person, certificates, courses, kit, until))
+        return tuple(
+            RoleCover(role, required, tuple(checks)) for role, (required, checks) in grouped.items()
+        )
+
+    def _vessel_slot(self, vessel: Vessel) -> int | None:
+        """The position of this very record in ``fleet.vessels``, or ``None`` if not there."""
+        vessels = self.fleet.vessels
+        return next(
+            (p for p in self.fleet.positions("vessel", vessel.id) if vessels[p] is vessel), None
+        )
+
+    def _role_rows(self, crew: Crew, vessel: Vessel) -> tuple[_Row, ...]:
+        fleet = self.fleet
+        members = self.crew_members(crew)
+        rows: list[_Row] = []
+        seen: set[str] = set()
+        for entry in vessel.complement:
+            role = entry.role
+            if role in seen or fleet.duty_role(role) is None:
+                continue
+            seen.add(role)
+            required = vessel.required(role)
+            if required <= 0:
+                continue
+            holders = [person for person in members if role in person.duty_roles]
+            rows += [(role, required, *self._check(person, role)) for person in holders]
+            if not holders:
+                rows.append((role, required, None, (), (), (), NEVER))
+        return tuple(rows)
+
+    def _check(self, person: Person, role_id: str) -> _Check:
+        """:meth:`role_status` in its compact form, kept for the days it holds."""
+        slot = self._person_slot(person)
+        key = None if slot is None else (slot, role_id)
+        found: _Check = self._answer_row(
+            "role-checks", key, lambda: self._make_check(person, role_id)
+        )
+        return found
+
+    def _make_check(self, person: Person, role_id: str) -> _Check:
+        role = self.fleet.duty_role(role_id)
+        if role is None:
+            return (person.id, (), (), (), NEVER)
+        certificates, courses, kit = _NOTHING, _NOTHING, _NOTHING
+        earliest = NEVER
+        if role.certificates:
+            certificates, earliest = self._lacking(person, "certificates", role.certificates)
+        if role.courses:
+            courses, last = self._lacking(person, "training", role.courses)
+            earliest = min(earliest, last)
+        if role.kit:
+            usable = self.usable_kit(person)
+            kit = tuple([kind for kind in role.kit if kind not in usable])
+        qualified = not (certificates or courses or kit)
+        return (person.id, certificates, courses, kit, earliest if qualified else NEVER)
+
+    def _lacking(
+        self, person: Person, kind: Kind, wanted: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], int]:
+        """The types ``wanted`` with no valid record, and the first last day of the rest.
+
+        The earliest last day among the valid records (:data:`NEVER` if none expires).
+        """
+        table = self._table(person, kind)
+        day = self._ordinal
+        lacking: list[str] = []
+        earliest = NEVER
+        for type_id in wanted:
+            best, change = _best(table, type_id, day)
+            self._note(change)
+            if best < 0:
+                lacking.append(type_id)
+            elif table[2][best] < earliest:
+                earliest = table[2][best]
+        return (tuple(lacking) if lacking else _NOTHING), earliest

@@ -17,33 +17,60 @@ import datetime
 
 import pendulum
 
-from ..model import Deployment, Fleet, Person
-from ..model._dates import day_of_ordinal as _day
-from ._memo import dated_memo, memo, recall, remember
+from ..model import Deployment, Person, shift_ordinal
+from ..model import day_of_ordinal as _day
+from ._core import Core
+from ._dates import DateQuestions
 
-__all__ = ["sea_days", "sea_periods"]
+__all__ = ["SeaTimeFacts", "SeaTimeQuestions", "Span"]
 
 Span = tuple[pendulum.Date, pendulum.Date]
+"""A period aboard: its first and last day."""
 
 
-def sea_periods(
-    fleet: Fleet,
-    person: Person,
-    *,
-    until: pendulum.Date,
-    since: pendulum.Date | None = None,
-) -> list[tuple[pendulum.Date, pendulum.Date]]:
-    """Merged, inclusive periods aboard between ``since`` and ``until`` (both included)."""
-    cache = dated_memo(fleet, until, "sea-periods")
-    merged: list[Span] | None = recall(cache, person)
-    if merged is None:
-        merged = remember(cache, person, _person_periods(fleet, person, until))
-    if since is None:
-        return list(merged)
-    return [(max(start, since), end) for start, end in merged if end >= since]
+class SeaTimeFacts(Core):
+    """Sea time up to a given date: the question names its own dates, so none is traced."""
+
+    def sea_periods(
+        self, person: Person, *, until: pendulum.Date, since: pendulum.Date | None = None
+    ) -> tuple[Span, ...]:
+        """Merged, inclusive periods aboard between ``since`` and ``until`` (both included)."""
+        slot = self._person_slot(person)
+        if slot is None:
+            merged = _person_periods(self, person, until)
+        else:
+            # Kept as ordinals: dates are objects the garbage collector traces.
+            cache = self._store.dated_memo(until.toordinal(), "sea-periods")
+            kept: tuple[tuple[int, int], ...] | None = cache.get(slot)
+            if kept is None:
+                spans = _person_periods(self, person, until)
+                kept = tuple((start.toordinal(), end.toordinal()) for start, end in spans)
+                cache.setdefault(slot, kept)
+                merged = spans
+            else:
+                day = self._store.day
+                merged = tuple((day(start), day(end)) for start, end in kept)
+        if since is None:
+            return merged
+        return tuple((max(start, since), end) for start, end in merged if end >= since)
+
+    def sea_days(
+        self, person: Person, *, until: pendulum.Date, since: pendulum.Date | None = None
+    ) -> int:
+        """Days aboard between ``since`` and ``until``, both included, each day counted once."""
+        fleet = self.fleet
+        if person.crew is not None and not fleet.own_deployments_of(person.id):
+            # Only the crew's deployments: count from running totals, without listing periods.
+            bounds = [day for day in (_crew_start(person), since) if day is not None]
+            first = max(bounds) if bounds else None
+            return _crew_days(self, person.crew, _crew_end(person, until), first)
+        return sum(
+            end.toordinal() - start.toordinal() + 1
+            for start, end in self.sea_periods(person, until=until, since=since)
+        )
 
 
-def _person_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[Span]:
+def _person_periods(facts: SeaTimeFacts, person: Person, until: pendulum.Date) -> tuple[Span, ...]:
     """The person's own deployments and their crew's while they were in it, merged.
 
     The crew's deployments are merged once per crew and then cut at the days the person
@@ -53,7 +80,7 @@ def _person_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[
     joined = _crew_start(person)
     crew: list[Span] = []
     if person.crew is not None:
-        starts, ends, _ = _crew_totals(fleet, person.crew)
+        starts, ends, _ = _crew_totals(facts, person.crew)
         last = _crew_end(person, until).toordinal()
         first = joined.toordinal() if joined is not None else None
         for start, end in zip(starts, ends, strict=True):
@@ -64,10 +91,10 @@ def _person_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[
             end = min(end, last)
             if start <= end:
                 crew.append((_day(start), _day(end)))
-    own = fleet.own_deployments_of(person.id)
+    own = facts.fleet.own_deployments_of(person.id)
     if not own:
-        return crew
-    return _merge(crew + _spans(own, joined, until))
+        return tuple(crew)
+    return tuple(_merge(crew + _spans(own, joined, until)))
 
 
 def _crew_start(person: Person) -> pendulum.Date | None:
@@ -110,43 +137,24 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def sea_days(
-    fleet: Fleet,
-    person: Person,
-    *,
-    until: pendulum.Date,
-    since: pendulum.Date | None = None,
-) -> int:
-    """Days aboard between ``since`` and ``until``, both included, each day counted once."""
-    if person.crew is not None and not fleet.own_deployments_of(person.id):
-        # Only the crew's deployments: count from running totals, without listing periods.
-        bounds = [day for day in (_crew_start(person), since) if day is not None]
-        first = max(bounds) if bounds else None
-        return _crew_days(fleet, person.crew, _crew_end(person, until), first)
-    return sum(
-        end.toordinal() - start.toordinal() + 1
-        for start, end in sea_periods(fleet, person, until=until, since=since)
-    )
-
-
 _OPEN = datetime.date.max.toordinal()
 """The end of a deployment without one: it runs on, up to whatever date is asked about."""
 
 
 def _crew_totals(
-    fleet: Fleet, crew: str
+    facts: SeaTimeFacts, crew: str
 ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """A crew's merged deployments as day ordinals, with the days before each period.
 
     Worked out once per crew, whatever the date asked about: an open deployment runs to
     :data:`_OPEN` here, and a question about a date cuts the periods there.
     """
-    cache = memo(fleet, "crew-sea-time")
+    cache = facts._memo("crew-sea-time")
     totals: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = cache.get(crew)
     if totals is None:
         spans = sorted(
             (d.start.toordinal(), d.end.toordinal() if d.end is not None else _OPEN)
-            for d in fleet.deployments_of_crew(crew)
+            for d in facts.fleet.deployments_of_crew(crew)
             if d.end is None or d.start <= d.end
         )
         starts: list[int] = []
@@ -164,9 +172,11 @@ def _crew_totals(
     return totals
 
 
-def _crew_days(fleet: Fleet, crew: str, until: pendulum.Date, since: pendulum.Date | None) -> int:
+def _crew_days(
+    facts: SeaTimeFacts, crew: str, until: pendulum.Date, since: pendulum.Date | None
+) -> int:
     """Days aboard with the crew from ``since`` (or ever) up to ``until``, both included."""
-    totals = _crew_totals(fleet, crew)
+    totals = _crew_totals(facts, crew)
     days = _days_to(totals, until.toordinal())
     if since is None:
         return days
@@ -180,3 +190,73 @@ def _days_to(totals: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]], l
     if count == 0:
         return 0
     return before[count - 1] + min(ends[count - 1], last) - starts[count - 1] + 1
+
+
+class SeaTimeQuestions(SeaTimeFacts, DateQuestions):
+    """Sea service in windows that end on the view's date."""
+
+    def sea_service_met(
+        self,
+        person: Person,
+        *,
+        long_days: int,
+        long_years: int,
+        short_days: int,
+        short_months: int,
+        until: pendulum.Date,
+    ) -> bool:
+        """Whether the person served enough sea time in a window ending on the date.
+
+        Enough is ``long_days`` in the last ``long_years`` years, or ``short_days`` in
+        the last ``short_months`` months. Each window ends on the date and starts the day
+        after the same date ``long_years`` years (``short_months`` months) before. The
+        answer moves with the
+        date as days aboard enter and leave the windows: it notes the first day, up to
+        ``until`` (after which the caller no longer asks), on which it turns.
+        """
+        day = self._ordinal
+        on = self.date
+        long_served = self.sea_days(
+            person, until=on, since=self._store.day(_window_start(day, -12 * long_years))
+        )
+        short_served = self.sea_days(
+            person, until=on, since=self._store.day(_window_start(day, -short_months))
+        )
+        now = long_served >= long_days or short_served >= short_days
+        if not self.traced:
+            # Looking ahead only serves a trace. Never called inside a cached answer, which
+            # must know when it changes whoever asked first.
+            return now
+        day = self._ordinal
+        last = max(day, until.toordinal())
+        origin = _window_start(day, -12 * long_years) - 1
+        # aboard[k]: days aboard from origin + 1 to origin + k (prefix sums)
+        aboard = [0] * (last - origin + 1)
+        for start, end in self.sea_periods(person, until=self._store.day(last)):
+            for ordinal in range(
+                max(start.toordinal(), origin + 1), min(end.toordinal(), last) + 1
+            ):
+                aboard[ordinal - origin] = 1
+        for k in range(1, len(aboard)):
+            aboard[k] += aboard[k - 1]
+
+        def meets(on: int) -> bool:
+            long_first = max(_window_start(on, -12 * long_years), origin + 1)
+            short_first = max(_window_start(on, -short_months), origin + 1)
+            long_served = aboard[on - origin] - aboard[long_first - 1 - origin]
+            short_served = aboard[on - origin] - aboard[short_first - 1 - origin]
+            return long_served >= long_days or short_served >= short_days
+
+        for later in range(day + 1, last + 1):
+            if meets(later) != now:
+                self._note(later)
+                break
+        else:
+            self._note(last + 1)
+        return now
+
+
+def _window_start(day: int, months: int) -> int:
+    """The first day (ordinal) of a window of ``-months`` months that ends on ``day``."""
+    date = datetime.date.fromordinal(day)
+    return shift_ordinal(date, months) + 1

@@ -19,11 +19,21 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from ..model import AgeSchedule, EquipmentItem, Fleet, Period, ServiceEvent, ServiceResult
-from ..model._dates import shift
-from ._memo import memo
+from ..model import (
+    AgeSchedule,
+    EquipmentItem,
+    Period,
+    ServiceEvent,
+    ServiceResult,
+    ServiceSchedule,
+    day_of_ordinal,
+    shift,
+)
+from ._core import Core
+from ._dates import DateQuestions
+from ._trace import NEVER
 
-__all__ = ["ServiceDue", "next_due", "overdue_services", "service_status", "shelf_life_end"]
+__all__ = ["ServiceDue", "ServicingFacts", "ServicingQuestions", "next_due"]
 
 
 def next_due(
@@ -76,57 +86,6 @@ class ServiceDue:
         return self.due is not None and self.due < date
 
 
-def service_status(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> list[ServiceDue]:
-    """For each service its type schedules, the last service and the next due date."""
-    return _status(fleet, item, on, overdue_only=False)
-
-
-def overdue_services(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> list[ServiceDue]:
-    """The services of :func:`service_status` that are overdue on the date.
-
-    A service last passed (or, never passed, an item made) too recently to be due yet
-    is passed over without working out its due date: whatever the age band, a period of
-    ``12y + m`` months (``m`` below 12), ``w`` weeks and ``d`` days after a date ends at
-    least ``365y + 28m + 7w + d`` days later.
-    """
-    return _status(fleet, item, on, overdue_only=True)
-
-
-def _status(
-    fleet: Fleet, item: EquipmentItem, on: pendulum.Date, overdue_only: bool
-) -> list[ServiceDue]:
-    kind = fleet.equipment_type(item.type)
-    if kind is None:
-        return []
-    result = []
-    latest: dict[str, ServiceEvent] = {}  # the last pass of each kind; the first of a tie
-    for event in item.services:
-        if event.result is ServiceResult.PASS and event.date <= on:
-            found = latest.get(event.kind)
-            if found is None or event.date > found.date:
-                latest[event.kind] = event
-    day = on.toordinal()
-    # the fleet's own schedules, alive as long as the fleet, so their ids are safe keys
-    fewest: dict[int, int] = memo(fleet, "fewest-days") if overdue_only else {}
-    for schedule in kind.services:
-        last = latest.get(schedule.kind)
-        start = last.date if last is not None else item.manufactured
-        if start is None:
-            if not overdue_only:
-                result.append(ServiceDue(schedule.kind, last, None))
-            continue
-        if overdue_only:
-            least = fewest.get(id(schedule))
-            if least is None:
-                least = fewest[id(schedule)] = _fewest_days(schedule.interval)
-            if start.toordinal() + least >= day:
-                continue  # due on the date at the earliest
-        due, interval = _next_due(schedule.interval, start, item.manufactured)
-        if not overdue_only or due < on:
-            result.append(ServiceDue(schedule.kind, last, due, interval))
-    return result
-
-
 def _fewest_days(schedule: AgeSchedule) -> int:
     """The fewest days any band's period can span from any date.
 
@@ -139,9 +98,106 @@ def _fewest_days(schedule: AgeSchedule) -> int:
     return min(fewest)
 
 
-def shelf_life_end(fleet: Fleet, item: EquipmentItem) -> pendulum.Date | None:
-    """The last day of the item's shelf life, or ``None`` (no shelf life or unknown age)."""
-    kind = fleet.equipment_type(item.type)
-    if kind is None or kind.shelf_life is None or item.manufactured is None:
-        return None
-    return shift(kind.shelf_life.after(item.manufactured), days=-1)
+class ServicingFacts(Core):
+    """Service intervals and shelf lives: the same on every date."""
+
+    def shelf_life_end(self, item: EquipmentItem) -> pendulum.Date | None:
+        """The last day of the item's shelf life, or ``None`` (no shelf life or unknown age)."""
+        manufactured = item.manufactured
+        if manufactured is None:
+            return None
+        key = (item.type, manufactured.toordinal())  # items of a batch share it
+        cache = self._memo("shelf-life-ends")  # as ordinals: no object for the collector
+        if key not in cache:
+            kind = self.fleet.equipment_type(item.type)
+            end = None
+            if kind is not None and kind.shelf_life is not None:
+                end = kind.shelf_life.after(manufactured).toordinal() - 1
+            cache.setdefault(key, end)
+        found: int | None = cache[key]
+        return None if found is None else day_of_ordinal(found)
+
+    def _fewest(self, type_id: str, schedules: tuple[ServiceSchedule, ...]) -> tuple[int, ...]:
+        """:func:`_fewest_days` of each schedule of an equipment type, once per type."""
+        cache = self._memo("fewest-days")
+        found: tuple[int, ...] | None = cache.get(type_id)
+        if found is None:
+            fewest = tuple(_fewest_days(schedule.interval) for schedule in schedules)
+            found = cache.setdefault(type_id, fewest)
+        return found
+
+
+class ServicingQuestions(ServicingFacts, DateQuestions):
+    """Services due and done on the view's date."""
+
+    def service_status(self, item: EquipmentItem) -> tuple[ServiceDue, ...]:
+        """For each service the item's type schedules, the last one passed and the next due."""
+        return self._service_states(item, overdue_only=False)
+
+    def overdue_services(self, item: EquipmentItem) -> tuple[ServiceDue, ...]:
+        """The services of :meth:`service_status` that are overdue on the date.
+
+        A service last passed (or, never passed, an item made) too recently to be due
+        yet is passed over without working out its due date: whatever the age band, a
+        period of ``12y + m`` months (``m`` below 12), ``w`` weeks and ``d`` days after a
+        date ends at least ``365y + 28m + 7w + d`` days later.
+        """
+        return self._service_states(item, overdue_only=True)
+
+    def _last_passed(self, item: EquipmentItem) -> dict[str, ServiceEvent]:
+        """The last passed service of each kind on or before the date (the first of a tie)."""
+        latest: dict[str, ServiceEvent] = {}
+        day = self._ordinal
+        change = NEVER
+        passed = ServiceResult.PASS
+        for event in item.services:
+            if event.result is not passed:
+                continue
+            on = event.date.toordinal()
+            if on > day:
+                change = min(change, on)
+                continue
+            found = latest.get(event.kind)
+            if found is None or event.date > found.date:
+                latest[event.kind] = event
+        self._note(change)
+        return latest
+
+    def _service_states(self, item: EquipmentItem, overdue_only: bool) -> tuple[ServiceDue, ...]:
+        kind = self.fleet.equipment_type(item.type)
+        if kind is None:
+            return ()
+        result = []
+        latest = self._last_passed(item)
+        fewest = self._fewest(kind.id, kind.services) if overdue_only else ()
+        for number, schedule in enumerate(kind.services):
+            last = latest.get(schedule.kind)
+            start = last.date if last is not None else item.manufactured
+            if start is None:
+                if not overdue_only:
+                    result.append(ServiceDue(schedule.kind, last, None))
+                continue
+            if overdue_only:
+                earliest = start.toordinal() + fewest[number]
+                if earliest >= self._ordinal:
+                    self._note(earliest + 1)  # overdue the day after the due date at the soonest
+                    continue
+            due, interval = _next_due(schedule.interval, start, item.manufactured)
+            if not overdue_only or self.passed(due):
+                result.append(ServiceDue(schedule.kind, last, due, interval))
+        return tuple(result)
+
+    def latest_services(self, item: EquipmentItem) -> dict[str, ServiceEvent]:
+        """The latest service of each kind the item's type schedules, on or before the date.
+
+        Passed or failed; of two on the same day, the later recorded.
+        """
+        kind = self.fleet.equipment_type(item.type)
+        scheduled = {schedule.kind for schedule in kind.services} if kind is not None else set()
+        latest: dict[str, ServiceEvent] = {}
+        for event in item.services:
+            if event.kind in scheduled and self.reached(event.date):
+                known = latest.get(event.kind)
+                if known is None or event.date >= known.date:
+                    latest[event.kind] = event
+        return latest

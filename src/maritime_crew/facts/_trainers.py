@@ -1,4 +1,4 @@
-"""Who is qualified to deliver an in-house course on a date (seed commitment C3).
+"""Who is qualified to deliver an in-house course (seed commitment C3).
 
 A trainer must hold, current on the day, every course in the course's
 ``trainer_courses`` and every certificate type in its ``trainer_certificates``.
@@ -6,73 +6,169 @@ A trainer must hold, current on the day, every course in the course's
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 import pendulum
 
-from ..model import Course, Fleet
-from ._validity import _table, _valid_ends
+from ..model import Course, Person
+from ._people import PeopleQuestions
+from ._trace import NEVER
+from ._validity import Kind, ValidityFacts, _best, _latest
 
-__all__ = ["TrainerHolders", "trainer_holders"]
+__all__ = ["Lack", "TrainerFacts", "TrainerQuestions", "TrainerRequirement", "Trainers"]
 
 
 @attrs.frozen
-class TrainerHolders:
-    """Who in service holds each trainer course and certificate type, current on a date.
+class Lack:
+    """A trainer requirement a person did not meet on a day."""
 
-    Only courses and certificate types that some course names in ``trainer_courses`` or
-    ``trainer_certificates`` are listed.
-    """
+    kind: Literal["course", "certificate"]
+    type: str
+    """The course or certificate type id."""
+    lapsed: pendulum.Date | None
+    """The last day of their latest record of it, if they had one that lapsed; ``None``
+    when they never had one by the day."""
 
-    courses: dict[str, frozenset[str]]
-    """Course id to the staff numbers with a current completion."""
-    certificates: dict[str, frozenset[str]]
-    """Certificate type id to the staff numbers with a valid certificate."""
 
-    def requirements(self, course: Course) -> list[tuple[str, str, frozenset[str]]]:
-        """Each trainer requirement of a course as ``(kind, id, holders)``.
+@attrs.frozen
+class TrainerRequirement:
+    """One trainer requirement of a course and who in service meets it on a date."""
 
-        ``kind`` is ``"course"`` or ``"certificate"``.
-        """
-        empty: frozenset[str] = frozenset()
-        return [("course", c, self.courses.get(c, empty)) for c in course.trainer_courses] + [
-            ("certificate", t, self.certificates.get(t, empty)) for t in course.trainer_certificates
-        ]
+    kind: Literal["course", "certificate"]
+    type: str
+    """The course or certificate type id."""
+    holders: frozenset[str]
+    """Staff numbers of the people in service with a current record of it."""
 
-    def trainers(self, course: Course) -> frozenset[str]:
-        """Staff numbers meeting every trainer requirement of the course.
 
-        Empty when the course names no trainer requirement: nobody is specifically
-        qualified, and :meth:`requirements` is empty too.
-        """
-        needs = self.requirements(course)
-        if not needs:
+@attrs.frozen
+class Trainers:
+    """Who can deliver a course on a date."""
+
+    requirements: tuple[TrainerRequirement, ...]
+    """Each trainer requirement of the course: its courses, then its certificates."""
+
+    @property
+    def qualified(self) -> frozenset[str]:
+        """Staff numbers meeting every requirement; empty when the course names none."""
+        if not self.requirements:
             return frozenset()
-        return frozenset.intersection(*(holders for _, _, holders in needs))
+        return frozenset.intersection(*(need.holders for need in self.requirements))
 
 
-def trainer_holders(fleet: Fleet, on: pendulum.Date) -> TrainerHolders:
-    """Who in service holds, on a date, what some course asks of its trainers, in one pass.
+_KINDS: tuple[tuple[Literal["course", "certificate"], Kind], ...] = (
+    ("course", "training"),
+    ("certificate", "certificates"),
+)
 
-    Only the courses and certificate types that a course names as a trainer requirement
-    are listed.
-    """
-    wanted = {
-        "training": {c for course in fleet.courses for c in course.trainer_courses},
-        "certificates": {t for course in fleet.courses for t in course.trainer_certificates},
-    }
-    found: dict[str, dict[str, set[str]]] = {"training": {}, "certificates": {}}
-    day = on.toordinal()
-    for person in fleet.people:
-        if not person.in_service_on(on):
-            continue
-        for kind, keys in wanted.items():
-            if not keys:
+
+class TrainerFacts(ValidityFacts):
+    """Whether a trainer was qualified on a fixed day: the same on every date."""
+
+    def trainer_lacks(self, trainer: Person, course: Course, on: pendulum.Date) -> tuple[Lack, ...]:
+        """What ``trainer`` lacked on ``on`` to deliver ``course``: nothing if qualified.
+
+        Worked out once per trainer, course and day: what a trainer lacked on a past day
+        never changes.
+        """
+        slot = self._person_slot(trainer)
+        key = (slot, course.id, on.toordinal())
+        cache = self._memo("trainer-lacks")
+        found: tuple[Lack, ...] | None = cache.get(key) if slot is not None else None
+        if found is None:
+            found = self._lacks(trainer, course, on)
+            if slot is not None:
+                found = cache.setdefault(key, found)
+        return found
+
+    def _lacks(self, trainer: Person, course: Course, on: pendulum.Date) -> tuple[Lack, ...]:
+        lacks = []
+        day = on.toordinal()
+        for word, kind in _KINDS:
+            wanted = course.trainer_courses if kind == "training" else course.trainer_certificates
+            if not wanted:
                 continue
-            holders = found[kind]
-            for key in _valid_ends(_table(fleet, person, kind), day):
-                if key in keys:
-                    holders.setdefault(key, set()).add(person.id)
-    return TrainerHolders(
-        courses={key: frozenset(value) for key, value in found["training"].items()},
-        certificates={key: frozenset(value) for key, value in found["certificates"].items()},
-    )
+            table = self._table(trainer, kind)
+            for type_id in wanted:
+                if _best(table, type_id, day)[0] >= 0:
+                    continue  # valid that day
+                latest = _latest(table, type_id, day)[0]
+                lapsed = self._day(table[2][latest]) if latest >= 0 else None
+                lacks.append(Lack(word, type_id, lapsed))
+        return tuple(lacks)
+
+
+class TrainerQuestions(TrainerFacts, PeopleQuestions):
+    """Who can deliver which in-house course on the view's date."""
+
+    def trainers(self, course: Course) -> Trainers:
+        """For each trainer requirement of ``course``, who in service meets it on the date."""
+        return Trainers(
+            tuple(
+                TrainerRequirement(word, type_id, self.holders_of(kind, type_id))
+                for word, kind in _KINDS
+                for type_id in (
+                    course.trainer_courses if kind == "training" else course.trainer_certificates
+                )
+            )
+        )
+
+    def holders_of(self, kind: Kind, type_id: str) -> frozenset[str]:
+        """Staff numbers of the people in service with a valid record of a type on the date."""
+        return self._answer("holders", (kind, type_id), lambda: self._holders(kind, type_id))
+
+    def _holders(self, kind: Kind, type_id: str) -> frozenset[str]:
+        found = set()
+        people = self._store.people
+        joined, left = self._service_days()  # in_service, from its columns
+        day = self._ordinal
+        change = NEVER
+        positions, firsts, lasts = self._records_of_type(kind, type_id)
+        for position, first, last in zip(positions, firsts, lasts, strict=True):
+            if first > day:
+                if first < change:
+                    change = first
+                continue
+            if day > last:
+                continue
+            if last < change:
+                change = last + 1
+            start, end = joined[position], left[position]
+            if start > day:
+                if start < change:
+                    change = start
+            elif day <= end:
+                if end < change:
+                    change = end + 1
+                found.add(people[position].id)
+        self._note(change)
+        return frozenset(found)
+
+    def _records_of_type(
+        self, kind: Kind, type_id: str
+    ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        """Every record of a type: its holders' positions, first and last days; made once.
+
+        Three columns of whole numbers rather than a tuple per record: a few objects for
+        the garbage collector instead of one per certificate in the fleet.
+        """
+        cache = self._memo("records-of-type")
+        found: dict[str, tuple[tuple[int, ...], ...]] | None = cache.get(kind)
+        if found is None:
+            grouped: dict[str, tuple[list[int], list[int], list[int]]] = {}
+            for position, person in enumerate(self.fleet.people):
+                types, starts, ends = self._table(person, kind)
+                for key, first, last in zip(types, starts, ends, strict=True):
+                    columns = grouped.get(key)
+                    if columns is None:
+                        columns = grouped[key] = ([], [], [])
+                    columns[0].append(position)
+                    columns[1].append(first)
+                    columns[2].append(last)
+            made = {key: tuple(map(tuple, columns)) for key, columns in grouped.items()}
+            found = cache.setdefault(kind, made)
+        return found.get(type_id, _NO_RECORDS)  # type: ignore[return-value]
+
+
+_NO_RECORDS: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] = ((), (), ())

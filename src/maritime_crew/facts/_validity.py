@@ -5,39 +5,31 @@ expiry date. The expiry is the one recorded on the record when there is one; oth
 it follows from the certificate type's validity (or the course's refresher period) and
 the holder's age on the day of issue: a period of ``P5Y`` from 2 March 2016 runs up to
 and including 1 March 2021. A type or course without a validity never expires.
+
+A person's records of one kind are kept as a table of types and first and last days
+(ordinals), worked out once per person: text and whole numbers, which the garbage
+collector does not trace (a fleet of 10,000 people has some 85,000 such records).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from collections.abc import Container
+from typing import Literal
 
+import attrs
 import pendulum
 
-from ..model import AgeSchedule, Certificate, Fleet, Person, TrainingRecord
-from ..model._dates import day_of_ordinal, shift
-from ._memo import memo, remember_person
+from ..model import AgeSchedule, Certificate, Person, TrainingRecord, shift
+from ._core import Core, DatedCore
+from ._trace import NEVER
 
-__all__ = [
-    "Held",
-    "certificate_expiry",
-    "certificates_of",
-    "ending_by",
-    "held_by_type",
-    "held_on",
-    "last_day",
-    "latest_certificate",
-    "latest_training",
-    "longest_valid",
-    "next_booking",
-    "training_expiry",
-    "training_of",
-    "unrenewed_certificate",
-    "unrenewed_training",
-    "valid_certificate",
-    "valid_training",
-    "valid_until",
-]
+__all__ = ["Held", "Kind", "ValidityFacts", "ValidityQuestions", "last_day"]
+
+Kind = Literal["certificates", "training"]
+"""A person's certificates, or their training records (course completions and bookings)."""
+
+Table = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+"""A person's certificates (or training records) in order: types, first and last days."""
 
 
 def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pendulum.Date:
@@ -45,73 +37,9 @@ def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pe
     return shift(schedule.for_age(age).after(start), days=-1)
 
 
-_NEVER = 1 << 40
-"""The last valid day (as an ordinal) of a record that never expires: after every date."""
-
-
-def _end(
-    person: Person,
-    expires: pendulum.Date | None,
-    validity: AgeSchedule | None,
-    start: pendulum.Date,
-) -> int:
-    """The last valid day of a record as an ordinal (:data:`_NEVER` if it never expires).
-
-    The recorded expiry if there is one; else the validity of its type for the holder's
-    age on the start date; else it never expires.
-    """
-    if expires is not None:
-        return expires.toordinal()
-    if validity is None:
-        return _NEVER
-    return validity.for_age(person.age_on(start)).after_ordinal(start) - 1
-
-
-def _validities(fleet: Fleet, kind: str) -> dict[str, AgeSchedule | None]:
-    """The validity of each certificate type (or course) by id; the first of a duplicated id."""
-    cache: dict[str, dict[str, AgeSchedule | None]] = memo(fleet, "validities")
-    found = cache.get(kind)
-    if found is None:
-        found = {}
-        records = fleet.certificate_types if kind == "certificates" else fleet.courses
-        for record in records:
-            found.setdefault(record.id, record.validity)
-        found = cache.setdefault(kind, found)
-    return found
-
-
-def _certificate_end(fleet: Fleet, person: Person, certificate: Certificate) -> int:
-    validity = _validities(fleet, "certificates").get(certificate.type)
-    return _end(person, certificate.expires, validity, certificate.issued)
-
-
-def _training_end(fleet: Fleet, person: Person, record: TrainingRecord) -> int:
-    validity = _validities(fleet, "training").get(record.course)
-    return _end(person, record.expires, validity, record.completed)
-
-
-def _day_or_none(end: int) -> pendulum.Date | None:
-    return None if end == _NEVER else day_of_ordinal(end)
-
-
-def certificate_expiry(
-    fleet: Fleet, person: Person, certificate: Certificate
-) -> pendulum.Date | None:
-    """The last valid day of a certificate, or ``None`` if it does not expire."""
-    return _day_or_none(_certificate_end(fleet, person, certificate))
-
-
-def training_expiry(fleet: Fleet, person: Person, record: TrainingRecord) -> pendulum.Date | None:
-    """The last day a course completion counts, or ``None`` if it does not lapse."""
-    return _day_or_none(_training_end(fleet, person, record))
-
-
-class Held(NamedTuple):
-    """A certificate or training record of a person, with where it sits and when it ends.
-
-    A named tuple, the cheapest record Python makes: one is made for each answer to a
-    question such as :func:`valid_certificate`, from the person's validity table.
-    """
+@attrs.frozen
+class Held:
+    """A certificate or training record of a person, with where it sits and when it ends."""
 
     record: Certificate | TrainingRecord
     position: int
@@ -126,235 +54,259 @@ class Held(NamedTuple):
         return self.start <= date and (self.expires is None or date <= self.expires)
 
 
-_Table = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
-"""A person's certificates (or training records) in order: types, first and last days."""
+def _end(
+    person: Person,
+    expires: pendulum.Date | None,
+    validity: AgeSchedule | None,
+    start: pendulum.Date,
+) -> int:
+    """The last valid day of a record as an ordinal (:data:`NEVER` if it never expires).
 
-
-def _table(fleet: Fleet, person: Person, kind: str) -> _Table:
-    """The person's ``"certificates"`` or ``"training"`` as types and day ordinals.
-
-    Worked out once per person of the fleet. Only text and whole numbers are kept, which
-    the garbage collector does not trace: a fleet of 10,000 people has some 85,000
-    records, and keeping an object for each made every full collection during a check
-    slower, and more frequent.
+    The recorded expiry if there is one; else the validity of its type for the holder's
+    age on the start date; else it never expires.
     """
-    cache: dict[int, _Table] = memo(fleet, kind)
-    found = cache.get(id(person))
-    if found is not None:
+    if expires is not None:
+        return expires.toordinal()
+    if validity is None:
+        return NEVER
+    return validity.for_age(person.age_on(start)).after_ordinal(start) - 1
+
+
+class ValidityFacts(Core):
+    """Questions about certificates and training that do not depend on a date."""
+
+    def _validities(self, kind: Kind) -> dict[str, AgeSchedule | None]:
+        """The validity of each certificate type (or course) by id; the first of a duplicate."""
+        cache = self._memo("validities")
+        found: dict[str, AgeSchedule | None] | None = cache.get(kind)
+        if found is None:
+            found = {}
+            fleet = self.fleet
+            records = fleet.certificate_types if kind == "certificates" else fleet.courses
+            for record in records:
+                found.setdefault(record.id, record.validity)
+            found = cache.setdefault(kind, found)
         return found
-    validities = _validities(fleet, kind)
-    if kind == "certificates":
-        certificates = person.certificates
-        types = [certificate.type for certificate in certificates]
-        starts = [certificate.issued.toordinal() for certificate in certificates]
-        ends = [_end(person, c.expires, validities.get(c.type), c.issued) for c in certificates]
-    else:
-        training = person.training
-        types = [record.course for record in training]
-        starts = [record.completed.toordinal() for record in training]
-        ends = [_end(person, r.expires, validities.get(r.course), r.completed) for r in training]
-    table = (tuple(types), tuple(starts), tuple(ends))
-    return remember_person(cache, fleet, person, table)
+
+    def _table(self, person: Person, kind: Kind) -> Table:
+        """The person's records of ``kind`` as types and first and last days, made once."""
+        return self._slot_table(person, kind, self._person_slot(person))
+
+    def _slot_table(self, person: Person, kind: Kind, slot: int | None) -> Table:
+        """:meth:`_table` for a person whose position is known (``None``: not the fleet's)."""
+        if slot is None:
+            return self._make_table(person, kind)
+        types, starts, ends = self._store.tables[kind]
+        found = types.get(slot)
+        if found is None:
+            made = self._make_table(person, kind)
+            ends.setdefault(slot, made[2])
+            starts.setdefault(slot, made[1])
+            found = types.setdefault(slot, made[0])
+        return found, starts[slot], ends[slot]
+
+    def _make_table(self, person: Person, kind: Kind) -> Table:
+        validities = self._validities(kind)
+        if kind == "certificates":
+            certificates = person.certificates
+            types = [certificate.type for certificate in certificates]
+            starts = [certificate.issued.toordinal() for certificate in certificates]
+            ends = [_end(person, c.expires, validities.get(c.type), c.issued) for c in certificates]
+        else:
+            training = person.training
+            types = [record.course for record in training]
+            starts = [record.completed.toordinal() for record in training]
+            ends = [
+                _end(person, r.expires, validities.get(r.course), r.completed) for r in training
+            ]
+        return tuple(types), tuple(starts), tuple(ends)
+
+    def _held(self, person: Person, kind: Kind, table: Table, position: int) -> Held:
+        record: Certificate | TrainingRecord
+        if kind == "certificates":
+            record = person.certificates[position]
+            start = record.issued
+        else:
+            record = person.training[position]
+            start = record.completed
+        return Held(record, position, start, self._day(table[2][position]))
+
+    def expiry(self, person: Person, record: Certificate | TrainingRecord) -> pendulum.Date | None:
+        """The last valid day of one of the person's records; ``None`` if it never expires."""
+        if isinstance(record, Certificate):
+            validity = self._validities("certificates").get(record.type)
+            return self._day(_end(person, record.expires, validity, record.issued))
+        validity = self._validities("training").get(record.course)
+        return self._day(_end(person, record.expires, validity, record.completed))
+
+    def records_of(self, person: Person, kind: Kind, type_id: str) -> tuple[Held, ...]:
+        """Every record of one certificate type (or course) the person has, with expiries."""
+        table = self._table(person, kind)
+        return tuple(
+            self._held(person, kind, table, position)
+            for position, key in enumerate(table[0])
+            if key == type_id
+        )
+
+    def held_by_type(self, person: Person, kind: Kind) -> dict[str, tuple[Held, ...]]:
+        """The person's records of ``kind`` by certificate type or course, with expiries."""
+        table = self._table(person, kind)
+        by_type: dict[str, list[Held]] = {}
+        for position, key in enumerate(table[0]):
+            by_type.setdefault(key, []).append(self._held(person, kind, table, position))
+        return {key: tuple(value) for key, value in by_type.items()}
+
+    def valid_on(self, person: Person, kind: Kind, type_id: str, on: pendulum.Date) -> Held | None:
+        """The person's record of a type valid on a fixed date that lasts longest, if any.
+
+        Not traced: for questions about a date that is not the one being checked, such
+        as whether a trainer was qualified on the day they delivered a course.
+        """
+        table = self._table(person, kind)
+        best = _best(table, type_id, on.toordinal())[0]
+        return self._held(person, kind, table, best) if best >= 0 else None
+
+    def latest_on(self, person: Person, kind: Kind, type_id: str, on: pendulum.Date) -> Held | None:
+        """The most recent record of a type dated on or before a fixed date; not traced."""
+        table = self._table(person, kind)
+        best = _latest(table, type_id, on.toordinal())[0]
+        return self._held(person, kind, table, best) if best >= 0 else None
 
 
-def _held(person: Person, kind: str, table: _Table, position: int) -> Held:
-    """The :class:`Held` for one record of the table."""
-    record: Certificate | TrainingRecord
-    if kind == "certificates":
-        record = person.certificates[position]
-        start = record.issued
-    else:
-        record = person.training[position]
-        start = record.completed
-    end = table[2][position]
-    return Held(record, position, start, _day_or_none(end))
+def _latest(table: Table, type_id: str, day: int) -> tuple[int, int]:
+    """The most recent record of a type dated on or before ``day``, and when that changes.
 
-
-def _of_type(fleet: Fleet, person: Person, kind: str, type_id: str) -> Iterator[Held]:
-    table = _table(fleet, person, kind)
-    for position, key in enumerate(table[0]):
-        if key == type_id:
-            yield _held(person, kind, table, position)
-
-
-def certificates_of(fleet: Fleet, person: Person, type_id: str) -> Iterator[Held]:
-    """Every certificate of one type a person holds or held, with its expiry."""
-    return _of_type(fleet, person, "certificates", type_id)
-
-
-def training_of(fleet: Fleet, person: Person, course_id: str) -> Iterator[Held]:
-    """Every completion (or booking) of one course by a person, with its expiry."""
-    return _of_type(fleet, person, "training", course_id)
-
-
-def held_by_type(fleet: Fleet, person: Person, kind: str) -> dict[str, tuple[Held, ...]]:
-    """A person's ``"certificates"`` or ``"training"`` by type or course, with expiries."""
-    table = _table(fleet, person, kind)
-    by_type: dict[str, list[Held]] = {}
-    for position, key in enumerate(table[0]):
-        by_type.setdefault(key, []).append(_held(person, kind, table, position))
-    return {key: tuple(value) for key, value in by_type.items()}
-
-
-def held_on(
-    fleet: Fleet, person: Person, kind: str, on: pendulum.Date
-) -> dict[str, pendulum.Date | None]:
-    """The certificate types (or courses) of which the person holds a valid one on a date.
-
-    Each with the last day of the longest-lasting one (``None``: it never expires).
+    Its position (the later recorded of a tie; -1 when none), and the first later day
+    on which a record of the type starts.
     """
-    ends = _valid_ends(_table(fleet, person, kind), on.toordinal())
-    return {key: _day_or_none(last) for key, last in ends.items()}
+    types, starts, _ = table
+    best, best_start, change = -1, -1, NEVER
+    for position, key in enumerate(types):
+        if key != type_id:
+            continue
+        start = starts[position]
+        if start > day:
+            change = min(change, start)
+        elif start >= best_start:
+            best, best_start = position, start
+    return best, change
 
 
-def _valid_ends(table: _Table, day: int) -> dict[str, int]:
-    """Each type valid on a day (ordinal), with the last day of its longest-lasting record."""
-    best: dict[str, int] = {}
-    for key, first, last in zip(*table, strict=True):
-        if first <= day <= last and last > best.get(key, -1):
-            best[key] = last
-    return best
+def _best(table: Table, type_id: str, day: int) -> tuple[int, int]:
+    """The record of a type valid on ``day`` that lasts longest, and when that may change.
 
-
-def ending_by(
-    fleet: Fleet, person: Person, kind: str, on: pendulum.Date, last: pendulum.Date
-) -> bool:
-    """Whether a ``"certificates"`` (or ``"training"``) record valid on ``on`` ends by ``last``.
-
-    A quick test on the validity table, before a closer look at what is expiring.
-    """
-    _, starts, ends = _table(fleet, person, kind)
-    day, by = on.toordinal(), last.toordinal()
-    return any(first <= day <= end <= by for first, end in zip(starts, ends, strict=True))
-
-
-def longest_valid(held: Iterable[Held], on: pendulum.Date) -> Held | None:
-    """Of some certificates or completions, the one valid on a date that lasts longest."""
-    best: Held | None = None
-    for item in held:
-        if item.valid_on(on) and (
-            best is None
-            or item.expires is None
-            or (best.expires is not None and item.expires > best.expires)
-        ):
-            best = item
-    return best
-
-
-def _best(table: _Table, type_id: str, day: int) -> int:
-    """The position of the record of a type valid on a day (ordinal) that lasts longest.
-
-    Of two that never expire, the later recorded; -1 when none is valid.
+    Its position (-1 when none is valid; of two that never expire, the later recorded),
+    and the first later day on which some record of the type starts or stops being valid.
     """
     types, starts, ends = table
-    best, best_end = -1, -1
+    best, best_end, change = -1, -1, NEVER
     for position, key in enumerate(types):
-        if key == type_id and starts[position] <= day:
-            end = ends[position]
-            if day <= end and (best < 0 or end > best_end or end == _NEVER):
-                best, best_end = position, end
-    return best
-
-
-def _longest(
-    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date
-) -> Held | None:
-    """:func:`longest_valid` of the person's records of one type, on the compact table."""
-    table = _table(fleet, person, kind)
-    best = _best(table, type_id, on.toordinal())
-    return _held(person, kind, table, best) if best >= 0 else None
-
-
-def valid_until(
-    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date
-) -> pendulum.Date | bool:
-    """Whether the person holds a valid ``"certificates"`` (or ``"training"``) of a type.
-
-    ``False`` when none is valid on the date; the last day of the longest-lasting valid
-    one; ``True`` when it never expires. No record object is made.
-    """
-    table = _table(fleet, person, kind)
-    best = _best(table, type_id, on.toordinal())
-    if best < 0:
-        return False
-    end = table[2][best]
-    return True if end == _NEVER else day_of_ordinal(end)
-
-
-def _latest(
-    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date
-) -> Held | None:
-    """The most recent record of one type on or before a date (the later recorded of a tie)."""
-    table = _table(fleet, person, kind)
-    types, starts, _ = table
-    day = on.toordinal()
-    best, best_start = -1, -1
-    for position, key in enumerate(types):
+        if key != type_id:
+            continue
         start = starts[position]
-        if key == type_id and start <= day and start >= best_start:
-            best, best_start = position, start
-    return _held(person, kind, table, best) if best >= 0 else None
+        if start > day:
+            if start < change:
+                change = start
+            continue
+        end = ends[position]
+        if day <= end:
+            if end < change:
+                change = end + 1
+            if best < 0 or end > best_end or end == NEVER:
+                best, best_end = position, end
+    return best, change
 
 
-def valid_certificate(fleet: Fleet, person: Person, type_id: str, on: pendulum.Date) -> Held | None:
-    """The person's certificate of a type valid on a date that lasts longest, if any."""
-    return _longest(fleet, person, "certificates", type_id, on)
+class ValidityQuestions(ValidityFacts, DatedCore):
+    """Questions about certificates and training on the view's date."""
+
+    def valid(self, person: Person, kind: Kind, type_id: str) -> Held | None:
+        """The person's record of a type valid on the date that lasts longest, if any.
+
+        Of two that never expire, the later recorded.
+        """
+        table = self._table(person, kind)
+        best, change = _best(table, type_id, self._ordinal)
+        self._note(change)
+        return self._held(person, kind, table, best) if best >= 0 else None
+
+    def latest(self, person: Person, kind: Kind, type_id: str) -> Held | None:
+        """The most recent record of a type dated on or before the date, valid or not.
+
+        Of two on the same day, the later recorded.
+        """
+        table = self._table(person, kind)
+        best, change = _latest(table, type_id, self._ordinal)
+        self._note(change)
+        return self._held(person, kind, table, best) if best >= 0 else None
+
+    def valid_types(self, person: Person, kind: Kind) -> dict[str, pendulum.Date | None]:
+        """Each type (or course) of which the person holds a valid record on the date.
+
+        With the last day of the longest-lasting one (``None``: it never expires).
+        """
+        ends, change = _valid_ends(self._table(person, kind), self._ordinal)
+        self._note(change)
+        return {key: self._day(last) for key, last in ends.items()}
+
+    def unrenewed(self, person: Person, kind: Kind, type_id: str) -> Held | None:
+        """The record of a type valid on the date, if it expires and nothing follows it.
+
+        ``None`` when none is valid, the valid one never expires, or something already
+        recorded is valid on the day after it expires. A certificate counts when it is
+        recorded at all (issued by the expiry date); a course completion counts only
+        when it is dated on or before the view's date, as a later one is a booking that
+        may yet be cancelled.
+        """
+        table = self._table(person, kind)
+        day = self._ordinal
+        best, change = _best(table, type_id, day)
+        self._note(change)
+        if best < 0 or table[2][best] >= NEVER:
+            return None
+        cover = _best(table, type_id, table[2][best] + 1)[0]
+        if cover >= 0:
+            if kind == "certificates":
+                return None
+            start = table[1][cover]
+            if start <= day:
+                return None
+            self._note(start)
+        return self._held(person, kind, table, best)
+
+    def next_booking(self, person: Person, course_id: str) -> pendulum.Date | None:
+        """The first booking of a course: the earliest record of it dated after the date."""
+        _, starts, _ = table = self._table(person, "training")
+        day = self._ordinal
+        dates = [
+            starts[i] for i, key in enumerate(table[0]) if key == course_id and starts[i] > day
+        ]
+        if not dates:
+            return None
+        first = min(dates)
+        self._note(first)
+        return self._day(first)
 
 
-def latest_certificate(
-    fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
-) -> Held | None:
-    """The most recently issued certificate of a type on or before a date, valid or not."""
-    return _latest(fleet, person, "certificates", type_id, on)
+def _valid_ends(
+    table: Table, day: int, wanted: Container[str] | None = None
+) -> tuple[dict[str, int], int]:
+    """Each type valid on a day, with the last day of its longest-lasting record.
 
-
-def valid_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
-    """The person's completion of a course that counts on a date and lasts longest, if any."""
-    return _longest(fleet, person, "training", course_id, on)
-
-
-def latest_training(fleet: Fleet, person: Person, course_id: str, on: pendulum.Date) -> Held | None:
-    """The most recent completion of a course on or before a date, current or lapsed."""
-    return _latest(fleet, person, "training", course_id, on)
-
-
-def _unrenewed(
-    fleet: Fleet, person: Person, kind: str, type_id: str, on: pendulum.Date, booked: bool
-) -> Held | None:
-    table = _table(fleet, person, kind)
-    day = on.toordinal()
-    best = _best(table, type_id, day)
-    if best < 0 or table[2][best] == _NEVER:
-        return None
-    cover = _best(table, type_id, table[2][best] + 1)
-    if cover >= 0 and (booked or table[1][cover] <= day):
-        return None
-    return _held(person, kind, table, best)
-
-
-def unrenewed_certificate(
-    fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
-) -> Held | None:
-    """The certificate of a type valid on a date, if it expires and nothing follows it.
-
-    ``None`` when none is valid, the valid one never expires, or a replacement already
-    recorded (issued by the expiry date) is valid the day after: then nothing lapses.
+    And the first later day on which some record starts or stops being valid. With
+    ``wanted``, only the types in it.
     """
-    return _unrenewed(fleet, person, "certificates", type_id, on, booked=True)
-
-
-def unrenewed_training(
-    fleet: Fleet, person: Person, course_id: str, on: pendulum.Date
-) -> Held | None:
-    """The completion of a course current on a date, if it lapses and nothing follows it.
-
-    Only a completion on or before ``on`` covers the day after the lapse; a booking (a
-    record dated later) may yet be cancelled, so it does not.
-    """
-    return _unrenewed(fleet, person, "training", course_id, on, booked=False)
-
-
-def next_booking(person: Person, course_id: str, after: pendulum.Date) -> pendulum.Date | None:
-    """The first booking of a course: the earliest record of it dated after ``after``."""
-    dates = [r.completed for r in person.training if r.course == course_id and r.completed > after]
-    return min(dates) if dates else None
+    best: dict[str, int] = {}
+    change = NEVER
+    for key, first, last in zip(*table, strict=True):
+        if wanted is not None and key not in wanted:
+            continue
+        if first > day:
+            if first < change:
+                change = first
+        elif day <= last:
+            if last < change:
+                change = last + 1
+            if last > best.get(key, -1):
+                best[key] = last
+    return best, change

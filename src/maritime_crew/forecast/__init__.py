@@ -7,11 +7,11 @@ attributed to a vessel, crew and person where known::
     import maritime_crew as mc
 
     fleet = mc.load("examples/fleet")
-    due = mc.forecast(fleet, "2021-03-31", "90d", vessel="vigilant")
+    due = mc.forecast.forecast(fleet, "2021-03-31", "90d", vessel="vigilant")
     due.items, due.to_records()
 """
 
-from ..model._window import parse_within
+from ..model import parse_within
 from ._forecast import DEFAULT_REVIEW_INTERVAL, DueItem, DueKind, Forecast, forecast
 
 __all__ = ["DEFAULT_REVIEW_INTERVAL", "DueItem", "DueKind", "Forecast", "forecast", "parse_within"]

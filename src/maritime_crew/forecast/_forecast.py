@@ -10,7 +10,7 @@ from typing import Any, TypedDict
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import ACTION_DONE, Facts, Kind, View
 from ..model import (
     Certificate,
     EquipmentItem,
@@ -19,8 +19,9 @@ from ..model import (
     Period,
     Person,
     Subject,
+    parse_within,
+    window_end,
 )
-from ..model._window import parse_within, window_end
 from ..rules import as_date
 
 __all__ = ["DEFAULT_REVIEW_INTERVAL", "DueItem", "DueKind", "Forecast", "forecast"]
@@ -156,11 +157,19 @@ class _Place(TypedDict):
 
 @attrs.frozen
 class _Scan:
-    """Shared state of one forecast: the fleet, the window and where people belong."""
+    """Shared state of one forecast: the facts on its date, the window and where people belong."""
 
-    fleet: Fleet
-    as_of: pendulum.Date
+    view: View
+    """The facts on the forecast date: who is in service, what is valid, held and in force."""
     until: pendulum.Date
+
+    @property
+    def fleet(self) -> Fleet:
+        return self.view.fleet
+
+    @property
+    def as_of(self) -> pendulum.Date:
+        return self.view.date
 
     def inside(self, date: pendulum.Date | None) -> bool:
         return date is not None and self.as_of <= date <= self.until
@@ -207,7 +216,7 @@ def forecast(
     """
     start = as_date(as_of)
     period = parse_within(within)
-    scan = _Scan(fleet, start, window_end(start, period))
+    scan = _Scan(Facts.of(fleet).on(start), window_end(start, period))
     found = [
         *_certificates(scan),
         *_training(scan),
@@ -241,18 +250,24 @@ def _in_days(days: int) -> str:
     return f"in {days} day" if days == 1 else f"in {days} days"
 
 
-def _required(why: list[str]) -> str:
+def _required_by(why: list[str]) -> str:
     return "required by " + " and ".join(why) if why else "not required by grade or duty role"
 
 
+def _required(view: View, person: Person, kind: Kind) -> dict[str, list[str]]:
+    """What the person's grade and duty roles require of ``kind``, with who requires each."""
+    return {need.type: list(need.required_by) for need in view.requirements(person, kind)}
+
+
 def _certificates(scan: _Scan) -> Iterator[DueItem]:
-    fleet = scan.fleet
+    view = scan.view
+    fleet = view.fleet
     for person in fleet.people:
-        if not person.in_service_on(scan.as_of) or not person.certificates:
+        if not person.certificates or not view.in_service(person):
             continue
-        required = facts.required_certificates(fleet, person)
+        required = _required(view, person, "certificates")
         for type_id in dict.fromkeys(c.type for c in person.certificates):
-            held = facts.unrenewed_certificate(fleet, person, type_id, scan.as_of)
+            held = view.unrenewed(person, "certificates", type_id)
             if held is None or held.expires is None or not scan.inside(held.expires):
                 continue
             certificate = held.record
@@ -267,7 +282,7 @@ def _certificates(scan: _Scan) -> Iterator[DueItem]:
                 kind=DueKind.CERTIFICATE_EXPIRY,
                 subject=Subject("person", person.id),
                 description=f"{name}{number} of {person.id} expires on {held.expires} "
-                f"({_in_days(days)}); {_required(why)}",
+                f"({_in_days(days)}); {_required_by(why)}",
                 days=days,
                 details={
                     "certificate_type": type_id,
@@ -282,16 +297,17 @@ def _certificates(scan: _Scan) -> Iterator[DueItem]:
 
 
 def _training(scan: _Scan) -> Iterator[DueItem]:
-    fleet = scan.fleet
+    view = scan.view
+    fleet = view.fleet
     for person in fleet.people:
-        if not person.in_service_on(scan.as_of) or not person.training:
+        if not person.training or not view.in_service(person):
             continue
-        required = facts.required_courses(fleet, person)
+        required = _required(view, person, "training")
         for course_id in dict.fromkeys(r.course for r in person.training):
-            held = facts.unrenewed_training(fleet, person, course_id, scan.as_of)
+            held = view.unrenewed(person, "training", course_id)
             if held is None or held.expires is None or not scan.inside(held.expires):
                 continue
-            booked = facts.next_booking(person, course_id, scan.as_of)
+            booked = view.next_booking(person, course_id)
             course = fleet.course(course_id)
             name = course.name if course is not None else course_id
             why = required.get(course_id, [])
@@ -302,7 +318,7 @@ def _training(scan: _Scan) -> Iterator[DueItem]:
                 kind=DueKind.TRAINING_EXPIRY,
                 subject=Subject("person", person.id),
                 description=f"{name} of {person.id}, completed {held.start}, lapses on "
-                f"{held.expires} ({_in_days(days)}); {_required(why)}{note}",
+                f"{held.expires} ({_in_days(days)}); {_required_by(why)}{note}",
                 days=days,
                 details={
                     "course": course_id,
@@ -319,10 +335,11 @@ def _training(scan: _Scan) -> Iterator[DueItem]:
 def _items_in_use(
     scan: _Scan, include_unissued: bool
 ) -> Iterator[tuple[EquipmentItem, Person | None]]:
-    for item in scan.fleet.equipment_items:
-        if item.status_on(scan.as_of) is not ItemStatus.IN_SERVICE:
+    view = scan.view
+    for item in view.fleet.equipment_items:
+        if view.item_status(item) is not ItemStatus.IN_SERVICE:
             continue
-        holders = scan.fleet.holders_of(item.id, scan.as_of)
+        holders = view.holders(item.id)
         if holders:
             yield item, holders[0]
         elif include_unissued:
@@ -337,7 +354,7 @@ def _equipment(scan: _Scan, include_unissued: bool) -> Iterator[DueItem]:
         place = scan.place(holder)
         held = f", issued to {holder.id}" if holder is not None else ", in store"
         subject = Subject("equipment_item", item.id)
-        for status in facts.service_status(fleet, item, scan.as_of):
+        for status in scan.view.service_status(item):
             if not scan.inside(status.due):
                 continue
             assert status.due is not None
@@ -368,7 +385,7 @@ def _equipment(scan: _Scan, include_unissued: bool) -> Iterator[DueItem]:
                 },
                 **place,
             )
-        end = facts.shelf_life_end(fleet, item)
+        end = scan.view.shelf_life_end(item)
         if scan.inside(end):
             assert end is not None
             days = scan.days(end)
@@ -410,7 +427,7 @@ def _equipment(scan: _Scan, include_unissued: bool) -> Iterator[DueItem]:
 
 def _documents(scan: _Scan, default: Period) -> Iterator[DueItem]:
     for document in scan.fleet.documents:
-        review = facts.review_due(document, scan.as_of, default)
+        review = scan.view.review_due(document, default)
         if review is None or not scan.inside(review.due):
             continue  # not in force, never reviewed, overdue (DOC001) or later
         due = review.due
@@ -438,21 +455,23 @@ def _documents(scan: _Scan, default: Period) -> Iterator[DueItem]:
 
 
 def _debrief_actions(scan: _Scan) -> Iterator[DueItem]:
-    fleet = scan.fleet
-    for _, debrief, _, finding in facts.tracked_actions(fleet):
+    view = scan.view
+    fleet = view.fleet
+    for tracked in view.tracked_actions():
+        debrief, finding = tracked.debrief, tracked.finding
         if not scan.inside(finding.due):
             continue
         assert finding.due is not None
-        if facts.closing_version(fleet, finding.id, scan.as_of) is not None:
+        if view.closing_version(finding.id) is not None:
             continue  # closed
         operation = fleet.operation(debrief.operation)
         vessel = debrief.vessel or (operation.vessel if operation is not None else None)
         crew = operation.crew if operation is not None else None
-        addressing = fleet.versions_addressing(finding.id)
+        addressing = view.addressing(finding.id)
         pending = [
-            f"{owner.id} version {version.label}"
-            + (f" takes effect on {version.effective}" if version.effective else "")
-            for owner, version in addressing
+            f"{found.document.id} version {found.version.label}"
+            + (f" takes effect on {found.version.effective}" if found.version.effective else "")
+            for found in addressing
         ]
         note = f"; pending: {'; '.join(pending)}" if pending else ""
         target = finding.document or "a document it does not name"
@@ -462,7 +481,7 @@ def _debrief_actions(scan: _Scan) -> Iterator[DueItem]:
             kind=DueKind.DEBRIEF_ACTION,
             subject=Subject("debrief_finding", finding.id),
             description=f"debrief finding {finding.id} (debrief {debrief.id}) requires "
-            f"{target} to be {facts.ACTION_DONE[finding.action]} by {finding.due} "
+            f"{target} to be {ACTION_DONE[finding.action]} by {finding.due} "
             f"({_in_days(days)}); no version addressing it is in force{note}",
             days=days,
             vessel=vessel,
@@ -476,7 +495,9 @@ def _debrief_actions(scan: _Scan) -> Iterator[DueItem]:
                 "action": finding.action.value,
                 "due": finding.due.isoformat(),
                 "led_by": debrief.led_by,
-                "addressed_by": [f"{owner.id} {v.label}" for owner, v in addressing],
+                "addressed_by": [
+                    f"{found.document.id} {found.version.label}" for found in addressing
+                ],
             },
         )
 

@@ -1,19 +1,27 @@
 """Reading and writing datasets (TOML or JSON) and the errors that loading reports."""
 
-from ._dump import dump, dumps, to_data
-from ._errors import DataError, Problem
+from ._dump import dump, dumps, to_data, write_atomically
+from ._errors import DataError, Problem, did_you_mean, nearest, suggest
+from ._limits import beyond_parser
 from ._load import CONFIG_FILES, load, loads
 from ._schema import SCHEMA_ID, dataset_schema
+from ._syntax import explain_toml
 
 __all__ = [
     "CONFIG_FILES",
     "SCHEMA_ID",
     "DataError",
     "Problem",
+    "beyond_parser",
     "dataset_schema",
+    "did_you_mean",
     "dump",
     "dumps",
+    "explain_toml",
     "load",
     "loads",
+    "nearest",
+    "suggest",
     "to_data",
+    "write_atomically",
 ]

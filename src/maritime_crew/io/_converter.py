@@ -16,13 +16,14 @@ the detailed one only when the data has a problem.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import decimal
 import enum
 import re
 import sys
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
@@ -35,7 +36,6 @@ from cattrs.gen import make_dict_structure_fn
 
 from .. import model
 from ..model import AgeBand, AgeSchedule, BusinessYear, InvalidValue, Period
-from ..model._dates import shared_day
 from ._limits import FIRST_DATE, LAST_DATE, MAX_INTEGER, MIN_INTEGER
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "detailed",
     "fast",
     "quote",
+    "sharing_dates",
     "unstructure",
     "withhold",
 ]
@@ -183,9 +184,20 @@ _DATE_WORDS = "a date (YYYY-MM-DD)"
 
 
 # Dates recur (a fleet has a few thousand distinct days among millions of date fields),
-# and pendulum.Date is immutable: each distinct TOML date is converted once and shared.
+# and pendulum.Date is immutable: each distinct TOML date of one load is converted once
+# and shared by the records of that load. The table is emptied when the load ends
+# (:func:`sharing_dates`), so nothing outlives a load.
 _DATES: dict[datetime.date, pendulum.Date] = {}
 _DATES_KEPT = 200_000  # about 550 years of days; beyond that, dates are converted afresh
+
+
+@contextlib.contextmanager
+def sharing_dates() -> Iterator[None]:
+    """Share each distinct date among the records of one load; forget them all after it."""
+    try:
+        yield
+    finally:
+        _DATES.clear()
 
 
 _DATE_RANGE = f"from {FIRST_DATE} to {LAST_DATE}"
@@ -226,7 +238,7 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
         known = _DATES.get(value)
         if known is None:
             _in_range(value)
-            known = shared_day(value)
+            known = pendulum.Date(value.year, value.month, value.day)
             if len(_DATES) < _DATES_KEPT:
                 _DATES[value] = known
         return known

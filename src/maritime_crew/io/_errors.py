@@ -79,7 +79,10 @@ class DataError(Exception):
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
 
     def redacted(self) -> DataError:
-        """The same error with every value from the data withheld (see :meth:`Problem.redacted`)."""
+        """The same error with every value from the data withheld.
+
+        See :meth:`~maritime_crew.io.Problem.redacted`.
+        """
         return DataError([problem.redacted() for problem in self.problems])
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import decimal
 from typing import Any
 
-from ..model._dates import FIRST_DATE, LAST_DATE
+from ..model import FIRST_DATE, LAST_DATE
 
 __all__ = [
     "FIRST_DATE",

@@ -18,7 +18,7 @@ from typing import Any
 import tomli
 
 from ..model import TABLES, Fleet
-from ._converter import describe, detailed, fast, quote
+from ._converter import describe, detailed, fast, quote, sharing_dates
 from ._errors import DataError, Problem, problems_from_exception, suggest
 from ._limits import (
     MAX_DATASET_BYTES,
@@ -273,6 +273,7 @@ def _too_large(path: Path, size: int) -> Problem:
     return Problem("too-large", str(path), "", message, found=size_in_words(size))
 
 
+@sharing_dates()
 def load(path: str | os.PathLike[str]) -> Fleet:
     """Load a dataset: a ``.toml``, ``.json`` or ``.csv`` file, or a directory of them.
 
@@ -285,11 +286,11 @@ def load(path: str | os.PathLike[str]) -> Fleet:
     A CSV file holds work periods, one per row under a header row ``person,start,end``
     (and optionally ``vessel``); they join the ``work_period`` table in that order too.
 
-    Raises :class:`DataError` listing every problem found in every file: syntax errors,
-    unknown tables and fields, missing fields, wrong types, bad dates, periods and
-    choices. Integrity problems between records (duplicate ids, references to records
-    that do not exist, dates out of order) do not stop loading; the ``DATA`` rules of
-    ``check`` report them.
+    Raises :class:`~maritime_crew.io.DataError` listing every problem found in every
+    file: syntax errors, unknown tables and fields, missing fields, wrong types, bad
+    dates, periods and choices. Integrity problems between records (duplicate ids,
+    references to records that do not exist, dates out of order) do not stop loading;
+    the ``DATA`` rules of ``check`` report them.
     """
     root = Path(path)
     problems: list[Problem] = []
@@ -563,12 +564,13 @@ def _csv_too_wide(name: str, line: int, found: int, width: int) -> Problem:
     )
 
 
+@sharing_dates()
 def loads(text: str, *, format: str = "toml", name: str = "<string>") -> Fleet:
     """Load a dataset from TOML (``format="toml"``), JSON (``"json"``) or CSV (``"csv"``) text.
 
     CSV text holds work periods, as a ``.csv`` file does. ``name`` stands for the file
-    name in problem messages and record locations. Raises :class:`DataError` as
-    :func:`load` does.
+    name in problem messages and record locations. Raises :class:`~maritime_crew.io.DataError` as
+    :func:`~maritime_crew.io.load` does.
     """
     if format not in ("toml", "json", "csv"):
         raise ValueError(f"format must be 'toml', 'json' or 'csv', not {format!r}")

@@ -21,9 +21,15 @@ import attrs
 import pendulum
 
 from .._version import __version__
-from ..model import TABLES, AgeBand, AgeSchedule, BusinessYear, Period
-from ..model._business_year import _FORMAT as _YEAR
-from ..model._period import _DURATION
+from ..model import (
+    BUSINESS_YEAR_PATTERN,
+    PERIOD_PATTERN,
+    TABLES,
+    AgeBand,
+    AgeSchedule,
+    BusinessYear,
+    Period,
+)
 from ._converter import _DATE as _DATE_TEXT
 from ._converter import _MOMENT
 from ._reference import _unwrap, record_types
@@ -34,7 +40,7 @@ SCHEMA_ID = "https://maritime-crew.invalid/schema/dataset.json"
 """The schema's ``$id``: a name, not a place to fetch it from (nothing is published)."""
 
 # the same patterns as the loader's, anchored
-_PERIOD = f"^{_DURATION.pattern}$"
+_PERIOD = f"^{PERIOD_PATTERN.pattern}$"
 _DATE = f"^{_DATE_TEXT.pattern}$"
 _DATETIME = f"^{_MOMENT.pattern}$"
 
@@ -61,7 +67,7 @@ _SCALARS: dict[Any, dict[str, Any]] = {
     },
     BusinessYear: {
         "type": "string",
-        "pattern": f"^{_YEAR.pattern}$",
+        "pattern": f"^{BUSINESS_YEAR_PATTERN.pattern}$",
         "description": "A business year, 1 April to 31 March, written 2021/22.",
     },
 }

@@ -9,7 +9,17 @@ Every entity of the design's domain model is here. Records refer to each other b
 import attrs as _attrs
 
 from ._base import InvalidValue, Subject, describe_fields
-from ._business_year import BusinessYear
+from ._business_year import BUSINESS_YEAR_PATTERN, BusinessYear
+from ._dates import (
+    FIRST_DATE,
+    LAST_DATE,
+    DateLike,
+    as_date,
+    day_of_ordinal,
+    months_later,
+    shift,
+    shift_ordinal,
+)
 from ._documents import Document, DocumentKind, DocumentReview, DocumentVersion, VersionStatus
 from ._equipment import (
     EquipmentItem,
@@ -33,7 +43,7 @@ from ._people import (
     TermsAssignment,
     TrainingRecord,
 )
-from ._period import AgeBand, AgeSchedule, Period, completed_years
+from ._period import PERIOD_PATTERN, AgeBand, AgeSchedule, Period, completed_years
 from ._qualifications import CertificateKind, CertificateType, Course, DutyRole
 from ._terms import (
     Allowance,
@@ -46,9 +56,14 @@ from ._terms import (
 )
 from ._vessels import Crew, Deployment, RoleCount, Vessel, VesselType
 from ._waivers import Waiver
+from ._window import Within, parse_within, window_days, window_end
 
 __all__ = [
     "BUILTIN_REST_PROFILES",
+    "BUSINESS_YEAR_PATTERN",
+    "FIRST_DATE",
+    "LAST_DATE",
+    "PERIOD_PATTERN",
     "TABLES",
     "ActionKind",
     "AgeBand",
@@ -62,6 +77,7 @@ __all__ = [
     "ConsultationResponse",
     "Course",
     "Crew",
+    "DateLike",
     "Debrief",
     "DebriefFinding",
     "Deployment",
@@ -102,9 +118,18 @@ __all__ = [
     "Vessel",
     "VesselType",
     "Waiver",
+    "Within",
     "WorkPeriod",
     "WorkingPattern",
+    "as_date",
     "completed_years",
+    "day_of_ordinal",
+    "months_later",
+    "parse_within",
+    "shift",
+    "shift_ordinal",
+    "window_days",
+    "window_end",
 ]
 
 for _name in __all__:

@@ -79,7 +79,7 @@ positive = _bounded(lambda v: v > 0, "a whole number of 1 or more")
 """attrs validator: the (optional) integer is one or more."""
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Subject:
     """What a finding or a waiver is about: a kind of record and its id.
 

@@ -11,9 +11,10 @@ import pendulum
 
 from ._base import InvalidValue, doc
 
-__all__ = ["BusinessYear"]
+__all__ = ["BUSINESS_YEAR_PATTERN", "BusinessYear"]
 
-_FORMAT = re.compile(r"(\d{4})/(\d{2})")
+BUSINESS_YEAR_PATTERN = re.compile(r"(\d{4})/(\d{2})")
+"""How a business year is written: ``2021/22``."""
 _EXPECTED = "a business year such as 2021/22"
 
 
@@ -42,7 +43,7 @@ class BusinessYear:
     @classmethod
     def parse(cls, text: str) -> BusinessYear:
         """Read ``2021/22``. The second part must be the year after the first."""
-        match = _FORMAT.fullmatch(text)
+        match = BUSINESS_YEAR_PATTERN.fullmatch(text)
         if match is None:
             raise InvalidValue(_EXPECTED, text)
         first, second = int(match[1]), int(match[2])

@@ -13,11 +13,12 @@ import pendulum
 from ._base import InvalidValue, doc, non_negative
 from ._dates import shift, shift_ordinal
 
-__all__ = ["AgeBand", "AgeSchedule", "Period", "completed_years"]
+__all__ = ["PERIOD_PATTERN", "AgeBand", "AgeSchedule", "Period", "completed_years"]
 
-_DURATION = re.compile(
+PERIOD_PATTERN = re.compile(
     r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
 )
+"""How a period is written: an ISO 8601 duration such as ``P5Y`` or ``PT10H``."""
 _EXPECTED = "a period such as P5Y, P12M, P90D or PT10H (ISO 8601 duration)"
 
 LONGEST_PERIOD_YEARS = 100
@@ -70,7 +71,7 @@ class Period:
         :class:`~maritime_crew.model.InvalidValue` with a plain-words reason for anything
         else, including fractions, negative periods and an empty ``P``.
         """
-        match = _DURATION.fullmatch(text)
+        match = PERIOD_PATTERN.fullmatch(text)
         if match is None or not any(match.groups()):
             detail = None
             if "." in text or "," in text:

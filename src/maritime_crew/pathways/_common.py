@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pendulum
 
-from ..model import Fleet, Grade, Person
-from ..model._dates import DateLike, as_date
+from ..model import DateLike, Fleet, Grade, Person, as_date
 
 __all__ = ["DateLike", "as_date", "completed_months", "resolve_grade", "resolve_person"]
 

@@ -2,9 +2,9 @@
 
 Each requirement of the grade (certificates, courses, sea time, months in the
 previous grade) is judged on its own, with its evidence. Sea time is counted by
-:func:`maritime_crew.facts.sea_days`: every calendar day aboard counts once however many
-deployments cover it, both the first and the last day of a deployment count, and only
-days up to and including ``as_of`` count. Only the current grade and the date it was
+:meth:`maritime_crew.facts.Facts.sea_days`: every calendar day aboard counts once
+however many deployments cover it, both the first and the last day of a deployment
+count, and only days up to and including ``as_of`` count. Only the current grade and the date it was
 taken up are recorded, so months in the previous grade can be judged only when the
 previous grade is the person's current one.
 """
@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import Facts, Held, View
 from ..model import Certificate, Fleet, Grade, Person
 from ._common import DateLike, as_date, completed_months, resolve_grade, resolve_person
 
@@ -101,15 +101,13 @@ def _count(number: int, unit: str) -> str:
     return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
 
 
-def _until(held: facts.Held) -> str:
+def _until(held: Held) -> str:
     return f"until {held.expires}" if held.expires is not None else "with no expiry"
 
 
-def certificate_requirement(
-    fleet: Fleet, person: Person, type_id: str, on: pendulum.Date
-) -> Requirement:
-    """Whether the person holds a valid certificate of a type on a date."""
-    held = facts.valid_certificate(fleet, person, type_id, on)
+def certificate_requirement(view: View, person: Person, type_id: str) -> Requirement:
+    """Whether the person holds a valid certificate of a type on the view's date."""
+    held = view.valid(person, "certificates", type_id)
     if held is not None:
         number = held.record.number if isinstance(held.record, Certificate) else None
         label = f"certificate {number}" if number else f"certificate #{held.position + 1}"
@@ -121,7 +119,7 @@ def certificate_requirement(
             evidence=label,
             until=held.expires,
         )
-    latest = facts.latest_certificate(fleet, person, type_id, on)
+    latest = view.latest(person, "certificates", type_id)
     if latest is not None and latest.expires is not None:
         detail = f"needs a valid {type_id} (the last one expired on {latest.expires})"
     else:
@@ -129,11 +127,9 @@ def certificate_requirement(
     return Requirement(RequirementKind.CERTIFICATE, type_id, False, detail)
 
 
-def course_requirement(
-    fleet: Fleet, person: Person, course_id: str, on: pendulum.Date
-) -> Requirement:
-    """Whether the person has a completion of a course that counts on a date."""
-    held = facts.valid_training(fleet, person, course_id, on)
+def course_requirement(view: View, person: Person, course_id: str) -> Requirement:
+    """Whether the person has a completion of a course that counts on the view's date."""
+    held = view.valid(person, "training", course_id)
     if held is not None:
         label = f"completed {held.start}"
         return Requirement(
@@ -144,7 +140,7 @@ def course_requirement(
             evidence=label,
             until=held.expires,
         )
-    latest = facts.latest_training(fleet, person, course_id, on)
+    latest = view.latest(person, "training", course_id)
     if latest is not None and latest.expires is not None:
         detail = f"needs course {course_id} (the last completion lapsed on {latest.expires})"
     else:
@@ -152,11 +148,9 @@ def course_requirement(
     return Requirement(RequirementKind.COURSE, course_id, False, detail)
 
 
-def sea_time_requirement(
-    fleet: Fleet, person: Person, required: int, on: pendulum.Date
-) -> Requirement:
-    """Whether the person has served ``required`` days at sea up to and including a date."""
-    days = facts.sea_days(fleet, person, until=on)
+def sea_time_requirement(view: View, person: Person, required: int) -> Requirement:
+    """Whether the person has served ``required`` days at sea up to the view's date."""
+    days = view.sea_days(person, until=view.date)
     if days >= required:
         detail = f"has {days} days of sea time (needs {required})"
         return Requirement(RequirementKind.SEA_TIME, "days", True, detail, required, days)
@@ -164,12 +158,11 @@ def sea_time_requirement(
     return Requirement(RequirementKind.SEA_TIME, "days", False, detail, required, days)
 
 
-def months_requirement(
-    fleet: Fleet, person: Person, grade: Grade, required: int, on: pendulum.Date
-) -> Requirement:
+def months_requirement(view: View, person: Person, grade: Grade, required: int) -> Requirement:
     """Whether the person has served ``required`` months in the grade below ``grade``."""
     kind = RequirementKind.MONTHS_IN_PREVIOUS_GRADE
-    pathway = fleet.pathway_of(grade.id)
+    on = view.date
+    pathway = view.fleet.pathway_of(grade.id)
     below = pathway.grade_below(grade.id) if pathway else None
     if below is None:
         return Requirement(kind, "months", True, "entry grade: no previous grade", required, 0)
@@ -197,32 +190,29 @@ def months_requirement(
     return Requirement(kind, "months", False, detail, required, months)
 
 
-def service_requirement(person: Person, on: pendulum.Date) -> Requirement | None:
-    """An unmet requirement when the person is not in the command on ``on``, else ``None``."""
-    if person.in_service_on(on):
+def service_requirement(view: View, person: Person) -> Requirement | None:
+    """An unmet requirement when the person is not in the command on the date, else ``None``."""
+    if view.in_service(person):
         return None
-    if person.joined is not None and on < person.joined:
+    on = view.date
+    if person.joined is not None and not view.reached(person.joined):
         detail = f"not in service on {on}: joins the command on {person.joined}"
     else:
         detail = f"not in service on {on}: left the command on {person.left}"
     return Requirement(RequirementKind.IN_SERVICE, "service", False, detail)
 
 
-def judge(fleet: Fleet, person: Person, grade: Grade, on: pendulum.Date) -> Eligibility:
-    """:func:`eligibility` on resolved records and a date."""
-    service = service_requirement(person, on)
+def judge(view: View, person: Person, grade: Grade) -> Eligibility:
+    """:func:`eligibility` on resolved records, on the view's date."""
+    service = service_requirement(view, person)
     requirements: list[Requirement] = [service] if service is not None else []
-    requirements += [
-        certificate_requirement(fleet, person, type_id, on) for type_id in grade.certificates
-    ]
-    requirements += [course_requirement(fleet, person, course, on) for course in grade.courses]
+    requirements += [certificate_requirement(view, person, t) for t in grade.certificates]
+    requirements += [course_requirement(view, person, course) for course in grade.courses]
     if grade.sea_time_days > 0:
-        requirements.append(sea_time_requirement(fleet, person, grade.sea_time_days, on))
+        requirements.append(sea_time_requirement(view, person, grade.sea_time_days))
     if grade.months_in_previous_grade > 0:
-        requirements.append(
-            months_requirement(fleet, person, grade, grade.months_in_previous_grade, on)
-        )
-    return Eligibility(person.id, grade.id, on, tuple(requirements))
+        requirements.append(months_requirement(view, person, grade, grade.months_in_previous_grade))
+    return Eligibility(person.id, grade.id, view.date, tuple(requirements))
 
 
 def eligibility(
@@ -236,4 +226,5 @@ def eligibility(
     ``person`` and ``grade`` may be ids or records; ``as_of`` a date or ``YYYY-MM-DD``.
     Raises ``KeyError`` for an unknown person or grade id.
     """
-    return judge(fleet, resolve_person(fleet, person), resolve_grade(fleet, grade), as_date(as_of))
+    view = Facts.of(fleet).on(as_date(as_of))
+    return judge(view, resolve_person(fleet, person), resolve_grade(fleet, grade))

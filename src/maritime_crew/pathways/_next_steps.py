@@ -2,7 +2,7 @@
 
 The earliest eligibility date takes into account what is already recorded after
 ``as_of``: deployments count as sea time on the days they happen (a deployment without
-an end is taken to continue, as in :func:`maritime_crew.facts.sea_days`), training
+an end is taken to continue, as in :meth:`maritime_crew.facts.Facts.sea_days`), training
 records dated after ``as_of`` are bookings that count from their date, and certificates
 count from their issue date. The answer is the first date on which every requirement
 is met at once; if no such date follows from the records, ``still_needed`` says what
@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import Facts, View
 from ..model import Fleet, Grade, Pathway, Person
 from ._common import DateLike, as_date, resolve_grade, resolve_person
 from ._eligibility import Eligibility, Requirement, judge
@@ -108,18 +108,17 @@ class NextSteps:
         return records
 
 
-def sea_time_date(
-    fleet: Fleet, person: Person, required: int, as_of: pendulum.Date
-) -> pendulum.Date | None:
-    """The first day, on or after ``as_of``, by which ``required`` days at sea are served."""
+def sea_time_date(view: View, person: Person, required: int) -> pendulum.Date | None:
+    """The first day, on or after the view's date, by which ``required`` days at sea are served."""
+    as_of = view.date
     ends = [as_of]
-    for deployment in fleet.deployments_of(person.id):
+    for deployment in view.fleet.deployments_of(person.id):
         ends.append(deployment.start)
         if deployment.end is not None:
             ends.append(deployment.end)
     horizon = max(ends).add(days=required + 1)
     served = 0
-    for start, end in facts.sea_periods(fleet, person, until=horizon):
+    for start, end in view.sea_periods(person, until=horizon):
         length = end.toordinal() - start.toordinal() + 1
         if served + length >= required:
             return max(as_of, start.add(days=required - served - 1))
@@ -127,14 +126,13 @@ def sea_time_date(
     return None
 
 
-def _candidates(
-    fleet: Fleet, person: Person, grade: Grade, as_of: pendulum.Date
-) -> list[pendulum.Date]:
+def _candidates(view: View, person: Person, grade: Grade) -> list[pendulum.Date]:
+    as_of = view.date
     dates = {as_of}
     if person.joined is not None:
         dates.add(person.joined)
     if grade.sea_time_days > 0:
-        reached = sea_time_date(fleet, person, grade.sea_time_days, as_of)
+        reached = sea_time_date(view, person, grade.sea_time_days)
         if reached is not None:
             dates.add(reached)
     if person.grade_since is not None and grade.months_in_previous_grade > 0:
@@ -145,32 +143,30 @@ def _candidates(
 
 
 def _earliest(
-    fleet: Fleet, person: Person, grade: Grade, as_of: pendulum.Date
+    view: View, person: Person, grade: Grade
 ) -> tuple[pendulum.Date | None, tuple[Requirement, ...]]:
-    candidates = _candidates(fleet, person, grade, as_of)
+    candidates = _candidates(view, person, grade)
     for date in candidates:
-        if judge(fleet, person, grade, date).eligible:
+        if judge(view.on(date), person, grade).eligible:
             return date, ()
     last = candidates[-1]
-    for deployment in fleet.deployments_of(person.id):
+    for deployment in view.fleet.deployments_of(person.id):
         if deployment.end is not None and deployment.end > last:
             last = deployment.end
-    return None, judge(fleet, person, grade, last).unmet
+    return None, judge(view.on(last), person, grade).unmet
 
 
-def _transfers(
-    fleet: Fleet, person: Person, grade: Grade, target: Pathway, as_of: pendulum.Date
-) -> tuple[Transfer, ...]:
-    days = facts.sea_days(fleet, person, until=as_of)
+def _transfers(view: View, person: Person, grade: Grade, target: Pathway) -> tuple[Transfer, ...]:
+    days = view.sea_days(person, until=view.date)
     found = [Transfer("sea-time", "days", True, f"{days} days of sea time count on {target.id}")]
     for type_id in sorted({c.type for c in person.certificates}):
-        if facts.valid_certificate(fleet, person, type_id, as_of) is None:
+        if view.valid(person, "certificates", type_id) is None:
             continue
         needed = type_id in grade.certificates
         detail = "required by " + grade.id if needed else "not required by " + grade.id
         found.append(Transfer("certificate", type_id, needed, detail))
     for course_id in sorted({t.course for t in person.training}):
-        if facts.valid_training(fleet, person, course_id, as_of) is None:
+        if view.valid(person, "training", course_id) is None:
             continue
         needed = course_id in grade.courses
         detail = "required by " + grade.id if needed else "not required by " + grade.id
@@ -226,10 +222,11 @@ def next_steps(
         return NextSteps(
             who.id, on, who.grade, target_pathway.id if target_pathway else None, None, None, None
         )
-    judged = judge(fleet, who, target, on)
-    earliest, still = (on, ()) if judged.eligible else _earliest(fleet, who, target, on)
+    view = Facts.of(fleet).on(on)
+    judged = judge(view, who, target)
+    earliest, still = (on, ()) if judged.eligible else _earliest(view, who, target)
     transfers = (
-        _transfers(fleet, who, target, target_pathway, on)
+        _transfers(view, who, target, target_pathway)
         if switching and target_pathway is not None
         else ()
     )

@@ -18,11 +18,18 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
-from ..model import Certificate, CertificateKind, Fleet, Person
-from ._common import DateLike, as_date, resolve_person
+from ..facts import Facts, Held, View
+from ..model import Certificate, CertificateKind, DateLike, Fleet, Person, as_date
+from ._common import resolve_person
 
-__all__ = ["CocRevalidation", "Revalidation", "RevalidationCondition", "revalidation"]
+__all__ = [
+    "CocRevalidation",
+    "Revalidation",
+    "RevalidationCondition",
+    "coc_revalidation",
+    "held_cocs",
+    "revalidation",
+]
 
 SOURCE = "STCW regulation I/11 and section A-I/11; MCA MSN 1856"
 
@@ -122,21 +129,29 @@ class Revalidation:
 
 
 def coc_revalidation(
-    fleet: Fleet,
-    person: Person,
-    held: facts.Held,
-    on: pendulum.Date,
-    condition: RevalidationCondition,
+    view: View, person: Person, held: Held, condition: RevalidationCondition
 ) -> CocRevalidation | None:
-    """The revalidation standing of one held CoC, or ``None`` if it never expires."""
+    """The revalidation standing of one held CoC on the view's date.
+
+    ``None`` if it never expires. Whether the condition is met is asked of the view, so
+    a timeline knows the day it turns; the day counts are as of the date.
+    """
     record = held.record
     if not isinstance(record, Certificate) or held.expires is None:
         return None
+    on = view.date
     expires = held.expires
-    long_now = facts.sea_days(fleet, person, until=on, since=condition.long_start(on))
-    short_now = facts.sea_days(fleet, person, until=on, since=condition.short_start(on))
-    meets = long_now >= condition.long_days or short_now >= condition.short_days
-    days_left = expires.toordinal() - on.toordinal()
+    long_now = view.sea_days(person, until=on, since=condition.long_start(on))
+    short_now = view.sea_days(person, until=on, since=condition.short_start(on))
+    meets = view.sea_service_met(
+        person,
+        long_days=condition.long_days,
+        long_years=condition.long_years,
+        short_days=condition.short_days,
+        short_months=condition.short_months,
+        until=expires,
+    )
+    days_left = view.days_until(expires)
     has = (
         f"has {long_now} of {condition.long_days} days in {condition.long_window} "
         f"and {short_now} of {condition.short_days} in {condition.short_window}"
@@ -153,18 +168,16 @@ def coc_revalidation(
         # many days of that window are still to come after ``as_of``.
         routes = [
             _route(
-                fleet,
+                view,
                 person,
-                on,
                 expires,
                 condition.long_start(expires),
                 condition.long_days,
                 f"{condition.long_days} in the {condition.long_window}",
             ),
             _route(
-                fleet,
+                view,
                 person,
-                on,
                 expires,
                 condition.short_start(expires),
                 condition.short_days,
@@ -220,29 +233,29 @@ class _Route:
 
 
 def _route(
-    fleet: Fleet,
+    view: View,
     person: Person,
-    on: pendulum.Date,
     expires: pendulum.Date,
     start: pendulum.Date,
     required: int,
     words: str,
 ) -> _Route:
-    """A route whose window runs from ``start`` to ``expires``, judged on ``on``."""
-    served = facts.sea_days(fleet, person, until=on, since=start)
-    to_come = expires.toordinal() - max(start.toordinal(), on.toordinal() + 1) + 1
+    """A route whose window runs from ``start`` to ``expires``, judged on the view's date."""
+    served = view.sea_days(person, until=view.date, since=start)
+    to_come = expires.toordinal() - max(start.toordinal(), view.date.toordinal() + 1) + 1
     return _Route(words, max(0, required - served), max(0, to_come))
 
 
-def held_cocs(fleet: Fleet, person: Person, on: pendulum.Date) -> list[facts.Held]:
-    """The latest certificate of each competency type a person holds, valid on ``on``."""
-    found: list[facts.Held] = []
+def held_cocs(view: View, person: Person) -> list[Held]:
+    """The latest certificate of each competency type a person holds, valid on the date."""
+    fleet = view.fleet
+    found: list[Held] = []
     for type_id in sorted({certificate.type for certificate in person.certificates}):
         kind = fleet.certificate_type(type_id)
         if kind is None or kind.kind is not CertificateKind.COMPETENCY:
             continue
-        latest = facts.latest_certificate(fleet, person, type_id, on)
-        if latest is not None and latest.valid_on(on):
+        latest = view.latest(person, "certificates", type_id)
+        if latest is not None and view.covers(latest.start, latest.expires):
             found.append(latest)
     return found
 
@@ -262,7 +275,7 @@ def revalidation(
     are missing than are left before the expiry), and the detail says so.
     """
     who = resolve_person(fleet, person)
-    on = as_date(as_of)
+    view = Facts.of(fleet).on(as_date(as_of))
     rule = condition or RevalidationCondition()
-    entries = (coc_revalidation(fleet, who, held, on, rule) for held in held_cocs(fleet, who, on))
-    return Revalidation(who.id, on, rule, tuple(entry for entry in entries if entry is not None))
+    entries = (coc_revalidation(view, who, held, rule) for held in held_cocs(view, who))
+    return Revalidation(who.id, view.date, rule, tuple(e for e in entries if e is not None))

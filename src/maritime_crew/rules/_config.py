@@ -29,8 +29,7 @@ from typing import Any
 import attrs
 import tomli
 
-from ..io._errors import suggest
-from ..io._limits import beyond_parser
+from ..io import beyond_parser, explain_toml, suggest
 from ._rule import Registry, Rule
 from ._severity import Severity
 
@@ -280,8 +279,6 @@ def _read(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"cannot read the file: {exc}"], str(path)) from None
     except tomli.TOMLDecodeError as exc:
-        from ..io._syntax import explain_toml
-
         explained = explain_toml(exc)
         raise ConfigError([f"line {exc.lineno}: {explained.message('TOML')}"], str(path)) from None
     except (RecursionError, ValueError) as exc:

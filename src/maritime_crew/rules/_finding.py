@@ -10,15 +10,20 @@ import attrs
 from ..model import SourceLocation, Subject
 from ._severity import Severity
 
-__all__ = ["Finding"]
+__all__ = ["Finding", "plain_details"]
 
 
-def _plain(value: Any) -> Any:
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def plain_details(value: Any) -> Any:
     """A JSON-friendly copy of a details value (dates become ISO text)."""
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
+    if type(value) in _PLAIN:  # the common case, before the slower checks below
+        return value
+    if type(value) is dict or isinstance(value, Mapping):
+        return {str(key): plain_details(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [plain_details(item) for item in value]
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
@@ -85,5 +90,5 @@ class Finding:
             "file": self.source.file if self.source else None,
             "line": self.source.line if self.source else None,
             "waived_by": self.waived_by,
-            "details": _plain(self.details),
+            "details": plain_details(self.details),
         }

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["GROUP", "PluginError", "load_plugins"]
 
 GROUP = "maritime_crew.rules"
+"""The entry-point group third-party packages register rule modules in."""
 
 
 class PluginError(RegistrationError):

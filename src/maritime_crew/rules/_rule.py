@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import pendulum
 
-from ..model import TABLES, Fleet, Period, SourceLocation, Subject
+from ..facts import Subjects
+from ..model import Period
 from ._finding import Finding
-from ._partition import Partition
 from ._severity import Severity
 
 if TYPE_CHECKING:
-    from ..model import Person
+    from ._context import Context
 
 __all__ = [
-    "ChangePoints",
-    "Context",
+    "Each",
     "Parameter",
     "RegistrationError",
     "Registry",
@@ -52,7 +49,7 @@ class Parameter:
     name: str
     """Kebab-case name, as written in configuration (``within-days``)."""
     type: type[Any]
-    """``int``, ``str``, ``bool`` or :class:`~maritime_crew.Period`."""
+    """``int``, ``str``, ``bool`` or :class:`~maritime_crew.model.Period`."""
     default: Any
     """Value used when the configuration does not set one."""
     description: str
@@ -93,16 +90,14 @@ class Parameter:
         }
 
 
-RuleCheck = Callable[[Fleet, "Context"], Iterable[Finding]]
-"""The function behind a rule: given a fleet and a context, yield findings."""
+Each = Subjects | Callable[[Mapping[str, Any]], Subjects]
+"""The subjects of a rule run on one subject at a time: a
+:class:`~maritime_crew.facts.Subjects`, or a function of the rule's parameters that gives
+one."""
 
-ChangePoints = Callable[[Fleet, Mapping[str, Any]], Iterable[datetime.date]]
-"""Dates on which a rule's findings can change, given the fleet and the rule's parameters.
-
-A rule's findings (compared by :class:`~maritime_crew.FindingKey`) on any day must equal
-its findings on the latest of these dates on or before that day. Used by
-:func:`~maritime_crew.timeline`; see ``docs/timeline.md``.
-"""
+RuleCheck = Callable[[Any, "Context"], Iterable[Finding]]
+"""The function behind a rule: given the fleet (or, for a rule with ``each``, one
+subject) and a context, yield findings."""
 
 
 @attrs.frozen
@@ -129,11 +124,17 @@ class Rule:
     """True for rules that examine the other rules' findings (run last)."""
     origin: str = ""
     """Module and function that defined the rule (``package.module:function``)."""
-    change_points: ChangePoints | None = attrs.field(default=None, eq=False, repr=False)
-    """Dates on which the rule's findings can change; ``None`` means any day can."""
-    partition: Partition | None = attrs.field(default=None, eq=False, repr=False)
-    """How the rule can run on parts of a fleet (see :mod:`maritime_crew.rules`); with a
-    partition, ``change_points`` is asked part by part."""
+    each: Each | None = attrs.field(default=None, eq=False)
+    """The subjects the rule is run on one at a time (its function then takes a subject,
+    not the fleet), or a function of the rule's parameters that gives them; ``None``: it
+    is run once on the whole fleet."""
+
+    def subjects(self, params: Mapping[str, Any]) -> Subjects | None:
+        """The rule's subjects with these parameters; ``None`` for a whole-fleet rule."""
+        each = self.each
+        if each is None or isinstance(each, Subjects):
+            return each
+        return each(params)
 
     def __attrs_post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
@@ -172,115 +173,6 @@ class Rule:
         }
 
 
-@attrs.frozen
-class Context:
-    """What a rule is given besides the fleet: the date, its parameters, and helpers."""
-
-    as_of: pendulum.Date
-    """The date the check is made as of."""
-    params: Mapping[str, Any]
-    """The rule's parameters, resolved from defaults and configuration."""
-    rule: Rule
-    """The rule being run."""
-    severity: Severity
-    """The rule's severity after configuration overrides."""
-    fleet: Fleet = attrs.field(repr=False)
-    findings: tuple[Finding, ...] = attrs.field(default=(), repr=False)
-    """Findings of the other rules (only for rules with ``needs_findings``)."""
-    catalogue: tuple[Rule, ...] = attrs.field(default=(), repr=False)
-    """Every registered rule (only for rules with ``needs_findings``)."""
-    ran: tuple[Rule, ...] = attrs.field(default=(), repr=False)
-    """The rules whose findings are in ``findings`` (only for rules with ``needs_findings``):
-    a rule that did not run has found nothing, which says nothing about the data."""
-
-    def finding(
-        self,
-        subject: Subject,
-        message: str,
-        *,
-        vessel: str | None = None,
-        crew: str | None = None,
-        source: SourceLocation | None = None,
-        details: Mapping[str, Any] | None = None,
-    ) -> Finding:
-        """A finding of this rule, with its code, name and effective severity.
-
-        Where ``vessel``, ``crew`` and ``source`` are not given they are worked out from
-        the subject: a person's crew and its vessel, an item's holder on the date, an
-        operation's vessel, and the file and line of the subject's record.
-        """
-        if vessel is None and crew is None:
-            vessel, crew = _placement(self.fleet, subject, self.as_of)
-        if source is None and subject.kind in _ID_TABLES:
-            source = self.fleet.locate(subject.kind, subject.id)
-        return Finding(
-            code=self.rule.code,
-            name=self.rule.name,
-            severity=self.severity,
-            subject=subject,
-            message=message,
-            vessel=vessel,
-            crew=crew,
-            source=source,
-            details=dict(details or {}),
-        )
-
-    def about_person(
-        self,
-        person: Person,
-        message: str,
-        *,
-        nested: tuple[str | int, ...] = (),
-        details: Mapping[str, Any] | None = None,
-    ) -> Finding:
-        """A finding about a person (or a record inside one, at ``nested``).
-
-        ``nested`` points at the record inside the person that the finding concerns,
-        e.g. ``("certificates", 2)``, so the source line is that record's.
-        """
-        positions = self.fleet.positions("person", person.id)
-        source = self.fleet.source_of("person", positions[0], *nested) if positions else None
-        return self.finding(Subject("person", person.id), message, source=source, details=details)
-
-
-def _placement(fleet: Fleet, subject: Subject, on: pendulum.Date) -> tuple[str | None, str | None]:
-    """The vessel and crew a subject belongs to, where the records say."""
-    kind, key = subject.kind, subject.id
-    crew_id: str | None = None
-    vessel_id: str | None = None
-    if kind == "person":
-        person = fleet.person(key)
-        crew_id = person.crew if person else None
-    elif kind == "crew":
-        crew_id = key
-    elif kind == "vessel":
-        vessel_id = key
-    elif kind in ("deployment", "operation"):
-        record = fleet.deployment(key) if kind == "deployment" else fleet.operation(key)
-        if record is not None:
-            vessel_id, crew_id = record.vessel, record.crew
-    elif kind == "debrief":
-        debrief = fleet.debrief(key)
-        operation = fleet.operation(debrief.operation) if debrief else None
-        vessel_id = (debrief.vessel if debrief else None) or (
-            operation.vessel if operation else None
-        )
-    elif kind == "document":
-        document = fleet.document(key)
-        if document is not None and len(document.vessels) == 1:
-            vessel_id = document.vessels[0]  # several vessels, or none: fleet-wide
-    elif kind == "equipment_item":
-        holders = fleet.holders_of(key, on)
-        crew_id = holders[0].crew if holders else None
-    if crew_id is not None and vessel_id is None:
-        crew = fleet.crew(crew_id)
-        vessel_id = crew.vessel if crew else None
-    return vessel_id, crew_id
-
-
-_ID_TABLES = frozenset(table.name for table in TABLES if table.name != "work_period")
-
-
 class Registry:
     """The rules known to :func:`~maritime_crew.check`, by code and by name.
 
@@ -307,7 +199,7 @@ class Registry:
         self._lock = threading.RLock()
 
     def register(self, new: Rule) -> Rule:
-        """Add a rule; raises :class:`~maritime_crew.RegistrationError` on a clash."""
+        """Add a rule; raises :class:`~maritime_crew.rules.RegistrationError` on a clash."""
         with self._lock:
             self._ensure_loaded()
             for key, table in ((new.code, self._by_code), (new.name, self._by_name)):
@@ -389,23 +281,25 @@ def rule(
     source: str = "",
     needs_findings: bool = False,
     registry: Registry | None = None,
-    change_points: ChangePoints | None = None,
-    partition: Partition | None = None,
+    each: Each | None = None,
 ) -> Callable[[RuleCheck], RuleCheck]:
     """Register the decorated function as a rule.
 
-    The function receives the fleet and a :class:`Context` and yields findings, usually
-    made with ``ctx.finding(...)`` or ``ctx.about_person(...)``. It must not raise for
-    bad data: a rule reports what it finds. ``change_points`` and ``partition`` let
-    :func:`~maritime_crew.timeline` run the rule only when and where its findings can
-    change (see ``docs/timeline.md``). ::
+    The function receives the fleet and a :class:`~maritime_crew.rules.Context` and
+    yields findings, usually made with ``ctx.finding(...)`` or
+    ``ctx.about_person(...)``. It must not raise for bad data: a rule reports what it
+    finds. With ``each`` (a
+    :class:`~maritime_crew.facts.Subjects`, such as ``facts.PEOPLE_IN_SERVICE``) it
+    receives one subject at a time instead of the fleet, and the timeline follows each
+    subject on its own. A rule that asks ``ctx.facts`` rather than reading the fleet or
+    ``ctx.as_of`` itself gets an exact, fast timeline (see ``docs/timeline.md``). ::
 
         @mc.rule(code="XYZ001", name="no-nicknames", severity="warning",
-                 summary="Names are full names.", rationale="Good practice.")
-        def no_nicknames(fleet, ctx):
-            for person in fleet.people:
-                if len(person.name.split()) < 2:
-                    yield ctx.about_person(person, f"{person.id} has a one-word name")
+                 summary="Names are full names.", rationale="Good practice.",
+                 each=facts.PEOPLE_IN_SERVICE)
+        def no_nicknames(person, ctx):
+            if len(person.name.split()) < 2:
+                yield ctx.about_person(person, f"{person.id} has a one-word name")
     """
     level = severity if isinstance(severity, Severity) else Severity.parse(severity)
 
@@ -423,8 +317,7 @@ def rule(
                 fix=fix,
                 source=source,
                 needs_findings=needs_findings,
-                change_points=change_points,
-                partition=partition,
+                each=each,
             )
         )
         return check

@@ -6,10 +6,10 @@ with ``to_records()`` for notebooks::
     import maritime_crew as mc
 
     fleet = mc.load("examples/fleet")
-    matrix = mc.skills_matrix(fleet, as_of, vessel="vigilant", within=90)
-    cover = mc.coverage(fleet, as_of, crew="alert-b")
-    plan = mc.training_needs(fleet, as_of)
-    trainers = mc.trainer_capacity(fleet, as_of)
+    matrix = mc.skills.skills_matrix(fleet, as_of, vessel="vigilant", within=90)
+    cover = mc.skills.coverage(fleet, as_of, crew="alert-b")
+    plan = mc.skills.training_needs(fleet, as_of)
+    trainers = mc.skills.trainer_capacity(fleet, as_of)
 """
 
 from ._coverage import Coverage, CrewCoverage, RoleCoverage, coverage

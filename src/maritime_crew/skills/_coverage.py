@@ -8,9 +8,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
-from ..model import Crew, Fleet, Vessel
-from ..model._window import Within, window_days
+from ..facts import Facts, View
+from ..model import Crew, Fleet, Vessel, Within, window_days
 from ..rules import as_date
 
 __all__ = ["Coverage", "CrewCoverage", "RoleCoverage", "coverage", "crews_in_scope"]
@@ -131,10 +130,10 @@ class Coverage:
 
 
 def crews_in_scope(
-    fleet: Fleet, *, vessel: str | None = None, crew: str | None = None
+    view: View, *, vessel: str | None = None, crew: str | None = None
 ) -> list[tuple[Crew, Vessel]]:
     """The crews (with their vessels) of the fleet, of one vessel, or one crew."""
-    pairs = facts.crews_at_sea(fleet)
+    pairs = view.crews_at_sea()
     if crew is not None:
         return [(c, v) for c, v in pairs if c.id == crew][:1]
     if vessel is not None:
@@ -142,16 +141,11 @@ def crews_in_scope(
     return list(pairs)
 
 
-def _crew_coverage(
-    fleet: Fleet, crew: Crew, vessel: Vessel, as_of: pendulum.Date, horizon: pendulum.Date
-) -> CrewCoverage:
+def _crew_coverage(view: View, crew: Crew, vessel: Vessel, ahead: View) -> CrewCoverage:
+    """The crew's coverage on the view's date; ``ahead`` is the view at the lapse horizon."""
     roles = []
-    for cover in facts.role_covers(fleet, crew, vessel, as_of):
-        lapsing = tuple(
-            s.person
-            for s in cover.statuses
-            if s.qualified and s.until is not None and s.until <= horizon
-        )
+    for cover in view.role_covers(crew, vessel):
+        lapsing = tuple(s.person for s in cover.statuses if s.qualified and ahead.reached(s.until))
         roles.append(
             RoleCoverage(
                 crew=crew.id,
@@ -164,7 +158,7 @@ def _crew_coverage(
                 single_point=cover.single_point,
             )
         )
-    members = tuple(p.id for p in facts.crew_members(fleet, crew, as_of))
+    members = tuple(p.id for p in view.crew_members(crew))
     return CrewCoverage(
         crew=crew.id,
         vessel=vessel.id,
@@ -192,10 +186,10 @@ def coverage(
     """
     as_of = as_date(as_of)
     within = window_days(as_of, within)
-    horizon = as_of.add(days=within)
+    view = Facts.of(fleet).on(as_of)
+    ahead = view.later(within)
     crews = tuple(
-        _crew_coverage(fleet, c, v, as_of, horizon)
-        for c, v in crews_in_scope(fleet, vessel=vessel, crew=crew)
+        _crew_coverage(view, c, v, ahead) for c, v in crews_in_scope(view, vessel=vessel, crew=crew)
     )
     vessels = fleet.vessels if vessel is None and crew is None else ()
     if vessel is not None and crew is None:

@@ -11,9 +11,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
-from ..model import Crew, DutyRole, Fleet, ItemStatus, Person, Vessel
-from ..model._window import Within, window_days
+from ..facts import Facts, View
+from ..model import Crew, DutyRole, Fleet, Person, Vessel, Within, window_days
 from ..rules import as_date
 
 __all__ = [
@@ -103,18 +102,24 @@ _Expiries = dict[str, "pendulum.Date | None"]
 class Judge:
     """Judges people against duty roles on one date, one row of the matrix at a time.
 
-    The verdict of a cell is what :func:`maritime_crew.facts.role_status` says, worked
-    out from each person's valid certificates, courses and kit looked up once per row
-    rather than once per cell. Identical verdicts (and lists of missing items) are
+    The verdict of a cell is what :meth:`maritime_crew.facts.View.role_status` says,
+    worked out from each person's valid certificates, courses and kit looked up once per
+    row rather than once per cell. Identical verdicts (and lists of missing items) are
     shared, so that a matrix of 10,000 people holds a few thousand distinct ones.
     """
 
-    def __init__(self, fleet: Fleet, as_of: pendulum.Date, horizon: pendulum.Date) -> None:
-        self.fleet = fleet
-        self.as_of = as_of
-        self.horizon = horizon
+    def __init__(self, view: View, within: int) -> None:
+        self.view = view
+        """The facts on the date judged."""
+        self.ahead = view.later(within)
+        """The facts ``within`` days later: what ends by then lapses."""
         self._verdicts: dict[Verdict, Verdict] = {}
         self._items: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
+
+    @property
+    def as_of(self) -> pendulum.Date:
+        """The date judged."""
+        return self.view.date
 
     def _valid(self, person: Person) -> tuple[_Expiries, _Expiries]:
         """The last valid day of each certificate type and course valid on the date.
@@ -122,20 +127,8 @@ class Judge:
         The longest-lasting record of each type counts, as in ``role_status``; ``None``
         is a record that never expires.
         """
-        on, fleet = self.as_of, self.fleet
-        return (
-            facts.held_on(fleet, person, "certificates", on),
-            facts.held_on(fleet, person, "training", on),
-        )
-
-    def _kit(self, person: Person) -> set[str]:
-        """The equipment types of which an item in service is issued to the person."""
-        on = self.as_of
-        return {
-            item.type
-            for item in self.fleet.items_held(person.id, on)
-            if item.status_on(on) is ItemStatus.IN_SERVICE
-        }
+        view = self.view
+        return view.valid_types(person, "certificates"), view.valid_types(person, "training")
 
     def _shared(self, items: list[str]) -> tuple[str, ...]:
         if not items:
@@ -143,13 +136,17 @@ class Judge:
         key = tuple(items)
         return self._items.setdefault(key, key)
 
+    def _lapses(self, expires: pendulum.Date | None) -> bool:
+        """True when a record's last valid day is on or before the lapse horizon."""
+        return self.ahead.reached(expires)
+
     def row(self, person: Person, roles: tuple[DutyRole, ...]) -> list[Verdict]:
         """The verdict of each role for one person, in the order of ``roles``."""
-        horizon = self.horizon
         certificates, courses = self._valid(person)
-        kit = self._kit(person) if any(role.kit for role in roles) else set()
+        kit = self.view.usable_kit(person) if any(role.kit for role in roles) else ()
         held_roles = person.duty_roles
         verdicts = self._verdicts
+        lapses = self._lapses
         row: list[Verdict] = []
         for role in roles:
             missing_certificates = [t for t in role.certificates if t not in certificates]
@@ -169,12 +166,10 @@ class Judge:
                     if day is not None
                 ]
                 until = min(expiries) if expiries else None
-                if until is not None and until <= horizon:
-                    lapsing_courses = self._shared(
-                        [c for c in role.courses if _ends_by(courses[c], horizon)]
-                    )
+                if lapses(until):
+                    lapsing_courses = self._shared([c for c in role.courses if lapses(courses[c])])
                     lapsing_certificates = self._shared(
-                        [t for t in role.certificates if _ends_by(certificates[t], horizon)]
+                        [t for t in role.certificates if lapses(certificates[t])]
                     )
             if role.id not in held_roles:
                 state = CellState.NOT_HELD
@@ -197,15 +192,12 @@ class Judge:
         return row
 
 
-def _ends_by(expires: pendulum.Date | None, horizon: pendulum.Date) -> bool:
-    return expires is not None and expires <= horizon
-
-
 def assess(
     fleet: Fleet, person: Person, role: DutyRole, as_of: pendulum.Date, horizon: pendulum.Date
 ) -> SkillCell:
     """The matrix cell of a person and a role: lapsing means ending on or before ``horizon``."""
-    return SkillCell(person.id, role.id, *Judge(fleet, as_of, horizon).row(person, (role,))[0])
+    judge = Judge(Facts.of(fleet).on(as_of), horizon.toordinal() - as_of.toordinal())
+    return SkillCell(person.id, role.id, *judge.row(person, (role,))[0])
 
 
 def _positions(ids: tuple[str, ...]) -> dict[str, int]:
@@ -336,10 +328,11 @@ def scope(
     else:
         crews = ()
         vessels = fleet.vessels
+    view = Facts.of(fleet).on(as_of)
     if crew is None and vessel is None:
-        people = tuple(p for p in fleet.people if p.in_service_on(as_of))
+        people = tuple(p for p in fleet.people if view.in_service(p))
     else:
-        people = tuple(p for c in crews for p in facts.crew_members(fleet, c, as_of))
+        people = tuple(p for c in crews for p in view.crew_members(c))
     wanted = {r for p in people for r in p.duty_roles}
     wanted.update(e.role for v in vessels for e in v.complement if e.count > 0)
     roles: list[DutyRole] = []
@@ -370,8 +363,7 @@ def skills_matrix(
     as_of = as_date(as_of)
     people, roles = scope(fleet, as_of, vessel=vessel, crew=crew)
     within = window_days(as_of, within)
-    horizon = as_of.add(days=within)
-    judge = Judge(fleet, as_of, horizon)
+    judge = Judge(Facts.of(fleet).on(as_of), within)
     verdicts = tuple(verdict for p in people for verdict in judge.row(p, roles))
     return SkillsMatrix(
         as_of=as_of,

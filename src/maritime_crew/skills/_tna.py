@@ -31,9 +31,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
-from ..model import Course, Crew, DutyRole, Fleet, Vessel
-from ..model._window import Within, window_days
+from ..facts import Facts, View
+from ..model import Course, Crew, DutyRole, Fleet, Vessel, Within, window_days
 from ..rules import as_date
 from ._coverage import crews_in_scope
 from ._matrix import CellState, Judge, Verdict
@@ -252,7 +251,7 @@ class _Plan:
 def _complement(fleet: Fleet, vessel: Vessel) -> list[tuple[DutyRole, int]]:
     """Each known duty role the vessel requires, once, with its count: as ``role_covers``.
 
-    A member counts for a role exactly as in :func:`maritime_crew.facts.role_covers`
+    A member counts for a role exactly as in :meth:`maritime_crew.facts.View.role_covers`
     (and the ``MAN`` rules): qualified or lapsing cells are the qualified members.
     """
     found: list[tuple[DutyRole, int]] = []
@@ -271,7 +270,7 @@ def _complement(fleet: Fleet, vessel: Vessel) -> list[tuple[DutyRole, int]]:
 def _plan_crew(
     fleet: Fleet, crew: Crew, vessel: Vessel, judge: Judge, need_of: _Needs
 ) -> tuple[list[Gap], list[TrainingAction]]:
-    members = facts.crew_members(fleet, crew, judge.as_of)
+    members = judge.view.crew_members(crew)
     complement = _complement(fleet, vessel)
     roles = tuple(role for role, _ in complement)
     rows = [judge.row(person, roles) for person in members]
@@ -357,11 +356,11 @@ def training_needs(
     """
     as_of = as_date(as_of)
     within = window_days(as_of, within)
-    horizon = as_of.add(days=within)
+    view = Facts.of(fleet).on(as_of)
     gaps: list[Gap] = []
     actions: list[TrainingAction] = []
-    judge, needs = Judge(fleet, as_of, horizon), _Needs()
-    for crew, home in crews_in_scope(fleet, vessel=vessel):
+    judge, needs = Judge(view, within), _Needs()
+    for crew, home in crews_in_scope(view, vessel=vessel):
         crew_gaps, crew_actions = _plan_crew(fleet, crew, home, judge, needs)
         gaps += crew_gaps
         actions += crew_actions
@@ -371,18 +370,17 @@ def training_needs(
         vessel=vessel,
         gaps=tuple(gaps),
         actions=tuple(actions),
-        courses_without_trainer=_without_trainer(fleet, as_of, actions),
+        courses_without_trainer=_without_trainer(view, actions),
     )
 
 
-def _without_trainer(
-    fleet: Fleet, as_of: pendulum.Date, actions: list[TrainingAction]
-) -> tuple[str, ...]:
+def _without_trainer(view: View, actions: list[TrainingAction]) -> tuple[str, ...]:
     """In-house courses of the actions, in order, that need a trainer and have none.
 
     Who holds what is worked out (as for ``TRN006``) only for the trainer requirements of
     those courses.
     """
+    fleet = view.fleet
     courses: dict[str, Course] = {}
     for action in actions:
         course = fleet.course(action.item) if action.kind is TrainingActionKind.COURSE else None
@@ -390,5 +388,4 @@ def _without_trainer(
             continue  # not a course, or given by an outside provider
         if course.trainer_courses or course.trainer_certificates:
             courses.setdefault(course.id, course)
-    holders = facts.trainer_holders(fleet, as_of)
-    return tuple(key for key, course in courses.items() if not holders.trainers(course))
+    return tuple(key for key, course in courses.items() if not view.trainers(course).qualified)

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import Facts
 from ..model import Fleet
 from ..rules import as_date
 
@@ -78,14 +78,14 @@ def trainer_capacity(fleet: Fleet, as_of: pendulum.Date | datetime.date | str) -
     """
     as_of = as_date(as_of)
     in_house = [course for course in fleet.courses if course.provider is None]
-    holders = facts.trainer_holders(fleet, as_of)
+    view = Facts.of(fleet).on(as_of)
     courses = tuple(
         CourseTrainers(
             course=course.id,
             name=course.name,
             trainer_courses=course.trainer_courses,
             trainer_certificates=course.trainer_certificates,
-            trainers=tuple(sorted(holders.trainers(course))),
+            trainers=tuple(sorted(view.trainers(course).qualified)),
         )
         for course in in_house
     )

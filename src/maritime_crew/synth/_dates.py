@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model._dates import months_later
+from ..model import months_later
 
 __all__ = [
     "HISTORY_START",

@@ -4,9 +4,9 @@
 
     import maritime_crew as mc
 
-    mc.lifecycle(fleet, "tc-2021", "2021-03-31").stage  # TermsStatus.AGREED
-    mc.terms_for(fleet, "BF1003", "2021-04-01").why
-    mc.consultation_summary(fleet, "tc-2021").answered_share
+    mc.terms.lifecycle(fleet, "tc-2021", "2021-03-31").stage  # TermsStatus.AGREED
+    mc.terms.terms_for(fleet, "BF1003", "2021-04-01").why
+    mc.terms.consultation_summary(fleet, "tc-2021").answered_share
 
 The stage of a set follows its dates; a set applies to a person when an assignment
 covers the date and the set is in force that day. See ``docs/terms.md``.

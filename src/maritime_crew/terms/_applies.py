@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .. import facts
+from ..facts import Facts, View
 from ..model import Fleet, Person, TermsAndConditions, TermsAssignment
 from ..rules import as_date
 
@@ -62,19 +62,20 @@ def terms_for(
     record = fleet.person(person) if isinstance(person, str) else person
     if record is None:
         raise KeyError(f"no person {person!r}")
-    day = as_date(on)
-    found = facts.assignment_on(fleet, record, day)
+    view = Facts.of(fleet).on(as_date(on))
+    day = view.date
+    found = view.assignment(record)
     if found is None:
         return TermsApplied(record.id, day, None, None, False, _unassigned(record, day))
-    assignment, terms = found
+    assignment, terms = found.assignment, found.terms
     covered = f"assigned to {assignment.set} from {assignment.start}" + (
         f" to {assignment.end}" if assignment.end else " with no end date"
     )
     if terms is None:
         why = f"{record.id} is {covered}, but no set {assignment.set!r} is recorded"
         return TermsApplied(record.id, day, assignment, None, False, why)
-    in_force = facts.terms_in_force(terms, day)
-    why = f"{record.id} is {covered}; {terms.id} {_force(terms, day, in_force)}"
+    in_force = view.terms_in_force(terms)
+    why = f"{record.id} is {covered}; {terms.id} {_force(view, terms, in_force)}"
     return TermsApplied(record.id, day, assignment, terms, in_force, why)
 
 
@@ -87,12 +88,12 @@ def _unassigned(person: Person, day: pendulum.Date) -> str:
     return f"no assignment of {person.id} covers {day} ({spans})"
 
 
-def _force(terms: TermsAndConditions, day: pendulum.Date, in_force: bool) -> str:
+def _force(view: View, terms: TermsAndConditions, in_force: bool) -> str:
     if in_force:
         until = f" until {terms.superseded.subtract(days=1)}" if terms.superseded else ""
         return f"is in force from {terms.effective}{until}"
     if terms.effective is None:
         return "has no effective date, so is not in force"
-    if day < terms.effective:
+    if not view.reached(terms.effective):
         return f"only comes into force on {terms.effective}"
     return f"was superseded on {terms.superseded}"

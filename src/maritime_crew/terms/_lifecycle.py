@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from ..facts import Facts
 from ..model import Fleet, TermsAndConditions, TermsStatus
 from ..rules import as_date
 
@@ -43,8 +44,8 @@ class Lifecycle:
     whose date has come, so a set is in consultation from the day its consultation
     opens, agreed from its agreement date, in force from its effective date and
     superseded from the first day it no longer applies. Before any of these it is a
-    draft. In force therefore means what ``maritime_crew.facts.terms_in_force``
-    means.
+    draft. In force therefore means what ``View.terms_in_force`` of
+    :mod:`maritime_crew.facts` means.
     """
 
     terms: str
@@ -96,7 +97,7 @@ def lifecycle(
     Raises :class:`KeyError` for an unknown set id.
     """
     record = _set(fleet, terms)
-    day = as_date(on)
+    view = Facts.of(fleet).on(as_date(on))
     consultation = record.consultation
     steps = (
         Step(TermsStatus.DRAFT, record.drafted, "drafted"),
@@ -111,7 +112,7 @@ def lifecycle(
     )
     stage = TermsStatus.DRAFT
     for step in steps:
-        if step.date is not None and step.date <= day:
+        if view.reached(step.date):
             stage = max(stage, step.status, key=_ORDER.index)
     dated = [step for step in steps if step.date is not None]
     backwards = tuple(
@@ -127,7 +128,7 @@ def lifecycle(
     return Lifecycle(
         terms=record.id,
         title=record.title,
-        on=day,
+        on=view.date,
         steps=steps,
         stage=stage,
         recorded=record.status,

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime
+import heapq
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from typing import Any
 
 import attrs
 import pendulum
 
-from ..facts._memo import memo
+from ..facts import SubjectKey, Trace
 from ..model import Fleet, Subject
-from ..rules import Config, Finding, Registry, Severity, as_date, default_registry
-from ..rules._changes import ChangeDays
-from ..rules._config import EnabledRule
-from ..rules._engine import _apply_waivers, _attempt, _crashed, _run
-from ..rules._finding import _plain
-from ..rules._partition import Parts
-from ..rules._rule import Context
+from ..rules import (
+    Config,
+    EnabledRule,
+    Evaluation,
+    Finding,
+    Registry,
+    Severity,
+    Waivers,
+    as_date,
+    plain_details,
+)
 
 __all__ = ["FindingHistory", "FindingKey", "Interval", "Timeline", "finding_key", "timeline"]
 
@@ -70,7 +75,7 @@ def finding_key(finding: Finding, occurrence: int = 0) -> FindingKey:
         code=finding.code,
         subject_kind=finding.subject.kind,
         subject_id=finding.subject.id,
-        key=json.dumps(_plain(stable), sort_keys=True, ensure_ascii=False),
+        key=json.dumps(plain_details(stable), sort_keys=True, ensure_ascii=False),
         occurrence=occurrence,
     )
 
@@ -195,22 +200,28 @@ class Timeline:
         return records
 
 
+def _order(key: FindingKey) -> tuple[str, str, str, str, int]:
+    """The order of finding keys, as a tuple (quicker to compare than the keys)."""
+    return (key.code, key.subject_kind, key.subject_id, key.key, key.occurrence)
+
+
 _State = tuple[str | None, str | None, str | None]
+_WHOLE: SubjectKey = ("", -1)
+_NONE: list[Finding] = []
+"""The one part of a rule run on the whole fleet."""
 
 
 def _keyed(
-    findings: Iterable[Finding], seen: dict[int, tuple[Finding, FindingKey]] | None = None
+    findings: Iterable[Finding], seen: dict[Finding, FindingKey] | None = None
 ) -> dict[FindingKey, Finding]:
-    """Findings by key; ``seen`` keeps the keys of finding objects met before."""
+    """Findings by key; ``seen`` keeps the keys of findings met before."""
     groups: dict[FindingKey, list[Finding]] = {}
     for finding in findings:
-        known = seen.get(id(finding)) if seen is not None else None
-        if known is not None and known[0] is finding:
-            base = known[1]
-        else:
+        base = seen.get(finding) if seen is not None else None
+        if base is None:
             base = finding_key(finding)
             if seen is not None:
-                seen[id(finding)] = (finding, base)
+                seen[finding] = base
         groups.setdefault(base, []).append(finding)
     keyed: dict[FindingKey, Finding] = {}
     for base, group in groups.items():
@@ -223,132 +234,104 @@ def _keyed(
     return keyed
 
 
-def _declared(
-    entry_points: Any,
-    fleet: Fleet,
-    params: Mapping[str, Any],
-    low: int,
-    high: int,
-) -> set[int] | None:
-    """The declared change points in ``(low, high]`` as ordinals; ``None``: every day.
-
-    A declaration depends only on the fleet and the parameters, so what it returns is
-    kept with the fleet (as sorted ordinals) for later timelines.
-    """
-    if entry_points is None:
-        return None
-    try:
-        key = (entry_points, tuple(sorted(params.items())))
-        cache = memo(fleet, "change-points")
-        found: tuple[list[int], int | None] | None = cache.get(key)
-        if found is None:
-            dates = entry_points(fleet, params)
-            ordinals = sorted({d.toordinal() for d in dates})
-            run_on = None
-            if isinstance(dates, ChangeDays) and dates.every_day_from is not None:
-                run_on = dates.every_day_from.toordinal()
-            found = cache[key] = (ordinals, run_on)
-    except Exception:  # a broken declaration must not make the timeline wrong
-        return None
-    ordinals, run_on = found
-    chosen = set(ordinals[bisect.bisect_right(ordinals, low) : bisect.bisect_right(ordinals, high)])
-    if run_on is not None:
-        chosen.update(range(max(low + 1, run_on), high + 1))
-    return chosen
-
-
-class _Crashed(Exception):
-    """A rule raised on a part of the fleet: it is run whole, on every day, instead."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
 class _Track:
-    """One rule's current findings, kept per part of the fleet it is run on.
+    """One rule over the range: its findings now, per part, and when each part may change.
 
-    A rule that is not split has one part, 0: the whole fleet. A split rule whose
-    finding names a subject outside the part it came from cannot be followed part by
-    part; it raises :class:`_Crashed` and the timeline runs it whole.
+    A part is one subject of a rule with ``each``, or the whole fleet. A rule that raises
+    is, from that day on, run as ``check`` runs it, on every day (:attr:`daily`).
     """
 
-    def __init__(self, entry: EnabledRule, fleet: Fleet, parts: Parts | None) -> None:
+    def __init__(self, number: int, entry: EnabledRule, evaluation: Evaluation) -> None:
+        self.number = number
         self.entry = entry
-        self.fleet = fleet
-        self.parts = parts
-        self.current: dict[int, list[Finding]] = {}
-        """Findings of the parts that have any, by part."""
+        self.evaluation = evaluation
+        self.found: dict[SubjectKey, list[Finding]] = {}
+        """The findings of the parts that have any."""
+        self.owners: dict[Subject, set[SubjectKey]] = {}
+        """The parts whose findings are about each subject."""
+        self.daily = False
 
-    def _found(self, fleet: Fleet, day: pendulum.Date) -> list[Finding]:
-        entry = self.entry
-        context = Context(day, entry.params, entry.rule, entry.severity, fleet)
-        found = _attempt(entry, context)
-        if isinstance(found, Exception):
-            if self.parts is not None:
-                raise _Crashed(entry.rule.code)
-            return _crashed(entry, context, found)
-        return found
+    def run(
+        self, day: pendulum.Date, trace: Trace, keys: Iterable[SubjectKey] | None
+    ) -> tuple[dict[SubjectKey, int], set[Subject]]:
+        """Run the rule on some parts (``None``: all) as of ``day``.
 
-    def start(self, day: pendulum.Date) -> set[int]:
-        """Run the rule on the whole fleet and file its findings by part; the parts found."""
-        found = self._found(self.fleet, day)
-        self.current = {}
-        for finding in found:
-            part = 0 if self.parts is None else self.parts.subjects.get(finding.subject)
-            if part is None:
-                raise _Crashed(self.entry.rule.code)
-            self.current.setdefault(part, []).append(finding)
-        return set(self.current)
-
-    def run(self, day: pendulum.Date, indexes: Iterable[int]) -> set[int]:
-        """Run the rule on some parts as of ``day``; the parts run."""
-        ran = set()
-        for index in indexes:
-            if self.parts is None:
-                found = self._found(self.fleet, day)
+        Returns when each part run may change next, and the subjects whose findings may
+        have changed.
+        """
+        evaluation, entry = self.evaluation, self.entry
+        if self.daily:
+            return self._replace(
+                {_WHOLE: evaluation.run(entry, evaluation.facts.on(day))}, day, every=True
+            )
+        view = evaluation.facts.traced(day, trace)
+        context = evaluation.context(entry, view)
+        today = day.toordinal()
+        each = evaluation.subjects(entry)
+        results: dict[SubjectKey, list[Finding]] = {}
+        nexts: dict[SubjectKey, int] = {}
+        try:
+            if each is None:
+                trace.restart(today)
+                results[_WHOLE] = list(entry.rule.check(context.fleet, context))
+                nexts[_WHOLE] = trace.next
+            elif keys is None:  # every candidate, from the memberships of the day
+                check = entry.rule.check
+                for key, subject, member, change in each.memberships(view):
+                    if not member:
+                        results[key], nexts[key] = [], change
+                        continue
+                    trace.restart(today)
+                    trace.note(change)
+                    results[key] = list(check(subject, context))
+                    nexts[key] = trace.next
             else:
-                found = self._found(self.parts.fleets[index], day)
-                subjects = self.parts.subjects
-                if any(subjects.get(finding.subject) != index for finding in found):
-                    raise _Crashed(self.entry.rule.code)
-            if found:
-                self.current[index] = found
-            else:
-                self.current.pop(index, None)
-            ran.add(index)
-        return ran
+                facts = evaluation.facts
+                for key in keys:
+                    subject = each.record(facts, key)
+                    trace.restart(today)
+                    results[key] = evaluation.run_subject(entry, context, subject)
+                    nexts[key] = trace.next
+        except Exception as error:  # as check reports it; then as check runs it
+            self.daily = True
+            return self._replace({_WHOLE: [evaluation.crashed(context, error)]}, day, every=True)
+        changed = self._replace(results, day, every=False, whole=keys is None)[1]
+        return nexts, changed
 
+    def _replace(
+        self,
+        results: dict[SubjectKey, list[Finding]],
+        day: pendulum.Date,
+        *,
+        every: bool,
+        whole: bool = True,
+    ) -> tuple[dict[SubjectKey, int], set[Subject]]:
+        """Put ``results`` in place of the parts they are for (of every part, if ``whole``)."""
+        changed: set[Subject] = set()
+        if not whole:  # a part that found what it found before changes nothing
+            results = {
+                key: findings
+                for key, findings in results.items()
+                if findings != self.found.get(key, _NONE)
+            }
+        stale = list(self.found) if whole else [key for key in results if key in self.found]
+        for key in stale:
+            for finding in self.found.pop(key):
+                changed.add(finding.subject)
+                self.owners.get(finding.subject, set()).discard(key)
+        for key, findings in results.items():
+            if findings:
+                self.found[key] = findings
+                for finding in findings:
+                    changed.add(finding.subject)
+                    self.owners.setdefault(finding.subject, set()).add(key)
+        nexts = {_WHOLE: day.toordinal() + 1} if every else {}
+        return nexts, changed
 
-def _tracks(
-    fleet: Fleet,
-    plain: list[EnabledRule],
-    low: int,
-    high: int,
-    whole: frozenset[str],
-) -> tuple[list[_Track], dict[int, list[tuple[int, int]]]]:
-    """A track per rule, and the (track, part) pairs to run by date (ordinal).
-
-    Every track starts with a run on the whole fleet on ``low``; the schedule holds the
-    later dates.
-    """
-    every_day = range(low + 1, high + 1)
-    tracks: list[_Track] = []
-    schedule: dict[int, list[tuple[int, int]]] = {}
-    for number, entry in enumerate(plain):
-        rule = entry.rule
-        split = rule.partition is not None and rule.code not in whole
-        parts = rule.partition.parts(fleet) if split and rule.partition else None
-        tracks.append(_Track(entry, fleet, parts))
-        pieces = (fleet,) if parts is None else parts.fleets
-        for index, piece in enumerate(pieces):
-            if rule.code in whole:
-                declared = None
-            else:
-                declared = _declared(rule.change_points, piece, entry.params, low, high)
-            for moment in every_day if declared is None else declared:
-                schedule.setdefault(moment, []).append((number, index))
-    return tracks, schedule
+    def about(self, subject: Subject) -> list[Finding]:
+        """The rule's findings now about ``subject``, in the order of their parts."""
+        keys = sorted(self.owners.get(subject, ()))
+        return [f for key in keys for f in self.found[key] if f.subject == subject]
 
 
 def timeline(
@@ -362,74 +345,231 @@ def timeline(
     """When each finding of :func:`~maritime_crew.check` held between two dates.
 
     The result equals running ``check`` on every day from ``start`` to ``end``
-    (inclusive) and comparing findings by :class:`FindingKey`, but each rule runs only
-    on its change points (its ``change_points`` declaration; every day for a rule
-    without one) and on ``start``; a rule with a ``partition`` runs only on the parts of
-    the fleet whose change points fall on a date. Waivers change on their grant date and
-    the day after their expiry. Rules that examine other rules' findings run on every
-    date on which any finding or waiver can change. Also counts, per vessel and day, the
-    error findings not covered by a waiver. See ``docs/timeline.md``.
+    (inclusive) and comparing findings by :class:`FindingKey`, vessel, crew and waiver.
+    Each rule is run on ``start``, then again only where and when what it asked of the
+    facts may change: a rule with ``each`` only for the subjects whose answers change,
+    a rule that reads the fleet or the date itself on every day. Rules that examine
+    other rules' findings run on every date on which any finding or waiver changes.
+    Also counts, per vessel and day, the error findings not covered by a waiver. See
+    ``docs/timeline.md``.
     """
     first, last = as_date(start), as_date(end)
     if last < first:
         raise ValueError(f"the timeline ends ({last}) before it starts ({first})")
-    config = config or Config()
-    registry = registry or default_registry()
-    whole: frozenset[str] = frozenset()
-    while True:
-        try:
-            return _timeline(fleet, first, last, config, registry, whole)
-        except _Crashed as crash:
-            whole |= {crash.code}
+    return _Run(Evaluation(fleet, config, registry), first, last).timeline()
 
 
-def _timeline(
-    fleet: Fleet,
-    first: pendulum.Date,
-    last: pendulum.Date,
-    config: Config,
-    registry: Registry,
-    whole: frozenset[str],
-) -> Timeline:
-    enabled = config.resolve(registry)
-    catalogue = registry.rules()
-    low, high = first.toordinal(), last.toordinal()
+class _Run:
+    """One timeline being worked out: the tracks, the schedule and the intervals so far."""
 
-    plain = [entry for entry in enabled if not entry.rule.needs_findings]
-    dependent = [entry for entry in enabled if entry.rule.needs_findings]
-    rules_run = tuple(entry.rule for entry in plain)
-    tracks, schedule = _tracks(fleet, plain, low, high, whole)
-    waiver_points = {low}
-    for waiver in fleet.waivers:
-        waiver_points.add(waiver.granted_on.toordinal())
-        if waiver.expires is not None:
-            waiver_points.add(waiver.expires.toordinal() + 1)
-    moments = {o for o in waiver_points if low <= o <= high} | set(schedule)
-    for entry in dependent:
-        declared = _declared(entry.rule.change_points, fleet, entry.params, low, high)
-        moments |= set(range(low, high + 1)) if declared is None else declared
-    ordered = sorted(moments)
+    def __init__(self, evaluation: Evaluation, first: pendulum.Date, last: pendulum.Date) -> None:
+        self.evaluation = evaluation
+        self.first, self.last = first, last
+        self.low, self.high = first.toordinal(), last.toordinal()
+        self.tracks = [_Track(n, entry, evaluation) for n, entry in enumerate(evaluation.plain)]
+        self.queue: list[int] = []
+        self.queued: set[int] = set()
+        self.due: dict[int, set[tuple[int, SubjectKey]]] = {}
+        self.when: dict[tuple[int, SubjectKey], int] = {}
+        self.evaluations = 0
+        self.open: dict[FindingKey, tuple[_State, int, Finding]] = {}
+        self.done: dict[FindingKey, list[Interval]] = {}
+        self.meta: dict[FindingKey, Finding] = {}
+        self.keys: dict[Finding, FindingKey] = {}
+        # Findings by key, and unwaived errors by vessel, per (track, subject); the rules
+        # that examine findings come after the tracks, with their own numbers.
+        self.keyed: dict[tuple[int, Subject], dict[FindingKey, Finding]] = {}
+        """The findings in force by key, per (track, subject) of the rules that look at
+        the data; those of the rules that read the others' findings are in
+        :attr:`dependent_keyed`, so that the others' are gathered at C speed."""
+        self.dependent_keyed: dict[tuple[int, Subject], dict[FindingKey, Finding]] = {}
+        self.tallies: dict[tuple[int, Subject], Counter[str | None]] = {}
+        self.tally: Counter[str | None] = Counter()
+        self.steps: dict[str | None, list[tuple[int, int]]] = {}
+        """Per vessel, each day its count of unwaived errors changes, and the new count."""
+        self.dirty: set[str | None] = set()
+        """The vessels whose count may have changed since the last day counted."""
+        self.days: dict[int, pendulum.Date] = {}
+        self.whole_subjects: dict[int, set[Subject]] = {}
+        """The subjects of the findings of each rule that reads the others' findings."""
 
-    evaluations = 0
-    open_: dict[FindingKey, tuple[_State, int, Finding]] = {}
-    done: dict[FindingKey, list[Interval]] = {}
-    meta: dict[FindingKey, Finding] = {}
-    errors: dict[str | None, list[int]] = {}
-    keys: dict[int, tuple[Finding, FindingKey]] = {}
-    size = high - low + 1
-    # Findings by key and unwaived errors by vessel, per (track, part); the rules that
-    # examine findings come after the tracks, as tracks of one part. No two parts share
-    # a key: a key holds the rule code and the subject, and the subject names the part.
-    keyed: dict[tuple[int, int], dict[FindingKey, Finding]] = {}
-    tallies: dict[tuple[int, int], Counter[str | None]] = {}
-    tally: Counter[str | None] = Counter()
+    def timeline(self) -> Timeline:
+        evaluation, low, high = self.evaluation, self.low, self.high
+        dependent = evaluation.dependent
+        waiver_trace = Trace(low)
+        waivers_next = low
+        waived: set[Any] = set()
+        dependent_next = [low] * len(dependent)
+        self.queued.add(low)
+        heapq.heappush(self.queue, low)
+        processed: list[int] = []
+        while self.queue:
+            moment = heapq.heappop(self.queue)
+            self.queued.discard(moment)
+            day = self.day(moment)
+            trace = Trace(moment)
+            touched: set[tuple[int, Subject]] = set()
+            if moment == low:
+                for track in self.tracks:
+                    nexts, subjects = track.run(day, trace, None)
+                    self.evaluations += 1
+                    self._rescheduled(track, nexts)
+                    touched.update((track.number, subject) for subject in subjects)
+            else:
+                due: dict[int, list[SubjectKey]] = {}
+                for number, key in self.due.pop(moment, ()):
+                    if self.when.get((number, key)) == moment:
+                        due.setdefault(number, []).append(key)
+                for number, keys in sorted(due.items()):
+                    track = self.tracks[number]
+                    whole = track.daily or _WHOLE in keys
+                    nexts, subjects = track.run(day, trace, None if whole else sorted(keys))
+                    self.evaluations += 1 if whole else len(keys)
+                    self._rescheduled(track, nexts)
+                    touched.update((number, subject) for subject in subjects)
+            view = evaluation.facts.on(day)
+            waivers = Waivers.on(view)
+            if moment >= waivers_next:  # a waiver starts or ends: the findings it covers change
+                waiver_trace.restart(moment)
+                in_force = set(evaluation.facts.traced(day, waiver_trace).waivers_in_force())
+                waivers_next = waiver_trace.next
+                changed_waivers = in_force ^ waived
+                for waiver in changed_waivers:
+                    for track in self.tracks:
+                        if waiver.rule in (track.entry.rule.code, track.entry.rule.name):
+                            touched.add((track.number, waiver.subject))
+                waived = in_force
+                # a waiver of a rule that reads the others' findings: run it again
+                rewaive = any(
+                    waiver.rule in (entry.rule.code, entry.rule.name)
+                    for waiver in changed_waivers
+                    for entry in dependent
+                )
+            else:
+                rewaive = False
+            changed = False
+            for number, subject in touched:
+                found = self.tracks[number].about(subject)
+                if self._settle((number, subject), waivers.apply(found), moment):
+                    changed = True
+            # Rules that read the others' findings run again when a finding starts, ends
+            # or changes vessel, crew or waiver, and when what they asked may change.
+            if dependent and (changed or rewaive or moment == low or moment in dependent_next):
+                findings = tuple(chain.from_iterable(map(dict.values, self.keyed.values())))
+                dependent_trace = Trace(moment)
+                for offset, entry in enumerate(dependent):
+                    number = len(self.tracks) + offset
+                    dependent_trace.restart(moment)
+                    traced = evaluation.facts.traced(day, dependent_trace)
+                    found = waivers.apply(evaluation.run(entry, traced, findings))
+                    self.evaluations += 1
+                    dependent_next[offset] = dependent_trace.next
+                    self._settle_all(number, found, moment)
+                    findings += tuple(found)
+            for later in (waivers_next, *dependent_next):
+                if moment < later <= high and later not in self.queued:
+                    self.queued.add(later)
+                    heapq.heappush(self.queue, later)
+            processed.append(moment)
+            self._count_errors(moment)
+        for open_key in list(self.open):
+            self._close(open_key, high)
+        histories = tuple(
+            FindingHistory(
+                key=key,
+                name=self.meta[key].name,
+                severity=self.meta[key].severity,
+                intervals=tuple(self.done[key]),
+            )
+            for key in sorted(self.done, key=_order)
+        )
+        return Timeline(
+            start=self.first,
+            end=self.last,
+            findings=histories,
+            errors=self._errors(),
+            change_points=tuple(self.day(o) for o in processed),
+            evaluations=self.evaluations,
+        )
 
-    def close(key: FindingKey, until: int) -> None:
-        state, began, finding = open_.pop(key)
-        done.setdefault(key, []).append(
+    def day(self, ordinal: int) -> pendulum.Date:
+        """The day of an ordinal, one object per day of the run."""
+        found = self.days.get(ordinal)
+        if found is None:
+            value = datetime.date.fromordinal(ordinal)
+            found = self.days[ordinal] = pendulum.Date(value.year, value.month, value.day)
+        return found
+
+    def _rescheduled(self, track: _Track, nexts: Mapping[SubjectKey, int]) -> None:
+        """Run each part of the track again on its day (if in range)."""
+        number, high = track.number, self.high
+        when, due, queued = self.when, self.due, self.queued
+        for key, day in nexts.items():
+            if day > high:  # not again in this run: forget any earlier day
+                if when:
+                    when.pop((number, key), None)
+                continue
+            when[number, key] = day
+            due.setdefault(day, set()).add((number, key))
+            if day not in queued:
+                queued.add(day)
+                heapq.heappush(self.queue, day)
+
+    def _settle_all(self, number: int, findings: list[Finding], moment: int) -> None:
+        """Record every finding of a rule run on the whole fleet, by subject."""
+        by_subject: dict[Subject, list[Finding]] = {}
+        for finding in findings:
+            by_subject.setdefault(finding.subject, []).append(finding)
+        for subject in self.whole_subjects.get(number, set()) - by_subject.keys():
+            self._settle((number, subject), [], moment)
+        for subject, group in by_subject.items():
+            self._settle((number, subject), group, moment)
+        self.whole_subjects[number] = set(by_subject)
+
+    def _settle(self, where: tuple[int, Subject], findings: list[Finding], moment: int) -> bool:
+        """Record the findings of one rule about one subject on ``moment``.
+
+        True when any of them starts, ends, or changes its vessel, crew or waiver.
+        """
+        new = _keyed(findings, self.keys)
+        keyed = self.keyed if where[0] < len(self.tracks) else self.dependent_keyed
+        old = keyed.pop(where, {})
+        changed = False
+        for key in old.keys() - new.keys():
+            self._close(key, moment - 1)
+            changed = True
+        for key, finding in new.items():
+            state = (finding.vessel, finding.crew, finding.waived_by)
+            if key in self.open and self.open[key][0] != state:
+                self._close(key, moment - 1)
+            if key not in self.open:
+                self.open[key] = (state, moment, finding)
+                self.meta.setdefault(key, finding)
+                changed = True
+        before = self.tallies.pop(where, None)
+        if before:
+            self.tally.subtract(before)
+            self.dirty.update(before)
+        if new:
+            keyed[where] = new
+            counts: Counter[str | None] | None = None
+            for finding in findings:
+                if finding.severity is Severity.ERROR and finding.waived_by is None:
+                    if counts is None:
+                        counts = Counter()
+                    counts[finding.vessel] += 1
+            if counts:
+                self.tallies[where] = counts
+                self.tally.update(counts)
+                self.dirty.update(counts)
+        return changed
+
+    def _close(self, key: FindingKey, until: int) -> None:
+        state, began, finding = self.open.pop(key)
+        self.done.setdefault(key, []).append(
             Interval(
-                start=pendulum.Date.fromordinal(began),
-                end=pendulum.Date.fromordinal(until),
+                start=self.day(began),
+                end=self.day(until),
                 vessel=state[0],
                 crew=state[1],
                 waived_by=state[2],
@@ -437,93 +577,24 @@ def _timeline(
             )
         )
 
-    def settle(where: tuple[int, int], findings: list[Finding], moment: int) -> None:
-        """Record the findings of one part of a track on ``moment``."""
-        new = _keyed(findings, keys)
-        old = keyed.pop(where, {})
-        for key in old.keys() - new.keys():
-            close(key, moment - 1)
-        for key, finding in new.items():
-            state = (finding.vessel, finding.crew, finding.waived_by)
-            if key in open_ and open_[key][0] != state:
-                close(key, moment - 1)
-            if key not in open_:
-                open_[key] = (state, moment, finding)
-                meta.setdefault(key, finding)
-        tally.subtract(tallies.pop(where, Counter()))
-        if new:
-            keyed[where] = new
-            counts = Counter(
-                f.vessel for f in findings if f.severity is Severity.ERROR and f.waived_by is None
-            )
-            if counts:
-                tallies[where] = counts
-                tally.update(counts)
+    def _count_errors(self, moment: int) -> None:
+        """Note the vessels whose count of unwaived errors changes on ``moment``."""
+        for vessel in self.dirty:
+            steps = self.steps.setdefault(vessel, [])
+            count = self.tally[vessel]
+            if (steps[-1][1] if steps else 0) != count:
+                steps.append((moment, count))
+        self.dirty.clear()
 
-    for index, moment in enumerate(ordered):
-        day = pendulum.Date.fromordinal(moment)
-        changed: set[tuple[int, int]] = set()
-        if moment == low:
-            for number, track in enumerate(tracks):
-                changed.update((number, part) for part in track.start(day))
-                evaluations += 1
-        due: dict[int, list[int]] = {}
-        for number, part in schedule.get(moment, ()):
-            due.setdefault(number, []).append(part)
-        for number, parts in due.items():
-            ran = tracks[number].run(day, parts)
-            evaluations += len(ran)
-            changed.update((number, part) for part in ran)
-        if moment in waiver_points:  # a waiver starts or ends: every finding may change
-            changed.update(keyed)
-            changed.update(
-                (number, part) for number, track in enumerate(tracks) for part in track.current
-            )
-        for number, part in changed:
-            if number < len(tracks):
-                found = tracks[number].current.get(part, [])
-                settle((number, part), _apply_waivers(fleet, found, day), moment)
-        if dependent:
-            findings = tuple(
-                f
-                for where, group in keyed.items()
-                if where[0] < len(tracks)
-                for f in group.values()
-            )
-            for offset, entry in enumerate(dependent):
-                context = Context(
-                    day,
-                    entry.params,
-                    entry.rule,
-                    entry.severity,
-                    fleet,
-                    findings=findings,
-                    catalogue=catalogue,
-                    ran=rules_run,
-                )
-                found = _apply_waivers(fleet, list(_run(entry, context)), day)
-                settle((len(tracks) + offset, 0), found, moment)
-                findings += tuple(found)
-                evaluations += 1
-        following = ordered[index + 1] if index + 1 < len(ordered) else high + 1
-        for vessel, count in tally.items():
-            if count:
-                row = errors.setdefault(vessel, [0] * size)
-                row[moment - low : following - low] = [count] * (following - moment)
-    for key in list(open_):
-        close(key, high)
-
-    histories = tuple(
-        FindingHistory(
-            key=key, name=meta[key].name, severity=meta[key].severity, intervals=tuple(done[key])
-        )
-        for key in sorted(done)
-    )
-    return Timeline(
-        start=first,
-        end=last,
-        findings=histories,
-        errors={vessel: tuple(row) for vessel, row in errors.items()},
-        change_points=tuple(pendulum.Date.fromordinal(o) for o in ordered),
-        evaluations=evaluations,
-    )
+    def _errors(self) -> dict[str | None, tuple[int, ...]]:
+        """Each vessel's unwaived errors on every day, from the days its count changed."""
+        size = self.high - self.low + 1
+        rows: dict[str | None, tuple[int, ...]] = {}
+        for vessel, steps in self.steps.items():
+            row = [0] * size
+            ends = [moment for moment, _ in steps[1:]] + [self.high + 1]
+            for (moment, count), following in zip(steps, ends, strict=True):
+                row[moment - self.low : following - self.low] = [count] * (following - moment)
+            if any(row):
+                rows[vessel] = tuple(row)
+        return rows

@@ -1,27 +1,32 @@
-"""DATA: integrity of the records themselves and between records."""
+"""DATA: integrity of the records themselves and between records.
+
+Most of these rules look at the whole fleet at once and never at the date. They read
+the records through ``ctx.facts.fleet``: the fleet a rule is given is watched, and a
+rule that reads it is evaluated on every day of a timeline (see :class:`Context`).
+"""
 
 from __future__ import annotations
 
 import collections
 import difflib
-from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 
 import pendulum
 
+from ...facts import WAIVERS, Facts, Subjects
 from ...model import (
     BUILTIN_REST_PROFILES,
     TABLES,
-    Deployment,
     EquipmentType,
     Fleet,
     Issue,
     Person,
     Subject,
+    Waiver,
     WorkPeriod,
 )
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context
 from .._severity import Severity
 from ._people import count
 from ._registry import builtin
@@ -40,7 +45,8 @@ _ID_TABLES = [table for table in TABLES if table.name != "work_period"]
     example='Two [[person]] records both have id = "BF1003".',
     fix="Give each record its own id, or merge the two records into one.",
 )
-def duplicate_id(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def duplicate_id(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    fleet = ctx.facts.fleet
     for table in _ID_TABLES:
         for record_id, positions in fleet.duplicate_ids(table.name).items():
             places = [fleet.source_of(table.name, p) for p in positions]
@@ -309,7 +315,8 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
     example='A person has crew = "vigilant-c" but no [[crew]] has that id.',
     fix="Correct the id (the message suggests the closest existing one) or add the missing record.",
 )
-def unknown_reference(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def unknown_reference(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    fleet = ctx.facts.fleet
     known_ids: dict[str, list[str]] = {}
     # the common case inline: ids of a table (rest profiles have built-in ones too)
     tables: dict[str, Collection[str]] = {
@@ -630,7 +637,8 @@ def _dates_out_of_order(fleet: Fleet) -> Iterator[_Dated]:
     example="A deployment has start = 2020-05-14 and end = 2020-05-01.",
     fix="Correct whichever date is wrong.",
 )
-def dates_out_of_order(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def dates_out_of_order(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    fleet = ctx.facts.fleet
     for table, record_id, nested, earlier, first, later, second in _dates_out_of_order(fleet):
         first_name, second_name = _path(earlier), _path(later)
         message = (
@@ -666,7 +674,8 @@ def dates_out_of_order(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "returned, to BF1022 on 2020-11-03.",
     fix="Record the return of the first issue, or correct the serial of one of them.",
 )
-def item_issued_twice(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def item_issued_twice(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    fleet = ctx.facts.fleet
     entries_of = collections.Counter(
         issue.item for person in fleet.people for issue in person.issues
     )
@@ -702,39 +711,15 @@ def _returns_later(issue: Issue, than: Issue) -> bool:
     return issue.returned is None or issue.returned > than.returned
 
 
-def _open_deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum.Date]:
-    """Change points of DATA005.
-
-    Deployments with an end are compared whatever the date. An open one runs to the
-    check date, so for a person who has one, the overlaps found change when it or a
-    later deployment starts (or when the person joined the crew).
-    """
-    days: set[pendulum.Date] = set()
-    for person in fleet.people:
-        deployments = fleet.deployments_of(person.id)
-        if any(d.end is None for d in deployments):
-            days.update(d.start for d in deployments)
-            if person.crew_since is not None:
-                days.add(person.crew_since)
-    return days
-
-
-def _two_places(
-    spans: list[tuple[pendulum.Date, pendulum.Date, Deployment]],
-) -> Iterator[tuple[pendulum.Date, pendulum.Date, Deployment, Deployment]]:
-    """Overlaps of spans on different vessels: (start, until, earlier, later)."""
-    spans.sort(key=lambda span: (span[0], span[1]))
-    latest: tuple[pendulum.Date, pendulum.Date, Deployment] | None = None
-    for start, end, deployment in spans:
-        if latest is not None and start <= latest[1] and latest[2].vessel != deployment.vessel:
-            yield start, min(end, latest[1]), latest[2], deployment
-        if latest is None or end > latest[1]:
-            latest = (start, end, deployment)
+def _may_be_in_two_places(facts: Facts, person: Person) -> bool:
+    """Whether the person has deployments of their own, or a crew deployed on two vessels."""
+    if facts.fleet.own_deployments_of(person.id):
+        return True
+    return person.crew is not None and len(facts.crew_vessels(person.crew)) > 1
 
 
 @builtin(
     code="DATA005",
-    change_points=_open_deployment_days,
     name="person-in-two-places",
     severity=Severity.ERROR,
     summary="A person is deployed on two vessels on the same day.",
@@ -745,41 +730,27 @@ def _two_places(
     "Valiant from 2020-09-10 to 2020-09-23.",
     fix="Correct the dates or the vessel of one deployment, or end the person's crew "
     "membership before the relief posting.",
+    each=Subjects(
+        "people deployed on their own or in a crew deployed on two vessels",
+        ("person",),
+        among=_may_be_in_two_places,
+    ),
 )
-def person_in_two_places(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    # A person with no deployments of their own is only where their crew is: if the crew's
-    # deployments never overlap on two vessels, no subset of them (from crew_since) can.
-    crew_clear: dict[str, bool] = {}
-    for crew in fleet.crews:
-        aboard = [
-            (d.start, d.end if d.end is not None else ctx.as_of, d)
-            for d in fleet.deployments_of_crew(crew.id)
-            if d.start <= (d.end if d.end is not None else ctx.as_of)
-        ]
-        crew_clear[crew.id] = next(_two_places(aboard), None) is None
-    own = {deployment.person for deployment in fleet.deployments if deployment.person}
-    for person in fleet.people:
-        if person.id not in own and (person.crew is None or crew_clear.get(person.crew, True)):
-            continue
-        spans: list[tuple[pendulum.Date, pendulum.Date, Deployment]] = []
-        for deployment in fleet.deployments_of(person.id):
-            start = deployment.start
-            if deployment.crew is not None and person.crew_since is not None:
-                start = max(start, person.crew_since)
-            end = deployment.end if deployment.end is not None else ctx.as_of
-            if start <= end:
-                spans.append((start, end, deployment))
-        for start, until, other, deployment in _two_places(spans):
-            yield ctx.about_person(
-                person,
-                f"{person.id} is deployed on {other.vessel} ({other.id}) and on "
-                f"{deployment.vessel} ({deployment.id}) from {start} to {until}",
-                details={
-                    "deployments": [other.id, deployment.id],
-                    "from": start.isoformat(),
-                    "to": until.isoformat(),
-                },
-            )
+def person_in_two_places(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    for overlap in view.two_places(person):
+        other, deployment = overlap.earlier, overlap.later
+        until = overlap.until or view.date  # an overlap running on: up to the date
+        yield ctx.about_person(
+            person,
+            f"{person.id} is deployed on {other.vessel} ({other.id}) and on "
+            f"{deployment.vessel} ({deployment.id}) from {overlap.start} to {until}",
+            details={
+                "deployments": [other.id, deployment.id],
+                "from": overlap.start.isoformat(),
+                "to": until.isoformat(),
+            },
+        )
 
 
 # -- work periods ----------------------------------------------------------------------------
@@ -869,7 +840,8 @@ def _overlap_finding(fleet: Fleet, ctx: Context, first: _Placed, second: _Placed
     "10:00 to 14:00 the same day; or the same period is in two files.",
     fix="Remove the duplicate record, or correct the start or end of whichever period is wrong.",
 )
-def work_periods_overlap(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def work_periods_overlap(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    fleet = ctx.facts.fleet
     for positions in _work_by_person(fleet).values():
         for first, second in _overlapping_pairs(fleet.work_periods, positions):
             yield _overlap_finding(fleet, ctx, first, second)
@@ -889,17 +861,18 @@ def work_periods_overlap(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     example="Waiver W-2021-003 for CERT001 on BF1017 expired on 2021-02-28.",
     fix="Renew the waiver with a new expiry date if the dispensation still applies, or "
     "remove it once the finding is resolved.",
+    each=WAIVERS,
 )
-def waiver_expired(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for waiver in fleet.waivers:
-        if waiver.expires is not None and waiver.expires < ctx.as_of:
-            days = ctx.as_of.toordinal() - waiver.expires.toordinal()
-            yield ctx.finding(
-                Subject("waiver", waiver.id),
-                f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) expired on "
-                f"{waiver.expires}, {count(days, 'day')} before {ctx.as_of}",
-                details={"expires": waiver.expires.isoformat(), "days_ago": days},
-            )
+def waiver_expired(waiver: Waiver, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    if waiver.expires is not None and view.passed(waiver.expires):
+        days = view.days_since(waiver.expires)
+        yield ctx.finding(
+            Subject("waiver", waiver.id),
+            f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) expired on "
+            f"{waiver.expires}, {count(days, 'day')} before {view.date}",
+            details={"expires": waiver.expires.isoformat(), "days_ago": days},
+        )
 
 
 @builtin(
@@ -913,7 +886,8 @@ def waiver_expired(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     example="Waiver W-2021-004 has no `expires`.",
     fix="Give the waiver an `expires` date.",
 )
-def waiver_without_expiry(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def waiver_without_expiry(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    fleet = ctx.facts.fleet
     for waiver in fleet.waivers:
         if waiver.expires is None:
             yield ctx.finding(
@@ -935,7 +909,8 @@ def waiver_without_expiry(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     fix="Remove the waiver if the problem is resolved; otherwise correct its rule or subject.",
     needs_findings=True,
 )
-def waiver_unused(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def waiver_unused(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    fleet = ctx.facts.fleet
     used = {finding.waived_by for finding in ctx.findings if finding.waived_by}
     rules = {rule.code for rule in ctx.catalogue} | {rule.name for rule in ctx.catalogue}
     ran = {rule.code for rule in ctx.ran} | {rule.name for rule in ctx.ran}
@@ -948,10 +923,10 @@ def waiver_unused(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 f"waiver {waiver.id} names rule {waiver.rule!r}, which does not exist{hint}",
                 details={"rule": waiver.rule},
             )
-        elif waiver.in_force_on(ctx.as_of) and waiver.rule in ran and waiver.id not in used:
+        elif ctx.facts.waiver_in_force(waiver) and waiver.rule in ran and waiver.id not in used:
             yield ctx.finding(
                 Subject("waiver", waiver.id),
                 f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) is in force on "
-                f"{ctx.as_of} but covers no finding",
+                f"{ctx.facts.date} but covers no finding",
                 details={"rule": waiver.rule, "subject": str(waiver.subject)},
             )

@@ -5,22 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import pendulum
-
-from ... import facts
+from ...facts import ACTION_DONE, DEBRIEFS, DOCUMENTS, OPERATIONS, TRACKED_ACTIONS, View
 from ...model import (
+    Debrief,
     Document,
     DocumentVersion,
-    Fleet,
+    Operation,
     Period,
     Subject,
     VersionStatus,
 )
-from ...model._dates import shift
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context, Parameter
+from .._rule import Parameter
 from .._severity import Severity
-from ._people import count, days_between
+from ._people import count
 from ._registry import builtin
 
 DEFAULT_INTERVAL = Parameter(
@@ -36,9 +35,16 @@ WITHIN = Parameter(
     "Days after an operation's last day by which its debrief must be held.",
 )
 
-# As in facts.version_in_force: drafts and withdrawn versions never take effect.
+# As in View.version_in_force: drafts and withdrawn versions never take effect.
 _LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
-_DONE = facts.ACTION_DONE
+
+
+def _effective(version: DocumentVersion) -> int:
+    """A version's effective date as an ordinal, to order versions that took effect.
+
+    Every such version has one; 0 for none.
+    """
+    return version.effective.toordinal() if version.effective is not None else 0
 
 
 def _named(document: Document) -> str:
@@ -51,20 +57,25 @@ def _and(parts: list[str]) -> str:
 
 
 def _about(
-    fleet: Fleet,
     ctx: Context,
     table: str,
-    position: int,
-    record_id: str,
+    record: Document | Operation | Debrief,
     message: str,
     nested: tuple[str | int, ...] = (),
     details: Mapping[str, Any] | None = None,
 ) -> Finding:
-    """A finding about the record at ``position`` of ``table`` (or a record nested in it)."""
+    """A finding about a record of ``table`` (or a record nested in it).
+
+    The source is this very record's: of two records that share an id, the one the
+    rule was run on.
+    """
+    fleet = ctx.facts.fleet
+    records = fleet.records(table)
+    position = next((p for p in fleet.positions(table, record.id) if records[p] is record), None)
     return ctx.finding(
-        Subject(table, record_id),
+        Subject(table, record.id),
         message,
-        source=fleet.source_of(table, position, *nested),
+        source=fleet.source_of(table, position, *nested) if position is not None else None,
         details=details,
     )
 
@@ -86,42 +97,41 @@ def _about(
     "date 2021-03-31.",
     fix="Review the document and record the review in its `reviews`, or issue a new "
     "approved version with its effective date.",
+    each=DOCUMENTS,
 )
-def review_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def review_overdue(document: Document, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
     default: Period = ctx.params["default-interval"]
-    for position, document in enumerate(fleet.documents):
-        review = facts.review_due(document, ctx.as_of, default)
-        if review is None:
-            continue  # never in force (DOC002) or never reviewed
-        last, interval, due = review.last, review.interval, review.due
-        if due >= ctx.as_of:
-            continue  # due on the check date is due, not overdue
-        days = days_between(due, ctx.as_of)
-        which = "a" if document.review_interval is not None else "the default"
-        reviewed = any(r.date == last for r in document.reviews)
-        version = next((v for v in document.versions if v.effective == last), None)
-        since = (
-            f"was last reviewed on {last}"
-            if reviewed or version is None
-            else f"has not been reviewed since version {version.label} took effect on {last}"
-        )
-        yield _about(
-            fleet,
-            ctx,
-            "document",
-            position,
-            document.id,
-            f"{_named(document)} {since}; with {which} review interval "
-            f"of {interval} it was due on {due}, {count(days, 'day')} before {ctx.as_of}",
-            details={
-                "last_reviewed": last.isoformat(),
-                "last_review_was": "review" if reviewed or version is None else "version",
-                "review_interval": str(interval),
-                "default_interval": document.review_interval is None,
-                "due": due.isoformat(),
-                "days_overdue": days,
-            },
-        )
+    review = view.review_due(document, default)
+    if review is None:
+        return  # never in force (DOC002) or never reviewed
+    last, interval, due = review.last, review.interval, review.due
+    if not view.passed(due):
+        return  # due on the check date is due, not overdue
+    days = view.days_since(due)
+    which = "a" if document.review_interval is not None else "the default"
+    reviewed = any(r.date == last for r in document.reviews)
+    version = next((v for v in document.versions if v.effective == last), None)
+    since = (
+        f"was last reviewed on {last}"
+        if reviewed or version is None
+        else f"has not been reviewed since version {version.label} took effect on {last}"
+    )
+    yield _about(
+        ctx,
+        "document",
+        document,
+        f"{_named(document)} {since}; with {which} review interval "
+        f"of {interval} it was due on {due}, {count(days, 'day')} before {view.date}",
+        details={
+            "last_reviewed": last.isoformat(),
+            "last_review_was": "review" if reviewed or version is None else "version",
+            "review_interval": str(interval),
+            "default_interval": document.review_interval is None,
+            "due": due.isoformat(),
+            "days_overdue": days,
+        },
+    )
 
 
 def _some(count: int, one: str, many: str, items: list[str]) -> str:
@@ -141,59 +151,55 @@ def _some(count: int, one: str, many: str, items: list[str]) -> str:
     example="RA-RIB-02 (Launch and recovery of the RIB) has no version in force on "
     "2021-03-31: it has only a draft (0.3).",
     fix="Approve a version and give it an effective date, or withdraw the document.",
+    each=DOCUMENTS,
 )
-def no_version_in_force(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, document in enumerate(fleet.documents):
-        if facts.version_in_force(document, ctx.as_of) is not None:
-            continue
-        versions = document.versions
-        if versions and all(v.status is VersionStatus.WITHDRAWN for v in versions):
-            continue  # a retired document
-        drafts = [v.label for v in versions if v.status is VersionStatus.DRAFT]
-        future = {
-            v.label: v.effective
-            for v in versions
-            if v.status in _LIVE and v.effective is not None and v.effective > ctx.as_of
-        }
-        undated = [v.label for v in versions if v.status in _LIVE and v.effective is None]
-        withdrawn = [v.label for v in versions if v.status is VersionStatus.WITHDRAWN]
-        parts = []
-        if drafts:
-            parts.append(_some(len(drafts), "a draft", "drafts", drafts))
-        if future:
-            dated = [f"{label}, effective {day}" for label, day in future.items()]
-            parts.append(
-                f"{'a future version' if len(future) == 1 else 'future versions'} "
-                f"({'; '.join(dated)})"
-            )
-        if undated:
-            parts.append(
-                _some(
-                    len(undated),
-                    "an approved version with no effective date",
-                    "approved versions with no effective date",
-                    undated,
-                )
-            )
-        if withdrawn:
-            parts.append(
-                _some(len(withdrawn), "a withdrawn version", "withdrawn versions", withdrawn)
-            )
-        has = f"it has only {_and(parts)}" if parts else "it has no versions"
-        yield _about(
-            fleet,
-            ctx,
-            "document",
-            position,
-            document.id,
-            f"{_named(document)} has no version in force on {ctx.as_of}: {has}",
-            details={
-                "drafts": drafts,
-                "future": {label: day.isoformat() for label, day in future.items()},
-                "undated": undated,
-                "withdrawn": withdrawn,
-            },
+def no_version_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    if view.version_in_force(document) is not None:
+        return
+    versions = document.versions
+    if versions and all(v.status is VersionStatus.WITHDRAWN for v in versions):
+        return  # a retired document
+    drafts = [v.label for v in versions if v.status is VersionStatus.DRAFT]
+    future = {
+        v.label: v.effective
+        for v in versions
+        if v.status in _LIVE and v.effective is not None and not view.reached(v.effective)
+    }
+    undated = [v.label for v in versions if v.status in _LIVE and v.effective is None]
+    withdrawn = [v.label for v in versions if v.status is VersionStatus.WITHDRAWN]
+    parts = []
+    if drafts:
+        parts.append(_some(len(drafts), "a draft", "drafts", drafts))
+    if future:
+        dated = [f"{label}, effective {day}" for label, day in future.items()]
+        parts.append(
+            f"{'a future version' if len(future) == 1 else 'future versions'} ({'; '.join(dated)})"
         )
+    if undated:
+        parts.append(
+            _some(
+                len(undated),
+                "an approved version with no effective date",
+                "approved versions with no effective date",
+                undated,
+            )
+        )
+    if withdrawn:
+        parts.append(_some(len(withdrawn), "a withdrawn version", "withdrawn versions", withdrawn))
+    has = f"it has only {_and(parts)}" if parts else "it has no versions"
+    yield _about(
+        ctx,
+        "document",
+        document,
+        f"{_named(document)} has no version in force on {view.date}: {has}",
+        details={
+            "drafts": drafts,
+            "future": {label: day.isoformat() for label, day in future.items()},
+            "undated": undated,
+            "withdrawn": withdrawn,
+        },
+    )
 
 
 @builtin(
@@ -209,27 +215,25 @@ def no_version_in_force(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "2021-03-31: 1.0 (effective 2019-01-01) and 2.0 (effective 2020-06-01); none of them "
     "supersedes the others.",
     fix="Mark the older version superseded and name it in the newer version's `supersedes`.",
+    each=DOCUMENTS,
 )
-def several_versions_in_force(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, document in enumerate(fleet.documents):
-        live = facts.versions_in_force(document, ctx.as_of)
-        if len(live) < 2:
-            continue
-        live.sort(key=lambda v: v.effective or ctx.as_of)
-        listed = [f"{v.label} (effective {v.effective})" for v in live]
-        yield _about(
-            fleet,
-            ctx,
-            "document",
-            position,
-            document.id,
-            f"{_named(document)} has {len(live)} versions in force on {ctx.as_of}: "
-            f"{_and(listed)}; none of them supersedes the others",
-            details={
-                "versions": [v.label for v in live],
-                "effective": [v.effective.isoformat() for v in live if v.effective],
-            },
-        )
+def several_versions_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    live = sorted(view.versions_in_force(document), key=_effective)
+    if len(live) < 2:
+        return
+    listed = [f"{v.label} (effective {v.effective})" for v in live]
+    yield _about(
+        ctx,
+        "document",
+        document,
+        f"{_named(document)} has {len(live)} versions in force on {view.date}: "
+        f"{_and(listed)}; none of them supersedes the others",
+        details={
+            "versions": [v.label for v in live],
+            "effective": [v.effective.isoformat() for v in live if v.effective],
+        },
+    )
 
 
 @builtin(
@@ -246,80 +250,74 @@ def several_versions_in_force(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "2020-06-01 but was approved on 2020-06-15, 14 days later.",
     fix="Record the approval (who and when); if a draft was put into use, approve it and "
     "correct its status, or withdraw it.",
+    each=DOCUMENTS,
 )
-def version_in_force_not_approved(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, document in enumerate(fleet.documents):
-        in_force = facts.version_in_force(document, ctx.as_of)
-        since = in_force.effective if in_force is not None else None
-        drafts = [
-            (index, v)
-            for index, v in enumerate(document.versions)
-            if v.status is VersionStatus.DRAFT
-            and v.effective is not None
-            and v.effective <= ctx.as_of
-            and (since is None or v.effective > since)
-        ]
-        if drafts:
-            index, draft = max(drafts, key=lambda pair: pair[1].effective or ctx.as_of)
-            before = (
-                f"the last approved version is {in_force.label} (effective {since})"
-                if in_force is not None
-                else "no approved version was ever in force"
-            )
-            yield _about(
-                fleet,
-                ctx,
-                "document",
-                position,
-                document.id,
-                f"{_named(document)} version {draft.label} took effect on {draft.effective} "
-                f"but is still a draft; {before}",
-                nested=("versions", index),
-                details={
-                    "version": draft.label,
-                    "effective": draft.effective.isoformat() if draft.effective else None,
-                    "problem": "draft-in-force",
-                },
-            )
-            continue
-        if in_force is None or since is None:
-            continue  # DOC002
-        index = next(i for i, v in enumerate(document.versions) if v is in_force)
-        missing = [
-            field for field in ("approved_by", "approved_on") if getattr(in_force, field) is None
-        ]
-        approved_on = in_force.approved_on
-        if missing:
-            what = "no recorded approval" if len(missing) == 2 else f"no `{missing[0]}`"
-            message = (
-                f"{_named(document)} version {in_force.label}, in force since {since}, has {what}"
-            )
-            problem = "approval-missing"
-        elif approved_on is not None and approved_on > since:
-            message = (
-                f"{_named(document)} version {in_force.label} took effect on {since} but "
-                f"was approved on {approved_on}, "
-                f"{count(days_between(since, approved_on), 'day')} later"
-            )
-            problem = "approved-after-effective"
-        else:
-            continue
+def version_in_force_not_approved(document: Document, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    in_force = view.version_in_force(document)
+    since = in_force.effective if in_force is not None else None
+    drafts = [
+        (index, v)
+        for index, v in enumerate(document.versions)
+        if v.status is VersionStatus.DRAFT
+        and view.reached(v.effective)
+        and (since is None or (v.effective is not None and v.effective > since))
+    ]
+    if drafts:
+        index, draft = max(drafts, key=lambda pair: _effective(pair[1]))
+        before = (
+            f"the last approved version is {in_force.label} (effective {since})"
+            if in_force is not None
+            else "no approved version was ever in force"
+        )
         yield _about(
-            fleet,
             ctx,
             "document",
-            position,
-            document.id,
-            message,
+            document,
+            f"{_named(document)} version {draft.label} took effect on {draft.effective} "
+            f"but is still a draft; {before}",
             nested=("versions", index),
             details={
-                "version": in_force.label,
-                "effective": since.isoformat(),
-                "approved_by": in_force.approved_by,
-                "approved_on": approved_on.isoformat() if approved_on else None,
-                "problem": problem,
+                "version": draft.label,
+                "effective": draft.effective.isoformat() if draft.effective else None,
+                "problem": "draft-in-force",
             },
         )
+        return
+    if in_force is None or since is None:
+        return  # DOC002
+    index = next(i for i, v in enumerate(document.versions) if v is in_force)
+    missing = [
+        field for field in ("approved_by", "approved_on") if getattr(in_force, field) is None
+    ]
+    approved_on = in_force.approved_on
+    if missing:
+        what = "no recorded approval" if len(missing) == 2 else f"no `{missing[0]}`"
+        message = f"{_named(document)} version {in_force.label}, in force since {since}, has {what}"
+        problem = "approval-missing"
+    elif approved_on is not None and approved_on > since:
+        message = (
+            f"{_named(document)} version {in_force.label} took effect on {since} but "
+            f"was approved on {approved_on}, "
+            f"{count(approved_on.toordinal() - since.toordinal(), 'day')} later"
+        )
+        problem = "approved-after-effective"
+    else:
+        return
+    yield _about(
+        ctx,
+        "document",
+        document,
+        message,
+        nested=("versions", index),
+        details={
+            "version": in_force.label,
+            "effective": since.isoformat(),
+            "approved_by": in_force.approved_by,
+            "approved_on": approved_on.isoformat() if approved_on else None,
+            "problem": problem,
+        },
+    )
 
 
 @builtin(
@@ -337,36 +335,37 @@ def version_in_force_not_approved(fleet: Fleet, ctx: Context) -> Iterator[Findin
     "within 14 days (by 2020-08-27); debrief DB-2020-031 was held on 2020-09-03, 7 days late.",
     fix="Hold and record the debrief; if it was held, record it with its date and the "
     "operation's id.",
+    each=OPERATIONS,
 )
-def operation_not_debriefed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def operation_not_debriefed(operation: Operation, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
     within: int = ctx.params["within-days"]
-    for position, operation in enumerate(fleet.operations):
-        deadline = shift(operation.last_day, days=within)
-        if deadline >= ctx.as_of:
-            continue  # still inside the window
-        held = [d for d in fleet.debriefs_of(operation.id) if d.date <= ctx.as_of]
-        if any(d.date <= deadline for d in held):
-            continue
-        late = min(held, key=lambda d: d.date) if held else None
-        named = f" ({operation.name})" if operation.name else ""
-        message = (
-            f"operation {operation.id}{named} on {operation.vessel} ended on "
-            f"{operation.last_day} and was not debriefed within {count(within, 'day')} "
-            f"(by {deadline})"
-        )
-        details: dict[str, Any] = {
-            "last_day": operation.last_day.isoformat(),
-            "deadline": deadline.isoformat(),
-            "within_days": within,
-        }
-        if late is not None:
-            days = days_between(deadline, late.date)
-            message += f"; debrief {late.id} was held on {late.date}, {count(days, 'day')} late"
-            details.update(debrief=late.id, debriefed=late.date.isoformat(), days_late=days)
-        else:
-            message += f"; no debrief is recorded by {ctx.as_of}"
-            details.update(debrief=None, days_overdue=days_between(deadline, ctx.as_of))
-        yield _about(fleet, ctx, "operation", position, operation.id, message, details=details)
+    deadline = operation.last_day.add(days=within)
+    if not view.passed(deadline):
+        return  # still inside the window
+    held = view.debriefs_held(operation.id)
+    if any(d.date <= deadline for d in held):
+        return
+    late = min(held, key=lambda d: d.date) if held else None
+    named = f" ({operation.name})" if operation.name else ""
+    message = (
+        f"operation {operation.id}{named} on {operation.vessel} ended on "
+        f"{operation.last_day} and was not debriefed within {count(within, 'day')} "
+        f"(by {deadline})"
+    )
+    details: dict[str, Any] = {
+        "last_day": operation.last_day.isoformat(),
+        "deadline": deadline.isoformat(),
+        "within_days": within,
+    }
+    if late is not None:
+        days = late.date.toordinal() - deadline.toordinal()
+        message += f"; debrief {late.id} was held on {late.date}, {count(days, 'day')} late"
+        details.update(debrief=late.id, debriefed=late.date.isoformat(), days_late=days)
+    else:
+        message += f"; no debrief is recorded by {view.date}"
+        details.update(debrief=None, days_overdue=view.days_since(deadline))
+    yield _about(ctx, "operation", operation, message, details=details)
 
 
 def _not_closing(version: DocumentVersion) -> str:
@@ -395,10 +394,15 @@ def _not_closing(version: DocumentVersion) -> str:
     "a draft).",
     fix="Approve and bring into force a version whose `addresses` lists the finding, or "
     "record the version that did; if the date slipped by agreement, set a new `due` date.",
+    each=DEBRIEFS,
 )
-def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, debrief, index, item in facts.tracked_actions(fleet):
-        if item.due is None or item.due >= ctx.as_of:
+def debrief_action_overdue(debrief: Debrief, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    fleet = view.fleet
+    for index, item in enumerate(debrief.findings):
+        if item.action not in TRACKED_ACTIONS:
+            continue
+        if item.due is None or not view.passed(item.due):
             continue  # no due date: DOC007; due on the check date is not overdue
         if item.document is None:
             target = "a document it does not name"
@@ -407,13 +411,13 @@ def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             if document is None:
                 continue  # unknown document: DATA002
             target = _named(document)
-        addressing = fleet.versions_addressing(item.id)
-        if facts.closing_version(fleet, item.id, ctx.as_of) is not None:
+        if view.closing_version(item.id) is not None:
             continue
-        days = days_between(item.due, ctx.as_of)
+        addressing = view.addressing(item.id)
+        days = view.days_since(item.due)
         pending = [
-            f"{owner.id} version {version.label} {_not_closing(version)}"
-            for owner, version in addressing
+            f"{found.document.id} version {found.version.label} {_not_closing(found.version)}"
+            for found in addressing
         ]
         state = (
             f"no version addressing it is in force ({'; '.join(pending)})"
@@ -421,13 +425,11 @@ def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             else "no version addresses it"
         )
         yield _about(
-            fleet,
             ctx,
             "debrief",
-            position,
-            debrief.id,
+            debrief,
             f"debrief finding {item.id} (debrief {debrief.id}) required {target} to be "
-            f"{_DONE[item.action]} by {item.due}; on {ctx.as_of} it is "
+            f"{ACTION_DONE[item.action]} by {item.due}; on {view.date} it is "
             f"{count(days, 'day')} overdue and {state}",
             nested=("findings", index),
             details={
@@ -436,7 +438,9 @@ def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
                 "action": item.action.value,
                 "due": item.due.isoformat(),
                 "days_overdue": days,
-                "addressed_by": [f"{owner.id} {v.label}" for owner, v in addressing],
+                "addressed_by": [
+                    f"{found.document.id} {found.version.label}" for found in addressing
+                ],
             },
         )
 
@@ -455,9 +459,12 @@ def debrief_action_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "revised but names no document and has no due date, so the action cannot be tracked.",
     fix="Set the finding's `document` and `due` date, or set its action to `none` if no "
     "document change is needed.",
+    each=DEBRIEFS,
 )
-def debrief_action_incomplete(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, debrief, index, item in facts.tracked_actions(fleet):
+def debrief_action_incomplete(debrief: Debrief, ctx: Context) -> Iterator[Finding]:
+    for index, item in enumerate(debrief.findings):
+        if item.action not in TRACKED_ACTIONS:
+            continue
         if item.document is not None and item.due is not None:
             continue
         target = item.document if item.document is not None else "a document"
@@ -467,13 +474,12 @@ def debrief_action_incomplete(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
         if item.due is None:
             gaps.append("has no due date")
         yield _about(
-            fleet,
             ctx,
             "debrief",
-            position,
-            debrief.id,
+            debrief,
             f"debrief finding {item.id} (debrief {debrief.id}) requires {target} to be "
-            f"{_DONE[item.action]} but {' and '.join(gaps)}, so the action cannot be tracked",
+            f"{ACTION_DONE[item.action]} but {' and '.join(gaps)}, so the action cannot be "
+            "tracked",
             nested=("findings", index),
             details={
                 "finding": item.id,
@@ -484,18 +490,19 @@ def debrief_action_incomplete(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _history_problems(document: Document, on: pendulum.Date) -> list[tuple[str, str, int]]:
+def _history_problems(view: View, document: Document) -> list[tuple[str, str, int]]:
     """(problem kind, words, version position) for each inconsistency in the version history.
 
-    Only versions that have taken effect by ``on`` count, so the answer is as of that date.
+    Only versions that have taken effect by the view's date count, so the answer is as of
+    that date.
     """
-    live = [(i, v) for i, v in enumerate(document.versions) if facts.started(v, on)]
+    live = [(i, v) for i, v in enumerate(document.versions) if view.started(v)]
     by_label = {v.label: (i, v) for i, v in live}
     successors: dict[str, list[DocumentVersion]] = {}
     for _, version in live:
         if version.supersedes is not None:
             successors.setdefault(version.supersedes, []).append(version)
-    current = facts.version_in_force(document, on)
+    current = view.version_in_force(document)
     problems: list[tuple[str, str, int]] = []
     for i, version in live:
         after = successors.get(version.label, [])
@@ -512,7 +519,7 @@ def _history_problems(document: Document, on: pendulum.Date) -> list[tuple[str, 
                 )
             )
         if version.status is VersionStatus.APPROVED and after:
-            first = min(after, key=lambda v: v.effective or on)
+            first = min(after, key=_effective)
             problems.append(
                 (
                     "replaced-but-approved",
@@ -568,17 +575,15 @@ def _history_problems(document: Document, on: pendulum.Date) -> list[tuple[str, 
     "on 2019-05-01.",
     fix="Correct the statuses, `supersedes` labels or dates of the versions named, so that "
     "each version replaces one earlier version and takes effect after it.",
+    each=DOCUMENTS,
 )
-def version_history_inconsistent(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, document in enumerate(fleet.documents):
-        for problem, words, index in _history_problems(document, ctx.as_of):
-            yield _about(
-                fleet,
-                ctx,
-                "document",
-                position,
-                document.id,
-                f"{_named(document)}: {words}",
-                nested=("versions", index),
-                details={"problem": problem, "version": document.versions[index].label},
-            )
+def version_history_inconsistent(document: Document, ctx: Context) -> Iterator[Finding]:
+    for problem, words, index in _history_problems(ctx.facts, document):
+        yield _about(
+            ctx,
+            "document",
+            document,
+            f"{_named(document)}: {words}",
+            nested=("versions", index),
+            details={"problem": problem, "version": document.versions[index].label},
+        )

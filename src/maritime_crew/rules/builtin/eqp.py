@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-import pendulum
-
-from ... import facts
-from ...facts._memo import dated_memo
-from ...model import EquipmentItem, Fleet, ItemStatus, ServiceEvent, ServiceResult, Subject
+from ...facts import (
+    EQUIPMENT_IN_USE,
+    EQUIPMENT_ISSUED,
+    PEOPLE_IN_SERVICE,
+    Facts,
+    ServiceDue,
+    Subjects,
+    View,
+)
+from ...model import EquipmentItem, ItemStatus, Person, ServiceResult, Subject
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context, Parameter
+from .._rule import Parameter
 from .._severity import Severity
-from ._people import count, days_between, in_service
+from ._people import count
 from ._registry import builtin
 
 INCLUDE_UNISSUED = Parameter(
@@ -24,29 +30,79 @@ INCLUDE_UNISSUED = Parameter(
 )
 
 
-def _type_name(fleet: Fleet, type_id: str) -> str:
-    kind = fleet.equipment_type(type_id)
+def _type_name(view: View, type_id: str) -> str:
+    kind = view.fleet.equipment_type(type_id)
     return kind.name if kind is not None else type_id
 
 
-def _in_scope(fleet: Fleet, ctx: Context) -> tuple[EquipmentItem, ...]:
-    """Items in service on the check date and issued to someone (or in stock too, if asked).
+_ITEMS = ("equipment_item",)
 
-    Several rules ask on one date, so the answer is worked out once per date.
+
+def _items(
+    what: str, among: Callable[[Facts, EquipmentItem], bool]
+) -> Callable[[Mapping[str, Any]], Subjects]:
+    """The items a rule checks: in use on the date, issued unless ``include-unissued``.
+
+    ``among`` keeps the items the rule can ever report, from their records alone.
     """
-    everything: bool = ctx.params["include-unissued"]
-    cache = dated_memo(fleet, ctx.as_of, "equipment-in-scope")
-    found: tuple[EquipmentItem, ...] | None = cache.get(everything)
-    if found is None:
-        on = ctx.as_of
-        # One pass over the ledger finds every item held on the date.
-        held = {issue.item for p in fleet.people for issue in p.issues if issue.held_on(on)}
-        found = cache[everything] = tuple(
-            item
-            for item in fleet.equipment_items
-            if (everything or item.id in held) and item.status_on(on) is ItemStatus.IN_SERVICE
-        )
-    return found
+    issued = Subjects(
+        f"issued equipment items in service {what}", _ITEMS, among=among, within=EQUIPMENT_ISSUED
+    )
+    stock = Subjects(
+        f"equipment items in service {what}", _ITEMS, among=among, within=EQUIPMENT_IN_USE
+    )
+    return lambda params: stock if params["include-unissued"] else issued
+
+
+def _scheduled(facts: Facts, item: EquipmentItem) -> bool:
+    kind = facts.fleet.equipment_type(item.type)
+    return kind is not None and bool(kind.services)
+
+
+def _with_shelf_life(facts: Facts, item: EquipmentItem) -> bool:
+    kind = facts.fleet.equipment_type(item.type)
+    return kind is not None and kind.shelf_life is not None and item.manufactured is not None
+
+
+def _marked(facts: Facts, item: EquipmentItem) -> bool:
+    return item.expires is not None
+
+
+def _ever_failed(facts: Facts, item: EquipmentItem) -> bool:
+    return ServiceResult.FAIL in [event.result for event in item.services]
+
+
+def _needs_kit(facts: Facts, person: Person) -> bool:
+    return bool(person.duty_roles) and bool(facts.requirements(person, "kit"))
+
+
+def _has_kit(facts: Facts, person: Person) -> bool:
+    return bool(person.issues)
+
+
+def _not_in_use(view: View, item: EquipmentItem) -> bool:
+    return not view.in_use(item)
+
+
+WITHDRAWN = Subjects(
+    "equipment items withdrawn or lost",
+    _ITEMS,
+    _not_in_use,
+    lambda facts, item: item.status is not ItemStatus.IN_SERVICE,
+)
+"""Items withdrawn or lost by the date."""
+NEEDING_KIT = Subjects(
+    "people in service whose duty roles need kit",
+    ("person",),
+    among=_needs_kit,
+    within=PEOPLE_IN_SERVICE,
+)
+HOLDING_KIT = Subjects(
+    "people in service with kit on their ledger",
+    ("person",),
+    among=_has_kit,
+    within=PEOPLE_IN_SERVICE,
+)
 
 
 @builtin(
@@ -62,38 +118,41 @@ def _in_scope(fleet: Fleet, ctx: Context) -> tuple[EquipmentItem, ...]:
     example="BF1010 is a boarding officer but holds no boarding helmet on 2021-03-31.",
     fix="Issue an item of the type and record it in the ledger, or take the person off the "
     "duty role.",
+    each=NEEDING_KIT,
 )
-def kit_not_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        if person.left == ctx.as_of or not person.duty_roles:
-            continue  # the leaving day (kit is handed in), or no role
-        kit = facts.requirements(fleet, person, "kit")
-        if not kit:
-            continue
-        usable = facts.usable_kit_types(fleet, person, ctx.as_of)
-        for type_id, why in kit:
-            if type_id in usable or fleet.equipment_type(type_id) is None:
-                continue  # an unknown type is DATA002's
-            out = [
-                item
-                for item in fleet.items_held(person.id, ctx.as_of)
-                if item.type == type_id and item.status_on(ctx.as_of) is not ItemStatus.IN_SERVICE
-            ]
-            note = "".join(
-                f"; {item.id} issued to them is {item.status_on(ctx.as_of).value}"
-                + (f" since {item.status_date}" if item.status_date else "")
-                for item in out
-            )
-            yield ctx.about_person(
-                person,
-                f"{person.id} holds no {_type_name(fleet, type_id)} in service on {ctx.as_of}, "
-                f"required by {' and '.join(why)}{note}",
-                details={
-                    "equipment_type": type_id,
-                    "required_by": list(why),
-                    "unusable_items": [item.id for item in out],
-                },
-            )
+def kit_not_issued(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    if not person.duty_roles or view.leaving_day(person):
+        return  # no role, or the leaving day (kit is handed in)
+    kit = view.requirements(person, "kit")
+    if not kit:
+        return
+    usable = view.usable_kit(person)
+    for need in kit:
+        type_id = need.type
+        if type_id in usable or view.fleet.equipment_type(type_id) is None:
+            continue  # an unknown type is DATA002's
+        out = [
+            (held.item, status)
+            for held in view.items_held(person)
+            if held.item.type == type_id
+            and (status := view.item_status(held.item)) is not ItemStatus.IN_SERVICE
+        ]
+        note = "".join(
+            f"; {item.id} issued to them is {status.value}"
+            + (f" since {item.status_date}" if item.status_date else "")
+            for item, status in out
+        )
+        yield ctx.about_person(
+            person,
+            f"{person.id} holds no {_type_name(view, type_id)} in service on {view.date}, "
+            f"required by {' and '.join(need.required_by)}{note}",
+            details={
+                "equipment_type": type_id,
+                "required_by": list(need.required_by),
+                "unusable_items": [item.id for item, _ in out],
+            },
+        )
 
 
 @builtin(
@@ -107,47 +166,48 @@ def kit_not_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     source="seed C6; ISO 15027; HO Body Armour Standard 2017",
     example="Dry suit DS-0042, size M, is issued to BF1010, whose recorded dry suit size is L.",
     fix="Exchange the item for one of the right size, or correct the recorded size.",
+    each=HOLDING_KIT,
 )
-def kit_wrong_size(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        for position, issue in enumerate(person.issues):
-            if not issue.held_on(ctx.as_of):
-                continue
-            item = fleet.equipment_item(issue.item)
-            kind = fleet.equipment_type(item.type) if item is not None else None
-            if item is None or kind is None or not kind.sizes:
-                continue
-            wanted = person.size_for(kind.id)
-            if item.size is None or wanted is None or item.size == wanted:
-                continue
-            yield ctx.about_person(
-                person,
-                f"{kind.name} {item.id} issued to {person.id} is size {item.size}; "
-                f"{person.id}'s recorded size is {wanted}",
-                nested=("issues", position),
-                details={
-                    "item": item.id,
-                    "equipment_type": kind.id,
-                    "item_size": item.size,
-                    "person_size": wanted,
-                },
-            )
+def kit_wrong_size(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    fleet = view.fleet
+    for held in view.items_held(person):
+        item, position = held.item, held.position
+        kind = fleet.equipment_type(item.type)
+        if kind is None or not kind.sizes:
+            continue
+        wanted = person.size_for(kind.id)
+        if item.size is None or wanted is None or item.size == wanted:
+            continue
+        yield ctx.about_person(
+            person,
+            f"{kind.name} {item.id} issued to {person.id} is size {item.size}; "
+            f"{person.id}'s recorded size is {wanted}",
+            nested=("issues", position),
+            details={
+                "item": item.id,
+                "equipment_type": kind.id,
+                "item_size": item.size,
+                "person_size": wanted,
+            },
+        )
 
 
-def _named_item(fleet: Fleet, item: EquipmentItem, on: pendulum.Date) -> tuple[str, str | None]:
+def _named_item(view: View, item: EquipmentItem) -> tuple[str, str | None]:
     """``Dry suit DS-1, issued to BF1,`` (or ``Dry suit DS-1``) and the holder's id."""
-    holders = fleet.holders_of(item.id, on)
-    name = f"{_type_name(fleet, item.type)} {item.id}"
+    holders = view.holders(item.id)
+    name = f"{_type_name(view, item.type)} {item.id}"
     if not holders:
         return name, None
     return f"{name}, issued to {', '.join(h.id for h in holders)},", holders[0].id
 
 
-def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.ServiceDue) -> Finding:
+def _overdue(ctx: Context, item: EquipmentItem, status: ServiceDue) -> Finding:
+    view = ctx.facts
     assert status.due is not None
-    kind = fleet.equipment_type(item.type)
+    kind = view.fleet.equipment_type(item.type)
     schedule = next((s for s in kind.services if s.kind == status.kind), None) if kind else None
-    days = days_between(status.due, ctx.as_of)
+    days = view.days_since(status.due)
     if status.last is not None:
         last = str(status.last.date)
     else:
@@ -159,11 +219,11 @@ def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.Serv
             interval += f" (the shortest of {schedule.interval}, as its age is unknown)"
         else:
             interval += f" for an item aged {age} on the due date ({schedule.interval})"
-    named, holder = _named_item(fleet, item, ctx.as_of)
+    named, holder = _named_item(view, item)
     return ctx.finding(
         Subject("equipment_item", item.id),
         f"{named} was due its {status.kind} on {status.due}, "
-        f"{count(days, 'day')} before {ctx.as_of}; last {status.kind}: {last}; {interval}",
+        f"{count(days, 'day')} before {view.date}; last {status.kind}: {last}; {interval}",
         details={
             "holder": holder,
             "service": status.kind,
@@ -191,11 +251,11 @@ def _overdue(fleet: Fleet, ctx: Context, item: EquipmentItem, status: facts.Serv
     example="Dry suit DS-0001, issued to BF1010, was due its pressure-test on 2021-01-15; its "
     "last pressure-test was on 2018-01-15 and the interval is 3 years.",
     fix="Withdraw the item from use and have it serviced; record the service when it passes.",
+    each=_items("with services scheduled", _scheduled),
 )
-def service_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for item in _in_scope(fleet, ctx):
-        for status in facts.overdue_services(fleet, item, ctx.as_of):
-            yield _overdue(fleet, ctx, item, status)
+def service_overdue(item: EquipmentItem, ctx: Context) -> Iterator[Finding]:
+    for status in ctx.facts.overdue_services(item):
+        yield _overdue(ctx, item, status)
 
 
 @builtin(
@@ -212,29 +272,31 @@ def service_overdue(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     example="Body armour BA-0007, manufactured on 2015-11-02 with a 5-year shelf life, "
     "reached the end of it on 2020-11-01 and is still issued to BF1022.",
     fix="Withdraw the item and issue a replacement.",
+    each=_items("with a shelf life", _with_shelf_life),
 )
-def past_shelf_life(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for item in _in_scope(fleet, ctx):
-        end = facts.shelf_life_end(fleet, item)
-        if end is None or end >= ctx.as_of:
-            continue
-        kind = fleet.equipment_type(item.type)
-        life = str(kind.shelf_life) if kind is not None else None
-        days = days_between(end, ctx.as_of)
-        named, holder = _named_item(fleet, item, ctx.as_of)
-        yield ctx.finding(
-            Subject("equipment_item", item.id),
-            f"{named.rstrip(',')}, manufactured on {item.manufactured} "
-            f"with a shelf life of {life}, reached the end of it on {end}, {count(days, 'day')} "
-            f"before {ctx.as_of}",
-            details={
-                "holder": holder,
-                "manufactured": item.manufactured.isoformat() if item.manufactured else None,
-                "shelf_life": life,
-                "shelf_life_end": end.isoformat(),
-                "days_ago": days,
-            },
-        )
+def past_shelf_life(item: EquipmentItem, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    end = view.shelf_life_end(item)
+    if not view.passed(end):
+        return
+    assert end is not None
+    kind = view.fleet.equipment_type(item.type)
+    life = str(kind.shelf_life) if kind is not None else None
+    days = view.days_since(end)
+    named, holder = _named_item(view, item)
+    yield ctx.finding(
+        Subject("equipment_item", item.id),
+        f"{named.rstrip(',')}, manufactured on {item.manufactured} "
+        f"with a shelf life of {life}, reached the end of it on {end}, {count(days, 'day')} "
+        f"before {view.date}",
+        details={
+            "holder": holder,
+            "manufactured": item.manufactured.isoformat() if item.manufactured else None,
+            "shelf_life": life,
+            "shelf_life_end": end.isoformat(),
+            "days_ago": days,
+        },
+    )
 
 
 @builtin(
@@ -248,27 +310,26 @@ def past_shelf_life(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     source="seed C6",
     example="Dry suit DS-0042 was withdrawn on 2021-01-10 but is still issued to BF1010.",
     fix="Record the return (or the loss) in the issue ledger, and issue a replacement.",
+    each=WITHDRAWN,
 )
-def withdrawn_item_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for item in fleet.equipment_items:
-        status = item.status_on(ctx.as_of)
-        if status is ItemStatus.IN_SERVICE:
+def withdrawn_item_issued(item: EquipmentItem, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    status = view.item_status(item)
+    since = f" on {item.status_date}" if item.status_date else " (date not recorded)"
+    for holder, issue in view.ledger(item.id):
+        if not view.holding(issue):
             continue
-        since = f" on {item.status_date}" if item.status_date else " (date not recorded)"
-        for holder, issue in fleet.issues_of(item.id):
-            if not issue.held_on(ctx.as_of):
-                continue
-            yield ctx.finding(
-                Subject("equipment_item", item.id),
-                f"{_type_name(fleet, item.type)} {item.id} was {status.value}{since} but is "
-                f"still issued to {holder.id} (since {issue.issued}) on {ctx.as_of}",
-                details={
-                    "status": status.value,
-                    "status_date": item.status_date.isoformat() if item.status_date else None,
-                    "holder": holder.id,
-                    "issued": issue.issued.isoformat(),
-                },
-            )
+        yield ctx.finding(
+            Subject("equipment_item", item.id),
+            f"{_type_name(view, item.type)} {item.id} was {status.value}{since} but is "
+            f"still issued to {holder.id} (since {issue.issued}) on {view.date}",
+            details={
+                "status": status.value,
+                "status_date": item.status_date.isoformat() if item.status_date else None,
+                "holder": holder.id,
+                "issued": issue.issued.isoformat(),
+            },
+        )
 
 
 @builtin(
@@ -284,19 +345,21 @@ def withdrawn_item_issued(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     example="PLB PLB-0012, issued to BF1031, passed its marked battery replace-by date of "
     "2021-02-28.",
     fix="Replace the battery (or the item) and record the new marked date.",
+    each=_items("with a marked date", _marked),
 )
-def item_past_marked_date(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for item in _in_scope(fleet, ctx):
-        if item.expires is None or item.expires >= ctx.as_of:
-            continue
-        days = days_between(item.expires, ctx.as_of)
-        named, holder = _named_item(fleet, item, ctx.as_of)
-        yield ctx.finding(
-            Subject("equipment_item", item.id),
-            f"{named} passed the date marked on it, "
-            f"{item.expires}, {count(days, 'day')} before {ctx.as_of}",
-            details={"holder": holder, "marked_date": item.expires.isoformat(), "days_ago": days},
-        )
+def item_past_marked_date(item: EquipmentItem, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    if not view.passed(item.expires):
+        return
+    assert item.expires is not None
+    days = view.days_since(item.expires)
+    named, holder = _named_item(view, item)
+    yield ctx.finding(
+        Subject("equipment_item", item.id),
+        f"{named} passed the date marked on it, "
+        f"{item.expires}, {count(days, 'day')} before {view.date}",
+        details={"holder": holder, "marked_date": item.expires.isoformat(), "days_ago": days},
+    )
 
 
 @builtin(
@@ -311,36 +374,25 @@ def item_past_marked_date(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     example="Dry suit DS-0001, issued to BF1010, failed its pressure-test on 2021-02-01 and "
     "has not passed one since.",
     fix="Withdraw the item and have it repaired and retested, or replace it.",
+    each=_items("that failed a service", _ever_failed),
 )
-def service_failed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    fail = ServiceResult.FAIL
-    for item in _in_scope(fleet, ctx):
-        if not any(event.result is fail for event in item.services):
-            continue  # most items never failed one
-        kind = fleet.equipment_type(item.type)
-        scheduled = {schedule.kind for schedule in kind.services} if kind is not None else set()
-        latest: dict[str, ServiceEvent] = {}
-        for event in item.services:
-            # Data order breaks ties between events on the same day.
-            if event.kind in scheduled and event.date <= ctx.as_of:
-                known = latest.get(event.kind)
-                if known is None or event.date >= known.date:
-                    latest[event.kind] = event
-        for service_kind, event in latest.items():
-            if event.result is not ServiceResult.FAIL:
-                continue
-            notes = f" ({event.notes})" if event.notes else ""
-            named, holder = _named_item(fleet, item, ctx.as_of)
-            details: dict[str, Any] = {
-                "holder": holder,
-                "service": service_kind,
-                "failed": event.date.isoformat(),
-                "by": event.by,
-                "notes": event.notes,
-            }
-            yield ctx.finding(
-                Subject("equipment_item", item.id),
-                f"{named} failed its {service_kind} on "
-                f"{event.date}{notes} and has not passed one since, as of {ctx.as_of}",
-                details=details,
-            )
+def service_failed(item: EquipmentItem, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    for service_kind, event in view.latest_services(item).items():
+        if event.result is not ServiceResult.FAIL:
+            continue
+        notes = f" ({event.notes})" if event.notes else ""
+        named, holder = _named_item(view, item)
+        details: dict[str, Any] = {
+            "holder": holder,
+            "service": service_kind,
+            "failed": event.date.isoformat(),
+            "by": event.by,
+            "notes": event.notes,
+        }
+        yield ctx.finding(
+            Subject("equipment_item", item.id),
+            f"{named} failed its {service_kind} on "
+            f"{event.date}{notes} and has not passed one since, as of {view.date}",
+            details=details,
+        )

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from ... import facts
-from ...model import Fleet, Subject
-from .._changes import held_days, service_days
+from ...facts import RoleCover, RoleStatus, Subjects, View
+from ...model import Crew, Subject, Vessel
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context
 from .._severity import Severity
 from ._registry import builtin
 
 
-def _lacks(status: facts.RoleStatus) -> str:
+def _lacks(status: RoleStatus) -> str:
     parts = (
         [f"course {c}" for c in status.missing_courses]
         + [f"certificate {c}" for c in status.missing_certificates]
@@ -25,7 +22,7 @@ def _lacks(status: facts.RoleStatus) -> str:
     return f"{status.person} lacks {listed}"
 
 
-def _who(cover: facts.RoleCover) -> str:
+def _who(cover: RoleCover) -> str:
     if not cover.qualified and not cover.unqualified:
         return "no member in service holds the duty role"
     people = [f"{person} qualified" for person in cover.qualified]
@@ -33,33 +30,29 @@ def _who(cover: facts.RoleCover) -> str:
     return "; ".join(people)
 
 
-def _manning_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
-    """Change points of the MAN rules.
+def _manned_or_uncrewed(view: View, record: Crew | Vessel) -> bool:
+    """A crew assigned to a known vessel, or a vessel needing people that has no crew."""
+    if isinstance(record, Crew):
+        return view.vessel_of(record) is not None
+    return any(e.count > 0 for e in record.complement) and not view.fleet.crews_of(record.id)
 
-    Days on which a crew member joins, leaves or joins the crew, or gains or loses a
-    certificate, course or item of kit that a duty role of a vessel's complement needs.
-    """
-    roles = [fleet.duty_role(entry.role) for v in fleet.vessels for entry in v.complement]
-    certificates = {c for role in roles if role is not None for c in role.certificates}
-    courses = {c for role in roles if role is not None for c in role.courses}
-    kit = {k for role in roles if role is not None for k in role.kit}
-    days: set[datetime.date] = set()
-    for person in fleet.people:
-        days.update(service_days(person))
-        days.update(held_days(fleet, person, "certificates", certificates))
-        days.update(held_days(fleet, person, "training", courses))
-        if person.crew_since is not None:
-            days.add(person.crew_since)
-        for issue in person.issues:
-            item = fleet.equipment_item(issue.item)
-            if item is not None and item.type in kit:
-                days.update(d for d in (issue.issued, issue.returned, item.status_date) if d)
-    return days
+
+MANNED_OR_UNCREWED = Subjects(
+    "crews assigned to a vessel, and vessels needing a complement that no crew is assigned to",
+    ("crew", "vessel"),
+    _manned_or_uncrewed,
+)
+"""MAN001's subjects: a crew is checked against its vessel's complement; a vessel with
+no crew is reported as such."""
+
+AT_SEA = Subjects(
+    "crews assigned to a vessel", ("crew",), lambda view, crew: view.vessel_of(crew) is not None
+)
+"""Crews whose vessel the fleet has: the ones that man a complement."""
 
 
 @builtin(
     code="MAN001",
-    change_points=_manning_days,
     name="complement-not-filled",
     severity=Severity.ERROR,
     summary="A crew cannot fill its vessel's required complement with qualified people.",
@@ -74,45 +67,47 @@ def _manning_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.
     "(BF1003 qualified; BF1010 lacks course fast-rescue-boat).",
     fix="Qualify the members who hold the role (training, certificates, kit), give the role "
     "to another qualified member, or move a qualified person into the crew.",
+    each=MANNED_OR_UNCREWED,
 )
-def complement_not_filled(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for vessel in fleet.vessels:
-        required = {e.role: vessel.required(e.role) for e in vessel.complement if e.count > 0}
-        if required and not fleet.crews_of(vessel.id):
-            roles = ", ".join(f"{count} {role}" for role, count in required.items())
-            yield ctx.finding(
-                Subject("vessel", vessel.id),
-                f"{vessel.name} requires a complement ({roles}) but no crew is assigned to it",
-                details={"complement": required},
-            )
-    for crew, vessel in facts.crews_at_sea(fleet):
-        for cover in facts.role_covers(fleet, crew, vessel, ctx.as_of):
-            if len(cover.qualified) >= cover.required:
-                continue
-            yield ctx.finding(
-                Subject("crew", crew.id),
-                f"{crew.name} can fill {len(cover.qualified)} of {cover.required} "
-                f"{cover.role} places with qualified people on {ctx.as_of} ({_who(cover)})",
-                details={
-                    "vessel": vessel.id,
-                    "role": cover.role,
-                    "required": cover.required,
-                    "qualified": list(cover.qualified),
-                    "unqualified": {
-                        status.person: {
-                            "courses": list(status.missing_courses),
-                            "certificates": list(status.missing_certificates),
-                            "kit": list(status.missing_kit),
-                        }
-                        for status in cover.unqualified
-                    },
+def complement_not_filled(subject: Crew | Vessel, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    if isinstance(subject, Vessel):
+        required = {e.role: subject.required(e.role) for e in subject.complement if e.count > 0}
+        roles = ", ".join(f"{count} {role}" for role, count in required.items())
+        yield ctx.finding(
+            Subject("vessel", subject.id),
+            f"{subject.name} requires a complement ({roles}) but no crew is assigned to it",
+            details={"complement": required},
+        )
+        return
+    crew, vessel = subject, view.vessel_of(subject)
+    assert vessel is not None  # MANNED_OR_UNCREWED keeps crews with a known vessel
+    for cover in view.role_covers(crew, vessel):
+        if len(cover.qualified) >= cover.required:
+            continue
+        yield ctx.finding(
+            Subject("crew", crew.id),
+            f"{crew.name} can fill {len(cover.qualified)} of {cover.required} "
+            f"{cover.role} places with qualified people on {view.date} ({_who(cover)})",
+            details={
+                "vessel": vessel.id,
+                "role": cover.role,
+                "required": cover.required,
+                "qualified": list(cover.qualified),
+                "unqualified": {
+                    status.person: {
+                        "courses": list(status.missing_courses),
+                        "certificates": list(status.missing_certificates),
+                        "kit": list(status.missing_kit),
+                    }
+                    for status in cover.unqualified
                 },
-            )
+            },
+        )
 
 
 @builtin(
     code="MAN002",
-    change_points=_manning_days,
     name="single-qualified-person",
     severity=Severity.WARNING,
     summary="Only one member of a crew is qualified for a role the vessel requires.",
@@ -123,24 +118,26 @@ def complement_not_filled(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     source="seed C9",
     example="In Vigilant A only BF1017 is qualified as medic on 2021-03-31.",
     fix="Train and qualify a second member of the crew for the role.",
+    each=AT_SEA,
 )
-def single_qualified_person(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for crew, vessel in facts.crews_at_sea(fleet):
-        for cover in facts.role_covers(fleet, crew, vessel, ctx.as_of):
-            if not cover.single_point:
-                continue
-            (only,) = cover.qualified
-            yield ctx.finding(
-                Subject("crew", crew.id),
-                f"in {crew.name} only {only} is qualified as {cover.role} on {ctx.as_of}; "
-                "no one else can cover the role",
-                details={"vessel": vessel.id, "role": cover.role, "qualified": only},
-            )
+def single_qualified_person(crew: Crew, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    vessel = view.vessel_of(crew)
+    assert vessel is not None  # AT_SEA keeps crews with a known vessel
+    for cover in view.role_covers(crew, vessel):
+        if not cover.single_point:
+            continue
+        (only,) = cover.qualified
+        yield ctx.finding(
+            Subject("crew", crew.id),
+            f"in {crew.name} only {only} is qualified as {cover.role} on {view.date}; "
+            "no one else can cover the role",
+            details={"vessel": vessel.id, "role": cover.role, "qualified": only},
+        )
 
 
 @builtin(
     code="MAN003",
-    change_points=_manning_days,
     name="crew-below-size",
     severity=Severity.WARNING,
     summary="A crew has fewer members in service than its vessel's crew size.",
@@ -151,22 +148,25 @@ def single_qualified_person(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "of 12 (3 short).",
     fix="Post people into the crew (with their `crew` and `crew_since`), or correct the "
     "vessel's crew size.",
+    each=AT_SEA,
 )
-def crew_below_size(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for crew, vessel in facts.crews_at_sea(fleet):
-        if vessel.crew_size is None:
-            continue
-        members = len(facts.crew_members(fleet, crew, ctx.as_of))
-        if members >= vessel.crew_size:
-            continue
-        yield ctx.finding(
-            Subject("crew", crew.id),
-            f"{crew.name} has {members} members in service on {ctx.as_of}; {vessel.name} "
-            f"needs a crew of {vessel.crew_size} ({vessel.crew_size - members} short)",
-            details={
-                "vessel": vessel.id,
-                "members": members,
-                "crew_size": vessel.crew_size,
-                "short": vessel.crew_size - members,
-            },
-        )
+def crew_below_size(crew: Crew, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    vessel = view.vessel_of(crew)
+    assert vessel is not None  # AT_SEA keeps crews with a known vessel
+    if vessel.crew_size is None:
+        return
+    members = len(view.crew_members(crew))
+    if members >= vessel.crew_size:
+        return
+    yield ctx.finding(
+        Subject("crew", crew.id),
+        f"{crew.name} has {members} members in service on {view.date}; {vessel.name} "
+        f"needs a crew of {vessel.crew_size} ({vessel.crew_size - members} short)",
+        details={
+            "vessel": vessel.id,
+            "members": members,
+            "crew_size": vessel.crew_size,
+            "short": vessel.crew_size - members,
+        },
+    )

@@ -6,23 +6,39 @@ from collections.abc import Iterator, Sequence
 
 import pendulum
 
-from ... import facts
-from ...model import Fleet, Grade, GradeHeld, Person
-from ...pathways._common import completed_months
+from ...facts import PEOPLE_IN_SERVICE, Facts, Subjects, View
+from ...model import Grade, GradeHeld, Person
+from ...pathways import completed_months
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context
 from .._severity import Severity
-from ._people import count, in_service
+from ._people import count
 from ._registry import builtin
 
 
-def _graded(fleet: Fleet, ctx: Context) -> Iterator[tuple[Person, Grade, pendulum.Date]]:
-    """People in service with a known grade taken up by the check date, and that date."""
-    for person in in_service(fleet, ctx.as_of):
-        grade = fleet.grade(person.grade) if person.grade else None
-        since = person.grade_since
-        if grade is not None and since is not None and since <= ctx.as_of:
-            yield person, grade, since
+def _asks(facts: Facts, person: Person, what: str) -> bool:
+    """Whether the person's grade (taken up on a known day) asks for ``what``."""
+    grade = facts.fleet.grade(person.grade) if person.grade else None
+    return grade is not None and person.grade_since is not None and getattr(grade, what) > 0
+
+
+def _asking(words: str, what: str) -> Subjects:
+    """People in service whose grade (taken up on a known day) asks for ``what``."""
+    return Subjects(
+        f"people in service in a grade that asks for {words}",
+        ("person",),
+        among=lambda facts, person: _asks(facts, person, what),
+        within=PEOPLE_IN_SERVICE,
+    )
+
+
+def _graded(view: View, person: Person) -> tuple[Grade, pendulum.Date] | None:
+    """The person's known grade and the day they took it up, if by the date."""
+    grade = view.fleet.grade(person.grade) if person.grade else None
+    since = person.grade_since
+    if grade is None or since is None or not view.reached(since):
+        return None
+    return grade, since
 
 
 @builtin(
@@ -40,14 +56,18 @@ def _graded(fleet: Fleet, ctx: Context) -> Iterator[tuple[Person, Grade, pendulu
     "the grade requires 365 (65 short).",
     fix="Record the missing deployments if the sea time was served; otherwise review the "
     "person's grade.",
+    each=_asking("sea time", "sea_time_days"),
 )
-def grade_sea_time_not_met(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person, grade, since in _graded(fleet, ctx):
-        if grade.sea_time_days <= 0:
-            continue
-        days = facts.sea_days(fleet, person, until=since)
+def grade_sea_time_not_met(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    graded = _graded(view, person)
+    if graded is None:
+        return
+    grade, since = graded
+    if grade.sea_time_days > 0:
+        days = view.sea_days(person, until=since)
         if days >= grade.sea_time_days:
-            continue
+            return
         short = grade.sea_time_days - days
         yield ctx.about_person(
             person,
@@ -80,24 +100,28 @@ def grade_sea_time_not_met(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "deck-third-officer (from 2018-10-01); the grade asks for 12 months (4 short).",
     fix="Record the grade history if the time was served (an earlier start in the grade "
     "below); otherwise review the promotion.",
+    each=_asking("time in the grade below", "months_in_previous_grade"),
 )
-def grade_time_not_served(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person, grade, since in _graded(fleet, ctx):
-        if grade.months_in_previous_grade <= 0:
-            continue
-        pathway = fleet.pathway_of(grade.id)
-        grade_below = pathway.grade_below(grade.id) if pathway is not None else None
-        if grade_below is None:
-            continue  # an entry grade has no grade below it
-        below = grade_below.id
-        spell = person.spell_in(below)
-        if spell is None:
-            continue  # no record of the grade below: the time cannot be known
-        start, end = spell
-        months = completed_months(start, min(end or since, since))
-        required = grade.months_in_previous_grade
-        if months >= required:
-            continue
+def grade_time_not_served(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    graded = _graded(view, person)
+    if graded is None:
+        return
+    grade, since = graded
+    if grade.months_in_previous_grade <= 0:
+        return
+    pathway = view.fleet.pathway_of(grade.id)
+    grade_below = pathway.grade_below(grade.id) if pathway is not None else None
+    if grade_below is None:
+        return  # an entry grade has no grade below it
+    below = grade_below.id
+    spell = person.spell_in(below)
+    if spell is None:
+        return  # no record of the grade below: the time cannot be known
+    start, end = spell
+    months = completed_months(start, min(end or since, since))
+    required = grade.months_in_previous_grade
+    if months < required:
         yield ctx.about_person(
             person,
             f"{person.id} took up {grade.id} on {since} after {count(months, 'month')} as "

@@ -7,30 +7,29 @@ date and never depends on today. Windows slide and must lie wholly inside the re
 The limits are those of the rest profile of the terms set that applied to the person on
 the window's first day (Europe/London), MLC A2.3 when they are on no set.
 One finding per person and rule: the worst window found.
+
+The record and its profiles come from the facts (``View.hours_on_record``), which know
+the days on which they change; each rule runs the checks of the event-based engine
+(:mod:`maritime_crew.facts.rest`) on them, one person at a time.
 """
 
 from __future__ import annotations
 
-import datetime
-import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator
 
 import pendulum
 
-from ... import facts
-from ...facts import _rest
-from ...facts._memo import dated_memo, memo
-from ...model import BUILTIN_REST_PROFILES, Fleet, Period, Person, RestProfile
+from ...facts import HoursOnRecord, Subjects, View
+from ...facts import rest as _rest
+from ...model import Period, Person, RestProfile
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context
 from .._severity import Severity
 from ._registry import builtin
 
 LONDON = "Europe/London"
 DAY = 24 * 3600
 WEEK = 7 * DAY
-DEFAULT_PROFILE = "mlc-a2.3"
 _MLC = "MLC 2006 standard A2.3 (paragraphs 5 and 6)"
 
 
@@ -54,122 +53,48 @@ def _when(seconds: int) -> str:
     return _moment(seconds).format("YYYY-MM-DD HH:mm")
 
 
-def _profile(fleet: Fleet, person: Person, on: pendulum.Date) -> RestProfile:
-    found = facts.assignment_on(fleet, person, on)
-    if found is not None and found[1] is not None:
-        profile = fleet.rest_profile(found[1].rest_profile)
-        if profile is not None:
-            return profile
-    return BUILTIN_REST_PROFILES[DEFAULT_PROFILE]
-
-
 def _seconds(period: Period | None) -> int | None:
     return None if period is None else int(period.as_timedelta().total_seconds())
 
 
-Runs = Sequence[tuple[int, int, RestProfile]]
+def _working(view: View, person: Person) -> bool:
+    return view.hours_on_record(person) is not None
 
 
-@functools.lru_cache(maxsize=4096)
-def _midnight(day: pendulum.Date) -> int:
-    return int(pendulum.datetime(day.year, day.month, day.day, tz=LONDON).timestamp())
-
-
-@functools.lru_cache(maxsize=256)
-def _cutoff(as_of: pendulum.Date) -> int:
-    """The end of the check date ``as_of`` (midnight after it) in seconds."""
-    return _midnight(as_of.add(days=1))
-
-
-def _records(fleet: Fleet, as_of: pendulum.Date) -> tuple[tuple[Person, _rest.Work, Runs], ...]:
-    """Everyone with work on record up to the end of ``as_of``, with work and profiles.
-
-    In data order: each person's merged work and their profile by day, worked out once
-    per date for the ten rules.
-
-    A run is ``(first, last, profile)``: window starts from midnight of its first day to
-    the end of its last day (as the starts of a day's windows run) share one profile.
-    """
-    cache = dated_memo(fleet, as_of, "rest-records")
-    found: tuple[tuple[Person, _rest.Work, Runs], ...] | None = cache.get("everyone")
-    if found is None:
-        records = []
-        for person in fleet.people:
-            work, runs = _work_and_runs(fleet, person, as_of)
-            if runs:
-                records.append((person, work, runs))
-        found = cache["everyone"] = tuple(records)
-    return found
-
-
-def _all_work(fleet: Fleet, person: Person) -> _rest.Work:
-    """All the person's work on record, merged, in seconds: worked out once per fleet.
-
-    A fleet is immutable, so every check date reuses it and clips it to its cutoff.
-    """
-    cache = memo(fleet, "rest-work")
-    found: _rest.Work | None = cache.get(person.id)
-    if found is None:
-        periods = fleet.work_periods_of(person.id)
-        found = cache[person.id] = (
-            _rest.Work.merged(*_rest.span_seconds(periods)) if periods else _NO_WORK
-        )
-    return found
-
-
-_NO_WORK = _rest.Work()
-"""The work of everyone with no hours on record: one object, not one each."""
-
-_IDLE: tuple[_rest.Work, Runs] = (_NO_WORK, ())
-"""The record of everyone with no work up to a check date: one object, not one each."""
-
-
-def _work_and_runs(fleet: Fleet, person: Person, as_of: pendulum.Date) -> tuple[_rest.Work, Runs]:
-    everything = _all_work(fleet, person)
-    if not everything:  # most people of a large fleet have no hours on record
-        return _IDLE
-    # work that starts before the end of the check date, clipped there
-    work = everything.clip(_cutoff(as_of))
-    if not work:
-        return _IDLE
-    first = _moment(work.starts[0]).date()
-    # the profile changes only where a terms assignment starts or ends
-    changes = {first}
-    for assignment in person.terms:
-        for day in (assignment.start, assignment.end.add(days=1) if assignment.end else None):
-            if day is not None and first < day <= as_of:
-                changes.add(day)
-    runs: list[tuple[pendulum.Date, RestProfile]] = []
-    for day in sorted(changes):
-        profile = _profile(fleet, person, day)
-        if not runs or runs[-1][1] != profile:
-            runs.append((day, profile))
-    ends = [day.subtract(days=1) for day, _ in runs[1:]] + [as_of]
-    # a run's window starts go to the end of its last day
-    return work, [
-        (_midnight(day), _midnight(end) + DAY - 1, profile)
-        for (day, profile), end in zip(runs, ends, strict=True)
-    ]
-
+WORKING = Subjects(
+    "people with work on record",
+    ("person",),
+    _working,
+    lambda facts, person: bool(facts.fleet.work_periods_of(person.id)),
+)
+"""People with work on record that starts by the end of the date (London)."""
 
 Check = Callable[[_rest.Work, int, int, RestProfile], tuple[_rest.Window, int] | None]
 
 
 def _worst(
-    fleet: Fleet, ctx: Context, check: Check
-) -> Iterator[tuple[Person, _rest.Window, int, RestProfile]]:
-    """For each person, the breach with the largest excess over its limit (earliest on ties)."""
-    for person, work, runs in _records(fleet, ctx.as_of):
-        best: tuple[_rest.Window, int, RestProfile] | None = None
-        for lo, hi, profile in runs:
-            found = check(work, lo, hi, profile)
-            if found is None:
-                continue
-            window, excess = found
-            if best is None or excess > best[1]:
-                best = (window, excess, profile)
-        if best is not None:
-            yield person, best[0], best[1], best[2]
+    record: HoursOnRecord | None, check: Check
+) -> tuple[_rest.Window, int, RestProfile] | None:
+    """The breach with the largest excess over its limit (earliest on ties), if any.
+
+    Each run of days is checked under its own profile: windows that start on its days.
+    """
+    if record is None:
+        return None
+    best: tuple[_rest.Window, int, RestProfile] | None = None
+    work = record.work
+    for run in record.runs:
+        # the last run's windows start up to the end of the record
+        last = run.starts_until
+        if last is None:
+            last = work.ends[-1] if len(work) else run.starts_from
+        found = check(work, run.starts_from, last, run.profile)
+        if found is None:
+            continue
+        window, excess = found
+        if best is None or excess > best[1]:
+            best = (window, excess, run.profile)
+    return best
 
 
 def _details(window: _rest.Window, profile: RestProfile, **figures: object) -> dict[str, object]:
@@ -226,44 +151,31 @@ def _rest_message(person: Person, window: _rest.Window, span: str, limit: Period
 
 
 def _too_little_rest(
-    fleet: Fleet,
+    person: Person,
     ctx: Context,
     span: int,
     words: str,
     limit_of: Callable[[RestProfile], Period | None],
 ) -> Iterator[Finding]:
     """REST001 and REST002: the window of ``span`` seconds with the least rest, per person."""
-    for person, window, excess, profile in _worst(fleet, ctx, _least_rest(span, limit_of)):
-        yield ctx.about_person(
-            person,
-            _rest_message(person, window, words, limit_of(profile)),
-            details=_details(
-                window,
-                profile,
-                rest_hours=window.value / 3600,
-                limit_hours=(window.value + excess) / 3600,
-            ),
-        )
-
-
-def _work_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
-    """Change points of the REST rules.
-
-    Each day from the start of a work period to the day after it ends (London dates).
-    Windows lie inside the record of work seen up to the check date, so nothing changes
-    between periods of work or after the last one.
-    """
-    days: set[datetime.date] = set()
-    for period in fleet.work_periods:
-        first = _moment(int(period.start.timestamp())).date().toordinal()
-        last = _moment(int(period.end.timestamp())).date().toordinal()
-        days.update(datetime.date.fromordinal(o) for o in range(first, max(first, last) + 2))
-    return days
+    found = _worst(ctx.facts.hours_on_record(person), _least_rest(span, limit_of))
+    if found is None:
+        return
+    window, excess, profile = found
+    yield ctx.about_person(
+        person,
+        _rest_message(person, window, words, limit_of(profile)),
+        details=_details(
+            window,
+            profile,
+            rest_hours=window.value / 3600,
+            limit_hours=(window.value + excess) / 3600,
+        ),
+    )
 
 
 @builtin(
     code="REST001",
-    change_points=_work_days,
     name="too-little-rest-in-24-hours",
     severity=Severity.ERROR,
     summary="A person had less than the minimum rest in some 24-hour period.",
@@ -275,14 +187,14 @@ def _work_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.dat
     "2021-02-02 06:00; at least 10 hours are required",
     fix="Correct the work records if they are wrong; otherwise review the watch plan so "
     "every 24 hours holds the minimum rest.",
+    each=WORKING,
 )
-def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    return _too_little_rest(fleet, ctx, DAY, "24 hours", lambda p: p.min_rest_24h)
+def too_little_rest_24h(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _too_little_rest(person, ctx, DAY, "24 hours", lambda p: p.min_rest_24h)
 
 
 @builtin(
     code="REST002",
-    change_points=_work_days,
     name="too-little-rest-in-7-days",
     severity=Severity.ERROR,
     summary="A person had less than the minimum rest in some 7-day period.",
@@ -295,9 +207,10 @@ def too_little_rest_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "06:00; at least 77 hours are required",
     fix="Correct the work records if they are wrong; otherwise plan rest days so every "
     "7 days hold the minimum rest.",
+    each=WORKING,
 )
-def too_little_rest_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    return _too_little_rest(fleet, ctx, WEEK, "7 days", _weekly_minimum)
+def too_little_rest_7d(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _too_little_rest(person, ctx, WEEK, "7 days", _weekly_minimum)
 
 
 def _weekly_minimum(profile: RestProfile) -> Period | None:
@@ -323,7 +236,6 @@ def _periods_check(
 
 @builtin(
     code="REST003",
-    change_points=_work_days,
     name="rest-in-too-many-periods",
     severity=Severity.ERROR,
     summary="A person's rest in some 24 hours was divided into more periods than allowed.",
@@ -334,16 +246,20 @@ def _periods_check(
     example="BF1's rest was divided into 4 periods in the 24 hours from 2021-02-20 00:00 "
     "to 2021-02-21 00:00; at most 2 are allowed",
     fix="Plan watches so rest comes in no more than the allowed number of periods.",
+    each=WORKING,
 )
-def rest_in_too_many_periods(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person, window, excess, profile in _worst(fleet, ctx, _periods_check):
-        yield ctx.about_person(
-            person,
-            f"{person.id}'s rest was divided into {window.value} periods in the 24 hours "
-            f"from {_when(window.start)} to {_when(window.end)}; at most "
-            f"{window.value - excess} are allowed",
-            details=_details(window, profile, periods=window.value, limit=window.value - excess),
-        )
+def rest_in_too_many_periods(person: Person, ctx: Context) -> Iterator[Finding]:
+    found = _worst(ctx.facts.hours_on_record(person), _periods_check)
+    if found is None:
+        return
+    window, excess, profile = found
+    yield ctx.about_person(
+        person,
+        f"{person.id}'s rest was divided into {window.value} periods in the 24 hours "
+        f"from {_when(window.start)} to {_when(window.end)}; at most "
+        f"{window.value - excess} are allowed",
+        details=_details(window, profile, periods=window.value, limit=window.value - excess),
+    )
 
 
 def _long_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) -> Check:
@@ -364,31 +280,33 @@ def _long_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) ->
 
 
 def _no_long_rest(
-    fleet: Fleet,
+    person: Person,
     ctx: Context,
     length: int,
     words: str,
     limit_of: Callable[[RestProfile], Period | None],
 ) -> Iterator[Finding]:
     """REST004 and REST008: the window of ``length`` whose longest rest falls shortest."""
-    for person, window, excess, profile in _worst(fleet, ctx, _long_rest(length, limit_of)):
-        yield ctx.about_person(
-            person,
-            f"{person.id}'s longest rest was {hours(window.value)} in the {words} from "
-            f"{_when(window.start)} to {_when(window.end)}; one period of at least "
-            f"{hours(window.value + excess)} is required",
-            details=_details(
-                window,
-                profile,
-                longest_rest_hours=window.value / 3600,
-                limit_hours=(window.value + excess) / 3600,
-            ),
-        )
+    found = _worst(ctx.facts.hours_on_record(person), _long_rest(length, limit_of))
+    if found is None:
+        return
+    window, excess, profile = found
+    yield ctx.about_person(
+        person,
+        f"{person.id}'s longest rest was {hours(window.value)} in the {words} from "
+        f"{_when(window.start)} to {_when(window.end)}; one period of at least "
+        f"{hours(window.value + excess)} is required",
+        details=_details(
+            window,
+            profile,
+            longest_rest_hours=window.value / 3600,
+            limit_hours=(window.value + excess) / 3600,
+        ),
+    )
 
 
 @builtin(
     code="REST004",
-    change_points=_work_days,
     name="no-long-rest-period",
     severity=Severity.ERROR,
     summary="In some 24 hours a person had no rest period of the required length.",
@@ -399,9 +317,10 @@ def _no_long_rest(
     example="BF1's longest rest was 4 hours in the 24 hours from 2021-02-19 20:00 to "
     "2021-02-20 20:00; one period of at least 6 hours is required",
     fix="Plan watches so each 24 hours holds one unbroken rest of the required length.",
+    each=WORKING,
 )
-def no_long_rest_period(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    return _no_long_rest(fleet, ctx, DAY, "24 hours", lambda p: p.min_longest_rest_24h)
+def no_long_rest_period(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _no_long_rest(person, ctx, DAY, "24 hours", lambda p: p.min_longest_rest_24h)
 
 
 def _interval_check(
@@ -418,7 +337,6 @@ def _interval_check(
 
 @builtin(
     code="REST005",
-    change_points=_work_days,
     name="too-long-between-rests",
     severity=Severity.ERROR,
     summary="A person worked longer than allowed between consecutive rest periods.",
@@ -429,21 +347,25 @@ def _interval_check(
     example="BF1 worked 16.5 hours without rest from 2021-02-18 04:00 to 2021-02-18 20:30; "
     "at most 14 hours are allowed between rest periods",
     fix="Plan a rest period within every 14 hours of work.",
+    each=WORKING,
 )
-def too_long_between_rests(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person, window, excess, profile in _worst(fleet, ctx, _interval_check):
-        yield ctx.about_person(
-            person,
-            f"{person.id} worked {hours(window.value)} without rest from "
-            f"{_when(window.start)} to {_when(window.end)}; at most "
-            f"{hours(window.value - excess)} are allowed between rest periods",
-            details=_details(
-                window,
-                profile,
-                work_hours=window.value / 3600,
-                limit_hours=(window.value - excess) / 3600,
-            ),
-        )
+def too_long_between_rests(person: Person, ctx: Context) -> Iterator[Finding]:
+    found = _worst(ctx.facts.hours_on_record(person), _interval_check)
+    if found is None:
+        return
+    window, excess, profile = found
+    yield ctx.about_person(
+        person,
+        f"{person.id} worked {hours(window.value)} without rest from "
+        f"{_when(window.start)} to {_when(window.end)}; at most "
+        f"{hours(window.value - excess)} are allowed between rest periods",
+        details=_details(
+            window,
+            profile,
+            work_hours=window.value / 3600,
+            limit_hours=(window.value - excess) / 3600,
+        ),
+    )
 
 
 def _work_message(person: Person, window: _rest.Window, span: str, limit: int) -> str:
@@ -456,7 +378,6 @@ def _work_message(person: Person, window: _rest.Window, span: str, limit: int) -
 
 @builtin(
     code="REST006",
-    change_points=_work_days,
     name="too-much-work-in-24-hours",
     severity=Severity.ERROR,
     summary="A person worked more than the maximum in some 24 hours (profiles that set it).",
@@ -467,23 +388,14 @@ def _work_message(person: Person, window: _rest.Window, span: str, limit: int) -
     example="BF1 worked 16.5 hours in the 24 hours from 2021-02-18 04:00 to 2021-02-19 "
     "04:00; at most 14 hours are allowed",
     fix="Plan work so no 24 hours hold more than the maximum.",
+    each=WORKING,
 )
-def too_much_work_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    check = _most_work(lambda p: (DAY, _seconds(p.max_work_24h)))
-    for person, window, excess, profile in _worst(fleet, ctx, check):
-        limit = DAY - window.value - excess
-        yield ctx.about_person(
-            person,
-            _work_message(person, window, "24 hours", limit),
-            details=_details(
-                window, profile, work_hours=(DAY - window.value) / 3600, limit_hours=limit / 3600
-            ),
-        )
+def too_much_work_24h(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _too_much_work(person, ctx, DAY, "24 hours", lambda p: p.max_work_24h)
 
 
 @builtin(
     code="REST007",
-    change_points=_work_days,
     name="too-much-work-in-7-days",
     severity=Severity.ERROR,
     summary="A person worked more than the maximum in some 7 days (profiles that set it).",
@@ -494,23 +406,37 @@ def too_much_work_24h(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     example="BF1 worked 98 hours in the 7 days from 2021-02-22 06:00 to 2021-03-01 06:00; "
     "at most 72 hours are allowed",
     fix="Plan work so no 7 days hold more than the maximum.",
+    each=WORKING,
 )
-def too_much_work_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    check = _most_work(lambda p: (WEEK, _seconds(p.max_work_7d)))
-    for person, window, excess, profile in _worst(fleet, ctx, check):
-        limit = WEEK - window.value - excess
-        yield ctx.about_person(
-            person,
-            _work_message(person, window, "7 days", limit),
-            details=_details(
-                window, profile, work_hours=(WEEK - window.value) / 3600, limit_hours=limit / 3600
-            ),
-        )
+def too_much_work_7d(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _too_much_work(person, ctx, WEEK, "7 days", lambda p: p.max_work_7d)
+
+
+def _too_much_work(
+    person: Person,
+    ctx: Context,
+    length: int,
+    span: str,
+    limit_of: Callable[[RestProfile], Period | None],
+) -> Iterator[Finding]:
+    """The window of ``length`` seconds with the most work over the profile's maximum."""
+    check = _most_work(lambda p: (length, _seconds(limit_of(p))))
+    found = _worst(ctx.facts.hours_on_record(person), check)
+    if found is None:
+        return
+    window, excess, profile = found
+    limit = length - window.value - excess
+    yield ctx.about_person(
+        person,
+        _work_message(person, window, span, limit),
+        details=_details(
+            window, profile, work_hours=(length - window.value) / 3600, limit_hours=limit / 3600
+        ),
+    )
 
 
 @builtin(
     code="REST008",
-    change_points=_work_days,
     name="no-weekly-rest-period",
     severity=Severity.ERROR,
     summary="In some 7 days a person had no uninterrupted rest of the required length "
@@ -524,9 +450,10 @@ def too_much_work_7d(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     example="BF1's longest rest was 16 hours in the 7 days from 2021-02-01 06:00 to "
     "2021-02-08 06:00; one period of at least 24 hours is required",
     fix="Plan a full day off in every 7 days.",
+    each=WORKING,
 )
-def no_weekly_rest_period(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    return _no_long_rest(fleet, ctx, WEEK, "7 days", lambda p: p.min_longest_rest_7d)
+def no_weekly_rest_period(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _no_long_rest(person, ctx, WEEK, "7 days", lambda p: p.min_longest_rest_7d)
 
 
 def _average_week(profile: RestProfile) -> tuple[int, int | None]:
@@ -538,7 +465,6 @@ def _average_week(profile: RestProfile) -> tuple[int, int | None]:
 
 @builtin(
     code="REST009",
-    change_points=_work_days,
     name="average-working-week-too-long",
     severity=Severity.ERROR,
     summary="A person's average working week over the reference period is longer than "
@@ -553,26 +479,30 @@ def _average_week(profile: RestProfile) -> tuple[int, int | None]:
     "06:00, an average of 52 hours a week; at most 48 hours a week are allowed",
     fix="Plan work so the average week over any 17 weeks stays within the limit, or "
     "record the worker's written opt-out in a terms set without the limit.",
+    each=WORKING,
 )
-def average_working_week_too_long(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person, window, _, profile in _worst(fleet, ctx, _most_work(_average_week)):
-        length, limit = _average_week(profile)
-        weeks = length // WEEK
-        worked = length - window.value
-        yield ctx.about_person(
-            person,
-            f"{person.id} worked {hours(worked)} in the {weeks} weeks from "
-            f"{_when(window.start)} to {_when(window.end)}, an average of "
-            f"{hours(worked // weeks)} a week; at most {hours((limit or 0) // weeks)} a week "
-            "are allowed",
-            details=_details(
-                window,
-                profile,
-                work_hours=worked / 3600,
-                average_hours=worked / weeks / 3600,
-                limit_hours=(limit or 0) / weeks / 3600,
-            ),
-        )
+def average_working_week_too_long(person: Person, ctx: Context) -> Iterator[Finding]:
+    found = _worst(ctx.facts.hours_on_record(person), _most_work(_average_week))
+    if found is None:
+        return
+    window, _, profile = found
+    length, limit = _average_week(profile)
+    weeks = length // WEEK
+    worked = length - window.value
+    yield ctx.about_person(
+        person,
+        f"{person.id} worked {hours(worked)} in the {weeks} weeks from "
+        f"{_when(window.start)} to {_when(window.end)}, an average of "
+        f"{hours(worked // weeks)} a week; at most {hours((limit or 0) // weeks)} a week "
+        "are allowed",
+        details=_details(
+            window,
+            profile,
+            work_hours=worked / 3600,
+            average_hours=worked / weeks / 3600,
+            limit_hours=(limit or 0) / weeks / 3600,
+        ),
+    )
 
 
 def _exception_check(
@@ -608,7 +538,6 @@ def _exception_check(
 
 @builtin(
     code="REST010",
-    change_points=_work_days,
     name="reduced-weekly-rest-too-long",
     severity=Severity.ERROR,
     summary="The reduced weekly rest of the STCW exception lasted too long, or came back "
@@ -625,31 +554,35 @@ def _exception_check(
     "to 2021-02-18 06:00 (17 days); the reduced weekly rest may last at most 2 weeks",
     fix="Restore the normal weekly rest within two weeks, and keep the next exception "
     "at least twice as far off as the last one lasted.",
+    each=WORKING,
 )
-def reduced_weekly_rest_too_long(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person, window, excess, profile in _worst(fleet, ctx, _exception_check):
-        normal = hours(_seconds(profile.min_rest_7d) or 0)
-        if window.value >= 0:
-            allowed = window.value - excess
-            message = (
-                f"{person.id}'s rest was below {normal} in every 7 days starting from "
-                f"{_when(window.start)} to {_when(window.end)} ({_days(window.value)}); the "
-                f"reduced weekly rest may last at most {_days(allowed)}"
-            )
-            figures: dict[str, object] = {
-                "exception_days": window.value / DAY,
-                "limit_days": allowed / DAY,
-            }
-        else:
-            gap, needed = -window.value, -window.value + excess
-            message = (
-                f"{person.id}'s rest fell below {normal} in 7 days again at "
-                f"{_when(window.end)}, {_days(gap)} after the previous exception ended at "
-                f"{_when(window.start)}; at least {_days(needed)} (twice the previous "
-                "exception) are required"
-            )
-            figures = {"interval_days": gap / DAY, "limit_days": needed / DAY}
-        yield ctx.about_person(person, message, details=_details(window, profile, **figures))
+def reduced_weekly_rest_too_long(person: Person, ctx: Context) -> Iterator[Finding]:
+    found = _worst(ctx.facts.hours_on_record(person), _exception_check)
+    if found is None:
+        return
+    window, excess, profile = found
+    normal = hours(_seconds(profile.min_rest_7d) or 0)
+    if window.value >= 0:
+        allowed = window.value - excess
+        message = (
+            f"{person.id}'s rest was below {normal} in every 7 days starting from "
+            f"{_when(window.start)} to {_when(window.end)} ({_days(window.value)}); the "
+            f"reduced weekly rest may last at most {_days(allowed)}"
+        )
+        figures: dict[str, object] = {
+            "exception_days": window.value / DAY,
+            "limit_days": allowed / DAY,
+        }
+    else:
+        gap, needed = -window.value, -window.value + excess
+        message = (
+            f"{person.id}'s rest fell below {normal} in 7 days again at "
+            f"{_when(window.end)}, {_days(gap)} after the previous exception ended at "
+            f"{_when(window.start)}; at least {_days(needed)} (twice the previous "
+            "exception) are required"
+        )
+        figures = {"interval_days": gap / DAY, "limit_days": needed / DAY}
+    yield ctx.about_person(person, message, details=_details(window, profile, **figures))
 
 
 def _days(seconds: int) -> str:

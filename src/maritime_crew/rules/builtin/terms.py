@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 import pendulum
 
-from ... import facts
-from ...model import Deployment, Fleet, Person, Subject, TermsAndConditions
-from .._changes import ChangeDays
+from ...facts import PEOPLE_IN_SERVICE, TERMS_SETS, Facts, Subjects, View
+from ...model import Deployment, Person, SourceLocation, Subject, TermsAndConditions
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context
 from .._severity import Severity
-from ._people import count, days_between, in_service
+from ._people import count
 from ._registry import builtin
 
 
@@ -21,11 +20,21 @@ def _named(terms: TermsAndConditions) -> str:
     return f"{terms.id} ({terms.title})"
 
 
-def _why_not_in_force(terms: TermsAndConditions, on: pendulum.Date) -> str:
-    """Why a set is not in force on a date, by its dates."""
+def _source(view: View, table: str, record: Any) -> SourceLocation | None:
+    """Where this very record of ``table`` came from (of records sharing its id)."""
+    fleet = view.fleet
+    records = fleet.records(table)
+    for position in fleet.positions(table, record.id):
+        if records[position] is record:
+            return fleet.source_of(table, position)
+    return None
+
+
+def _why_not_in_force(view: View, terms: TermsAndConditions) -> str:
+    """Why a set that is not in force on the date is not, by its dates."""
     if terms.effective is None:
         return "it has never been given an effective date"
-    if on < terms.effective:
+    if not view.reached(terms.effective):
         return f"it is not effective until {terms.effective}"
     return f"it was superseded on {terms.superseded}"
 
@@ -44,38 +53,40 @@ def _why_not_in_force(terms: TermsAndConditions, on: pendulum.Date) -> str:
     "on 2021-03-31: it is not effective until 2021-04-01.",
     fix="Record the person's move to the set in force (a `terms` entry with its start "
     "date), or correct the set's effective and superseded dates.",
+    each=PEOPLE_IN_SERVICE,
 )
-def no_terms_in_force(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for person in in_service(fleet, ctx.as_of):
-        found = facts.assignment_on(fleet, person, ctx.as_of)
-        if found is None:
-            yield _no_assignment(ctx, person)
-            continue
-        assignment, terms = found
-        if terms is None or facts.terms_in_force(terms, ctx.as_of):
-            continue  # an unknown set is DATA002's
-        index = next(i for i, a in enumerate(person.terms) if a is assignment)
-        yield ctx.about_person(
-            person,
-            f"{person.id} is on {_named(terms)}, which is not in force on {ctx.as_of}: "
-            f"{_why_not_in_force(terms, ctx.as_of)}",
-            nested=("terms", index),
-            details={
-                "terms": terms.id,
-                "effective": terms.effective.isoformat() if terms.effective else None,
-                "superseded": terms.superseded.isoformat() if terms.superseded else None,
-            },
-        )
+def no_terms_in_force(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    found = view.assignment(person)
+    if found is None:
+        yield _no_assignment(ctx, person)
+        return
+    terms = found.terms
+    if terms is None or view.terms_in_force(terms):
+        return  # an unknown set is DATA002's
+    yield ctx.about_person(
+        person,
+        f"{person.id} is on {_named(terms)}, which is not in force on {view.date}: "
+        f"{_why_not_in_force(view, terms)}",
+        nested=("terms", found.position),
+        details={
+            "terms": terms.id,
+            "effective": terms.effective.isoformat() if terms.effective else None,
+            "superseded": terms.superseded.isoformat() if terms.superseded else None,
+        },
+    )
 
 
 def _no_assignment(ctx: Context, person: Person) -> Finding:
-    ended = [a for a in person.terms if a.end is not None and a.end < ctx.as_of]
-    coming = [a for a in person.terms if a.start > ctx.as_of]
+    """A person on no assignment: the last that ended, else the first to come, goes in."""
+    view = ctx.facts
+    ended = [(a, a.end) for a in person.terms if a.end is not None and view.passed(a.end)]
+    coming = [a for a in person.terms if not view.reached(a.start)]
     details: dict[str, Any] = {"terms": None}
     if ended:
-        last = max(ended, key=lambda a: a.end or ctx.as_of)
-        why = f"their assignment to {last.set} ended on {last.end}"
-        details.update(last_terms=last.set, ended=last.end.isoformat() if last.end else None)
+        last, end = max(ended, key=lambda entry: entry[1])
+        why = f"their assignment to {last.set} ended on {end}"
+        details.update(last_terms=last.set, ended=end.isoformat())
     elif coming:
         first = min(coming, key=lambda a: a.start)
         why = f"their assignment to {first.set} starts on {first.start}"
@@ -84,7 +95,7 @@ def _no_assignment(ctx: Context, person: Person) -> Finding:
         why = "no terms assignment is recorded"
     return ctx.about_person(
         person,
-        f"{person.id} is in service on {ctx.as_of} but on no terms and conditions set: {why}",
+        f"{person.id} is in service on {view.date} but on no terms and conditions set: {why}",
         details=details,
     )
 
@@ -102,38 +113,39 @@ def _no_assignment(ctx: Context, person: Person) -> Finding:
     "its consultation ran from 2020-09-01 to 2020-11-30 inclusive; it could take effect "
     "from 2020-12-01 at the earliest.",
     fix="Correct the effective date (or the consultation dates if they were recorded wrongly).",
+    each=TERMS_SETS,
 )
-def in_force_before_consultation_closed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, terms in enumerate(fleet.terms):
-        consultation = terms.consultation
-        if consultation is None or terms.effective is None:
-            continue
-        if terms.effective > consultation.closes:
-            continue
-        earliest = consultation.closes.add(days=1)
-        yield ctx.finding(
-            Subject("terms", terms.id),
-            f"{_named(terms)} is effective from {terms.effective}, but its consultation ran "
-            f"from {consultation.opens} to {consultation.closes} inclusive; it could take "
-            f"effect from {earliest} at the earliest",
-            source=fleet.source_of("terms", position),
-            details={
-                "effective": terms.effective.isoformat(),
-                "consultation_opens": consultation.opens.isoformat(),
-                "consultation_closes": consultation.closes.isoformat(),
-                "days_early": days_between(terms.effective, earliest),
-            },
-        )
+def in_force_before_consultation_closed(
+    terms: TermsAndConditions, ctx: Context
+) -> Iterator[Finding]:
+    consultation = terms.consultation
+    if consultation is None or terms.effective is None:
+        return
+    if terms.effective > consultation.closes:
+        return
+    earliest = consultation.closes.add(days=1)
+    yield ctx.finding(
+        Subject("terms", terms.id),
+        f"{_named(terms)} is effective from {terms.effective}, but its consultation ran "
+        f"from {consultation.opens} to {consultation.closes} inclusive; it could take "
+        f"effect from {earliest} at the earliest",
+        source=_source(ctx.facts, "terms", terms),
+        details={
+            "effective": terms.effective.isoformat(),
+            "consultation_opens": consultation.opens.isoformat(),
+            "consultation_closes": consultation.closes.isoformat(),
+            "days_early": earliest.toordinal() - terms.effective.toordinal(),
+        },
+    )
 
 
-def _aboard(
-    fleet: Fleet, deployment: Deployment, end: pendulum.Date
-) -> Iterator[tuple[Person, pendulum.Date]]:
-    """Who a deployment put aboard, and their first day aboard.
+def _aboard(view: View, deployment: Deployment) -> Iterator[tuple[Person, pendulum.Date]]:
+    """Who a deployment put aboard, and their first day aboard (which may be to come).
 
     A crew member counts from the day they joined the crew (``crew_since``), as for sea
-    time; one who joined after the deployment ended was not aboard.
+    time.
     """
+    fleet = view.fleet
     if deployment.person is not None:
         person = fleet.person(deployment.person)
         if person is not None:  # unknown person: DATA002
@@ -145,44 +157,65 @@ def _aboard(
         first = deployment.start
         if member.crew_since is not None:
             first = max(first, member.crew_since)
-        if first <= end:
-            yield member, first
+        yield member, first
 
 
-def _shortest_sea_limit(fleet: Fleet) -> int | None:
-    """The fewest consecutive days at sea any terms set allows; ``None`` if none limits them."""
-    limits = [
-        terms.working_pattern.max_consecutive_days_at_sea
-        for terms in fleet.terms
-        if terms.working_pattern is not None
-        and terms.working_pattern.max_consecutive_days_at_sea is not None
-    ]
-    return min(limits) if limits else None
+def _days(first: pendulum.Date, last: pendulum.Date) -> int:
+    """Days from ``first`` to ``last``, both counted."""
+    return last.toordinal() - first.toordinal() + 1
 
 
-def _deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> ChangeDays:
-    """Change points of TERMS003.
+_Over = tuple[Person, TermsAndConditions, int, int, pendulum.Date]
+"""Someone aboard longer than their set allows: the set, its limit, their days, first day."""
 
-    Only a deployment longer than the shortest limit of any terms set can break one:
-    the days such a deployment starts and the day after it ends, and every day from the
-    start of an open deployment (its length grows daily).
+
+def _over(view: View, deployment: Deployment) -> list[_Over]:
+    """The people a started deployment keeps at sea longer than their terms allow.
+
+    Each is judged by the set they were assigned on their first day aboard. A deployment
+    with an end counts to its end, planned or past. An open one runs to the date: someone
+    aboard from ``first`` is over a limit of ``n`` days from ``first + n`` on, and their
+    days aboard are counted by the date only once someone is over (see the caller).
     """
-    shortest = _shortest_sea_limit(fleet)
+    end = deployment.end
+    found: list[_Over] = []
+    for person, first in _aboard(view, deployment):
+        if end is not None and first > end:
+            continue  # joined the crew after the deployment ended: not aboard
+        assigned = view.assignment_on(person, first)
+        terms = assigned.terms if assigned is not None else None
+        pattern = terms.working_pattern if terms is not None else None
+        limit = pattern.max_consecutive_days_at_sea if pattern is not None else None
+        if terms is None or limit is None:
+            continue
+        if end is not None:
+            days = _days(first, end)
+            if days > limit:
+                found.append((person, terms, limit, days, first))
+        elif view.reached(first.add(days=max(limit, 0))):
+            found.append((person, terms, limit, view.days_since(first) + 1, first))
+    return found
+
+
+def _can_be_long(facts: Facts, deployment: Deployment) -> bool:
+    """Whether the deployment is open, or longer than the shortest limit of any set."""
+    shortest = facts.shortest_sea_limit()
     if shortest is None:
-        return ChangeDays()
-    days: set[pendulum.Date] = set()
-    open_: list[pendulum.Date] = []
-    for deployment in fleet.deployments:
-        if deployment.end is None:
-            open_.append(deployment.start)
-        elif days_between(deployment.start, deployment.end) + 1 > shortest:
-            days.update((deployment.start, deployment.end.add(days=1)))
-    return ChangeDays(frozenset(days), min(open_) if open_ else None)
+        return False
+    end = deployment.end
+    return end is None or end.toordinal() - deployment.start.toordinal() >= shortest
+
+
+LONG_DEPLOYMENTS = Subjects(
+    "deployments that run longer than some working pattern allows",
+    ("deployment",),
+    among=_can_be_long,
+)
+"""Open deployments, and those longer than the shortest limit of any terms set."""
 
 
 @builtin(
     code="TERMS003",
-    change_points=_deployment_days,
     name="deployment-exceeds-working-pattern",
     severity=Severity.WARNING,
     summary="A deployment is longer than the consecutive days at sea the person's terms allow.",
@@ -196,73 +229,67 @@ def _deployment_days(fleet: Fleet, params: Mapping[str, Any]) -> ChangeDays:
     "days, tc-2021).",
     fix="Relieve the people concerned, or split the deployment; if the dates are wrong, "
     "correct them.",
+    each=LONG_DEPLOYMENTS,
 )
-def deployment_exceeds_working_pattern(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    shortest = _shortest_sea_limit(fleet)
+def deployment_exceeds_working_pattern(deployment: Deployment, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    shortest = view.shortest_sea_limit()
     if shortest is None:
         return  # no set limits days at sea
-    for position, deployment in enumerate(fleet.deployments):
-        if deployment.start > ctx.as_of:
-            continue  # planned, not started
-        end = deployment.end if deployment.end is not None else ctx.as_of
-        length = days_between(deployment.start, end) + 1
-        if length <= shortest:
-            continue  # no one aboard can be over any set's limit
-        over: list[tuple[Person, TermsAndConditions, int, int, pendulum.Date]] = []
-        for person, first in _aboard(fleet, deployment, end):
-            found = facts.assignment_on(fleet, person, first)
-            terms = found[1] if found is not None else None
-            pattern = terms.working_pattern if terms is not None else None
-            limit = pattern.max_consecutive_days_at_sea if pattern is not None else None
-            days = days_between(first, end) + 1
-            if terms is not None and limit is not None and days > limit:
-                over.append((person, terms, limit, days, first))
-        if not over:
-            continue
-        _, strictest, limit, _, _ = min(over, key=lambda entry: entry[2])
-        who = deployment.person if deployment.person is not None else f"crew {deployment.crew}"
-        if deployment.end is not None:
-            span = f"from {deployment.start} to {deployment.end} lasts {count(length, 'day')}"
-        else:
-            span = f"since {deployment.start} has lasted {count(length, 'day')} by {ctx.as_of}"
-        message = (
-            f"deployment {deployment.id} of {who} aboard {deployment.vessel} {span}, more "
-            f"than the {limit} consecutive days at sea allowed by {strictest.id}"
-        )
-        if deployment.crew is not None:
-            listed = [
-                f"{person.id} (limit {count(each, 'day')}, {terms.id}"
-                + (f"; aboard {count(days, 'day')} from {first}" if days != length else "")
-                + ")"
-                for person, terms, each, days, first in over
-            ]
-            message += f"; over their limit: {', '.join(listed)}"
-        yield ctx.finding(
-            Subject("deployment", deployment.id),
-            message,
-            source=fleet.source_of("deployment", position),
-            details={
-                "start": deployment.start.isoformat(),
-                "end": deployment.end.isoformat() if deployment.end else None,
-                "days": length,
-                "limit": limit,
-                "terms": strictest.id,
-                "people": [
-                    {"person": person.id, "terms": terms.id, "limit": each, "days": days}
-                    for person, terms, each, days, _ in over
-                ],
-            },
-        )
-
-
-def _year_end_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum.Date]:
-    """Change points of TERMS004: the day after each planned business year ends."""
-    return {t.business_year.end.add(days=1) for t in fleet.terms if t.business_year is not None}
+    start = deployment.start
+    if deployment.end is not None and _days(start, deployment.end) <= shortest:
+        return  # no one aboard can be over any set's limit, whatever the date
+    if not view.reached(start):
+        return  # planned, not started
+    if deployment.end is None and not view.reached(start.add(days=shortest)):
+        return  # not yet longer than any set's limit
+    over = _over(view, deployment)
+    if not over:
+        return
+    if deployment.end is None:
+        # the length so far goes into the details: it changes every day
+        view.every_day()
+        length = view.days_since(start) + 1
+    else:
+        length = _days(start, deployment.end)
+    _, strictest, limit, _, _ = min(over, key=lambda entry: entry[2])
+    who = deployment.person if deployment.person is not None else f"crew {deployment.crew}"
+    if deployment.end is not None:
+        span = f"from {start} to {deployment.end} lasts {count(length, 'day')}"
+    else:
+        span = f"since {start} has lasted {count(length, 'day')} by {view.date}"
+    message = (
+        f"deployment {deployment.id} of {who} aboard {deployment.vessel} {span}, more "
+        f"than the {limit} consecutive days at sea allowed by {strictest.id}"
+    )
+    if deployment.crew is not None:
+        listed = [
+            f"{person.id} (limit {count(each, 'day')}, {terms.id}"
+            + (f"; aboard {count(days, 'day')} from {first}" if days != length else "")
+            + ")"
+            for person, terms, each, days, first in over
+        ]
+        message += f"; over their limit: {', '.join(listed)}"
+    yield ctx.finding(
+        Subject("deployment", deployment.id),
+        message,
+        source=_source(view, "deployment", deployment),
+        details={
+            "start": start.isoformat(),
+            "end": deployment.end.isoformat() if deployment.end else None,
+            "days": length,
+            "limit": limit,
+            "terms": strictest.id,
+            "people": [
+                {"person": person.id, "terms": terms.id, "limit": each, "days": days}
+                for person, terms, each, days, _ in over
+            ],
+        },
+    )
 
 
 @builtin(
     code="TERMS004",
-    change_points=_year_end_days,
     name="not-in-force-by-year-end",
     severity=Severity.ERROR,
     summary="A terms set was not in force by the end of the business year it was planned for.",
@@ -274,28 +301,29 @@ def _year_end_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[pendulum
     "force by 2022-03-31: it has no effective date.",
     fix="Record the effective date if the set took effect; otherwise replan it for a later "
     "business year and report the slip.",
+    each=TERMS_SETS,
 )
-def not_in_force_by_year_end(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    for position, terms in enumerate(fleet.terms):
-        year = terms.business_year
-        if year is None or year.end >= ctx.as_of:
-            continue
-        if terms.effective is not None and terms.effective <= year.end:
-            continue
-        if terms.effective is None:
-            why = "it has no effective date"
-        else:
-            why = (
-                f"it is effective from {terms.effective}, "
-                f"{count(days_between(year.end, terms.effective), 'day')} after the year ended"
-            )
-        yield ctx.finding(
-            Subject("terms", terms.id),
-            f"{_named(terms)} was planned for {year} but not in force by {year.end}: {why}",
-            source=fleet.source_of("terms", position),
-            details={
-                "business_year": str(year),
-                "year_end": year.end.isoformat(),
-                "effective": terms.effective.isoformat() if terms.effective else None,
-            },
-        )
+def not_in_force_by_year_end(terms: TermsAndConditions, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    year = terms.business_year
+    if year is None:
+        return
+    if terms.effective is not None and terms.effective <= year.end:
+        return  # in force in time
+    if not view.passed(year.end):
+        return  # the year has not ended
+    if terms.effective is None:
+        why = "it has no effective date"
+    else:
+        late = terms.effective.toordinal() - year.end.toordinal()
+        why = f"it is effective from {terms.effective}, {count(late, 'day')} after the year ended"
+    yield ctx.finding(
+        Subject("terms", terms.id),
+        f"{_named(terms)} was planned for {year} but not in force by {year.end}: {why}",
+        source=_source(view, "terms", terms),
+        details={
+            "business_year": str(year),
+            "year_end": year.end.isoformat(),
+            "effective": terms.effective.isoformat() if terms.effective else None,
+        },
+    )

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 import pendulum
 
-from ... import facts
-from ...facts._memo import memo
-from ...model import Course, Fleet, Person, Subject, TrainingRecord
-from ...model._dates import shift
-from .._changes import held_days, service_days
+from ...facts import COURSES, PEOPLE_IN_SERVICE, Lack, Subjects, View, ending_within, unmet
+from ...model import Course, Person, Subject, TrainingRecord
+from .._context import Context
 from .._finding import Finding
-from .._rule import Context, Parameter
+from .._rule import Parameter
 from .._severity import Severity
-from ._people import count, days_between, in_service, label, reasons, with_noun
+from ._people import count, label, reasons, with_noun
 from ._registry import builtin
 
 WITHIN = Parameter(
@@ -26,6 +22,9 @@ WITHIN = Parameter(
 
 def _booking_note(booked: pendulum.Date | None) -> str:
     return f"; a place is booked for {booked}" if booked is not None else ""
+
+
+SHORT_OF_TRAINING = unmet("training")
 
 
 @builtin(
@@ -41,28 +40,29 @@ def _booking_note(booked: pendulum.Date | None) -> str:
     example="BF1 is a boarding officer; their sea survival training lapsed on 2021-02-28 and "
     "no later completion is recorded.",
     fix="Book and record the refresher, or take the person off the duty role until it is done.",
+    each=SHORT_OF_TRAINING,
 )
-def training_lapsed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    standing = facts.standing(fleet, "training", ctx.as_of)
-    for index, course_id, why in standing.unmet:
-        person = standing.people[index]
+def training_lapsed(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    for need in view.unmet(person, "training"):
+        course_id, why = need.type, need.required_by
         done = [
             held
-            for held in facts.training_of(fleet, person, course_id)
-            if held.start <= ctx.as_of and held.expires is not None
+            for held in view.records_of(person, "training", course_id)
+            if held.expires is not None and view.reached(held.start)
         ]
         if not done:
             continue  # never completed: TRN003/TRN004
         # Cover ended when the completion that lasted longest lapsed.
         last = max(done, key=lambda held: (held.expires, held.start))
         assert last.expires is not None
-        days = days_between(last.expires, ctx.as_of)
-        booked = facts.next_booking(person, course_id, ctx.as_of)
+        days = view.days_since(last.expires)
+        booked = view.next_booking(person, course_id)
         yield ctx.about_person(
             person,
-            f"{with_noun(label(fleet, 'course', course_id), 'training')} of {person.id} "
+            f"{with_noun(label(view, 'course', course_id), 'training')} of {person.id} "
             f"lapsed on "
-            f"{last.expires}, {count(days, 'day')} before {ctx.as_of}; {reasons(why)}"
+            f"{last.expires}, {count(days, 'day')} before {view.date}; {reasons(why)}"
             f"{_booking_note(booked)}",
             nested=("training", last.position),
             details={
@@ -90,48 +90,51 @@ def training_lapsed(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     "and no later completion is recorded.",
     fix="Book the refresher and record it once completed; a booking alone does not clear "
     "the warning.",
+    each=lambda params: ending_within("training", params["within-days"]),
 )
-def training_expiring(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
+def training_expiring(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
     within: int = ctx.params["within-days"]
-    horizon = shift(ctx.as_of, days=within)
-    for person in facts.standing(fleet, "training", ctx.as_of).ending_by(horizon):
-        for course_id, why in facts.required_courses(fleet, person).items():
-            held = facts.unrenewed_training(fleet, person, course_id, ctx.as_of)
-            if held is None or held.expires is None or held.expires > horizon:
-                continue
-            days = days_between(ctx.as_of, held.expires)
-            booked = facts.next_booking(person, course_id, ctx.as_of)
-            yield ctx.about_person(
-                person,
-                f"{with_noun(label(fleet, 'course', course_id), 'training')} of {person.id} "
-                f"lapses on "
-                f"{held.expires}, in {count(days, 'day')} (warning period {count(within, 'day')}); "
-                f"{reasons(why)}{_booking_note(booked)}",
-                nested=("training", held.position),
-                details={
-                    "course": course_id,
-                    "lapses": held.expires.isoformat(),
-                    "days_left": days,
-                    "within_days": within,
-                    "required_by": why,
-                    "booked": booked.isoformat() if booked else None,
-                },
-            )
-
-
-def _missing(fleet: Fleet, ctx: Context, source: str) -> Iterator[Finding]:
-    standing = facts.standing(fleet, "training", ctx.as_of)
-    for index, course_id, why in standing.unmet:
-        why_here = [reason for reason in why if reason.startswith(source)]
-        if not why_here or fleet.course(course_id) is None:
-            continue  # an unknown course is DATA002's
-        person = standing.people[index]
-        if facts.latest_training(fleet, person, course_id, ctx.as_of) is not None:
-            continue  # completed before, now lapsed: TRN001
-        booked = facts.next_booking(person, course_id, ctx.as_of)
+    horizon = view.later(within)
+    for need in view.requirements(person, "training"):
+        course_id = need.type
+        held = view.unrenewed(person, "training", course_id)
+        if held is None or not horizon.reached(held.expires):
+            continue
+        assert held.expires is not None
+        days = view.days_until(held.expires)
+        booked = view.next_booking(person, course_id)
         yield ctx.about_person(
             person,
-            f"{person.id} has never completed {label(fleet, 'course', course_id)} "
+            f"{with_noun(label(view, 'course', course_id), 'training')} of {person.id} "
+            f"lapses on "
+            f"{held.expires}, in {count(days, 'day')} (warning period {count(within, 'day')}); "
+            f"{reasons(need.required_by)}{_booking_note(booked)}",
+            nested=("training", held.position),
+            details={
+                "course": course_id,
+                "lapses": held.expires.isoformat(),
+                "days_left": days,
+                "within_days": within,
+                "required_by": list(need.required_by),
+                "booked": booked.isoformat() if booked else None,
+            },
+        )
+
+
+def _missing(person: Person, ctx: Context, source: str) -> Iterator[Finding]:
+    view = ctx.facts
+    for need in view.unmet(person, "training"):
+        course_id = need.type
+        why_here = [reason for reason in need.required_by if reason.startswith(source)]
+        if not why_here or view.fleet.course(course_id) is None:
+            continue  # an unknown course is DATA002's
+        if view.latest(person, "training", course_id) is not None:
+            continue  # completed before, now lapsed: TRN001
+        booked = view.next_booking(person, course_id)
+        yield ctx.about_person(
+            person,
+            f"{person.id} has never completed {label(view, 'course', course_id)} "
             f"training, {reasons(why_here)}{_booking_note(booked)}",
             details={
                 "course": course_id,
@@ -153,9 +156,10 @@ def _missing(fleet: Fleet, ctx: Context, source: str) -> Iterator[Finding]:
     example="BF1040 is a boarding officer but has never completed the boarding operations "
     "course; a place is booked for 2021-05-10.",
     fix="Record the completion if it happened; otherwise train the person or remove the duty role.",
+    each=SHORT_OF_TRAINING,
 )
-def training_missing_for_role(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    return _missing(fleet, ctx, "duty role")
+def training_missing_for_role(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _missing(person, ctx, "duty role")
 
 
 @builtin(
@@ -168,74 +172,35 @@ def training_missing_for_role(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     source="seed C4",
     example="BF1002 is a chief officer but has never completed the leadership course.",
     fix="Record the completion if it happened; otherwise train the person or review their grade.",
+    each=SHORT_OF_TRAINING,
 )
-def training_missing_for_grade(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    return _missing(fleet, ctx, "grade")
+def training_missing_for_grade(person: Person, ctx: Context) -> Iterator[Finding]:
+    return _missing(person, ctx, "grade")
 
 
-def _lacks(fleet: Fleet, trainer: Person, course: Course, on: pendulum.Date) -> list[str]:
-    """What the trainer lacked on a date to deliver the course, in words."""
-    lacks: list[str] = []
-    for course_id in course.trainer_courses:
-        if facts.valid_until(fleet, trainer, "training", course_id, on) is not False:
-            continue
-        name = label(fleet, "course", course_id)
-        last = facts.latest_training(fleet, trainer, course_id, on)
-        if last is not None and last.expires is not None:
-            lacks.append(f"their {with_noun(name, 'training')} had lapsed on {last.expires}")
+def _lacks_words(view: View, lacks: Sequence[Lack]) -> list[str]:
+    """What a trainer lacked, in words."""
+    words = []
+    for lack in lacks:
+        if lack.kind == "course":
+            name = with_noun(label(view, "course", lack.type), "training")
+            words.append(
+                f"their {name} had lapsed on {lack.lapsed}"
+                if lack.lapsed is not None
+                else f"they had no {name}"
+            )
         else:
-            lacks.append(f"they had no {with_noun(name, 'training')}")
-    for type_id in course.trainer_certificates:
-        if facts.valid_until(fleet, trainer, "certificates", type_id, on) is not False:
-            continue
-        name = label(fleet, "certificate", type_id)
-        last = facts.latest_certificate(fleet, trainer, type_id, on)
-        if last is not None and last.expires is not None:
-            lacks.append(f"their {name} certificate had expired on {last.expires}")
-        else:
-            lacks.append(f"they held no {name} certificate")
-    return lacks
-
-
-def _delivery_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
-    """Change points of TRN005.
-
-    People joining and leaving, and the delivery of each course by a trainer who was not
-    qualified that day (whether they were never changes, so only those can be reported).
-    """
-    days: set[datetime.date] = set()
-    for person in fleet.people:
-        days.update(service_days(person))
-        for record in person.training:
-            course = fleet.course(record.course)
-            trainer = fleet.person(record.trainer) if record.trainer else None
-            if course and trainer and _lacks(fleet, trainer, course, record.completed):
-                days.add(record.completed)
-    return days
-
-
-def _trainer_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.date]:
-    """Change points of TRN006.
-
-    When someone gains or loses a trainer qualification, or joins or leaves holding one.
-    """
-    courses = {c for course in fleet.courses for c in course.trainer_courses}
-    types = {t for course in fleet.courses for t in course.trainer_certificates}
-    days: set[datetime.date] = set()
-    for person in fleet.people:
-        held = [
-            *held_days(fleet, person, "training", courses),
-            *held_days(fleet, person, "certificates", types),
-        ]
-        if held:
-            days.update(held)
-            days.update(service_days(person))
-    return days
+            name = label(view, "certificate", lack.type)
+            words.append(
+                f"their {name} certificate had expired on {lack.lapsed}"
+                if lack.lapsed is not None
+                else f"they held no {name} certificate"
+            )
+    return words
 
 
 @builtin(
     code="TRN005",
-    change_points=_delivery_days,
     name="trainer-not-qualified",
     severity=Severity.ERROR,
     summary="A course was delivered by a trainer who was not qualified to deliver it that day.",
@@ -247,26 +212,26 @@ def _trainer_days(fleet: Fleet, params: Mapping[str, Any]) -> Iterable[datetime.
     "boarding instructor training had lapsed on 2020-09-30.",
     fix="Have a qualified trainer deliver the course again, or record the trainer's "
     "qualification if it was held.",
+    each=Subjects(
+        "people in service trained by an in-house trainer",
+        ("person",),
+        among=lambda facts, person: any(record.trainer is not None for record in person.training),
+        within=PEOPLE_IN_SERVICE,
+    ),
 )
-def trainer_not_qualified(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    # what a trainer lacked on a past day never changes: each is worked out once
-    known = memo(fleet, "TRN005")
-    for person in in_service(fleet, ctx.as_of):
-        for position, record in enumerate(person.training):
-            if record.trainer is None or record.completed > ctx.as_of:
-                continue
-            course = fleet.course(record.course)
-            trainer = fleet.person(record.trainer)
-            if course is None or trainer is None:
-                continue  # unknown ids are DATA002's
-            # whole numbers only: the key and an empty answer add nothing for the
-            # garbage collector to trace (a fleet has tens of thousands of deliveries)
-            key = (id(trainer), id(course), record.completed.toordinal())
-            lacks = known.get(key)
-            if lacks is None:
-                lacks = known[key] = tuple(_lacks(fleet, trainer, course, record.completed))
-            if lacks:
-                yield _unqualified(ctx, person, position, record, course, lacks)
+def trainer_not_qualified(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    fleet = view.fleet
+    for position, record in enumerate(person.training):
+        if record.trainer is None or not view.reached(record.completed):
+            continue
+        course = fleet.course(record.course)
+        trainer = fleet.person(record.trainer)
+        if course is None or trainer is None:
+            continue  # unknown ids are DATA002's
+        lacks = view.trainer_lacks(trainer, course, record.completed)
+        if lacks:
+            yield _unqualified(ctx, person, position, record, course, _lacks_words(view, lacks))
 
 
 def _unqualified(
@@ -293,7 +258,6 @@ def _unqualified(
 
 @builtin(
     code="TRN006",
-    change_points=_trainer_days,
     name="course-without-trainer",
     severity=Severity.WARNING,
     summary="No one in service is qualified to deliver an in-house course.",
@@ -304,24 +268,24 @@ def _unqualified(
     example="Boarding operations is delivered in-house by trainers with boarding instructor "
     "training, but the only instructor's training lapsed on 2021-01-31.",
     fix="Train a member of staff as a trainer, or record an external provider for the course.",
+    each=COURSES,
 )
-def course_without_trainer(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
-    holders = facts.trainer_holders(fleet, ctx.as_of)
-    for course in fleet.courses:
-        if course.provider is not None:
-            continue
-        needs = holders.requirements(course)
-        if not needs or holders.trainers(course):
-            continue
-        counts = {f"{kind} {key}": len(people) for kind, key, people in needs}
-        held = ", ".join(f"{what}: {count}" for what, count in counts.items())
-        yield ctx.finding(
-            Subject("course", course.id),
-            f"no one in service on {ctx.as_of} is qualified to deliver the in-house course "
-            f"{course.name} ({course.id}); people holding each trainer requirement: {held}",
-            details={
-                "trainer_courses": list(course.trainer_courses),
-                "trainer_certificates": list(course.trainer_certificates),
-                "holders": counts,
-            },
-        )
+def course_without_trainer(course: Course, ctx: Context) -> Iterator[Finding]:
+    if course.provider is not None:
+        return
+    view = ctx.facts
+    trainers = view.trainers(course)
+    if not trainers.requirements or trainers.qualified:
+        return
+    counts = {f"{need.kind} {need.type}": len(need.holders) for need in trainers.requirements}
+    held = ", ".join(f"{what}: {count}" for what, count in counts.items())
+    yield ctx.finding(
+        Subject("course", course.id),
+        f"no one in service on {view.date} is qualified to deliver the in-house course "
+        f"{course.name} ({course.id}); people holding each trainer requirement: {held}",
+        details={
+            "trainer_courses": list(course.trainer_courses),
+            "trainer_certificates": list(course.trainer_certificates),
+            "holders": counts,
+        },
+    )

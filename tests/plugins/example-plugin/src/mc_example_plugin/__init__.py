@@ -13,14 +13,14 @@ import maritime_crew as mc
     severity="info",
     summary="A person's recorded name is a single word.",
     rationale="Example plugin rule: full names help identify people. Good practice.",
-    parameters=[mc.Parameter("min-words", int, 2, "Fewest words a name should have.")],
+    parameters=[mc.rules.Parameter("min-words", int, 2, "Fewest words a name should have.")],
     example='A [[person]] with name = "Cher".',
     fix="Record the person's full name.",
     source="good practice",
+    each=mc.facts.PEOPLE,  # one person at a time: the timeline follows each on its own
 )
-def single_word_name(fleet: mc.Fleet, ctx: mc.Context) -> Iterator[mc.Finding]:
-    for person in fleet.people:
-        if len(person.name.split()) < ctx.params["min-words"]:
-            yield ctx.about_person(
-                person, f"{person.id} has a name of fewer than {ctx.params['min-words']} words"
-            )
+def single_word_name(person: mc.model.Person, ctx: mc.rules.Context) -> Iterator[mc.rules.Finding]:
+    if len(person.name.split()) < ctx.params["min-words"]:
+        yield ctx.about_person(
+            person, f"{person.id} has a name of fewer than {ctx.params['min-words']} words"
+        )

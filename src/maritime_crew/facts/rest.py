@@ -86,10 +86,14 @@ class Span(Protocol):
     """Anything with a ``start`` and an ``end`` moment, such as a work period."""
 
     @property
-    def start(self) -> datetime.datetime: ...
+    def start(self) -> datetime.datetime:
+        """When the span starts (aware)."""
+        ...
 
     @property
-    def end(self) -> datetime.datetime: ...
+    def end(self) -> datetime.datetime:
+        """When the span ends (aware)."""
+        ...
 
 
 class _Pair(NamedTuple):

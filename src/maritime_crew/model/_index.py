@@ -1,0 +1,242 @@
+"""The lookup indexes of a fleet: records by id and by relationship.
+
+A :class:`~maritime_crew.model.Fleet` holds one :class:`FleetIndex`, made on first use
+and gone with the fleet. Each index in it is built the first time it is asked for, from
+the fleet's record tuples alone: nothing here depends on a date. Answers that depend on
+a date, and everything worked out for rules, live in :mod:`maritime_crew.facts`, which
+the fleet keeps here too (:meth:`FleetIndex.kept`).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import threading
+import weakref
+from collections.abc import Callable, KeysView, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from ._documents import Document, DocumentVersion
+    from ._fleet import Fleet
+    from ._hours import WorkPeriod
+    from ._operations import Debrief, DebriefFinding, Operation
+    from ._pathways import Pathway
+    from ._people import Person
+    from ._vessels import Crew, Deployment
+
+__all__ = ["FleetIndex", "IdIndex"]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_HasId)
+V = TypeVar("V")
+T = TypeVar("T")
+
+_KEEP_LOCK = threading.Lock()
+
+_REFERENCE = (
+    "certificate_type",
+    "course",
+    "crew",
+    "duty_role",
+    "equipment_type",
+    "pathway",
+    "person",
+    "terms",
+    "vessel",
+)
+"""The tables :attr:`FleetIndex.reference` holds: reference data, people, vessels, crews."""
+"""Held while an object is first made for :meth:`FleetIndex.kept`, so a fleet checked from
+several threads at once still keeps one of each."""
+
+
+class IdIndex(Generic[R]):
+    """Records of one table by id. The first record wins; duplicates stay visible."""
+
+    __slots__ = ("_first", "_more", "_records")
+
+    def __init__(self, records: tuple[R, ...]) -> None:
+        self._records = records
+        ids = [record.id for record in records]
+        # Keys in data order; each id's position, which is its first when no id repeats.
+        first = dict(zip(ids, range(len(ids)), strict=True))
+        more: dict[str, list[int]] = {}
+        if len(first) < len(ids):  # some id is used twice: keep the first position
+            first = {}
+            for position, record_id in enumerate(ids):
+                if first.setdefault(record_id, position) != position:
+                    more.setdefault(record_id, []).append(position)
+        self._first = first
+        """The position of the first record with each id (one int each: no list per record)."""
+        self._more = more
+        """Positions of the later records with an id that is used more than once."""
+
+    def get(self, record_id: str) -> R | None:
+        found = self._first.get(record_id)
+        return self._records[found] if found is not None else None
+
+    def positions(self, record_id: str) -> tuple[int, ...]:
+        found = self._first.get(record_id)
+        if found is None:
+            return ()
+        return (found, *self._more.get(record_id, ()))
+
+    def duplicates(self) -> dict[str, tuple[int, ...]]:
+        return {key: (self._first[key], *later) for key, later in self._more.items()}
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._first
+
+    def ids(self) -> KeysView[str]:
+        return self._first.keys()
+
+
+def _group(keys: Sequence[str | None], values: Sequence[V]) -> dict[str, tuple[V, ...]]:
+    """The values of each key, in data order; keys in order of first appearance.
+
+    A ``None`` key is left out. Positions are sorted by key rather than appended to a
+    list per key: those lists would live until the last value is read, long enough for
+    the garbage collector to move them all to its oldest generation, where they count
+    toward its next full pass (a fleet of 10,000 people has 29,000 items of kit).
+    """
+    rank: dict[str | None, int] = {}
+    for key in keys:
+        rank.setdefault(key, len(rank))
+    ranks = [rank[key] for key in keys]
+    order = sorted(range(len(keys)), key=ranks.__getitem__)
+    return {
+        key: tuple([values[i] for i in run])
+        for key, run in itertools.groupby(order, key=keys.__getitem__)
+        if key is not None
+    }
+
+
+class FleetIndex:
+    """Every lookup index of one fleet, each built on first use."""
+
+    def __init__(self, fleet: Fleet) -> None:
+        # Weakly: the fleet holds this index, and a cycle between them would keep both
+        # alive until the garbage collector's next full pass.
+        self._fleet_ref = weakref.ref(fleet)
+        self._ids: dict[str, IdIndex[Any]] = {}
+        self._kept: dict[object, Any] = {}
+
+    @property
+    def _fleet(self) -> Fleet:
+        fleet = self._fleet_ref()
+        assert fleet is not None, "an index outlived its fleet"
+        return fleet
+
+    def kept(self, key: object, make: Callable[[Fleet], T]) -> T:
+        """The object kept under ``key``, made by ``make(fleet)`` the first time."""
+        found = self._kept.get(key)
+        if found is None:
+            with _KEEP_LOCK:
+                found = self._kept.get(key)
+                if found is None:
+                    found = self._kept[key] = make(self._fleet)
+        return found
+
+    @functools.cached_property
+    def reference(self) -> dict[str, dict[str, Any]]:
+        """For each small table looked up by id all the time, the first record of each id.
+
+        Plain dictionaries: a lookup is one ``dict.get``, where :meth:`ids` goes through
+        an :class:`IdIndex`.
+        """
+        fleet = self._fleet
+        found: dict[str, dict[str, Any]] = {}
+        for table in _REFERENCE:
+            by_id: dict[str, Any] = {}
+            for record in fleet.records(table):
+                by_id.setdefault(record.id, record)
+            found[table] = by_id
+        return found
+
+    def ids(self, table: str) -> IdIndex[Any]:
+        """The id index of a table by its dataset name (``"person"``)."""
+        found = self._ids.get(table)
+        if found is None:
+            found = self._ids.setdefault(table, IdIndex(self._fleet.records(table)))
+        return found
+
+    @functools.cached_property
+    def grades(self) -> dict[str, tuple[Pathway, int]]:
+        grades: dict[str, tuple[Pathway, int]] = {}
+        for pathway in self._fleet.pathways:
+            for position, grade in enumerate(pathway.grades):
+                grades.setdefault(grade.id, (pathway, position))
+        return grades
+
+    @functools.cached_property
+    def crews_by_vessel(self) -> dict[str, tuple[Crew, ...]]:
+        crews = self._fleet.crews
+        return _group([crew.vessel for crew in crews], crews)
+
+    @functools.cached_property
+    def members_by_crew(self) -> dict[str, tuple[Person, ...]]:
+        people = self._fleet.people
+        return _group([person.crew for person in people], people)
+
+    @functools.cached_property
+    def deployments_by_person(self) -> dict[str, tuple[Deployment, ...]]:
+        deployments = self._fleet.deployments
+        return _group([d.person for d in deployments], deployments)
+
+    @functools.cached_property
+    def deployments_by_crew(self) -> dict[str, tuple[Deployment, ...]]:
+        deployments = self._fleet.deployments
+        return _group([d.crew for d in deployments], deployments)
+
+    @functools.cached_property
+    def deployments_by_vessel(self) -> dict[str, tuple[Deployment, ...]]:
+        deployments = self._fleet.deployments
+        return _group([d.vessel for d in deployments], deployments)
+
+    @functools.cached_property
+    def issues_by_item(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        # Positions (person, issue), not the records: whole numbers, which the garbage
+        # collector does not trace (a fleet of 10,000 people has some 29,000 issues).
+        people = self._fleet.people
+        return _group(
+            [issue.item for person in people for issue in person.issues],
+            [(p, i) for p, person in enumerate(people) for i in range(len(person.issues))],
+        )
+
+    @functools.cached_property
+    def operations_by_vessel(self) -> dict[str, tuple[Operation, ...]]:
+        operations = self._fleet.operations
+        return _group([operation.vessel for operation in operations], operations)
+
+    @functools.cached_property
+    def debriefs_by_operation(self) -> dict[str, tuple[Debrief, ...]]:
+        debriefs = self._fleet.debriefs
+        return _group([debrief.operation for debrief in debriefs], debriefs)
+
+    @functools.cached_property
+    def debrief_findings(self) -> dict[str, tuple[Debrief, DebriefFinding]]:
+        findings: dict[str, tuple[Debrief, DebriefFinding]] = {}
+        for debrief in self._fleet.debriefs:
+            for finding in debrief.findings:
+                findings.setdefault(finding.id, (debrief, finding))
+        return findings
+
+    @functools.cached_property
+    def addressed_by(self) -> dict[str, tuple[tuple[Document, DocumentVersion], ...]]:
+        addressed = [
+            (finding_id, (document, version))
+            for document in self._fleet.documents
+            for version in document.versions
+            for finding_id in version.addresses
+        ]
+        return _group([key for key, _ in addressed], [value for _, value in addressed])
+
+    @functools.cached_property
+    def work_by_person(self) -> dict[str, tuple[WorkPeriod, ...]]:
+        periods = self._fleet.work_periods
+        return _group([period.person for period in periods], periods)
