@@ -47,11 +47,22 @@ def test_a_directory_with_only_hidden_files_holds_no_data(tmp_path: Path) -> Non
 
 
 def test_a_linked_directory_is_read_like_any_other(tmp_path: Path) -> None:
+    inside = write(tmp_path / "dataset" / "elsewhere" / "people.toml", PERSON.format(id="A"))
+    dataset = inside.parent.parent
+    (dataset / "people").symlink_to(inside.parent, target_is_directory=True)
+    assert [p.id for p in mc.load(dataset).people] == ["A", "A"]
+
+
+def test_a_linked_directory_outside_the_dataset_is_read_only_when_allowed(
+    tmp_path: Path,
+) -> None:
+    # tests/test_untrusted_input.py holds the rest of what a link out of a dataset does.
     elsewhere = write(tmp_path / "elsewhere" / "people.toml", PERSON.format(id="A")).parent
     dataset = tmp_path / "dataset"
     dataset.mkdir()
     (dataset / "people").symlink_to(elsewhere, target_is_directory=True)
-    assert [p.id for p in mc.load(dataset).people] == ["A"]
+    assert [code for code, _, _ in problems(dataset)] == ["file"]
+    assert [p.id for p in mc.load(dataset, follow_outside_links=True).people] == ["A"]
 
 
 def test_a_symbolic_link_loop_of_directories_is_a_clear_problem(tmp_path: Path) -> None:

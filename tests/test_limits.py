@@ -242,7 +242,7 @@ def test_a_long_period_in_a_dataset_is_located() -> None:
 
 def test_long_names_and_values_are_cut_short_in_messages() -> None:
     name = "x" * 10_000
-    shown = repr("x" * 57 + "...")
+    shown = repr("x" * 37 + "...")  # 40 characters at most (io._converter.EXCERPT)
     assert messages(
         f"[[{name}]]\n" + VESSEL + f'{name} = 1\nclass_name = "{name}"\ncrew_size = "{name}"\n'
     ) == [

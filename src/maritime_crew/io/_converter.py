@@ -39,6 +39,7 @@ from ..model import AgeBand, AgeSchedule, BusinessYear, InvalidValue, Period
 from ._limits import FIRST_DATE, LAST_DATE, MAX_INTEGER, MIN_INTEGER
 
 __all__ = [
+    "EXCERPT",
     "LONDON",
     "NO_SUCH_DAY",
     "NO_SUCH_HOUR",
@@ -47,6 +48,8 @@ __all__ = [
     "WrongType",
     "describe",
     "detailed",
+    "escaped",
+    "excerpt",
     "fast",
     "quote",
     "sharing_dates",
@@ -56,8 +59,11 @@ __all__ = [
 
 LONDON = pendulum.timezone("Europe/London")
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+# Digits are ASCII digits only: ``\d`` would also match Arabic-Indic and other digits.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?", re.ASCII
+)
 
 
 class WrongType(TypeError):
@@ -81,13 +87,36 @@ class InvalidChoice(ValueError):
         self.found = found
 
 
+EXCERPT = 40
+"""The most characters of a value from the data that a message quotes."""
+
+
 def quote(text: str) -> str:
-    """``text`` quoted for a message, cut short if long: a message stays readable."""
-    return repr(_cut(text))
+    r"""``text`` quoted for a message: short, and with unprintable characters escaped.
+
+    It is cut short after :data:`EXCERPT` characters, and control and other unprintable
+    characters are escaped (``'\x1b[2J'``), as ``repr`` does. Every value a load error
+    shows passes through here (or :func:`describe`, which uses it), so a message stays
+    readable and can neither run on for a megabyte nor drive the terminal it is printed
+    on.
+    """
+    return repr(excerpt(text))
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."
+def excerpt(text: str) -> str:
+    """At most :data:`EXCERPT` characters of ``text``, ending ``...`` when cut."""
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 3] + "..."
+
+
+def escaped(text: str) -> str:
+    r"""``text`` with each unprintable character written as its escape (``\x1b``, ``\n``).
+
+    Printable text, the usual case, is returned as it is. A lone surrogate is escaped
+    too (``\ud800``), so the text can always be encoded and printed.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def describe(value: object) -> str:
@@ -103,7 +132,7 @@ def describe(value: object) -> str:
             return "a whole number of more than 60 digits"
         return f"the whole number {value}"
     if isinstance(value, (float, Decimal)):
-        return f"the number {_cut(str(value))}"
+        return f"the number {excerpt(str(value))}"
     if isinstance(value, datetime.datetime):
         return f"the date and time {value.isoformat()}"
     if isinstance(value, datetime.date):
@@ -121,7 +150,7 @@ def describe(value: object) -> str:
 _QUOTED = re.compile(
     r"\bthe text (?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
     r"|\bthe (whole number|number|date and time|date|time) "
-    r"[-+]?(?:\d[^\s,;()]*|Infinity|s?NaN|nan|inf)"
+    r"[-+]?(?:[0-9][^\s,;()]*|Infinity|s?NaN|nan|inf)"
 )
 _UNEXPLAINED = re.compile(r"^invalid value \(.*\)$", re.DOTALL)
 
@@ -256,7 +285,7 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
     raise WrongType(_DATE_WORDS, value)
 
 
-_FRACTION = re.compile(r"\.\d{1,6}")
+_FRACTION = re.compile(r"\.\d{1,6}", re.ASCII)
 _MOMENT_WORDS = "a date and time (YYYY-MM-DDTHH:MM:SS, with an offset or in UK local time)"
 
 

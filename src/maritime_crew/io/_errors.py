@@ -10,7 +10,7 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ..model import InvalidValue
-from ._converter import InvalidChoice, WrongType, describe, quote, withhold
+from ._converter import InvalidChoice, WrongType, describe, escaped, excerpt, quote, withhold
 from ._sources import line_of
 
 __all__ = [
@@ -26,7 +26,7 @@ __all__ = [
 
 @attrs.frozen
 class Problem:
-    """One problem found while loading a dataset.
+    r"""One problem found while loading a dataset.
 
     ``code`` is a stable machine code: ``syntax``, ``encoding``, ``file``,
     ``too-large`` (beyond a limit of the format), ``unknown-table``, ``unknown-field``,
@@ -34,15 +34,19 @@ class Problem:
     leads to the value inside the file, using record ids where records have them
     (``person[BF1003].certificates[0].expires``); it is empty for whole-file problems.
     ``line`` is the line of the enclosing ``[[table]]`` header (or of a syntax error).
+
+    The file, path, message and what was found never hold an unprintable character:
+    each is written as its escape (``\x1b``), so a problem can always be printed and
+    cannot drive the terminal it is printed on.
     """
 
     code: str
-    file: str
-    path: str
-    message: str
+    file: str = attrs.field(converter=escaped)
+    path: str = attrs.field(converter=escaped)
+    message: str = attrs.field(converter=escaped)
     line: int | None = None
     expected: str | None = None
-    found: str | None = None
+    found: str | None = attrs.field(default=None, converter=attrs.converters.optional(escaped))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -214,7 +218,7 @@ def problems_from_exception(
                     "unknown-field",
                     f"unknown field {quote(key)}; {advice}",
                     expected="one of the fields " + ", ".join(known),
-                    found=key,
+                    found=excerpt(key),
                 )
         elif isinstance(leaf, KeyError):
             yield problem(
@@ -247,7 +251,7 @@ def problems_from_exception(
             if leaf.found_words:
                 found = str(leaf.found)
             elif isinstance(leaf.found, list):
-                found = repr(leaf.found)
+                found = excerpt(repr(leaf.found))
             else:
                 found = describe(leaf.found)
             message = f"expected {leaf.expected}, found {found}"

@@ -18,8 +18,8 @@ from typing import Any
 import tomli
 
 from ..model import TABLES, Fleet
-from ._converter import describe, detailed, fast, quote, sharing_dates
-from ._errors import DataError, Problem, problems_from_exception, suggest
+from ._converter import describe, detailed, escaped, excerpt, fast, quote, sharing_dates
+from ._errors import DataError, Problem, problems_from_exception, render_path, suggest
 from ._limits import (
     MAX_DATASET_BYTES,
     MAX_FILE_BYTES,
@@ -29,15 +29,17 @@ from ._limits import (
     nested_too_deeply,
     size_in_words,
 )
-from ._sources import DatasetSources, HeaderLines, header_lines
+from ._sources import DatasetSources, HeaderLines, header_lines, line_of
 from ._syntax import SyntaxExplained, explain_json, explain_toml
 
-__all__ = ["CONFIG_FILES", "load", "loads"]
+__all__ = ["CONFIG_FILES", "DATA_SUFFIXES", "load", "loads"]
 
 CONFIG_FILES = frozenset({"maritime-crew.toml", "pyproject.toml"})
 """Files in a dataset directory that hold configuration, not data."""
 
-_SUFFIXES = (".toml", ".json", ".csv")
+DATA_SUFFIXES = (".toml", ".json", ".csv")
+"""The suffixes (in any case) of the files a dataset directory's load reads."""
+_SUFFIXES = DATA_SUFFIXES
 _TABLE_NAMES = [table.name for table in TABLES]
 _BY_ATTRIBUTE = {table.attribute: table.name for table in TABLES}
 
@@ -56,15 +58,33 @@ _CSV_NEEDS = "the columns person, start and end (and optionally vessel)"
 _Lines = Mapping[tuple[str | int, ...], int]
 
 
-def _dataset_files(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Data files under a directory, in sorted path order, and the problems finding them.
+def _dataset_files(
+    root: Path, *, follow_outside_links: bool = False
+) -> tuple[list[Path], list[Problem], set[Path]]:
+    """Data files under a directory, the problems finding them, and the files outside it.
 
-    Hidden entries, configuration files and other suffixes are skipped. Symbolic links
-    to directories are followed, except one that leads back to a directory it is in (a
-    loop), which is a problem; so is a directory that cannot be read.
+    The files are in sorted path order; those outside the directory were reached through
+    a symbolic link. Hidden entries, configuration files and other suffixes are skipped.
+    Symbolic links to directories are followed, except one that leads back to a directory
+    it is in (a loop), which is a problem; so is a directory that cannot be read. A link
+    (to a file or a directory) that leads outside ``root`` is a problem and is not
+    followed, unless ``follow_outside_links``.
     """
     files: list[Path] = []
     problems: list[Problem] = []
+    inside = os.path.realpath(root)
+    beyond: set[str] = set()  # directories walked that lie outside the dataset
+    outside: set[Path] = set()
+
+    def lies_outside(path: str, directory: str) -> bool:
+        """Whether ``path`` (in ``directory``) is outside the dataset; a problem if refused."""
+        if directory in beyond:
+            return True
+        if not os.path.islink(path) or _within(os.path.realpath(path), inside):
+            return False
+        if not follow_outside_links:
+            problems.append(Problem("file", path, "", _OUTSIDE))
+        return True
 
     def unreadable(exc: OSError) -> None:
         where = exc.filename if exc.filename is not None else str(root)
@@ -88,6 +108,10 @@ def _dataset_files(root: Path) -> tuple[list[Path], list[Problem]]:
                 )
                 problems.append(Problem("file", path, "", message))
                 continue
+            if lies_outside(path, directory):
+                if not follow_outside_links:
+                    continue
+                beyond.add(path)
             ancestors[path] = holders
             kept.append(name)
         subdirectories[:] = kept
@@ -95,14 +119,47 @@ def _dataset_files(root: Path) -> tuple[list[Path], list[Problem]]:
             if name.startswith(".") or name in CONFIG_FILES:
                 continue
             if name.lower().endswith(_SUFFIXES):
-                files.append(Path(directory, name))
+                path = os.path.join(directory, name)
+                if lies_outside(path, directory):
+                    if not follow_outside_links:
+                        continue
+                    outside.add(Path(path))
+                files.append(Path(path))
                 if len(files) > MAX_FILES:
                     message = (
                         f"the directory holds more than {MAX_FILES:,} .toml, .json and .csv "
                         "files, the most a dataset may have; is it the right directory?"
                     )
-                    return [], [*problems, Problem("too-large", str(root), "", message)]
-    return files, problems
+                    return [], [*problems, Problem("too-large", str(root), "", message)], set()
+    return files, problems, outside
+
+
+_OUTSIDE = (
+    "a symbolic link that leads outside the dataset directory; links out of the dataset "
+    "are not followed, and nothing is read through them (loading with "
+    "follow_outside_links=True follows them)"
+)
+
+
+def _within(path: str, directory: str) -> bool:
+    """Whether the resolved ``path`` is ``directory`` or lies under it (both resolved)."""
+    return path == directory or path.startswith(directory.rstrip(os.sep) + os.sep)
+
+
+def _withheld(file: Path, problems: list[Problem]) -> Problem:
+    """The problems of a file outside the dataset, in one problem that quotes none of it.
+
+    Such a file was reached through a symbolic link, and may be anything (a key, a
+    password file): what it holds is never repeated in a message.
+    """
+    count = len(problems)
+    codes = ", ".join(dict.fromkeys(problem.code for problem in problems))
+    message = (
+        f"{count} problem{'s' if count != 1 else ''} ({codes}) in a file outside the dataset "
+        "directory, reached through a symbolic link; the details are withheld, since such a "
+        "file may hold anything: load the file on its own to see them"
+    )
+    return Problem(problems[0].code, str(file), "", message)
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -203,7 +260,7 @@ def _check_tables(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
                     f"unknown table {quote(key)}; {advice}",
                     line=_first_line(lines, key),
                     expected="one of the tables " + ", ".join(_TABLE_NAMES),
-                    found=key,
+                    found=excerpt(key),
                 )
             )
         elif not isinstance(value, list):
@@ -274,7 +331,7 @@ def _too_large(path: Path, size: int) -> Problem:
 
 
 @sharing_dates()
-def load(path: str | os.PathLike[str]) -> Fleet:
+def load(path: str | os.PathLike[str], *, follow_outside_links: bool = False) -> Fleet:
     """Load a dataset: a ``.toml``, ``.json`` or ``.csv`` file, or a directory of them.
 
     In a directory, every ``.toml``, ``.json`` and ``.csv`` file is read, in sorted path
@@ -282,6 +339,12 @@ def load(path: str | os.PathLike[str]) -> Fleet:
     other suffixes and the configuration files ``maritime-crew.toml`` and
     ``pyproject.toml`` are skipped. A link loop, a file or directory that cannot be read,
     and input beyond the limits of the format (docs/format.md, "Limits") are problems.
+
+    The directory is the boundary of the dataset: a symbolic link (to a file or a
+    directory) that leads outside it is a problem, and nothing is read through it,
+    unless ``follow_outside_links`` is true. Even then, a problem in a file outside the
+    directory is reported without quoting anything from the file. A file named on its
+    own is read wherever a link leads.
     Arrays of tables with the same name in several files are concatenated in that order.
     A CSV file holds work periods, one per row under a header row ``person,start,end``
     (and optionally ``vessel``); they join the ``work_period`` table in that order too.
@@ -294,8 +357,9 @@ def load(path: str | os.PathLike[str]) -> Fleet:
     """
     root = Path(path)
     problems: list[Problem] = []
+    outside: set[Path] = set()
     if root.is_dir():
-        files, problems = _dataset_files(root)
+        files, problems, outside = _dataset_files(root, follow_outside_links=follow_outside_links)
         if not files and not problems:
             raise DataError(
                 [
@@ -325,9 +389,12 @@ def load(path: str | os.PathLike[str]) -> Fleet:
         if text is None:
             problems.extend(file_problems)
             continue
-        problems.extend(
-            _load_file(str(file), text, file.suffix.lower(), sources=sources, collected=collected)
+        found = _load_file(
+            str(file), text, file.suffix.lower(), sources=sources, collected=collected, decoded=True
         )
+        if found and file in outside:
+            found = [_withheld(file, found)]
+        problems.extend(found)
 
     if problems:
         raise DataError(_in_order(problems, files))
@@ -341,7 +408,7 @@ def _in_order(problems: list[Problem], files: list[Path]) -> list[Problem]:
     misspelt field name causes both, and the unknown one (with its "did you mean") is the
     one to fix.
     """
-    order = {str(file): position for position, file in enumerate(files)}
+    order = {escaped(str(file)): position for position, file in enumerate(files)}
     misspelt = {(p.file, p.line) for p in problems if p.code == "unknown-field"}
 
     def key(p: Problem) -> tuple[int, int, bool]:
@@ -358,11 +425,77 @@ def _load_file(
     *,
     sources: DatasetSources,
     collected: dict[str, list[Any]],
+    decoded: bool,
 ) -> list[Problem]:
-    """Read one file's text by its suffix: CSV work periods, JSON, or else TOML."""
+    """Read one file's text by its suffix: CSV work periods, JSON, or else TOML.
+
+    ``decoded`` says the text was decoded from UTF-8, and so holds no lone surrogate
+    (UTF-8 cannot encode one); other text is checked for them.
+    """
+    raw = not decoded and _unencodable(text)
     if suffix == ".csv":
-        return _load_csv(name, text, sources=sources, collected=collected)
-    return _load_text(name, text, is_toml=suffix != ".json", sources=sources, collected=collected)
+        return _load_csv(name, text, sources=sources, collected=collected, raw=raw)
+    is_toml = suffix != ".json"
+    # A JSON escape (\ud800) makes a surrogate from valid text; a pair of them makes one
+    # character beyond the Basic Multilingual Plane, and only a lone one is left as is.
+    raw = raw or (not is_toml and _SURROGATE_ESCAPE.search(text) is not None)
+    return _load_text(name, text, is_toml=is_toml, sources=sources, collected=collected, raw=raw)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = (
+    "text with a lone surrogate (not valid Unicode): a character code from \\ud800 to "
+    "\\udfff that is not half of a pair"
+)
+
+
+def _unencodable(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate; quick for ASCII text, the usual case."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _lone_surrogates(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
+    """A located problem for each text value or key in ``data`` with a lone surrogate.
+
+    Text that holds one cannot be written as UTF-8, so it would fail every report and
+    ``dump`` later; it is refused at load, where it can be located.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:  # not recursive: the data may be nested as deep as the parser goes
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                problems.append(_lone_surrogate(name, data, where, lines))
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if _SURROGATE.search(key):
+                    problems.append(_lone_surrogate(name, data, (*where, key), lines))
+                else:
+                    stack.append((item, (*where, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*where, i)) for i, item in reversed(list(enumerate(value))))
+    return problems
+
+
+def _lone_surrogate(
+    name: str, data: Any, where: tuple[str | int, ...], lines: _Lines | None
+) -> Problem:
+    if not where or not isinstance(where[0], str):
+        path = ""
+    else:
+        table = where[0]
+        records = data.get(table) if isinstance(data, dict) else None
+        path = render_path(table, records if isinstance(records, list) else [], where[1:])
+    line = line_of(lines, where) if lines is not None else None
+    return Problem("encoding", name, path, _LONE_SURROGATE, line=line)
 
 
 def _load_text(
@@ -372,6 +505,7 @@ def _load_text(
     is_toml: bool,
     sources: DatasetSources,
     collected: dict[str, list[Any]],
+    raw: bool = False,
 ) -> list[Problem]:
     data, problems = _parse(name, text, is_toml=is_toml)
     if problems:
@@ -379,6 +513,10 @@ def _load_text(
     # The line of each record, found now, while the text is in memory: it locates the
     # file's problems and, later, every finding about its records (see _sources).
     lines = header_lines(text) if is_toml else None
+    if raw:  # the text may hold a lone surrogate
+        problems = _lone_surrogates(name, data, lines)
+        if problems:
+            return problems
     problems = _check_tables(name, data, lines)
     if not isinstance(data, dict):
         return problems
@@ -416,7 +554,12 @@ def _structure(
 
 
 def _load_csv(
-    name: str, text: str, *, sources: DatasetSources, collected: dict[str, list[Any]]
+    name: str,
+    text: str,
+    *,
+    sources: DatasetSources,
+    collected: dict[str, list[Any]],
+    raw: bool = False,
 ) -> list[Problem]:
     """Read a CSV file of work periods into ``collected``; return every problem in it.
 
@@ -445,6 +588,9 @@ def _load_csv(
         )
     if any(column not in columns for column in _CSV_REQUIRED):
         return problems  # every row would lack the column: the header problem says it once
+    surrogates = _lone_surrogates(name, {_CSV_TABLE: rows}, lines) if raw else []
+    if surrogates:  # the text may hold a lone surrogate
+        return [*problems, *surrogates]
     found, row_problems = _structure(name, _CSV_TABLE, rows, lines)
     problems.extend(row_problems)
     file_index = sources.add_file(name, lines)
@@ -492,7 +638,7 @@ _CSV_ERRORS = {
 def _csv_syntax(name: str, line: int, error: str) -> Problem:
     """A CSV record the reader cannot split into values, in plain words."""
     expected, found, advice = _CSV_ERRORS.get(error, (None, None, None))
-    limit = re.fullmatch(r"field larger than field limit \((\d+)\)", error)
+    limit = re.fullmatch(r"field larger than field limit \(([0-9]+)\)", error)
     if limit is not None:
         expected = f"values of at most {int(limit[1]):,} characters"
         found = "a longer value"
@@ -519,7 +665,7 @@ def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int],
                     message,
                     line=line,
                     expected="each column once in the header",
-                    found=column,
+                    found=excerpt(column),
                 )
             )
         elif column not in _CSV_COLUMNS:
@@ -537,7 +683,7 @@ def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int],
                     message,
                     line=line,
                     expected="one of the columns " + ", ".join(_CSV_COLUMNS),
-                    found=column,
+                    found=excerpt(column),
                 )
             )
         else:
@@ -582,6 +728,7 @@ def loads(text: str, *, format: str = "toml", name: str = "<string>") -> Fleet:
         f".{format}",
         sources=sources,
         collected=collected,
+        decoded=False,
     )
     if problems:
         raise DataError(_in_order(problems, [Path(name)]))

@@ -53,14 +53,17 @@ _ONCE = "each field once in a record"
 # groups are the date and, if any, the time.
 _DATE_LIKE = re.compile(
     r"(?<![\w.:+-])(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
-    r"([Tt ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{1,2}:\d{1,2})?)?(?![\w:.+-])"
+    r"([Tt ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{1,2}:\d{1,2})?)?(?![\w:.+-])",
+    re.ASCII,  # ASCII digits only, as TOML has (\w too, which is all a boundary needs)
 )
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_ISO_TIME = re.compile(r"[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|[+-](\d{2}):(\d{2}))?")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_ISO_TIME = re.compile(
+    r"[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|[+-](\d{2}):(\d{2}))?", re.ASCII
+)
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _KEY = re.compile(r"\s*\[{0,2}\s*([^=\]]*?)\s*(?:\]|=|$)")
-_PERIOD_IN_WORDS = re.compile(r"=\s*\d+\s+(?:year|month|week|day|hour)s?\b", re.IGNORECASE)
-_LEADING_ZERO = re.compile(r"=\s*[+-]?0\d[\d_]*$")
+_PERIOD_IN_WORDS = re.compile(r"=\s*[0-9]+\s+(?:year|month|week|day|hour)s?\b", re.IGNORECASE)
+_LEADING_ZERO = re.compile(r"=\s*[+-]?0[0-9][0-9_]*$")
 
 
 def _key_on(line: str, column: int) -> tuple[str, int]:

@@ -13,8 +13,8 @@ from ._base import InvalidValue, doc
 
 __all__ = ["BUSINESS_YEAR_PATTERN", "BusinessYear"]
 
-BUSINESS_YEAR_PATTERN = re.compile(r"(\d{4})/(\d{2})")
-"""How a business year is written: ``2021/22``."""
+BUSINESS_YEAR_PATTERN = re.compile(r"(\d{4})/(\d{2})", re.ASCII)
+"""How a business year is written: ``2021/22``, in ASCII digits only."""
 _EXPECTED = "a business year such as 2021/22"
 
 

@@ -16,9 +16,13 @@ from ._dates import shift, shift_ordinal
 __all__ = ["PERIOD_PATTERN", "AgeBand", "AgeSchedule", "Period", "completed_years"]
 
 PERIOD_PATTERN = re.compile(
-    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?",
+    re.ASCII,
 )
-"""How a period is written: an ISO 8601 duration such as ``P5Y`` or ``PT10H``."""
+"""How a period is written: an ISO 8601 duration such as ``P5Y`` or ``PT10H``.
+
+Its digits are ASCII digits only (``re.ASCII``): ``P\u0661\u0662D`` (Arabic-Indic
+digits) is not a period."""
 _EXPECTED = "a period such as P5Y, P12M, P90D or PT10H (ISO 8601 duration)"
 
 LONGEST_PERIOD_YEARS = 100

@@ -16,7 +16,7 @@ __all__ = ["Within", "parse_within", "window_days", "window_end"]
 Within = int | str | Period
 """A window length: days (``90``), days as text (``"90d"``) or a period (``"P3M"``)."""
 
-_DAYS = re.compile(r"(\d+)\s*(?:d|days?)?", re.IGNORECASE)
+_DAYS = re.compile(r"(\d+)\s*(?:d|days?)?", re.IGNORECASE | re.ASCII)  # ASCII digits only
 
 
 def parse_within(within: Within) -> Period:
