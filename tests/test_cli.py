@@ -179,3 +179,16 @@ def test_objects_a_program_froze_itself_stay_frozen(capsys: pytest.CaptureFixtur
         gc.unfreeze()
     del held
     capsys.readouterr()
+
+
+def test_a_dataset_config_that_lowers_severities_is_ignored_with_isolated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "people.toml").write_text(
+        GOOD.replace("2015-01-05 }", "2015-01-05, end = 2020-12-31 }"), encoding="utf-8"
+    )
+    (tmp_path / "maritime-crew.toml").write_text('[severity]\nALL = "info"\n', encoding="utf-8")
+    assert main(["check", str(tmp_path), "--as-of", "2021-03-31"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(tmp_path), "--as-of", "2021-03-31", "--isolated"]) == 1
+    assert "TERMS001" in capsys.readouterr().out

@@ -146,13 +146,15 @@ def test_the_command_line_writes_only_the_output_it_was_asked_for(
         assert main([*command, "--as-of", AS_OF]) == 0
     capsys.readouterr()
     writes = [e for e in watched if not _compiled(e)]
-    # One temporary file beside the output, written through its descriptor, renamed over it.
-    assert [event for event, _ in writes] == ["open", "open", "os.rename"]
+    # One temporary file beside the output, written through its descriptor, given the
+    # mode of a new report through that descriptor, renamed over it.
+    assert [event for event, _ in writes] == ["open", "open", "os.chmod", "os.rename"]
     temporary = writes[0][1]
     assert Path(temporary).parent == Path.cwd()
     assert Path(temporary).name.startswith(".r.json.")
     assert writes[1] == ("open", "fd")
-    assert writes[2][1].startswith(repr((temporary, str(Path.cwd() / "r.json")))[:-1])
+    assert writes[2][1].split(", ")[1] == str(0o644)  # os.fchmod(descriptor, 0o644)
+    assert writes[3][1].startswith(repr((temporary, str(Path.cwd() / "r.json")))[:-1])
     assert sorted(os.listdir()) == ["r.json"]
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert [name for name in _names(fleet) if name in logged] == []

@@ -298,6 +298,13 @@ def cli_page() -> str:
         "`--output FILE`. Dates are `YYYY-MM-DD`; without `--as-of`, a command runs as of "
         "today in Europe/London.",
         "",
+        "Data from the dataset is escaped for where it goes, in every command and format: "
+        "control characters and bidirectional overrides show as escapes such as `\\x1b`, "
+        "no line can start a GitHub workflow command, Markdown cells show their text and not "
+        "markup, and a CSV text cell that a spreadsheet would run as a formula (one starting "
+        "with `=`, `+`, `-` or `@`) starts with `'`; see "
+        "[](security.md#output-is-safe-to-display).",
+        "",
         "## Commands",
         "",
         "| command | what it does |",

@@ -158,6 +158,7 @@ def test_keys_come_in_the_documented_order() -> None:
         "tool",
         "as_of",
         "fail_on",
+        "config_files",
         "ok",
         "summary",
         "rules",

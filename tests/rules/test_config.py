@@ -213,3 +213,60 @@ def test_a_syntax_error_in_the_config_file_is_explained_in_plain_words(tmp_path:
     assert problem.startswith("line 2: invalid TOML at column 11: expected a value")
     assert "found the text 'CERT]'" in problem
     assert "text is written in double quotes" in problem
+
+
+def _dataset_under(root: Path) -> Path:
+    dataset = root / "data" / "fleet"
+    dataset.mkdir(parents=True)
+    (dataset / "people.toml").write_text("", encoding="utf-8")
+    return dataset
+
+
+def test_a_broken_pyproject_of_another_project_above_the_data_is_not_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project\nname = ", encoding="utf-8")
+    assert Config.discover(_dataset_under(tmp_path)) == Config()
+
+
+def test_a_broken_pyproject_that_names_the_tool_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.maritime-crew\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        Config.discover(_dataset_under(tmp_path))
+
+
+def test_the_search_stops_at_the_first_pyproject_without_the_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.maritime-crew]\nignore = ["DOC"]\n', encoding="utf-8"
+    )
+    (tmp_path / "data" / "pyproject.toml").parent.mkdir()
+    (tmp_path / "data" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert Config.discover(_dataset_under(tmp_path)) == Config()
+
+
+def test_the_search_stops_at_a_repository_root_after_reading_its_pyproject(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.maritime-crew]\nignore = ["DOC"]\n', encoding="utf-8"
+    )
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    dataset = _dataset_under(repository)
+    assert Config.discover(dataset) == Config()  # the table above the repository is not used
+    (repository / "pyproject.toml").write_text('[tool.maritime-crew]\nignore = ["TRN"]\n')
+    assert Config.discover(dataset).ignore == ("TRN",)  # the repository root's own is
+
+
+def test_the_search_stops_at_the_home_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.maritime-crew]\nignore = ["DOC"]\n', encoding="utf-8"
+    )
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    dataset = _dataset_under(home)
+    assert Config.discover(dataset) == Config()
+    (home / "pyproject.toml").write_text('[tool.maritime-crew]\nignore = ["TRN"]\n')
+    assert Config.discover(dataset).ignore == ("TRN",)

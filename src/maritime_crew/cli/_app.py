@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from .._version import __version__
 from . import _check, _due, _pathway, _register, _rules, _schema, _skills, _terms
@@ -24,8 +28,21 @@ __all__ = ["main"]
 _COMMANDS = (_check, _rules, _pathway, _skills, _register, _due, _terms, _schema)
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose messages (usage errors, help) are escaped for a terminal.
+
+    A usage error quotes the arguments given, which a script may have taken from data;
+    subcommands' parsers are of this class too.
+    """
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        from ..report import escape_terminal
+
+        super()._print_message(escape_terminal(message, multiline=True), file)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="maritime-crew",
         description="Crew, training, kit and SOP compliance for Border Force Maritime Command.",
     )

@@ -32,7 +32,7 @@ def add_parsers(commands: Any) -> None:
         "every enabled rule as of a date, and report. Exit code 0: no finding at or above "
         "--fail-on; 1: findings; 2: bad input, configuration or usage. Configuration is "
         "read from maritime-crew.toml in the dataset directory or [tool.maritime-crew] in "
-        "the nearest pyproject.toml; these options override it.",
+        "the nearest pyproject.toml (see --isolated); these options override it.",
     )
     check.add_argument("path", metavar="PATH", help="dataset file or directory")
     check.add_argument(
@@ -60,7 +60,15 @@ def add_parsers(commands: Any) -> None:
         help="lowest severity that makes the check fail (default: error)",
     )
     check.add_argument(
-        "--output", metavar="FILE", help="write the report to FILE instead of standard output"
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE instead of standard output (- means standard output); "
+        "a dataset file or a path inside the dataset directory is refused",
+    )
+    check.add_argument(
+        "--isolated",
+        action="store_true",
+        help="ignore every configuration file: the built-in defaults and these options only",
     )
     check.add_argument(
         "--redact",
@@ -80,7 +88,8 @@ def run(arguments: argparse.Namespace) -> int:
     problems: list[str] = []
     config = None
     try:
-        config = Config.discover(arguments.path).with_options(
+        found = Config() if arguments.isolated else Config.discover(arguments.path)
+        config = found.with_options(
             select=arguments.select,
             extend_select=arguments.extend_select,
             ignore=arguments.ignore,
@@ -113,5 +122,6 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.output is None:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     else:
-        write_output(arguments.output, text)
+        inputs = [arguments.path, *([config.source] if config.source else [])]
+        write_output(arguments.output, text, inputs=inputs)
     return EXIT_OK if result.ok else EXIT_FINDINGS

@@ -8,7 +8,7 @@ import datetime
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -27,9 +27,12 @@ __all__ = [
     "check_id",
     "collector_restored",
     "comma_list",
+    "csv_table",
+    "emit",
     "error",
     "load_dataset",
     "markdown_row",
+    "refuse_to_overwrite_inputs",
     "today_in_london",
     "write_output",
 ]
@@ -44,9 +47,51 @@ class UsageError(Exception):
 
 
 def error(message: str) -> int:
-    """Print ``maritime-crew: message`` to stderr and return the bad-input exit code."""
-    print(f"maritime-crew: {message}", file=sys.stderr)
+    """Print ``maritime-crew: message`` to stderr and return the bad-input exit code.
+
+    Every error the command line reports comes here, so here it is escaped for a
+    terminal: a control sequence or a bidirectional override in a file name, an id or a
+    value is shown as an escape, and no line can start a GitHub workflow command
+    (:func:`~maritime_crew.report.escape_terminal`).
+    """
+    from ..report import escape_terminal
+
+    print(f"maritime-crew: {escape_terminal(message, multiline=True)}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def emit(text: str, format: str = "text") -> None:
+    """Write a command's output to standard output, escaped for its ``format``.
+
+    JSON goes through :func:`~maritime_crew.report.escape_json`. Every other format
+    (text, Markdown, CSV), whose renderer has already escaped its cells as the format
+    needs, goes through :func:`~maritime_crew.report.escape_terminal` with its layout
+    kept: the net that leaves no control character and no workflow command in the output.
+    """
+    from ..report import escape_json, escape_terminal
+
+    escaped = escape_json(text) if format == "json" else escape_terminal(text, multiline=True)
+    sys.stdout.write(escaped)
+
+
+def csv_table(rows: Iterable[Sequence[object]]) -> str:
+    """Rows as CSV, every cell through :func:`~maritime_crew.report.escape_csv`.
+
+    Numbers (``int`` and ``float``) are written as they are; anything else is text, with
+    controls made visible and formulas neutralised.
+    """
+    import csv
+    import io
+
+    from ..report import escape_csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow(
+            [escape_csv(cell if isinstance(cell, (int, float)) else str(cell)) for cell in row]
+        )
+    return buffer.getvalue()
 
 
 def cannot_load(arguments: argparse.Namespace, problem: DataError) -> str:
@@ -150,21 +195,49 @@ def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
     from ..io import did_you_mean, nearest
 
     hints = nearest(wanted, known)
-    hint = did_you_mean(hints) if hints else "known: " + ", ".join(known[:10])
+    from ..report import escape_terminal
+
+    shown = ", ".join(escape_terminal(item) for item in known[:10])
+    hint = did_you_mean(hints) if hints else "known: " + shown
     raise UsageError(f"unknown {kind} {wanted!r}; {hint}")
 
 
-def write_output(path: str, text: str) -> None:
-    """Write ``--output FILE`` atomically; a failure is a :class:`UsageError` in plain words.
+_STANDARD_STREAMS = {
+    "-": "stdout",
+    "/dev/stdout": "stdout",
+    "/dev/fd/1": "stdout",
+    "/proc/self/fd/1": "stdout",
+    "/dev/stderr": "stderr",
+    "/dev/fd/2": "stderr",
+    "/proc/self/fd/2": "stderr",
+}
+"""``--output`` values that name a standard stream, written through ``sys.stdout``/``stderr``."""
 
-    The old file, if any, is left as it was, and no temporary file is left behind.
+
+def write_output(path: str, text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``--output FILE``; a failure or a refusal is a :class:`UsageError` in plain words.
+
+    ``-`` and ``/dev/stdout`` (also ``/dev/stderr`` and ``/dev/fd/1`` or ``2``) go to
+    the standard stream. Anything that names an input of the run (``inputs``: the
+    dataset and configuration files read) is refused: see
+    :func:`refuse_to_overwrite_inputs`. Otherwise the text goes to
+    :func:`maritime_crew.io.write_atomically`: a regular file is replaced atomically
+    (the old file, if any, is left as it was on a failure, and no temporary file is left
+    behind), and a device or FIFO is written in place, never replaced.
     """
     from pathlib import Path
 
     from ..io import write_atomically
 
+    stream = _STANDARD_STREAMS.get(path)
+    if stream is not None:
+        handle = sys.stdout if stream == "stdout" else sys.stderr
+        handle.write(text)
+        handle.flush()
+        return
     if path.endswith(("/", os.sep)) or Path(path).is_dir():
         raise UsageError(f"cannot write {path}: it names a directory; give a file name")
+    refuse_to_overwrite_inputs(path, inputs)
     try:
         write_atomically(Path(path), text)
     except OSError as problem:
@@ -172,6 +245,116 @@ def write_output(path: str, text: str) -> None:
         raise UsageError(f"cannot write {path}: {reason}") from None
 
 
+def refuse_to_overwrite_inputs(output: str, inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise :class:`UsageError` if writing ``output`` would change an input of the run.
+
+    ``inputs`` are the dataset (a file or a directory) and configuration files the run
+    read. Refused, with the reason:
+
+    - a file the run read: the same file by device and inode, so also through a
+      symbolic link or a hard link, and a file reached through a link in a dataset
+      directory;
+    - a path inside a dataset directory that the next load would read, existing or new:
+      a name with a data suffix (``.toml``, ``.json``, ``.csv``) that is not hidden, or
+      a configuration file's name. ``--output report.sarif`` or ``.report.json`` there is
+      allowed: loading skips it.
+
+    Every command with ``--output`` calls it, through :func:`write_output`.
+    """
+    if output in _STANDARD_STREAMS:
+        return
+    target = _identity(output)
+    holders: set[tuple[int, int]] = set()  # the directories the output would be in
+    directory = os.path.dirname(os.path.realpath(output))
+    while True:
+        identity = _identity(directory)
+        if identity is not None:
+            holders.add(identity)
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    for source in inputs:
+        found = _identity(source)
+        if found is None:
+            continue
+        if found == target:
+            raise UsageError(
+                f"refusing to write {output}: it is {os.fspath(source)}, which this run "
+                "reads; write the report to another file"
+            )
+        if not os.path.isdir(source):
+            continue
+        files, directories = _reached_from(source, with_files=target is not None)
+        if target is not None and target in files:
+            raise UsageError(
+                f"refusing to write {output}: it is a file of the dataset "
+                f"{os.fspath(source)}, which this run reads; write the report to another file"
+            )
+        if (found in holders or holders & directories) and _read_by_a_load(output):
+            raise UsageError(
+                f"refusing to write {output}: it is inside the dataset directory "
+                f"{os.fspath(source)}, where the next load would read it as data; write the "
+                "report outside it"
+            )
+
+
+def _read_by_a_load(path: str) -> bool:
+    """Whether a load of a directory holding a file of this name would read it."""
+    from ..io import CONFIG_FILES, DATA_SUFFIXES
+
+    name = os.path.basename(path)
+    if name in CONFIG_FILES:
+        return True
+    return not name.startswith(".") and name.lower().endswith(DATA_SUFFIXES)
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """Device and inode of what ``path`` leads to, following links; ``None`` if nothing."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _reached_from(
+    root: str | os.PathLike[str], *, with_files: bool
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The files (if ``with_files``) and directories a load of ``root`` can reach.
+
+    Links are followed as the loader follows them; a link back to a directory it is in
+    is not, and hidden directories are not entered (a path inside the root is refused
+    by its name anyway).
+    """
+    files: set[tuple[int, int]] = set()
+    directories: set[tuple[int, int]] = set()
+    ancestors: dict[str, frozenset[tuple[int, int] | None]] = {}
+    for directory, subdirectories, names in os.walk(root, followlinks=True):
+        identity = _identity(directory)
+        holders = ancestors.pop(directory, frozenset()) | {identity}
+        if identity is not None:
+            directories.add(identity)
+        kept = []
+        for name in subdirectories:
+            path = os.path.join(directory, name)
+            if name.startswith(".") or _identity(path) in holders:
+                continue
+            ancestors[path] = holders
+            kept.append(name)
+        subdirectories[:] = kept
+        for name in names if with_files else ():
+            reached = _identity(os.path.join(directory, name))
+            if reached is not None:
+                files.add(reached)
+    return files, directories
+
+
 def markdown_row(values: Sequence[str]) -> str:
-    """One row of a Markdown table, with ``|`` in values escaped."""
-    return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n"
+    """One row of a Markdown table, each value escaped by :func:`.report.escape_markdown`.
+
+    A value stays in its cell, on one line, and shows as text: no markup, links or HTML.
+    """
+    from ..report import escape_markdown
+
+    return "| " + " | ".join(escape_markdown(v) for v in values) + " |\n"

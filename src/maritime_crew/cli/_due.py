@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..report import escape_markdown
 from ._common import (
     EXIT_OK,
     as_of_date,
     check_id,
+    csv_table,
+    emit,
     load_dataset,
+    markdown_row,
     today_in_london,
     within_option,
 )
@@ -99,7 +101,7 @@ def run_due(arguments: argparse.Namespace) -> int:
     )
     name = _namer(fleet, arguments.redact)
     render = {"text": _text, "json": _json, "csv": _csv}.get(arguments.format, _markdown)
-    print(render(result, name), end="")
+    emit(render(result, name), arguments.format)
     return EXIT_OK
 
 
@@ -162,28 +164,24 @@ def _json(result: Forecast, name: Callable[[str | None], str]) -> str:
 
 
 def _csv(result: Forecast, name: Callable[[str | None], str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*_COLUMNS, "label", "vessels", "description"])
+    """One row per item; the days are a number, every other cell text (escaped)."""
+    rows: list[Sequence[object]] = [[*_COLUMNS, "label", "vessels", "description"]]
     for item in result.items:
         record = item.to_record()
-        values = ["" if record[column] is None else str(record[column]) for column in _COLUMNS]
+        values = ["" if record[column] is None else record[column] for column in _COLUMNS]
         values += [name(item.person), ";".join(item.vessels), item.description]
-        writer.writerow(values)
-    return buffer.getvalue()
-
-
-def _row(values: list[str]) -> str:
-    return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n"
+        rows.append(values)
+    return csv_table(rows)
 
 
 def _markdown(result: Forecast, name: Callable[[str | None], str]) -> str:
+    scope = escape_markdown(_scope(result))
     out = [
-        f"## Due for {_scope(result)} from {result.as_of} to {result.until}\n\n",
-        _row(["Date", "Days", "Kind", "Subject", "Who or where", "Description"]),
-        _row(["---"] * 6),
+        f"## Due for {scope} from {result.as_of} to {result.until}\n\n",
+        markdown_row(["Date", "Days", "Kind", "Subject", "Who or where", "Description"]),
+        markdown_row(["---"] * 6),
     ]
     for item in result.items:
         cells = [item.date.isoformat(), str(item.days), item.kind.value, str(item.subject)]
-        out.append(_row([*cells, _where(item, name), item.description]))
+        out.append(markdown_row([*cells, _where(item, name), item.description]))
     return "".join(out)

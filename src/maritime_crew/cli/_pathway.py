@@ -8,7 +8,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from ..io import did_you_mean, nearest
-from ._common import EXIT_OK, UsageError, as_of_date, load_dataset, today_in_london
+from ._common import EXIT_OK, UsageError, as_of_date, emit, load_dataset, today_in_london
 
 if TYPE_CHECKING:
     from ..model import Person
@@ -68,9 +68,10 @@ def run(arguments: argparse.Namespace) -> int:
         fleet, person, arguments.as_of or today_in_london(), pathway=arguments.switch_to
     )
     if arguments.format == "json":
-        print(json.dumps(_record(steps, person, arguments.redact), indent=2, ensure_ascii=False))
+        record = _record(steps, person, arguments.redact)
+        emit(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "json")
     else:
-        print(_text(steps, person, arguments.redact))
+        emit(_text(steps, person, arguments.redact) + "\n")
     return EXIT_OK
 
 

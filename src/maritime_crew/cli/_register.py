@@ -7,7 +7,15 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, as_of_date, check_id, load_dataset, markdown_row, today_in_london
+from ._common import (
+    EXIT_OK,
+    as_of_date,
+    check_id,
+    emit,
+    load_dataset,
+    markdown_row,
+    today_in_london,
+)
 
 if TYPE_CHECKING:
     import pendulum
@@ -84,11 +92,11 @@ def run_register(arguments: argparse.Namespace) -> int:
             "filters": filters,
             "documents": table.to_records(),
         }
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "json")
     elif arguments.format == "markdown":
-        print(_register_markdown(table), end="")
+        emit(_register_markdown(table), "markdown")
     else:
-        print(_register_text(table), end="")
+        emit(_register_text(table))
     return EXIT_OK
 
 
@@ -108,9 +116,9 @@ def run_history(arguments: argparse.Namespace) -> int:
             "versions": audit.to_records(),
             "reviews": [day.isoformat() for day in audit.reviews],
         }
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "json")
     else:
-        print(_history_text(audit), end="")
+        emit(_history_text(audit))
     return EXIT_OK
 
 

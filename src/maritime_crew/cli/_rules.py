@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from ._common import EXIT_OK, UsageError
+from ._common import EXIT_OK, UsageError, emit
 
 
 def add_parsers(commands: Any) -> None:
@@ -37,11 +37,16 @@ def run_rules(arguments: argparse.Namespace) -> int:
 
     catalogue = default_registry().rules()
     if arguments.format == "json":
-        print(json.dumps([rule.to_record() for rule in catalogue], indent=2, ensure_ascii=False))
+        records = [rule.to_record() for rule in catalogue]
+        emit(json.dumps(records, indent=2, ensure_ascii=False) + "\n", "json")
         return EXIT_OK
     width = max((len(rule.name) for rule in catalogue), default=4)
-    for rule in catalogue:
-        print(f"{rule.code:<8} {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+    emit(
+        "".join(
+            f"{rule.code:<8} {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}\n"
+            for rule in catalogue
+        )
+    )
     return EXIT_OK
 
 
@@ -85,5 +90,5 @@ def run_explain(arguments: argparse.Namespace) -> int:
         parts.append(paragraph("Example", rule.example))
     if rule.fix:
         parts.append(paragraph("How to fix", rule.fix))
-    print("\n".join(parts).rstrip())
+    emit("\n".join(parts).rstrip() + "\n")
     return EXIT_OK

@@ -21,7 +21,9 @@ def add_parsers(commands: Any) -> None:
         "code 0; 2 if the output file cannot be written.",
     )
     schema.add_argument(
-        "--output", metavar="FILE", help="write the schema to FILE instead of standard output"
+        "--output",
+        metavar="FILE",
+        help="write the schema to FILE instead of standard output (- means standard output)",
     )
     schema.set_defaults(run=run)
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..report import escape_markdown
 from ._common import (
     EXIT_OK,
     UsageError,
     as_of_date,
     check_id,
+    csv_table,
+    emit,
     load_dataset,
     markdown_row,
     today_in_london,
@@ -169,10 +170,8 @@ def _names(name: Namer, people: Iterable[str]) -> str:
 
 
 def _csv(rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """The rows as CSV, each cell escaped (:func:`~maritime_crew.report.escape_csv`)."""
+    return csv_table(rows)
 
 
 def run_skills(arguments: argparse.Namespace) -> int:
@@ -196,7 +195,7 @@ def run_skills(arguments: argparse.Namespace) -> int:
             arguments.format, _skills_markdown
         )
         text = render(matrix, cover, name)
-    print(text, end="")
+    emit(text, arguments.format)
     return EXIT_OK
 
 
@@ -387,7 +386,7 @@ def _skills_markdown(matrix: SkillsMatrix, cover: Coverage, name: Namer) -> str:
             row += [_yes(role.lapses), ", ".join(name(p) for p in role.lapsing)]
             out.append(markdown_row(row))
     if cover.uncrewed:
-        out.append(f"\nNo crew assigned: {', '.join(cover.uncrewed)}.\n")
+        out.append(f"\nNo crew assigned: {escape_markdown(', '.join(cover.uncrewed))}.\n")
     return "".join(out)
 
 
@@ -423,7 +422,7 @@ def run_tna(arguments: argparse.Namespace) -> int:
         text = _tna_markdown(needs, trainers, name)
     else:
         text = _tna_text(needs, trainers, name)
-    print(text, end="")
+    emit(text, arguments.format)
     return EXIT_OK
 
 
@@ -518,8 +517,8 @@ def _tna_markdown(needs: TrainingNeeds, trainers: TrainerCapacity, name: Namer) 
         )
     if trainers.without_trainer:
         out.append(
-            f"\nNo qualified in-house trainer for: {', '.join(trainers.without_trainer)} "
-            "(TRN006).\n"
+            "\nNo qualified in-house trainer for: "
+            f"{escape_markdown(', '.join(trainers.without_trainer))} (TRN006).\n"
         )
     return "".join(out)
 

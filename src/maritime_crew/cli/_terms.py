@@ -7,7 +7,16 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, as_of_date, check_id, load_dataset, markdown_row, today_in_london
+from ..report import escape_markdown
+from ._common import (
+    EXIT_OK,
+    as_of_date,
+    check_id,
+    emit,
+    load_dataset,
+    markdown_row,
+    today_in_london,
+)
 
 if TYPE_CHECKING:
     import pendulum
@@ -59,15 +68,16 @@ def run(arguments: argparse.Namespace) -> int:
     else:
         payload = {"as_of": on.isoformat(), "sets": [_row(fleet, t, on) for t in fleet.terms]}
     if arguments.format == "json":
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "json")
     elif arguments.person is not None:
-        print(payload["why"])
+        why = str(payload["why"])
+        emit((escape_markdown(why) if arguments.format == "markdown" else why) + "\n")
     elif arguments.set is not None:
-        print(_detail_text(payload, markdown=arguments.format == "markdown"), end="")
+        emit(_detail_text(payload, markdown=arguments.format == "markdown"))
     elif arguments.format == "markdown":
-        print(_list_markdown(payload), end="")
+        emit(_list_markdown(payload), "markdown")
     else:
-        print(_list_text(payload), end="")
+        emit(_list_text(payload))
     return EXIT_OK
 
 
@@ -173,15 +183,20 @@ def _list_markdown(payload: dict[str, Any]) -> str:
 
 
 def _detail_text(payload: dict[str, Any], *, markdown: bool) -> str:
+    """One set in detail, as text or (``markdown``) with every data value escaped."""
+
+    def show(value: Any) -> str:
+        return escape_markdown(str(value)) if markdown else str(value)
+
     item = "- " if markdown else "  "
     heading = "## " if markdown else ""
-    lines = [f"{heading}{payload['id']}: {payload['title']}", ""]
+    lines = [f"{heading}{show(payload['id'])}: {show(payload['title'])}", ""]
     life = payload["lifecycle"]
     lines.append(f"Stage on {life['on']}: {life['stage']} (recorded: {life['recorded_status']})")
     for step in life["steps"]:
         lines.append(f"{item}{step['status']:<13} {step['date'] or 'not recorded'}")
     for problem in life["out_of_order"]:
-        lines.append(f"{item}out of order: {problem}")
+        lines.append(f"{item}out of order: {show(problem)}")
     lines.append("")
     consultation = payload["consultation"]
     if consultation is None:
@@ -195,11 +210,12 @@ def _detail_text(payload: dict[str, Any], *, markdown: bool) -> str:
             f"{consultation['answered']} answered ({answered})"
         )
         for theme, count in consultation["by_theme"].items():
-            lines.append(f"{item}{theme}: {count}")
+            lines.append(f"{item}{show(theme)}: {count}")
         if consultation["unanswered"]:
-            lines.append(f"{item}no management response: {', '.join(consultation['unanswered'])}")
+            unanswered = show(", ".join(consultation["unanswered"]))
+            lines.append(f"{item}no management response: {unanswered}")
         if consultation["outside_window"]:
-            outside = ", ".join(consultation["outside_window"])
+            outside = show(", ".join(consultation["outside_window"]))
             lines.append(f"{item}received outside the window: {outside}")
     lines.append("")
     pattern = payload["working_pattern"]
@@ -209,12 +225,13 @@ def _detail_text(payload: dict[str, Any], *, markdown: bool) -> str:
             f"Working pattern: {pattern['days_on']} days on, {pattern['days_off']} off"
             + (f", at most {limit} consecutive days at sea" if limit else "")
         )
-    lines.append(f"Rest profile: {payload['rest_profile']}")
+    lines.append(f"Rest profile: {show(payload['rest_profile'])}")
     for allowance in payload["allowances"]:
         amount = f"£{Decimal(allowance['amount']):.2f}"
-        lines.append(f"{item}allowance {allowance['name']}: {amount} per {allowance['per']}")
+        name, per = show(allowance["name"]), show(allowance["per"])
+        lines.append(f"{item}allowance {name}: {amount} per {per}")
     for entitlement in payload["leave"]:
-        lines.append(f"{item}leave {entitlement['kind']}: {entitlement['days']} days")
+        lines.append(f"{item}leave {show(entitlement['kind'])}: {entitlement['days']} days")
     lines.append(
         f"Applies on {life['on']} to {payload['people']} people in service "
         "(--format json lists them)"

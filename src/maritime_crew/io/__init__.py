@@ -3,12 +3,13 @@
 from ._dump import dump, dumps, to_data, write_atomically
 from ._errors import DataError, Problem, did_you_mean, nearest, suggest
 from ._limits import beyond_parser
-from ._load import CONFIG_FILES, load, loads
+from ._load import CONFIG_FILES, DATA_SUFFIXES, load, loads
 from ._schema import SCHEMA_ID, dataset_schema
 from ._syntax import explain_toml
 
 __all__ = [
     "CONFIG_FILES",
+    "DATA_SUFFIXES",
     "SCHEMA_ID",
     "DataError",
     "Problem",

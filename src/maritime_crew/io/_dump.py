@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
+import functools
 import json
 import os
+import re
 import stat
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -78,51 +82,172 @@ def dump(fleet: Fleet, path: str | os.PathLike[str]) -> None:
     write_atomically(target, text)
 
 
-def write_atomically(target: Path, text: str) -> None:
-    """Replace ``target`` with ``text`` so that readers see the old or the new file, whole.
+def write_atomically(target: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``target`` so that nothing that is not a report is destroyed.
 
-    The text goes to a new file beside the target, is flushed to disk, and is then
-    renamed over the target. A failure at any step removes the new file and leaves the
-    target as it was.
+    A **regular file or a new path** is replaced atomically, so that readers see the
+    old file or the new one, whole: the text goes to a new file beside the target
+    (``.<name>.<8 hex digits>.tmp``), is flushed to disk, and is then renamed over the
+    target. A failure at any step removes the new file and leaves the target as it was.
+    A symbolic link is followed, so the file it points to is replaced and the link stays.
 
-    A target that exists keeps its permission bits. A new one gets the permissions any
-    new file gets, applied by the operating system (``0o666`` less the umask): the
-    process umask is never read by setting it, which would change it for a moment for
-    every other thread. A symbolic link is followed, so the file it points to is
-    replaced and the link stays.
+    Permissions: the temporary file is created ``0o600`` (its owner only may read it
+    while it is incomplete). The result gets the read, write and execute bits of the
+    file it replaces, or ``0o644`` (owner read-write, everyone else read) when the
+    target is new, whatever the umask. Modes are set on the open file descriptor; the
+    process umask is never read or changed, which would affect every other thread.
+
+    Before writing, temporary files of the same target left by a process that was
+    killed are removed: only names of exactly that pattern, beside the target, last
+    modified before this process started.
+
+    **Anything else** is written in place, never replaced: a character or block
+    device (``/dev/null``), a FIFO, or a socket is opened for writing (without creating
+    or truncating it), and ``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N`` and
+    ``/proc/self/fd/N`` are written to the open descriptor they name. A directory is
+    an :class:`IsADirectoryError`.
     """
-    target = Path(os.path.realpath(target))
+    data = text.encode("utf-8")
+    descriptor = _descriptor_named(os.fspath(target))
+    if descriptor is not None:
+        _write_all(descriptor, data)
+        return
+    if _written_in_place(target, data):
+        return
+    real = Path(os.path.realpath(target))
     try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+        mode = stat.S_IMODE(os.stat(real).st_mode) & 0o777
     except FileNotFoundError:
-        mode = None
-    # Until it is complete, the new file is readable by its owner only.
-    descriptor, temporary = _create_beside(target, 0o666 if mode is None else 0o600)
+        mode = NEW_FILE_MODE
+    _sweep_stale_temporaries(real)
+    descriptor, temporary = _create_beside(real)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
             handle.flush()
+            _set_mode(handle.fileno(), temporary, mode)
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        os.replace(temporary, real)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _sync_directory(target.parent)
+    _sync_directory(real.parent)
 
 
-def _create_beside(target: Path, mode: int) -> tuple[int, str]:
+NEW_FILE_MODE = 0o644
+"""The permission bits of a report or dataset written where no file was."""
+
+
+_IMPORTED = time.time()
+"""When this module was imported: no later than the start of any write of this process."""
+
+
+@functools.cache
+def _process_start() -> float:
+    """When this process started, as a Unix time; the time of the import if unknown.
+
+    A temporary file last modified before then cannot be one that this process is still
+    writing. On Linux the start is read from ``/proc``, to within the second of the boot
+    time, rounded down (so never later than the start).
+    """
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        with open("/proc/stat", "rb") as handle:
+            boot = next(int(line.split()[1]) for line in handle if line.startswith(b"btime "))
+        started = boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        return _IMPORTED
+    return min(started, _IMPORTED)
+
+
+def _descriptor_named(path: str) -> int | None:
+    """The descriptor that ``/dev/stdout``, ``/dev/fd/N`` and the like name, on POSIX."""
+    if os.name != "posix":
+        return None
+    if path in ("/dev/stdout", "/dev/stderr"):
+        return 1 if path == "/dev/stdout" else 2
+    named = re.fullmatch(r"/(?:dev/fd|proc/self/fd)/([0-9]+)", path)
+    return int(named[1]) if named else None
+
+
+def _written_in_place(target: str | os.PathLike[str], data: bytes) -> bool:
+    """Write ``data`` to a device, FIFO or socket without replacing it; ``False`` if not one.
+
+    A regular file or a path that does not exist is left for the atomic replace. A
+    target that is opened as something else but turns out to be a regular file (it was
+    swapped in between) is left alone, unchanged, for the replace too.
+    """
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISREG(status.st_mode):
+        return False
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(target))
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(target, flags)  # no O_CREAT, no O_TRUNC: the node stays as it is
+    try:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        _write_all(descriptor, data)
+    finally:
+        os.close(descriptor)
+    return True
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """Write all of ``data`` to an open descriptor, however little each write takes."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+def _set_mode(descriptor: int, path: str, mode: int) -> None:
+    """Give the open file ``mode``: through its descriptor, or by path where there is none."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, mode)
+    else:  # Windows before Python 3.13
+        os.chmod(path, mode)
+
+
+def _sweep_stale_temporaries(target: Path) -> None:
+    """Remove ``.<name>.<8 hex>.tmp`` files of ``target`` older than this process.
+
+    They are what a writer killed before it could clean up leaves behind. A file still
+    being written by another process, or by this one, is newer and is left alone, as is
+    anything else: another name, a symbolic link or a directory.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{8}}\.tmp")
+    try:
+        entries = os.scandir(target.parent)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name):
+                continue
+            try:
+                status = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(status.st_mode) and status.st_mtime < _process_start():
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+
+
+def _create_beside(target: Path) -> tuple[int, str]:
     """A new, empty file in the target's directory, open for writing, and its path.
 
-    ``mode`` goes to the operating system, which takes the umask off it.
+    It is created ``0o600`` (the umask can only take bits away), so that no one else
+    can read a report before it is complete.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         path = os.path.join(target.parent, f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
-            return os.open(path, flags, mode), path
+            return os.open(path, flags, 0o600), path
         except FileExistsError:
             continue
     raise FileExistsError(f"no unused temporary file name beside {target}")

@@ -7,7 +7,9 @@ text: ``text`` for a terminal, ``json`` (a versioned schema, see the JSON report
 out of the output, showing staff numbers instead.
 
 Each format lives in its own module, imported only when used, so that importing this
-package stays cheap.
+package stays cheap. The escaping every format and command uses, one function per kind of
+output (terminal, GitHub workflow command, Markdown, CSV, JSON, XML), is public too, for
+a program that writes data of a dataset itself.
 """
 
 from __future__ import annotations
@@ -15,12 +17,33 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._version import __version__
+from ._escape import (
+    escape_csv,
+    escape_github_data,
+    escape_github_property,
+    escape_json,
+    escape_markdown,
+    escape_terminal,
+    escape_workflow_commands,
+    escape_xml,
+)
 
 if TYPE_CHECKING:
     from ..model import Fleet
     from ..rules import Report
 
-__all__ = ["FORMATS", "render"]
+__all__ = [
+    "FORMATS",
+    "escape_csv",
+    "escape_github_data",
+    "escape_github_property",
+    "escape_json",
+    "escape_markdown",
+    "escape_terminal",
+    "escape_workflow_commands",
+    "escape_xml",
+    "render",
+]
 
 FORMATS = ("text", "json", "junit", "markdown", "sarif", "github")
 """Names of the report formats, the default first."""

@@ -268,6 +268,20 @@ class View:
         )
         return f"{parts} ({len(report.waived)} waived) from {rules} as of {as_of}"
 
+    @property
+    def config_files(self) -> tuple[str, ...]:
+        """The configuration files the check used, as the report shows them.
+
+        Relative to the working directory when inside it, as finding locations are, and
+        redacted when asked.
+        """
+        return tuple(self._text(str(relative_path(path))) for path in self.report.config_files)
+
+    def config_text(self) -> str | None:
+        """``Configuration: maritime-crew.toml``; ``None`` when the check ran at the defaults."""
+        files = self.config_files
+        return "Configuration: " + ", ".join(files) if files else None
+
     def verdict(self) -> str:
         """``FAILED (fail on error)``, ``passed (fail on error)``, or ``passed`` if no findings."""
         report = self.report

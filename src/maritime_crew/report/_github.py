@@ -10,24 +10,19 @@ from __future__ import annotations
 
 from ..rules import Severity
 from ._common import View, relative_path
+from ._escape import escape_github_data as escape_data
+from ._escape import escape_github_property as escape_property
 
 __all__ = ["escape_data", "escape_property", "render"]
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def escape_data(text: str) -> str:
-    """A command's message, escaped as the runner expects."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A command property value, escaped as the runner expects."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def render(view: View) -> str:
-    """``::error file=…,line=…,title=CODE name::message`` lines; empty if nothing to annotate."""
+    """``::error file=…,line=…,title=CODE name::message`` lines; empty if nothing to annotate.
+
+    A check that used a configuration file ends with a ``::notice`` naming it.
+    """
     lines = []
     for finding in view.report.findings:
         properties = []
@@ -46,4 +41,7 @@ def render(view: View) -> str:
             message = f"(waived by {finding.waived_by}) {message}"
         properties.append(f"title={escape_property(title)}")
         lines.append(f"::{command} {','.join(properties)}::{escape_data(message)}")
+    config = view.config_text()
+    if config is not None:  # a check a file changed is never taken for one at the defaults
+        lines.append(f"::notice title=maritime-crew configuration::{escape_data(config)}")
     return "".join(f"{line}\n" for line in lines)

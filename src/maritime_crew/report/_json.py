@@ -7,6 +7,7 @@ from typing import Any
 
 from ..rules import Finding
 from ._common import TOOL_NAME, View, plain
+from ._escape import escape_json
 
 __all__ = ["SCHEMA_NAME", "SCHEMA_VERSION", "document", "render"]
 
@@ -23,6 +24,7 @@ def document(view: View) -> dict[str, Any]:
         "tool": {"name": TOOL_NAME, "version": view.tool_version},
         "as_of": report.as_of.isoformat(),
         "fail_on": report.fail_on.value,
+        "config_files": list(view.config_files),
         "ok": report.ok,
         "summary": {
             "by_severity": report.counts_by_severity(),
@@ -53,4 +55,5 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 def render(view: View) -> str:
     """The report as JSON text: ``indent=2``, UTF-8 characters kept, a final newline."""
-    return json.dumps(document(view), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    text = json.dumps(document(view), indent=2, ensure_ascii=False, allow_nan=False)
+    return escape_json(text) + "\n"

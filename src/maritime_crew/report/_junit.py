@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 
 from ..rules import Finding
 from ._common import TOOL_NAME, View
+from ._escape import escape_xml
 
 __all__ = ["render"]
 
@@ -38,6 +39,7 @@ def render(view: View) -> str:
             ("as_of", report.as_of.isoformat()),
             ("fail_on", report.fail_on.value),
             ("tool_version", view.tool_version),
+            *(("config_file", path) for path in view.config_files),
         ):
             ET.SubElement(properties, "property", name=key, value=_clean(value))
         findings = by_rule.get(code, ())
@@ -78,7 +80,7 @@ def render(view: View) -> str:
     root.set("skipped", str(totals["skipped"]))
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{escape_xml(body)}\n'
 
 
 def _body(view: View, finding: Finding) -> str:

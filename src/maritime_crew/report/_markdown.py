@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ..rules import Severity
 from ._common import TOOL_NAME, View
+from ._escape import escape_markdown as cell
+from ._escape import escape_terminal
 
 __all__ = ["render"]
-
-# Characters that would end a table cell or start markup (links, emphasis, HTML).
-_SPECIAL = re.compile(r"([\\|*_`\[\]<>])")
-
-
-def cell(text: str) -> str:
-    """``text`` safe inside a table cell: markup escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def _code(text: str) -> str:
@@ -23,7 +15,8 @@ def _code(text: str) -> str:
     if "`" in text:
         return cell(text)
     # GitHub splits table cells on pipes even inside code spans, and renders ``\|`` as ``|``.
-    return "`" + " ".join(text.split()).replace("|", "\\|") + "`"
+    # Inside a span markup is not rendered, but controls must still not reach a terminal.
+    return "`" + escape_terminal(" ".join(text.split())).replace("|", "\\|") + "`"
 
 
 def render(view: View) -> str:
@@ -33,7 +26,7 @@ def render(view: View) -> str:
     lines = [
         f"## {mark} {TOOL_NAME} check: {view.verdict()}",
         "",
-        f"{view.counts_text()}.",
+        f"{cell(view.counts_text())}.",
         "",
         "| severity | findings |",
         "| --- | ---: |",
@@ -63,6 +56,9 @@ def render(view: View) -> str:
                 lines.append(
                     f"| {severity} | {_code(finding.code)} | {label} | {message} | {location} |"
                 )
+    config = view.config_text()
+    if config is not None:
+        lines += ["", f"{cell(config)}."]
     return "\n".join(lines) + "\n"
 
 

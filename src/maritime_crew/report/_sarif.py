@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from ..rules import Finding, Rule, Severity
 from ._common import TOOL_NAME, View, plain, relative_path
+from ._escape import escape_json
 
 __all__ = ["FINGERPRINT", "SARIF_SCHEMA", "document", "render"]
 
@@ -39,6 +40,12 @@ def document(view: View) -> dict[str, Any]:
                         "rules": [_descriptor(code, name, rule) for code, name, rule in rules],
                     }
                 },
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "properties": {"configFiles": list(view.config_files)},
+                    }
+                ],
                 "results": [_result(finding, index[finding.code]) for finding in report.findings],
                 "properties": {
                     "as_of": report.as_of.isoformat(),
@@ -128,4 +135,5 @@ def artifact_uri(file: str) -> str:
 
 def render(view: View) -> str:
     """The SARIF log as JSON text."""
-    return json.dumps(document(view), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    text = json.dumps(document(view), indent=2, ensure_ascii=False, allow_nan=False)
+    return escape_json(text) + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ..rules import Finding
 from ._common import View
+from ._escape import escape_terminal, escape_workflow_commands
 
 __all__ = ["render"]
 
@@ -23,7 +24,12 @@ _SEVERITY_WIDTH = max(len(level) for level in _SEVERITY)
 
 
 def render(view: View, *, color: bool = False) -> str:
-    """The report as plain text, with ANSI colour only when ``color`` is true."""
+    """The report as plain text, with ANSI colour only when ``color`` is true.
+
+    Data is escaped for a terminal (:func:`escape_terminal`) before it is laid out, and
+    the lines are kept from reading as workflow commands after it, so the only control
+    sequences in the text are the report's own colours.
+    """
 
     def paint(text: str, style: str) -> str:
         return f"{style}{text}{_RESET}" if color else text
@@ -32,16 +38,19 @@ def render(view: View, *, color: bool = False) -> str:
     code_width = max((len(finding.code) for finding in report.findings), default=0)
     lines: list[str] = []
     for group in view.groups():
-        lines.append(paint(group.heading, _BOLD))
+        lines.append(paint(escape_terminal(group.heading), _BOLD))
         for subject, findings in group.subjects:
-            lines.extend(_wrap(view.subject_label(subject), "  ", "    "))
+            lines.extend(_wrap(escape_terminal(view.subject_label(subject)), "  ", "    "))
             for finding in findings:
                 lines.extend(_finding_lines(finding, code_width, paint))
         lines.append("")
     verdict = view.verdict()
     style = _PASSED if report.ok else _FAILED
-    lines.append(f"{view.counts_text()}: {paint(verdict, style)}")
-    return "\n".join(lines) + "\n"
+    lines.append(f"{escape_terminal(view.counts_text())}: {paint(verdict, style)}")
+    config = view.config_text()
+    if config is not None:
+        lines.append(escape_terminal(config))
+    return escape_workflow_commands("\n".join(lines) + "\n")
 
 
 _KEEP = "\x00"
@@ -51,13 +60,13 @@ def _finding_lines(
     finding: Finding, code_width: int, paint: Callable[[str, str], str]
 ) -> list[str]:
     severity = finding.severity.value
-    prefix = f"    {severity:<{_SEVERITY_WIDTH}}  {finding.code:<{code_width}}  "
-    parts = [" ".join(finding.message.split())]
+    prefix = f"    {severity:<{_SEVERITY_WIDTH}}  {escape_terminal(finding.code):<{code_width}}  "
+    parts = [escape_terminal(" ".join(finding.message.split()))]
     if finding.source is not None:
-        parts.append(str(finding.source))
+        parts.append(escape_terminal(str(finding.source)))
     if finding.waived_by is not None:
         # A non-breaking join keeps the waiver reference whole on one line.
-        parts.append(f"(waived{_KEEP}by{_KEEP}{finding.waived_by})")
+        parts.append(f"(waived{_KEEP}by{_KEEP}{escape_terminal(finding.waived_by)})")
     wrapped = _wrap("  ".join(parts), prefix, " " * len(prefix))
     lines = [line.replace(_KEEP, " ") for line in wrapped]
     # Colour goes on after wrapping so escape codes never count toward the width.

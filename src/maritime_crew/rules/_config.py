@@ -77,6 +77,11 @@ class Config:
     command_line: frozenset[str] = frozenset()
     """Keys (``select``, ``ignore`` …) whose value came from command-line options, for messages."""
 
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The configuration files this configuration was read from (none: built in code)."""
+        return () if self.source is None else (self.source,)
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
         """Build a configuration from a parsed TOML table; raises :class:`ConfigError`."""
@@ -258,19 +263,51 @@ def _unknown(selector: str, rules: Sequence[Rule], *, exact: bool = False) -> st
 
 
 def find_config(dataset: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The configuration file and table that apply to a dataset, if any."""
+    """The configuration file and table that apply to a dataset, if any.
+
+    ``maritime-crew.toml`` in the dataset's directory wins. Otherwise the search walks up
+    from that directory and takes the ``[tool.maritime-crew]`` table of the first
+    ``pyproject.toml`` that has one. It stops, finding nothing, at the first
+    ``pyproject.toml`` without that table (another project's, read no further even if it
+    is broken), and after the root of a repository (a directory holding ``.git``) or the
+    home directory, as ruff does: a configuration far above the data never applies by
+    accident.
+    """
     start = dataset if dataset.is_dir() else dataset.parent
     start = start.resolve()
     own = start / "maritime-crew.toml"
     if own.is_file():
         return own, _read(own)
+    home = _home()
     for directory in (start, *start.parents):
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
+            if not _mentions_us(pyproject):
+                return None
             table = _read(pyproject).get("tool", {}).get("maritime-crew")
-            if isinstance(table, dict):
-                return pyproject, table
+            return (pyproject, table) if isinstance(table, dict) else None
+        if directory == home or (directory / ".git").exists():
+            return None
     return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (KeyError, RuntimeError, OSError):  # no home directory known
+        return None
+
+
+def _mentions_us(pyproject: Path) -> bool:
+    """Whether a ``pyproject.toml`` may hold a ``[tool.maritime-crew]`` table at all.
+
+    A file that does not name the tool is another project's: it ends the search, and is
+    not parsed, so that a broken one cannot stop a check.
+    """
+    try:
+        return "maritime-crew" in pyproject.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return True  # unreadable: let _read say so
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -50,6 +50,7 @@ def check(
         findings=tuple(findings),
         rules=tuple(entry.rule for entry in evaluation.enabled),
         fail_on=evaluation.config.fail_on,
+        config_files=evaluation.config.files,
     )
 
 

@@ -32,6 +32,12 @@ class Report:
     """The rules that ran."""
     fail_on: Severity = Severity.ERROR
     """Findings at or above this severity (and not waived) make the report fail."""
+    config_files: tuple[str, ...] = ()
+    """The configuration files whose settings the check used (none: the defaults).
+
+    Every report format names them, so that a reader can tell a check run at the
+    defaults from one whose severities or rule selection a file changed.
+    """
 
     @property
     def active(self) -> tuple[Finding, ...]:
