@@ -158,30 +158,33 @@ def commands(renamed: dict[str, str]) -> list[list[str]]:
     runs += [["tna", "PATH", "--format", fmt] for fmt in _TABLES]
     runs += [["skills", "PATH", "--format", "csv", "--table", "coverage"]]
     runs += [["tna", "PATH", "--format", "csv", "--table", table] for table in ("gaps", "trainers")]
-    runs += [["pathway", "PATH", person, "--format", fmt] for fmt in ("text", "json")]
-    runs += [["terms", "PATH", "--format", fmt] for fmt in ("text", "json", "markdown")]
-    runs += [["terms", "PATH", terms, "--format", fmt] for fmt in ("text", "json", "markdown")]
-    runs += [["terms", "PATH", "--person", person, "--format", fmt] for fmt in ("text", "json")]
+    # An id may begin with "-": positional ids follow "--", options take "--opt=id".
+    runs += [["pathway", "PATH", "--format", fmt, "--", person] for fmt in ("text", "json")]
+    runs += [["terms", "PATH", "--format", fmt] for fmt in _DOCUMENTS]
+    runs += [["terms", "PATH", "--format", fmt, "--", terms] for fmt in _DOCUMENTS]
+    runs += [["terms", "PATH", f"--person={person}", "--format", fmt] for fmt in ("text", "json")]
     runs += [["register", "PATH", "--format", fmt] for fmt in ("text", "json", "markdown")]
-    runs += [["history", "PATH", document, "--format", fmt] for fmt in ("text", "json")]
+    runs += [["history", "PATH", "--format", fmt, "--", document] for fmt in ("text", "json")]
     runs += [["rules", "--format", fmt] for fmt in ("text", "json")]
     # Usage errors that list the known ids, or quote what was asked for.
     runs += [
         ["terms", "PATH", "--person", nobody],
         ["due", "PATH", "--crew", nobody],
         ["pathway", "PATH", nobody],
-        ["explain", person],
+        ["explain", "--", person],
     ]
     return runs
 
 
 _TABLES = ("text", "json", "csv", "markdown")
+_DOCUMENTS = ("text", "json", "markdown")
 
 
 def run(args: list[str], path: Path) -> tuple[int, str, str]:
     """Run a command in-process; its exit code, standard output and standard error."""
     if "PATH" in args and args[0] != "history":  # the one command without a date
-        args = [*args, "--as-of", AS_OF]
+        end = args.index("--") if "--" in args else len(args)
+        args = [*args[:end], "--as-of", AS_OF, *args[end:]]
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main([str(path) if arg == "PATH" else arg for arg in args])

@@ -184,6 +184,21 @@ def test_terms_command_shows_one_set(capsys: pytest.CaptureFixture[str]) -> None
     assert json.loads(out)["consultation"]["answered"] == 6
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "json", "tc-2021"],  # the set after an option
+        ["--format", "json", "--", "tc-2021"],  # after "--", as an id beginning "-" must be
+    ],
+)
+def test_terms_command_takes_the_set_after_options(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    code, out, err = _run(capsys, "terms", str(EXAMPLE), "--as-of", "2021-04-01", *args)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["id"] == "tc-2021"
+
+
 def test_terms_command_explains_a_person(capsys: pytest.CaptureFixture[str]) -> None:
     args = ("terms", str(EXAMPLE), "--person", "BF1003", "--as-of", "2021-04-01")
     code, out, _ = _run(capsys, *args)

@@ -35,6 +35,25 @@ class _Parser(argparse.ArgumentParser):
     subcommands' parsers are of this class too.
     """
 
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse a command's arguments with options and positionals in any order.
+
+        ``terms PATH --format json tc-2021`` gives the optional ``SET`` after an option:
+        plain argparse takes ``SET`` as missing when it meets ``PATH`` and then refuses
+        ``tc-2021``. A command's parser (one without subcommands) parses intermixed.
+        """
+        if self._subparsers is not None or self._intermixing:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         from ..report import escape_terminal
 
