@@ -17,6 +17,7 @@ the detailed one only when the data has a problem.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime
 import decimal
 import enum
@@ -31,7 +32,12 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 import cattrs
 import pendulum
-from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn
 
 from .. import model
@@ -45,12 +51,15 @@ __all__ = [
     "NO_SUCH_HOUR",
     "NO_SUCH_MINUTE",
     "NO_SUCH_MONTH",
+    "Omitted",
     "WrongType",
     "describe",
     "detailed",
     "escaped",
     "excerpt",
     "fast",
+    "keeping_errors",
+    "problem_count",
     "quote",
     "sharing_dates",
     "unstructure",
@@ -375,16 +384,123 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+class Omitted(Exception):
+    """Stands for the problems of a list's items that detailed structuring only counted.
+
+    See :func:`keeping_errors`: past its room, an item's errors are counted, their
+    tracebacks dropped, and the items' problems become this one number.
+    """
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+class _Room:
+    """How many more problems the errors the detailed structuring keeps may make."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+
+_ROOM: contextvars.ContextVar[_Room | None] = contextvars.ContextVar("room", default=None)
+
+
+@contextlib.contextmanager
+def keeping_errors(room: int) -> Iterator[None]:
+    """Within, the detailed converter keeps errors for about ``room`` problems, no more.
+
+    Lists are structured item by item. Once the errors kept make ``room`` problems
+    (counted over every list, however nested), the errors of a later failed item are
+    only counted: they end as one :class:`Omitted` in the list's error. Without this, a
+    table of a million bad records makes a million exceptions, with their tracebacks and
+    notes, at some kilobytes each, all alive at once. An item that fails while there is
+    room keeps its errors whole, so one record with a million bad values still shows its
+    first ones (its own lists stop keeping where the room ends).
+    """
+    token = _ROOM.set(_Room(room))
+    try:
+        yield
+    finally:
+        _ROOM.reset(token)
+
+
+def problem_count(exc: BaseException) -> int:
+    """How many problems the error of a detailed structuring stands for.
+
+    One per error, except an unknown-keys error (one per key) and :class:`Omitted` (its
+    count). The tracebacks of the error and of everything in it are dropped on the way:
+    each leads to a frame that holds the list of errors it is in, a reference cycle that
+    only the garbage collector would free (and loading runs with it paused).
+    """
+    return sum(_tally(exc))
+
+
+def _tally(exc: BaseException) -> tuple[int, int]:
+    """The problems ``exc`` makes, and those it only counts; its tracebacks dropped."""
+    made = counted = 0
+    stack = [exc]
+    while stack:
+        error = stack.pop()
+        error.__traceback__ = None
+        if isinstance(error, BaseValidationError):
+            stack.extend(error.exceptions)
+        elif isinstance(error, ForbiddenExtraKeysError):
+            made += len(error.extra_fields)
+        elif isinstance(error, Omitted):
+            counted += error.count
+        else:
+            made += 1
+    return made, counted
+
+
+def _detailed_tuple(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """``tuple[X, ...]`` in detail: every item's errors, noted with its index, within room.
+
+    It notes errors as cattrs' own list hook does (an ``IterableValidationNote`` per
+    item), so a problem's path is the same; past the room of :func:`keeping_errors` it
+    counts them instead.
+    """
+    item_type = get_args(type_)[0]
+    item = converter.get_structure_hook(item_type)
+
+    def structure(value: Any, target: Any) -> Any:
+        if type(value) is not list:
+            raise WrongType("a list", value)
+        room = _ROOM.get()
+        result = []
+        errors: list[Exception] = []
+        omitted = 0
+        for index, entry in enumerate(value):
+            before = room.left if room is not None else 1
+            try:
+                result.append(item(entry, item_type))
+            except Exception as exc:
+                made, counted = _tally(exc)
+                if before <= 0:
+                    omitted += made + counted
+                    continue
+                note = IterableValidationNote(
+                    f"Structuring {target} @ index {index}", index, item_type
+                )
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+                errors.append(exc)
+                if room is not None:  # its own lists took off theirs: all of it, once
+                    room.left = before - made
+        if omitted:
+            errors.append(Omitted(omitted))
+        if errors:
+            raise IterableValidationError(f"While structuring {target!r}", errors, target)
+        return tuple(result)
+
+    return structure
+
+
 def _tuple_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    if converter.detailed_validation:  # cattrs' own, for its per-item error notes
-        inner = homogenous_tuple_structure_factory(type_, converter)
-
-        def structure(value: Any, target: Any) -> Any:
-            if type(value) is not list:
-                raise WrongType("a list", value)
-            return inner(value, target)
-
-        return structure
+    if converter.detailed_validation:
+        return _detailed_tuple(type_, converter)
     item_type = get_args(type_)[0]
     item = converter.get_structure_hook(item_type)
 

@@ -10,12 +10,25 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ..model import InvalidValue
-from ._converter import InvalidChoice, WrongType, describe, escaped, excerpt, quote, withhold
+from ._converter import (
+    InvalidChoice,
+    Omitted,
+    WrongType,
+    describe,
+    escaped,
+    excerpt,
+    problem_count,
+    quote,
+    withhold,
+)
 from ._sources import line_of
 
 __all__ = [
+    "MORE_PROBLEMS",
     "DataError",
     "Problem",
+    "ProblemLog",
+    "count_problems",
     "did_you_mean",
     "nearest",
     "problems_from_exception",
@@ -30,10 +43,13 @@ class Problem:
 
     ``code`` is a stable machine code: ``syntax``, ``encoding``, ``file``,
     ``too-large`` (beyond a limit of the format), ``unknown-table``, ``unknown-field``,
-    ``missing-field``, ``wrong-type``, ``invalid-choice`` or ``invalid-value``. ``path``
-    leads to the value inside the file, using record ids where records have them
-    (``person[BF1003].certificates[0].expires``); it is empty for whole-file problems.
-    ``line`` is the line of the enclosing ``[[table]]`` header (or of a syntax error).
+    ``missing-field``, ``wrong-type``, ``invalid-choice`` or ``invalid-value``; and
+    ``more-problems``, the last problem of a file whose problems were not all kept,
+    which stands for the ``omitted`` ones (see ``max_problems`` of
+    :func:`~maritime_crew.io.load`). ``path`` leads to the value inside the file, using
+    record ids where records have them (``person[BF1003].certificates[0].expires``); it
+    is empty for whole-file problems. ``line`` is the line of the enclosing
+    ``[[table]]`` header (or of a syntax error).
 
     The file, path, message and what was found never hold an unprintable character:
     each is written as its escape (``\x1b``), so a problem can always be printed and
@@ -47,6 +63,8 @@ class Problem:
     line: int | None = None
     expected: str | None = None
     found: str | None = attrs.field(default=None, converter=attrs.converters.optional(escaped))
+    omitted: int = 0
+    """For a ``more-problems`` problem, how many problems of the file it stands for."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -67,17 +85,28 @@ class Problem:
 
 
 class DataError(Exception):
-    """A dataset could not be loaded. ``problems`` lists every problem found, in file order."""
+    """A dataset could not be loaded. ``problems`` lists the problems found, in file order.
+
+    A load keeps the first problems it finds (``max_problems`` of
+    :func:`~maritime_crew.io.load`); a file with more ends with one ``more-problems``
+    problem that counts the rest. :attr:`~maritime_crew.io.DataError.count` is the number
+    of problems found.
+    """
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(self.problems)
 
+    @property
+    def count(self) -> int:
+        """How many problems were found, those only counted (``more-problems``) included."""
+        return sum(p.omitted if p.code == MORE_PROBLEMS else 1 for p in self.problems)
+
     def __str__(self) -> str:
-        count = len(self.problems)
+        count = self.count
         files = len({problem.file for problem in self.problems})
         heading = (
-            f"{count} problem{'s' if count != 1 else ''} in "
+            f"{count:,} problem{'s' if count != 1 else ''} in "
             f"{files} file{'s' if files != 1 else ''}:"
         )
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
@@ -88,6 +117,81 @@ class DataError(Exception):
         See :meth:`~maritime_crew.io.Problem.redacted`.
         """
         return DataError([problem.redacted() for problem in self.problems])
+
+
+MORE_PROBLEMS = "more-problems"
+"""The code of the problem that counts a file's problems a load did not keep."""
+
+
+def more_problems(file: str, omitted: int, kept: int) -> Problem:
+    """The last problem of a file whose other ``omitted`` problems were only counted."""
+    more = "problem" if omitted == 1 else "problems"
+    if kept:
+        message = (
+            f"and {omitted:,} more {more} in this file, not shown: a load keeps the first "
+            f"{kept:,} problems it finds"
+        )
+    else:
+        message = f"{omitted:,} {more} in this file, not shown: this load keeps none"
+    return Problem(MORE_PROBLEMS, file, "", message, omitted=omitted)
+
+
+class ProblemLog:
+    """The problems of one load: the first ``limit`` kept, the rest only counted by file.
+
+    A dataset may hold millions of problems (a million records with the same mistake),
+    and a problem costs some hundreds of bytes, its message perhaps a search for the
+    nearest name. Past the limit, whoever finds a problem calls :meth:`count` (or lets
+    :meth:`add` count it) and builds nothing, so a load's memory does not grow with its
+    problems. :meth:`problems` ends each file that had more with one ``more-problems``
+    problem saying how many.
+    """
+
+    __slots__ = ("kept", "limit", "omitted")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.omitted: dict[str, int] = {}
+        """Problems counted but not kept, by file (as :attr:`Problem.file` has it)."""
+
+    @property
+    def room(self) -> int:
+        """How many more problems may be kept."""
+        return max(self.limit - len(self.kept), 0)
+
+    @property
+    def full(self) -> bool:
+        """True when a problem found now would only be counted."""
+        return len(self.kept) >= self.limit
+
+    def add(self, problem: Problem) -> None:
+        """Keep ``problem`` if there is room; count it otherwise."""
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+        else:
+            self.omitted[problem.file] = self.omitted.get(problem.file, 0) + 1
+
+    def count(self, file: str, more: int = 1) -> None:
+        """Count ``more`` problems of ``file`` without keeping them."""
+        if more:
+            key = escaped(file)
+            self.omitted[key] = self.omitted.get(key, 0) + more
+
+    def found_since(self, mark: int, file: str) -> bool:
+        """Whether ``file`` has had a problem since :attr:`kept` held ``mark`` problems."""
+        return len(self.kept) > mark or escaped(file) in self.omitted
+
+    def take(self, mark: int, file: str) -> tuple[list[Problem], int]:
+        """The problems ``file`` has had since ``mark``, removed, and how many were counted."""
+        taken = self.kept[mark:]
+        del self.kept[mark:]
+        return taken, self.omitted.pop(escaped(file), 0)
+
+    def problems(self) -> list[Problem]:
+        """The problems kept, and for each file with problems not kept one that counts them."""
+        more = [more_problems(file, n, self.limit) for file, n in self.omitted.items()]
+        return [*self.kept, *more]
 
 
 def nearest(wanted: str, known: Sequence[str], *, most: int = 3) -> list[str]:
@@ -194,7 +298,11 @@ def problems_from_exception(
     raw: list[Any],
     lines: Mapping[tuple[str | int, ...], int] | None,
 ) -> Iterator[Problem]:
-    """Turn a detailed cattrs error for one table of one file into problems."""
+    """Turn a detailed cattrs error for one table of one file into problems.
+
+    Problems are made as they are asked for, so a caller that keeps only the first few
+    pays for no more.
+    """
 
     def problem(segments: tuple[str | int, ...], code: str, message: str, **extra: Any) -> Problem:
         line = line_of(lines, (table, *segments)) if lines is not None else None
@@ -208,6 +316,8 @@ def problems_from_exception(
         )
 
     for segments, leaf in _leaves(exc, ()):
+        if isinstance(leaf, Omitted):  # only counted: see count_problems
+            continue
         if isinstance(leaf, ForbiddenExtraKeysError):
             known = _field_names(leaf.cl)
             for key in sorted(leaf.extra_fields):
@@ -260,3 +370,13 @@ def problems_from_exception(
             yield problem(where, "invalid-value", message, expected=leaf.expected, found=found)
         else:
             yield problem(segments, "invalid-value", f"invalid value ({leaf})")
+
+
+def count_problems(exc: BaseException) -> int:
+    """How many problems :func:`problems_from_exception` makes of ``exc``, without making them.
+
+    Those of the items the detailed converter only counted (its ``Omitted``) are
+    included, so a file can say how many more problems it had than it kept. The
+    tracebacks in ``exc`` are dropped on the way (they are never shown).
+    """
+    return problem_count(exc)

@@ -9,6 +9,7 @@ documented in ``docs/format.md`` ("Limits").
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterator
 from typing import Any
 
 from ..model import FIRST_DATE, LAST_DATE
@@ -21,6 +22,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_INTEGER",
     "MAX_NESTING",
+    "MAX_PROBLEMS",
     "MIN_INTEGER",
     "TOO_DEEP",
     "beyond_parser",
@@ -39,6 +41,14 @@ MAX_FILES = 100_000
 
 MAX_NESTING = 400
 """The most levels of tables and arrays inside a file's top table; a dataset needs 7."""
+
+MAX_PROBLEMS = 1_000
+"""The most problems a load keeps, by default (``load(..., max_problems=...)``).
+
+Past it, problems are counted and not made, and each file with problems not kept ends
+with one that counts them: a file of a million bad records costs no more memory than a
+file of a thousand (docs/security.md, "Memory").
+"""
 
 MIN_INTEGER = -(2**63)
 MAX_INTEGER = 2**63 - 1
@@ -70,14 +80,18 @@ def nested_too_deeply(data: Any) -> bool:
     """
     if not isinstance(data, (dict, list)):
         return False
-    stack: list[tuple[dict[Any, Any] | list[Any], int]] = [(data, 0)]
+    # The iterators of the tables and arrays being walked, one per level: memory grows
+    # with the depth, not with the number of values (a million records is one level).
+    stack: list[Iterator[Any]] = [iter(data.values() if isinstance(data, dict) else data)]
     while stack:
-        value, depth = stack.pop()
-        for child in value.values() if isinstance(value, dict) else value:
+        for child in stack[-1]:
             if isinstance(child, (dict, list)):
-                if depth >= MAX_NESTING:
+                if len(stack) > MAX_NESTING:
                     return True
-                stack.append((child, depth + 1))
+                stack.append(iter(child.values() if isinstance(child, dict) else child))
+                break
+        else:
+            stack.pop()
     return False
 
 

@@ -12,18 +12,38 @@ import stat
 from array import array
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import tomli
 
 from ..model import TABLES, Fleet
-from ._converter import describe, detailed, escaped, excerpt, fast, quote, sharing_dates
-from ._errors import DataError, Problem, problems_from_exception, render_path, suggest
+from ._converter import (
+    describe,
+    detailed,
+    escaped,
+    excerpt,
+    fast,
+    keeping_errors,
+    quote,
+    sharing_dates,
+)
+from ._errors import (
+    MORE_PROBLEMS,
+    DataError,
+    Problem,
+    ProblemLog,
+    count_problems,
+    problems_from_exception,
+    render_path,
+    suggest,
+)
 from ._limits import (
     MAX_DATASET_BYTES,
     MAX_FILE_BYTES,
     MAX_FILES,
+    MAX_PROBLEMS,
     TOO_DEEP,
     beyond_parser,
     nested_too_deeply,
@@ -146,20 +166,22 @@ def _within(path: str, directory: str) -> bool:
     return path == directory or path.startswith(directory.rstrip(os.sep) + os.sep)
 
 
-def _withheld(file: Path, problems: list[Problem]) -> Problem:
+def _withheld(file: Path, problems: list[Problem], more: int) -> Problem:
     """The problems of a file outside the dataset, in one problem that quotes none of it.
 
     Such a file was reached through a symbolic link, and may be anything (a key, a
-    password file): what it holds is never repeated in a message.
+    password file): what it holds is never repeated in a message. ``more`` problems of
+    it were only counted.
     """
-    count = len(problems)
+    count = len(problems) + more
     codes = ", ".join(dict.fromkeys(problem.code for problem in problems))
     message = (
-        f"{count} problem{'s' if count != 1 else ''} ({codes}) in a file outside the dataset "
-        "directory, reached through a symbolic link; the details are withheld, since such a "
-        "file may hold anything: load the file on its own to see them"
+        f"{count:,} problem{'s' if count != 1 else ''}{f' ({codes})' if codes else ''} in a "
+        "file outside the dataset directory, reached through a symbolic link; the details "
+        "are withheld, since such a file may hold anything: load the file on its own to see "
+        "them"
     )
-    return Problem(problems[0].code, str(file), "", message)
+    return Problem(problems[0].code if problems else "file", str(file), "", message)
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -233,9 +255,9 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _check_tables(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
+def _check_tables(name: str, data: Any, lines: _Lines | None, log: ProblemLog) -> None:
     if not isinstance(data, dict):
-        return [
+        log.add(
             Problem(
                 "wrong-type",
                 name,
@@ -244,15 +266,19 @@ def _check_tables(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
                 expected="a table of records at the top of the file",
                 found=describe(data),
             )
-        ]
-    problems = []
+        )
+        return
     for key, value in data.items():
-        if key not in _TUPLE_TYPES:
+        if key in _TUPLE_TYPES and isinstance(value, list):
+            continue
+        if log.full:  # counted, without the search for a table it might have meant
+            log.count(name)
+        elif key not in _TUPLE_TYPES:
             hint = _BY_ATTRIBUTE.get(key) or suggest(key, _TABLE_NAMES)
             advice = (
                 f"did you mean [[{hint}]]?" if hint else "known tables: " + ", ".join(_TABLE_NAMES)
             )
-            problems.append(
+            log.add(
                 Problem(
                     "unknown-table",
                     name,
@@ -263,8 +289,8 @@ def _check_tables(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
                     found=excerpt(key),
                 )
             )
-        elif not isinstance(value, list):
-            problems.append(
+        else:
+            log.add(
                 Problem(
                     "wrong-type",
                     name,
@@ -275,7 +301,6 @@ def _check_tables(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
                     found=describe(value),
                 )
             )
-    return problems
 
 
 def _first_line(lines: _Lines | None, key: str) -> int | None:
@@ -298,7 +323,11 @@ def _read(path: Path) -> tuple[str | None, int, list[Problem]]:
         if status.st_size > MAX_FILE_BYTES:
             return None, status.st_size, [_too_large(path, status.st_size)]
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # As much as the file holds, and a byte more to notice one that grew: a read
+            # of the limit itself would set aside 512 MiB for every file, however small.
+            data = handle.read(status.st_size + 1)
+            if len(data) > status.st_size:  # it grew: read on, up to the limit
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
         return None, 0, [Problem("file", str(path), "", f"cannot read the file: {_reason(exc)}")]
     if len(data) > MAX_FILE_BYTES:  # it grew while it was read
@@ -331,7 +360,12 @@ def _too_large(path: Path, size: int) -> Problem:
 
 
 @sharing_dates()
-def load(path: str | os.PathLike[str], *, follow_outside_links: bool = False) -> Fleet:
+def load(
+    path: str | os.PathLike[str],
+    *,
+    follow_outside_links: bool = False,
+    max_problems: int = MAX_PROBLEMS,
+) -> Fleet:
     """Load a dataset: a ``.toml``, ``.json`` or ``.csv`` file, or a directory of them.
 
     In a directory, every ``.toml``, ``.json`` and ``.csv`` file is read, in sorted path
@@ -349,12 +383,20 @@ def load(path: str | os.PathLike[str], *, follow_outside_links: bool = False) ->
     A CSV file holds work periods, one per row under a header row ``person,start,end``
     (and optionally ``vessel``); they join the ``work_period`` table in that order too.
 
-    Raises :class:`~maritime_crew.io.DataError` listing every problem found in every
+    Raises :class:`~maritime_crew.io.DataError` listing the problems found in every
     file: syntax errors, unknown tables and fields, missing fields, wrong types, bad
     dates, periods and choices. Integrity problems between records (duplicate ids,
     references to records that do not exist, dates out of order) do not stop loading;
     the ``DATA`` rules of ``check`` report them.
+
+    The error keeps the first ``max_problems`` problems found (1,000 by default; 0 keeps
+    none), and each file with more ends with one ``more-problems`` problem that counts
+    the rest (:attr:`DataError.count <maritime_crew.io.DataError.count>` is the total).
+    Problems past the limit are counted, not built, so that a file of a million bad
+    records costs no more memory than a file of a thousand (docs/security.md). Problems
+    in finding the files (links, unreadable directories) are always kept.
     """
+    log = ProblemLog(_problem_limit(max_problems))
     root = Path(path)
     problems: list[Problem] = []
     outside: set[Path] = set()
@@ -386,19 +428,36 @@ def load(path: str | os.PathLike[str], *, follow_outside_links: bool = False) ->
             )
             problems.append(Problem("too-large", str(root), "", message))
             break
+        mark = len(log.kept)
         if text is None:
-            problems.extend(file_problems)
-            continue
-        found = _load_file(
-            str(file), text, file.suffix.lower(), sources=sources, collected=collected, decoded=True
-        )
-        if found and file in outside:
-            found = [_withheld(file, found)]
-        problems.extend(found)
+            for problem in file_problems:
+                log.add(problem)
+        else:
+            _load_file(
+                str(file),
+                text,
+                file.suffix.lower(),
+                sources=sources,
+                collected=collected,
+                decoded=True,
+                log=log,
+            )
+        if file in outside and log.found_since(mark, str(file)):
+            found, more = log.take(mark, str(file))
+            log.kept.append(_withheld(file, found, more))
 
+    problems.extend(log.problems())
     if problems:
         raise DataError(_in_order(problems, files))
     return _fleet(collected, sources)
+
+
+def _problem_limit(max_problems: int) -> int:
+    if isinstance(max_problems, bool) or not isinstance(max_problems, int):
+        raise TypeError(f"max_problems must be a whole number, not {max_problems!r}")
+    if max_problems < 0:
+        raise ValueError(f"max_problems must be 0 or more, not {max_problems}")
+    return max_problems
 
 
 def _in_order(problems: list[Problem], files: list[Path]) -> list[Problem]:
@@ -406,14 +465,14 @@ def _in_order(problems: list[Problem], files: list[Path]) -> list[Problem]:
 
     Where a line has an unknown field, its missing fields come after the others: a
     misspelt field name causes both, and the unknown one (with its "did you mean") is the
-    one to fix.
+    one to fix. The problem that counts a file's problems not kept comes last in it.
     """
     order = {escaped(str(file)): position for position, file in enumerate(files)}
     misspelt = {(p.file, p.line) for p in problems if p.code == "unknown-field"}
 
-    def key(p: Problem) -> tuple[int, int, bool]:
+    def key(p: Problem) -> tuple[int, bool, int, bool]:
         later = p.code == "missing-field" and (p.file, p.line) in misspelt
-        return order.get(p.file, -1), p.line or 0, later
+        return order.get(p.file, -1), p.code == MORE_PROBLEMS, p.line or 0, later
 
     return sorted(problems, key=key)
 
@@ -426,20 +485,23 @@ def _load_file(
     sources: DatasetSources,
     collected: dict[str, list[Any]],
     decoded: bool,
-) -> list[Problem]:
+    log: ProblemLog,
+) -> None:
     """Read one file's text by its suffix: CSV work periods, JSON, or else TOML.
 
-    ``decoded`` says the text was decoded from UTF-8, and so holds no lone surrogate
-    (UTF-8 cannot encode one); other text is checked for them.
+    Its records go to ``collected``, its problems to ``log``. ``decoded`` says the text
+    was decoded from UTF-8, and so holds no lone surrogate (UTF-8 cannot encode one);
+    other text is checked for them.
     """
     raw = not decoded and _unencodable(text)
     if suffix == ".csv":
-        return _load_csv(name, text, sources=sources, collected=collected, raw=raw)
+        _load_csv(name, text, sources=sources, collected=collected, raw=raw, log=log)
+        return
     is_toml = suffix != ".json"
     # A JSON escape (\ud800) makes a surrogate from valid text; a pair of them makes one
     # character beyond the Basic Multilingual Plane, and only a lone one is left as is.
     raw = raw or (not is_toml and _SURROGATE_ESCAPE.search(text) is not None)
-    return _load_text(name, text, is_toml=is_toml, sources=sources, collected=collected, raw=raw)
+    _load_text(name, text, is_toml=is_toml, sources=sources, collected=collected, raw=raw, log=log)
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -461,28 +523,51 @@ def _unencodable(text: str) -> bool:
     return False
 
 
-def _lone_surrogates(name: str, data: Any, lines: _Lines | None) -> list[Problem]:
-    """A located problem for each text value or key in ``data`` with a lone surrogate.
+def _lone_surrogates(name: str, data: Any, lines: _Lines | None, log: ProblemLog) -> bool:
+    """Whether ``data`` has text with a lone surrogate; a located problem in ``log`` for each.
 
     Text that holds one cannot be written as UTF-8, so it would fail every report and
     ``dump`` later; it is refused at load, where it can be located.
     """
-    problems: list[Problem] = []
-    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
-    while stack:  # not recursive: the data may be nested as deep as the parser goes
-        value, where = stack.pop()
-        if isinstance(value, str):
-            if _SURROGATE.search(value):
-                problems.append(_lone_surrogate(name, data, where, lines))
-        elif isinstance(value, dict):
-            for key, item in reversed(value.items()):
-                if _SURROGATE.search(key):
-                    problems.append(_lone_surrogate(name, data, (*where, key), lines))
-                else:
-                    stack.append((item, (*where, key)))
-        elif isinstance(value, list):
-            stack.extend((item, (*where, i)) for i, item in reversed(list(enumerate(value))))
-    return problems
+    found = False
+    # Not recursive (the data may be nested as deep as the parser goes), and one iterator
+    # per level, so that the walk costs memory by depth, not by the number of values.
+    stack: list[tuple[Iterator[tuple[Any, Any]], tuple[str | int, ...]]] = []
+    if isinstance(data, dict):
+        stack.append((iter(data.items()), ()))
+    elif isinstance(data, list):
+        stack.append((enumerate(data), ()))
+    elif isinstance(data, str) and _SURROGATE.search(data):
+        found = True
+        _add_lone_surrogate(name, data, (), lines, log)
+    while stack:
+        entries, where = stack[-1]
+        for key, value in entries:
+            if isinstance(key, str) and _SURROGATE.search(key):
+                found = True
+                _add_lone_surrogate(name, data, (*where, key), lines, log)
+            elif isinstance(value, str):
+                if _SURROGATE.search(value):
+                    found = True
+                    _add_lone_surrogate(name, data, (*where, key), lines, log)
+            elif isinstance(value, dict):
+                stack.append((iter(value.items()), (*where, key)))
+                break
+            elif isinstance(value, list):
+                stack.append((enumerate(value), (*where, key)))
+                break
+        else:
+            stack.pop()
+    return found
+
+
+def _add_lone_surrogate(
+    name: str, data: Any, where: tuple[str | int, ...], lines: _Lines | None, log: ProblemLog
+) -> None:
+    if log.full:
+        log.count(name)
+    else:
+        log.add(_lone_surrogate(name, data, where, lines))
 
 
 def _lone_surrogate(
@@ -505,49 +590,62 @@ def _load_text(
     is_toml: bool,
     sources: DatasetSources,
     collected: dict[str, list[Any]],
+    log: ProblemLog,
     raw: bool = False,
-) -> list[Problem]:
+) -> None:
     data, problems = _parse(name, text, is_toml=is_toml)
     if problems:
-        return problems
+        for problem in problems:
+            log.add(problem)
+        return
     # The line of each record, found now, while the text is in memory: it locates the
     # file's problems and, later, every finding about its records (see _sources).
     lines = header_lines(text) if is_toml else None
-    if raw:  # the text may hold a lone surrogate
-        problems = _lone_surrogates(name, data, lines)
-        if problems:
-            return problems
-    problems = _check_tables(name, data, lines)
+    if raw and _lone_surrogates(name, data, lines, log):  # the text may hold one
+        return
+    mark = len(log.kept)
+    _check_tables(name, data, lines, log)
     if not isinstance(data, dict):
-        return problems
+        return
     file_index = sources.add_file(name, lines)
     for table, raw in data.items():
         if table not in _TUPLE_TYPES or not isinstance(raw, list):
             continue  # reported by _check_tables
-        records, table_problems = _structure(name, table, raw, lines)
-        problems.extend(table_problems)
+        records = _structure(name, table, raw, lines, log)
         collected[table].extend(records)
         sources.add_records(table, file_index, len(records))
     # Data that fits the model nests no deeper than the model does, so only data with a
     # problem can be nested too deeply: valid data pays nothing for this check.
-    if problems and nested_too_deeply(data):
-        return [Problem("too-large", name, "", TOO_DEEP)]
-    return problems
+    if log.found_since(mark, name) and nested_too_deeply(data):
+        log.take(mark, name)
+        log.add(Problem("too-large", name, "", TOO_DEEP))
 
 
 def _structure(
-    name: str, table: str, raw: list[Any], lines: _Lines | None
-) -> tuple[tuple[Any, ...], list[Problem]]:
-    """The records of one table of one file, or no records and every problem in them."""
+    name: str, table: str, raw: list[Any], lines: _Lines | None, log: ProblemLog
+) -> tuple[Any, ...]:
+    """The records of one table of one file, or no records and its problems in ``log``.
+
+    Valid data takes the fast path. Otherwise the detailed converter says what is wrong,
+    keeping the errors of only as many records as ``log`` has room for problems
+    (:func:`keeping_errors`); the problems of the others are counted.
+    """
     target = _TUPLE_TYPES[table]
     try:
-        return fast.structure(raw, target), []
+        return fast.structure(raw, target)
     except Exception:  # any failure is re-run in detail below
-        try:
-            return detailed.structure(raw, target), []
-        except Exception as exc:  # turned into located problems
-            found = problems_from_exception(exc, file=name, table=table, raw=raw, lines=lines)
-            return (), list(found)
+        pass
+    room = log.room
+    try:
+        with keeping_errors(room):
+            return detailed.structure(raw, target)
+    except Exception as exc:  # turned into located problems
+        found = problems_from_exception(exc, file=name, table=table, raw=raw, lines=lines)
+        kept = list(islice(found, room))
+        for problem in kept:
+            log.add(problem)
+        log.count(name, count_problems(exc) - len(kept))
+        return ()
 
 
 # -- CSV work periods ---------------------------------------------------------------------
@@ -559,51 +657,51 @@ def _load_csv(
     *,
     sources: DatasetSources,
     collected: dict[str, list[Any]],
+    log: ProblemLog,
     raw: bool = False,
-) -> list[Problem]:
-    """Read a CSV file of work periods into ``collected``; return every problem in it.
+) -> None:
+    """Read a CSV file of work periods into ``collected``, and its problems into ``log``.
 
     The first record is the header. Each later row becomes a plain ``work_period``
     table of its non-empty values, structured by the same converter as TOML and JSON
     (so a local time is read as Europe/London time, and refused when a clock change
     makes it doubtful). Row ``i`` is ``work_period[i]`` of the file, located at its line.
     """
-    problems: list[Problem] = []
-    records = _csv_records(name, text, problems)
+    records = _csv_records(name, text, log)
     header = next(records, None)
     if header is None:
         message = f"the file has no header row; a work-period file starts with {_CSV_NEEDS}"
-        return [*problems, Problem("syntax", name, "", message, line=1)]
-    columns, header_problems = _csv_header(name, *header)
-    problems.extend(header_problems)
+        log.add(Problem("syntax", name, "", message, line=1))
+        return
+    columns = _csv_header(name, *header, log)
     rows: list[dict[str, str]] = []
     lines = HeaderLines()
     numbers = lines.arrays[_CSV_TABLE] = array("l")  # the line of each row, in order
     for line, cells in records:
         if len(cells) > len(header[1]):
-            problems.append(_csv_too_wide(name, line, len(cells), len(header[1])))
+            if log.full:
+                log.count(name)
+            else:
+                log.add(_csv_too_wide(name, line, len(cells), len(header[1])))
         numbers.append(line)
         rows.append(
             {column: cells[i] for column, i in columns.items() if i < len(cells) and cells[i]}
         )
     if any(column not in columns for column in _CSV_REQUIRED):
-        return problems  # every row would lack the column: the header problem says it once
-    surrogates = _lone_surrogates(name, {_CSV_TABLE: rows}, lines) if raw else []
-    if surrogates:  # the text may hold a lone surrogate
-        return [*problems, *surrogates]
-    found, row_problems = _structure(name, _CSV_TABLE, rows, lines)
-    problems.extend(row_problems)
+        return  # every row would lack the column: the header problem says it once
+    if raw and _lone_surrogates(name, {_CSV_TABLE: rows}, lines, log):  # the text may hold one
+        return
+    found = _structure(name, _CSV_TABLE, rows, lines, log)
     file_index = sources.add_file(name, lines)
     collected[_CSV_TABLE].extend(found)
     sources.add_records(_CSV_TABLE, file_index, len(found))
-    return problems
 
 
-def _csv_records(name: str, text: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+def _csv_records(name: str, text: str, log: ProblemLog) -> Iterator[tuple[int, list[str]]]:
     """``(line, values)`` of each record that is not blank.
 
     Values are stripped of spaces, and empty values at the end of a record are dropped.
-    Malformed records (a stray or unclosed quote) are added to ``problems`` and skipped.
+    Malformed records (a stray or unclosed quote) are problems in ``log``, and skipped.
     A record's line is the line it starts on; a quoted value may run over several lines.
     """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -614,7 +712,10 @@ def _csv_records(name: str, text: str, problems: list[Problem]) -> Iterator[tupl
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.append(_csv_syntax(name, line, str(exc)))
+            if log.full:
+                log.count(name)
+            else:
+                log.add(_csv_syntax(name, line, str(exc)))
             if reader.line_num < line:  # nothing was consumed: the reader cannot go on
                 return
             continue
@@ -649,15 +750,17 @@ def _csv_syntax(name: str, line: int, error: str) -> Problem:
     return Problem("syntax", name, "", message, line=line, expected=expected, found=found)
 
 
-def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int], list[Problem]]:
-    """The position of each known column, and the header's problems."""
+def _csv_header(name: str, line: int, cells: list[str], log: ProblemLog) -> dict[str, int]:
+    """The position of each known column; the header's problems go to ``log``."""
     columns: dict[str, int] = {}
-    problems: list[Problem] = []
     for position, column in enumerate(cells):
         where = f"column {position + 1}"
+        if (column not in _CSV_COLUMNS or column in columns) and log.full:
+            log.count(name)  # without the search for a column it might have meant
+            continue
         if column in columns:
             message = f"{where}: the column {quote(column)} appears twice in the header"
-            problems.append(
+            log.add(
                 Problem(
                     "syntax",
                     name,
@@ -675,7 +778,7 @@ def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int],
             )
             what = f"unknown column {quote(column)}" if column else "a column without a name"
             message = f"{where}: {what}; {advice}"
-            problems.append(
+            log.add(
                 Problem(
                     "unknown-field",
                     name,
@@ -691,10 +794,8 @@ def _csv_header(name: str, line: int, cells: list[str]) -> tuple[dict[str, int],
     for column in _CSV_REQUIRED:
         if column not in columns:
             message = f"the header has no column {column!r}; a work-period file needs {_CSV_NEEDS}"
-            problems.append(
-                Problem("missing-field", name, "", message, line=line, expected=_CSV_NEEDS)
-            )
-    return columns, problems
+            log.add(Problem("missing-field", name, "", message, line=line, expected=_CSV_NEEDS))
+    return columns
 
 
 def _csv_too_wide(name: str, line: int, found: int, width: int) -> Problem:
@@ -711,25 +812,30 @@ def _csv_too_wide(name: str, line: int, found: int, width: int) -> Problem:
 
 
 @sharing_dates()
-def loads(text: str, *, format: str = "toml", name: str = "<string>") -> Fleet:
+def loads(
+    text: str, *, format: str = "toml", name: str = "<string>", max_problems: int = MAX_PROBLEMS
+) -> Fleet:
     """Load a dataset from TOML (``format="toml"``), JSON (``"json"``) or CSV (``"csv"``) text.
 
     CSV text holds work periods, as a ``.csv`` file does. ``name`` stands for the file
     name in problem messages and record locations. Raises :class:`~maritime_crew.io.DataError` as
-    :func:`~maritime_crew.io.load` does.
+    :func:`~maritime_crew.io.load` does, with the first ``max_problems`` problems.
     """
     if format not in ("toml", "json", "csv"):
         raise ValueError(f"format must be 'toml', 'json' or 'csv', not {format!r}")
+    log = ProblemLog(_problem_limit(max_problems))
     sources = DatasetSources()
     collected: dict[str, list[Any]] = {table.name: [] for table in TABLES}
-    problems = _load_file(
+    _load_file(
         name,
         text.removeprefix("\ufeff"),
         f".{format}",
         sources=sources,
         collected=collected,
         decoded=False,
+        log=log,
     )
+    problems = log.problems()
     if problems:
         raise DataError(_in_order(problems, [Path(name)]))
     return _fleet(collected, sources)

@@ -29,7 +29,7 @@ def document(view: View) -> dict[str, Any]:
         "summary": {
             "by_severity": report.counts_by_severity(),
             "by_rule": report.counts_by_rule(),
-            "waived": len(report.waived),
+            "waived": report.waived_count(),
             "rules_run": len(report.rules),
         },
         "rules": [plain(rule.to_record()) for rule in report.rules],

@@ -33,7 +33,7 @@ def render(view: View) -> str:
     ]
     counts = report.counts_by_severity()
     lines.extend(f"| {level.value} | {counts[level.value]} |" for level in _levels())
-    lines.append(f"| waived | {len(report.waived)} |")
+    lines.append(f"| waived | {report.waived_count()} |")
     for group in view.groups():
         lines += [
             "",

@@ -7,6 +7,7 @@ the ``[tool.maritime-crew]`` table of the nearest ``pyproject.toml`` at or above
     extend-select = []                # added to select
     ignore = ["TRN002"]
     fail-on = "warning"               # error (default), warning or info
+    max-findings-per-rule = 1000      # the most findings of one rule a report lists
 
     [severity]
     certificate-expiring = "error"    # per rule (code, name or prefix)
@@ -33,9 +34,20 @@ from ..io import beyond_parser, explain_toml, suggest
 from ._rule import Registry, Rule
 from ._severity import Severity
 
-__all__ = ["Config", "ConfigError", "EnabledRule", "find_config"]
+__all__ = ["MAX_FINDINGS_PER_RULE", "Config", "ConfigError", "EnabledRule", "find_config"]
 
-_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "rules")
+_KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "fail-on",
+    "max-findings-per-rule",
+    "severity",
+    "rules",
+)
+
+MAX_FINDINGS_PER_RULE = 1_000
+"""The most findings of one rule a check keeps, by default (``max-findings-per-rule``)."""
 
 
 class ConfigError(ValueError):
@@ -76,6 +88,16 @@ class Config:
     """The file the configuration came from, for messages."""
     command_line: frozenset[str] = frozenset()
     """Keys (``select``, ``ignore`` …) whose value came from command-line options, for messages."""
+    max_findings_per_rule: int = MAX_FINDINGS_PER_RULE
+    """The most findings of one rule a check keeps (``max-findings-per-rule``, at least 1).
+
+    The rest are counted, not kept: findings of the rule about the rule itself, one for
+    each severity and one for the waived, say how many there were and count as that
+    many, so the counts and the verdict are those of every finding while the report,
+    and the memory of the check, stay bounded (see docs/security.md). The first finding
+    covered by each waiver is kept even past the limit, so that a waiver in use is never
+    reported unused (``DATA008``).
+    """
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -104,6 +126,15 @@ class Config:
         select = selectors("select") if "select" in data else ("ALL",)
         extend = selectors("extend-select")
         ignore = selectors("ignore")
+        most = MAX_FINDINGS_PER_RULE
+        if "max-findings-per-rule" in data:
+            value = data["max-findings-per-rule"]
+            if type(value) is int and value >= 1:
+                most = value
+            else:
+                problems.append(
+                    f"max-findings-per-rule: expected a whole number of at least 1, found {value!r}"
+                )
         fail_on = Severity.ERROR
         if "fail-on" in data:
             try:
@@ -130,7 +161,16 @@ class Config:
             parameters = {key: dict(value) for key, value in tables.items()}
         if problems:
             raise ConfigError(problems, source)
-        return cls(select, extend, ignore, fail_on, severity, parameters, source)
+        return cls(
+            select,
+            extend,
+            ignore,
+            fail_on,
+            severity,
+            parameters,
+            source,
+            max_findings_per_rule=most,
+        )
 
     @classmethod
     def discover(cls, dataset: str | os.PathLike[str]) -> Config:

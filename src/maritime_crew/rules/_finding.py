@@ -59,6 +59,10 @@ class Finding:
     """Structured facts behind the message (ids, dates as ISO text, numbers)."""
     waived_by: str | None = None
     """Id of the waiver in force that covers this finding."""
+    stands_for: int = 1
+    """How many findings this one counts as: 1, except for the finding that ends a rule's
+    findings beyond ``max-findings-per-rule``, about the rule itself, which stands for
+    the findings the report leaves out (see :class:`~maritime_crew.rules.Config`)."""
 
     @property
     def waived(self) -> bool:

@@ -49,6 +49,14 @@ class Report:
         """Findings covered by a waiver in force."""
         return tuple(finding for finding in self.findings if finding.waived)
 
+    def waived_count(self) -> int:
+        """How many findings a waiver covers, those the report leaves out included.
+
+        A finding that stands for findings beyond ``max-findings-per-rule`` counts as
+        many (:attr:`Finding.stands_for`), as in :meth:`counts_by_severity`.
+        """
+        return sum(finding.stands_for for finding in self.findings if finding.waived)
+
     @property
     def failing(self) -> tuple[Finding, ...]:
         """Findings that make the report fail: not waived, at or above ``fail_on``."""
@@ -60,13 +68,24 @@ class Report:
         return not self.failing
 
     def counts_by_severity(self) -> dict[str, int]:
-        """Unwaived findings per severity, every severity present (``error`` first)."""
-        counts = Counter(finding.severity for finding in self.active)
+        """Unwaived findings per severity, every severity present (``error`` first).
+
+        Findings the report leaves out (beyond ``max-findings-per-rule``) are counted:
+        the finding that stands for them counts as many (:attr:`Finding.stands_for`).
+        """
+        counts: Counter[Severity] = Counter()
+        for finding in self.active:
+            counts[finding.severity] += finding.stands_for
         return {level.value: counts[level] for level in sorted(Severity, reverse=True)}
 
     def counts_by_rule(self) -> dict[str, int]:
-        """Unwaived findings per rule code, in code order, rules without findings left out."""
-        counts = Counter(finding.code for finding in self.active)
+        """Unwaived findings per rule code, in code order, rules without findings left out.
+
+        Findings the report leaves out are counted, as in :meth:`counts_by_severity`.
+        """
+        counts: Counter[str] = Counter()
+        for finding in self.active:
+            counts[finding.code] += finding.stands_for
         return dict(sorted(counts.items()))
 
     def to_records(self) -> list[dict[str, Any]]:

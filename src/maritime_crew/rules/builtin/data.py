@@ -33,6 +33,10 @@ from ._registry import builtin
 
 _ID_TABLES = [table for table in TABLES if table.name != "work_period"]
 
+_PLACES_LISTED = 10
+"""The most places a finding about many records lists: records that share an id (DATA001),
+references to one missing id (DATA002); it says how many more there are."""
+
 
 @builtin(
     code="DATA001",
@@ -49,11 +53,14 @@ def duplicate_id(_: Fleet, ctx: Context) -> Iterator[Finding]:
     fleet = ctx.facts.fleet
     for table in _ID_TABLES:
         for record_id, positions in fleet.duplicate_ids(table.name).items():
-            places = [fleet.source_of(table.name, p) for p in positions]
+            # The first places only: a million records may share one id.
+            places = [fleet.source_of(table.name, p) for p in positions[:_PLACES_LISTED]]
             where = ", ".join(str(place) for place in places if place is not None)
+            if where and len(positions) > _PLACES_LISTED:
+                where += f" and {len(positions) - _PLACES_LISTED:,} more"
             yield ctx.finding(
                 Subject(table.name, record_id),
-                f"{table.kind} id {record_id!r} is used by {len(positions)} records"
+                f"{table.kind} id {record_id!r} is used by {len(positions):,} records"
                 + (f" ({where})" if where else "")
                 + "; lookups see only the first",
                 source=places[1],
@@ -310,7 +317,9 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
     "record, and every check that follows the reference silently skips it. The same holds "
     "for a service whose kind the item's type does not schedule (the service is not "
     "counted), a size the equipment type does not come in (sizes cannot be compared), "
-    "and a waiver whose subject kind is misspelt (it waives nothing). Good practice.",
+    "and a waiver whose subject kind is misspelt (it waives nothing). Good practice. "
+    "Every reference to one missing id is one finding, about the first record that names "
+    "it, with the number of references and the first places they are in.",
     source="good practice",
     example='A person has crew = "vigilant-c" but no [[crew]] has that id.',
     fix="Correct the id (the message suggests the closest existing one) or add the missing record.",
@@ -323,11 +332,23 @@ def unknown_reference(_: Fleet, ctx: Context) -> Iterator[Finding]:
         kind: fleet.ids(kind) for kind in _ID_TABLE_NAMES if kind != "rest_profile"
     }
     tables["grade"] = {grade.id for pathway in fleet.pathways for grade in pathway.grades}
+    # Each missing id by kind, with its first reference, or with them all if it has more:
+    # a dataset may hold a million of them, so the common case costs one small tuple.
+    dangling: dict[str, dict[str, tuple[str, str, Field] | _Dangling]] = {}
     for table, record_id, (written, kind, target) in _references(fleet, tables):
         ids = tables.get(kind)
         if target in ids if ids is not None else _exists(fleet, kind, target) is not False:
             continue
-        field = _path(written)
+        of_kind = dangling.setdefault(kind, {})
+        found = of_kind.get(target)
+        if found is None:
+            of_kind[target] = (table, record_id, written)
+        else:
+            if not isinstance(found, _Dangling):
+                found = of_kind[target] = _Dangling(*found)
+            found.add(table, record_id, written)
+    for kind, target, found in _each_missing(dangling):
+        table, record_id, field = found.first
         words = kind.replace("_", " ")
         message = (
             f"{table.replace('_', ' ')} {record_id} refers in `{field}` to {words} "
@@ -338,13 +359,67 @@ def unknown_reference(_: Fleet, ctx: Context) -> Iterator[Finding]:
         close = difflib.get_close_matches(target, known_ids[kind], n=1, cutoff=0.6)
         if close:
             message += f"; did you mean {close[0]!r}?"
-        yield ctx.finding(
-            Subject(table, record_id),
-            message,
-            details={"field": field, "kind": kind, "id": target},
-        )
+        details: dict[str, object] = {"field": field, "kind": kind, "id": target}
+        if found.references > 1:
+            message += f"; {found.references:,} references name it in all: {found.words()}"
+            details["references"] = found.references
+            details["places"] = found.places_details()
+        yield ctx.finding(Subject(table, record_id), message, details=details)
     yield from _unknown_work_references(fleet, ctx, tables["person"], tables["vessel"])
     yield from _unknown_names(fleet, ctx)
+
+
+def _each_missing(
+    dangling: dict[str, dict[str, tuple[str, str, Field] | _Dangling]],
+) -> Iterator[tuple[str, str, _Dangling]]:
+    for kind, of_kind in dangling.items():
+        for target, found in of_kind.items():
+            yield kind, target, found if isinstance(found, _Dangling) else _Dangling(*found)
+
+
+class _Dangling:
+    """Every reference to one id that does not exist: one finding, at the first of them.
+
+    A typo copied to 300 people is one mistake, and a million references to one missing
+    id are still one: they are counted, and the first places they are in listed (with
+    how many references each), so that the finding stays short and the check's memory
+    does not grow with them.
+    """
+
+    __slots__ = ("first", "places", "references")
+
+    def __init__(self, table: str, record_id: str, written: Field) -> None:
+        self.first = (table, record_id, _path(written))
+        self.places: dict[tuple[str, str, str], int] = {self.first: 1}
+        """References per place, for the first :data:`_PLACES_LISTED` places."""
+        self.references = 1
+
+    def add(self, table: str, record_id: str, written: Field) -> None:
+        self.references += 1
+        places = self.places
+        place = (table, record_id, _path(written))
+        if place in places:
+            places[place] += 1
+        elif len(places) < _PLACES_LISTED:
+            places[place] = 1
+
+    def words(self) -> str:
+        """The places listed, and how many references are not in them."""
+        listed = [
+            f"{table.replace('_', ' ')} {record_id} `{field}`"
+            + (f" ({many:,} times)" if many > 1 else "")
+            for (table, record_id, field), many in self.places.items()
+        ]
+        rest = self.references - sum(self.places.values())
+        if rest:
+            listed.append(f"and {rest:,} more")
+        return ", ".join(listed)
+
+    def places_details(self) -> list[dict[str, object]]:
+        return [
+            {"table": table, "id": record_id, "field": field, "references": many}
+            for (table, record_id, field), many in self.places.items()
+        ]
 
 
 def _unknown_work_references(
