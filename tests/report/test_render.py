@@ -60,11 +60,12 @@ def test_importing_the_package_does_not_import_the_formats() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     before, after = result.stdout.splitlines()
-    # The escaping every format shares is small and loaded with the package.
-    assert before == "['maritime_crew.report._escape']"
+    # The escaping and the redactor every format and command share are small and loaded
+    # with the package.
+    assert before == "['maritime_crew.report._escape', 'maritime_crew.report._redactor']"
     assert after == (
         "['maritime_crew.report._common', 'maritime_crew.report._escape', "
-        "'maritime_crew.report._json']"
+        "'maritime_crew.report._json', 'maritime_crew.report._redactor']"
     )
 
 

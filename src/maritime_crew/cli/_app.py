@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 from .._version import __version__
 from . import _check, _due, _pathway, _register, _rules, _schema, _skills, _terms
 from ._common import EXIT_OK, UsageError, cannot_load, collector_restored, error
+from ._redaction import redacting
 
 __all__ = ["main"]
 
@@ -75,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = _parser().parse_args(argv)
+    with redacting(getattr(arguments, "redact", False)):
+        return _run(arguments)
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    """Run the command, every expected failure an error message and exit code 2."""
     from ..io import DataError
     from ..rules import ConfigError, RegistrationError
 

@@ -18,6 +18,7 @@ from ._common import (
     today_in_london,
     write_output,
 )
+from ._redaction import redacted
 
 FORMATS = ("text", "json", "junit", "markdown", "sarif", "github")
 SEVERITIES = ("error", "warning", "info")
@@ -119,6 +120,7 @@ def run(arguments: argparse.Namespace) -> int:
         color=color,
         tool_version=__version__,
     )
+    text = redacted(text, arguments.format)  # the net under the report's own redaction
     if arguments.output is None:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     else:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
+from ._redaction import redacted, redacted_cell, use_fleet, withheld_load_error
+
 if TYPE_CHECKING:
     from ..io import DataError
     from ..model import Fleet, Period
@@ -32,6 +34,7 @@ __all__ = [
     "error",
     "load_dataset",
     "markdown_row",
+    "markdown_text",
     "refuse_to_overwrite_inputs",
     "today_in_london",
     "write_output",
@@ -52,10 +55,12 @@ def error(message: str) -> int:
     Every error the command line reports comes here, so here it is escaped for a
     terminal: a control sequence or a bidirectional override in a file name, an id or a
     value is shown as an escape, and no line can start a GitHub workflow command
-    (:func:`~maritime_crew.report.escape_terminal`).
+    (:func:`~maritime_crew.report.escape_terminal`). Under ``--redact`` every person's
+    name in it is replaced first (:func:`~._redaction.redacted`).
     """
     from ..report import escape_terminal
 
+    message = redacted(message)
     print(f"maritime-crew: {escape_terminal(message, multiline=True)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
@@ -67,9 +72,12 @@ def emit(text: str, format: str = "text") -> None:
     (text, Markdown, CSV), whose renderer has already escaped its cells as the format
     needs, goes through :func:`~maritime_crew.report.escape_terminal` with its layout
     kept: the net that leaves no control character and no workflow command in the output.
+    Under ``--redact`` every person's name is replaced first (in JSON, in the strings
+    it holds, so the JSON stays valid): see :func:`~._redaction.redacted`.
     """
     from ..report import escape_json, escape_terminal
 
+    text = redacted(text, format)
     escaped = escape_json(text) if format == "json" else escape_terminal(text, multiline=True)
     sys.stdout.write(escaped)
 
@@ -78,7 +86,8 @@ def csv_table(rows: Iterable[Sequence[object]]) -> str:
     """Rows as CSV, every cell through :func:`~maritime_crew.report.escape_csv`.
 
     Numbers (``int`` and ``float``) are written as they are; anything else is text, with
-    controls made visible and formulas neutralised.
+    controls made visible and formulas neutralised, and, under ``--redact``, names
+    replaced (a cell that is a name becomes ``[name of BF1003]``).
     """
     import csv
     import io
@@ -89,7 +98,10 @@ def csv_table(rows: Iterable[Sequence[object]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
         writer.writerow(
-            [escape_csv(cell if isinstance(cell, (int, float)) else str(cell)) for cell in row]
+            [
+                escape_csv(cell if isinstance(cell, (int, float)) else redacted_cell(str(cell)))
+                for cell in row
+            ]
         )
     return buffer.getvalue()
 
@@ -98,11 +110,13 @@ def cannot_load(arguments: argparse.Namespace, problem: DataError) -> str:
     """What to say of a dataset that cannot be loaded: with ``--redact``, no data values.
 
     A load error quotes the offending value, which may be a name or a date of birth in
-    the wrong field; redacted, it says only what kind of value was found.
+    the wrong field, or a name in the header row of a CSV file exported without one;
+    redacted, it quotes no value from the data (:func:`~._redaction.withheld_load_error`).
     """
+    path = getattr(arguments, "path", None)
     if getattr(arguments, "redact", False):
-        problem = problem.redacted()
-    return f"cannot load {getattr(arguments, 'path', 'the dataset')}\n{problem}"
+        problem = withheld_load_error(problem, path)
+    return f"cannot load {path or 'the dataset'}\n{problem}"
 
 
 def load_dataset(path: str | os.PathLike[str]) -> Fleet:
@@ -113,7 +127,9 @@ def load_dataset(path: str | os.PathLike[str]) -> Fleet:
     then frozen (``gc.freeze``): the collections that a check triggers no longer scan it
     (a quarter of a check's time at 10,000 people). :func:`collector_restored` undoes
     both for a program that runs the command line in-process; a program that freezes
-    objects itself is left alone.
+    objects itself is left alone. Under ``--redact`` the fleet's people are the names
+    redacted from everything the command writes from then on
+    (:func:`~._redaction.use_fleet`).
     """
     from ..io import load
 
@@ -126,6 +142,7 @@ def load_dataset(path: str | os.PathLike[str]) -> Fleet:
             gc.enable()
     if gc.get_freeze_count() == 0:
         gc.freeze()
+    use_fleet(fleet)
     return fleet
 
 
@@ -357,4 +374,11 @@ def markdown_row(values: Sequence[str]) -> str:
     """
     from ..report import escape_markdown
 
-    return "| " + " | ".join(escape_markdown(v) for v in values) + " |\n"
+    return "| " + " | ".join(escape_markdown(redacted_cell(v)) for v in values) + " |\n"
+
+
+def markdown_text(value: str) -> str:
+    """A value in a line of Markdown (a heading, a list): redacted, then escaped."""
+    from ..report import escape_markdown
+
+    return escape_markdown(redacted(value))

@@ -8,7 +8,6 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..report import escape_markdown
 from ._common import (
     EXIT_OK,
     as_of_date,
@@ -17,6 +16,7 @@ from ._common import (
     emit,
     load_dataset,
     markdown_row,
+    markdown_text,
     today_in_london,
     within_option,
 )
@@ -175,7 +175,7 @@ def _csv(result: Forecast, name: Callable[[str | None], str]) -> str:
 
 
 def _markdown(result: Forecast, name: Callable[[str | None], str]) -> str:
-    scope = escape_markdown(_scope(result))
+    scope = markdown_text(_scope(result))
     out = [
         f"## Due for {scope} from {result.as_of} to {result.until}\n\n",
         markdown_row(["Date", "Days", "Kind", "Subject", "Who or where", "Description"]),

@@ -54,6 +54,11 @@ def add_parsers(commands: Any) -> None:
         default="text",
         help="output format (default: text)",
     )
+    register.add_argument(
+        "--redact",
+        action="store_true",
+        help="show staff numbers instead of names: in owners, approvals, titles and actions",
+    )
     register.set_defaults(run=run_register)
     history = commands.add_parser(
         "history",
@@ -67,6 +72,11 @@ def add_parsers(commands: Any) -> None:
     history.add_argument("document", metavar="DOCUMENT", help="document id, e.g. SOP-BRD-01")
     history.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    history.add_argument(
+        "--redact",
+        action="store_true",
+        help="show staff numbers instead of names: in approvals, summaries and findings",
     )
     history.set_defaults(run=run_history)
 

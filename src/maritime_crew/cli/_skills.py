@@ -8,7 +8,6 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..report import escape_markdown
 from ._common import (
     EXIT_OK,
     UsageError,
@@ -18,6 +17,7 @@ from ._common import (
     emit,
     load_dataset,
     markdown_row,
+    markdown_text,
     today_in_london,
     within_option,
 )
@@ -386,7 +386,7 @@ def _skills_markdown(matrix: SkillsMatrix, cover: Coverage, name: Namer) -> str:
             row += [_yes(role.lapses), ", ".join(name(p) for p in role.lapsing)]
             out.append(markdown_row(row))
     if cover.uncrewed:
-        out.append(f"\nNo crew assigned: {escape_markdown(', '.join(cover.uncrewed))}.\n")
+        out.append(f"\nNo crew assigned: {markdown_text(', '.join(cover.uncrewed))}.\n")
     return "".join(out)
 
 
@@ -518,7 +518,7 @@ def _tna_markdown(needs: TrainingNeeds, trainers: TrainerCapacity, name: Namer) 
     if trainers.without_trainer:
         out.append(
             "\nNo qualified in-house trainer for: "
-            f"{escape_markdown(', '.join(trainers.without_trainer))} (TRN006).\n"
+            f"{markdown_text(', '.join(trainers.without_trainer))} (TRN006).\n"
         )
     return "".join(out)
 

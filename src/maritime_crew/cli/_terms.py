@@ -7,7 +7,6 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..report import escape_markdown
 from ._common import (
     EXIT_OK,
     as_of_date,
@@ -15,6 +14,7 @@ from ._common import (
     emit,
     load_dataset,
     markdown_row,
+    markdown_text,
     today_in_london,
 )
 
@@ -52,6 +52,11 @@ def add_parsers(commands: Any) -> None:
         default="text",
         help="output format (default: text)",
     )
+    terms.add_argument(
+        "--redact",
+        action="store_true",
+        help="show staff numbers instead of names, in titles and consultation responses too",
+    )
     terms.set_defaults(run=run)
 
 
@@ -71,9 +76,11 @@ def run(arguments: argparse.Namespace) -> int:
         emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "json")
     elif arguments.person is not None:
         why = str(payload["why"])
-        emit((escape_markdown(why) if arguments.format == "markdown" else why) + "\n")
+        emit(
+            (markdown_text(why) if arguments.format == "markdown" else why) + "\n", arguments.format
+        )
     elif arguments.set is not None:
-        emit(_detail_text(payload, markdown=arguments.format == "markdown"))
+        emit(_detail_text(payload, markdown=arguments.format == "markdown"), arguments.format)
     elif arguments.format == "markdown":
         emit(_list_markdown(payload), "markdown")
     else:
@@ -186,7 +193,7 @@ def _detail_text(payload: dict[str, Any], *, markdown: bool) -> str:
     """One set in detail, as text or (``markdown``) with every data value escaped."""
 
     def show(value: Any) -> str:
-        return escape_markdown(str(value)) if markdown else str(value)
+        return markdown_text(str(value)) if markdown else str(value)
 
     item = "- " if markdown else "  "
     heading = "## " if markdown else ""

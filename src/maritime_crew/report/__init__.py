@@ -4,7 +4,8 @@
 text: ``text`` for a terminal, ``json`` (a versioned schema, see the JSON report page),
 ``junit`` and ``sarif`` for CI dashboards, ``markdown`` for a job summary, and
 ``github`` for workflow-command annotations. ``redact=True`` keeps every person's name
-out of the output, showing staff numbers instead.
+out of the output, showing staff numbers instead; :class:`Redactor` does the same for
+any text or value, and the command line applies it to everything it writes.
 
 Each format lives in its own module, imported only when used, so that importing this
 package stays cheap. The escaping every format and command uses, one function per kind of
@@ -27,6 +28,7 @@ from ._escape import (
     escape_workflow_commands,
     escape_xml,
 )
+from ._redactor import Redactor
 
 if TYPE_CHECKING:
     from ..model import Fleet
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "Redactor",
     "escape_csv",
     "escape_github_data",
     "escape_github_property",

@@ -13,6 +13,7 @@ import attrs
 
 from ..model import TABLES, Fleet, Subject
 from ..rules import Finding, Parameter, Report, Rule, Severity
+from ._redactor import Redactor
 
 __all__ = [
     "FLEET_WIDE",
@@ -44,63 +45,6 @@ _LOOKUPS: dict[str, Callable[[Fleet, str], Any]] = {
     "operation": Fleet.operation,
     "terms": Fleet.terms_set,
 }
-
-_AMBIGUOUS = "[name redacted]"
-
-
-class Redactor:
-    """Replaces every person's name from the fleet with their staff number.
-
-    Names match as whole words, ignoring case and however the words are spaced or
-    wrapped, so ``alex  MORGAN`` is caught as well as ``Alex Morgan``. Longer names win
-    over names they contain. A name shared by two people becomes ``[name redacted]``
-    because no single staff number is right.
-    """
-
-    def __init__(self, fleet: Fleet) -> None:
-        ids: dict[str, str] = {}
-        words_of: dict[str, list[str]] = {}
-        for person in fleet.people:
-            words = person.name.split()
-            if not words:
-                continue
-            key = _key(person.name)
-            words_of[key] = words
-            ids[key] = person.id if ids.get(key, person.id) == person.id else _AMBIGUOUS
-        self._ids = ids
-        alternatives = [
-            r"\s+".join(re.escape(word) for word in words_of[key])
-            for key in sorted(words_of, key=lambda key: (-len(key), key))
-        ]
-        self._pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-            if alternatives
-            else None
-        )
-
-    def text(self, text: str) -> str:
-        """``text`` with every person's name replaced."""
-        if self._pattern is None:
-            return text
-        return self._pattern.sub(self._replacement, text)
-
-    def value(self, value: Any) -> Any:
-        """A plain value (as from JSON) with names replaced in every string, keys included."""
-        if isinstance(value, str):
-            return self.text(value)
-        if isinstance(value, Mapping):
-            return {self.text(str(key)): self.value(item) for key, item in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [self.value(item) for item in value]
-        return value
-
-    def _replacement(self, match: re.Match[str]) -> str:
-        # Case folding can match where the lookup key differs (ß and SS): still redact.
-        return self._ids.get(_key(match.group()), _AMBIGUOUS)
-
-
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def plain(value: Any) -> Any:
@@ -139,9 +83,24 @@ def _redact_finding(finding: Finding, redactor: Redactor) -> Finding:
     source = finding.source
     if source is not None:
         source = attrs.evolve(source, file=redactor.text(source.file))
+    message = finding.message
+    subject = finding.subject
+    subject_id = redactor.identifier(subject.id)
+    if subject_id != subject.id:
+        # A subject that is a name (the person column of an hours CSV holding one) is
+        # shown as ``[name of BF1003]`` in the message too, never as the bare staff
+        # number, which is another subject.
+        whole = re.compile(r"(?<!\w)" + re.escape(subject.id) + r"(?!\w)")
+        message = whole.sub(lambda _: subject_id, message)
+        subject = attrs.evolve(subject, id=subject_id)
+    vessel = finding.vessel and redactor.identifier(finding.vessel)
+    crew = finding.crew and redactor.identifier(finding.crew)
     return attrs.evolve(
         finding,
-        message=redactor.text(finding.message),
+        subject=subject,
+        vessel=vessel,
+        crew=crew,
+        message=redactor.text(message),
         details=redactor.value(plain(finding.details)),
         source=source,
     )
@@ -163,8 +122,9 @@ class View:
 
     When redacting, every person's name is replaced by their staff number in finding
     messages, details and file names, in rule documentation and in the names of other
-    records, and person subjects are labelled by staff number only. Formats take text
-    from here and never from the fleet.
+    records, and person subjects are labelled by staff number only; a subject, vessel or
+    crew id that is itself a name is shown as ``[name of BF1003]`` (see
+    :class:`Redactor`). Formats take text from here and never from the fleet.
     """
 
     def __init__(self, report: Report, fleet: Fleet, *, redact: bool, tool_version: str) -> None:
@@ -266,7 +226,7 @@ class View:
             else _plural(counts[level.value], level.value)
             for level in sorted(Severity, reverse=True)
         )
-        return f"{parts} ({len(report.waived)} waived) from {rules} as of {as_of}"
+        return f"{parts} ({report.waived_count()} waived) from {rules} as of {as_of}"
 
     @property
     def config_files(self) -> tuple[str, ...]:
