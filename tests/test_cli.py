@@ -104,7 +104,7 @@ def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
 def test_an_unexpected_failure_is_reported_without_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(path: object) -> mc.model.Fleet:
+    def broken(path: object, **options: object) -> mc.model.Fleet:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(mc.io, "load", broken)

@@ -24,8 +24,8 @@ PERSON = '[[person]]\nid = "{id}"\nname = "Al"\ndiscipline = "deck"\n'
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 OUTSIDE = (
     "a symbolic link that leads outside the dataset directory; links out of the dataset "
-    "are not followed, and nothing is read through them (loading with "
-    "follow_outside_links=True follows them)"
+    "are not followed, and nothing is read through them (--follow-outside-links, or "
+    "loading with follow_outside_links=True, follows them)"
 )
 
 
@@ -122,6 +122,31 @@ def test_the_command_line_names_the_link_and_quotes_nothing_behind_it(
         assert f"{dataset / 'env.toml'}: {OUTSIDE}" in err
         assert SECRET[:5] not in err
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--as-of", "2021-03-31"],
+        ["due", "--as-of", "2021-03-31"],
+        ["skills", "--as-of", "2021-03-31"],
+        ["tna", "--as-of", "2021-03-31"],
+        ["register"],
+        ["terms", "--as-of", "2021-03-31"],
+    ],
+)
+def test_every_command_follows_links_out_only_when_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    elsewhere = write(tmp_path / "elsewhere" / "people.toml", PERSON.format(id="BF2")).parent
+    root = tmp_path / "dataset"
+    write(root / "people.toml", PERSON.format(id="BF1"))
+    (root / "more").symlink_to(elsewhere, target_is_directory=True)
+    name, *options = command
+    assert main([name, str(root), *options]) == 2
+    assert OUTSIDE in capsys.readouterr().err
+    assert main([name, str(root), *options, "--follow-outside-links"]) in (0, 1)
+    assert capsys.readouterr().err == ""
 
 
 # -- quoted values are short and escaped -------------------------------------------------

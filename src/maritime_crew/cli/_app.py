@@ -70,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in _COMMANDS:
         module.add_parsers(commands)
+    for command in commands.choices.values():
+        if any(action.dest == "path" for action in command._actions):  # reads a dataset
+            command.add_argument(
+                "--follow-outside-links",
+                action="store_true",
+                help="follow symbolic links that lead out of the dataset directory "
+                "(not followed by default: a dataset is untrusted input)",
+            )
     return parser
 
 

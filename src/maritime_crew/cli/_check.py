@@ -100,7 +100,7 @@ def run(arguments: argparse.Namespace) -> int:
     except ConfigError as problem:
         problems.append(str(problem))
     try:
-        fleet = load_dataset(arguments.path)
+        fleet = load_dataset(arguments)
     except io.DataError as problem:
         problems.append(cannot_load(arguments, problem))
     if problems or config is None:

@@ -119,7 +119,7 @@ def cannot_load(arguments: argparse.Namespace, problem: DataError) -> str:
     return f"cannot load {path or 'the dataset'}\n{problem}"
 
 
-def load_dataset(path: str | os.PathLike[str]) -> Fleet:
+def load_dataset(arguments: argparse.Namespace) -> Fleet:
     """``io.load`` for a command, with the garbage collector kept out of the way.
 
     Loading makes millions of objects at scale and no reference cycles, so the collector
@@ -129,14 +129,17 @@ def load_dataset(path: str | os.PathLike[str]) -> Fleet:
     both for a program that runs the command line in-process; a program that freezes
     objects itself is left alone. Under ``--redact`` the fleet's people are the names
     redacted from everything the command writes from then on
-    (:func:`~._redaction.use_fleet`).
+    (:func:`~._redaction.use_fleet`). ``--follow-outside-links`` is
+    ``load(..., follow_outside_links=True)``.
     """
     from ..io import load
+
+    path, follow = arguments.path, getattr(arguments, "follow_outside_links", False)
 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        fleet = load(path)
+        fleet = load(path, follow_outside_links=follow)
     finally:
         if enabled:
             gc.enable()

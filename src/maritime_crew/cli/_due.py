@@ -87,7 +87,7 @@ def run_due(arguments: argparse.Namespace) -> int:
     from ..forecast import forecast
 
     within = within_option(arguments.within)
-    fleet = load_dataset(arguments.path)
+    fleet = load_dataset(arguments)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     check_id("crew", arguments.crew, [c.id for c in fleet.crews])
     as_of = arguments.as_of or today_in_london()

@@ -53,7 +53,7 @@ def run(arguments: argparse.Namespace) -> int:
     """Load the dataset, work out the person's next steps and print them."""
     from ..pathways import next_steps
 
-    fleet = load_dataset(arguments.path)
+    fleet = load_dataset(arguments)
     person = fleet.person(arguments.person)
     if person is None:
         raise UsageError(_unknown_person(arguments.person, [p.id for p in fleet.people]))

@@ -85,7 +85,7 @@ def run_register(arguments: argparse.Namespace) -> int:
     """Load the dataset and print its register on the date."""
     from ..documents import register
 
-    fleet = load_dataset(arguments.path)
+    fleet = load_dataset(arguments)
     check_id("owner", arguments.owner, sorted({d.owner for d in fleet.documents}))
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     table = register(
@@ -114,7 +114,7 @@ def run_history(arguments: argparse.Namespace) -> int:
     """Load the dataset and print one document's history."""
     from ..documents import history
 
-    fleet = load_dataset(arguments.path)
+    fleet = load_dataset(arguments)
     check_id("document", arguments.document, [d.id for d in fleet.documents])
     audit = history(fleet, arguments.document)
     if arguments.format == "json":

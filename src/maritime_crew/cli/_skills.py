@@ -179,7 +179,7 @@ def run_skills(arguments: argparse.Namespace) -> int:
     from ..skills import coverage, skills_matrix
 
     table = _table(arguments, "cells")
-    fleet = load_dataset(arguments.path)
+    fleet = load_dataset(arguments)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     check_id("crew", arguments.crew, [c.id for c in fleet.crews])
     as_of = arguments.as_of or today_in_london()
@@ -395,7 +395,7 @@ def run_tna(arguments: argparse.Namespace) -> int:
     from ..skills import trainer_capacity, training_needs
 
     table = _table(arguments, "actions")
-    fleet = load_dataset(arguments.path)
+    fleet = load_dataset(arguments)
     check_id("vessel", arguments.vessel, [v.id for v in fleet.vessels])
     as_of = arguments.as_of or today_in_london()
     within = _window(as_of, arguments.within)

@@ -62,7 +62,7 @@ def add_parsers(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Load the dataset and print what was asked about its terms sets."""
-    fleet = load_dataset(arguments.path)
+    fleet = load_dataset(arguments)
     check_id("terms set", arguments.set, [t.id for t in fleet.terms])
     check_id("person", arguments.person, [p.id for p in fleet.people])
     on = arguments.as_of or today_in_london()

@@ -156,8 +156,8 @@ def _dataset_files(
 
 _OUTSIDE = (
     "a symbolic link that leads outside the dataset directory; links out of the dataset "
-    "are not followed, and nothing is read through them (loading with "
-    "follow_outside_links=True follows them)"
+    "are not followed, and nothing is read through them (--follow-outside-links, or "
+    "loading with follow_outside_links=True, follows them)"
 )
 
 
