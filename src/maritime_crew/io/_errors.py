@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -17,7 +17,6 @@ from ._converter import (
     describe,
     escaped,
     excerpt,
-    problem_count,
     quote,
     withhold,
 )
@@ -28,7 +27,6 @@ __all__ = [
     "DataError",
     "Problem",
     "ProblemLog",
-    "count_problems",
     "did_you_mean",
     "nearest",
     "problems_from_exception",
@@ -171,6 +169,16 @@ class ProblemLog:
             self.kept.append(problem)
         else:
             self.omitted[problem.file] = self.omitted.get(problem.file, 0) + 1
+
+    def add_or_count(self, file: str, make: Callable[..., Problem], *args: Any) -> None:
+        """Keep ``make(*args)`` if there is room; else count one problem of ``file``.
+
+        Past the limit the problem is not built: no message, no search for a name meant.
+        """
+        if self.full:
+            self.count(file)
+        else:
+            self.kept.append(make(*args))
 
     def count(self, file: str, more: int = 1) -> None:
         """Count ``more`` problems of ``file`` without keeping them."""
@@ -316,7 +324,7 @@ def problems_from_exception(
         )
 
     for segments, leaf in _leaves(exc, ()):
-        if isinstance(leaf, Omitted):  # only counted: see count_problems
+        if isinstance(leaf, Omitted):  # only counted: see problem_count
             continue
         if isinstance(leaf, ForbiddenExtraKeysError):
             known = _field_names(leaf.cl)
@@ -370,13 +378,3 @@ def problems_from_exception(
             yield problem(where, "invalid-value", message, expected=leaf.expected, found=found)
         else:
             yield problem(segments, "invalid-value", f"invalid value ({leaf})")
-
-
-def count_problems(exc: BaseException) -> int:
-    """How many problems :func:`problems_from_exception` makes of ``exc``, without making them.
-
-    Those of the items the detailed converter only counted (its ``Omitted``) are
-    included, so a file can say how many more problems it had than it kept. The
-    tracebacks in ``exc`` are dropped on the way (they are never shown).
-    """
-    return problem_count(exc)

@@ -26,6 +26,7 @@ from ._converter import (
     excerpt,
     fast,
     keeping_errors,
+    problem_count,
     quote,
     sharing_dates,
 )
@@ -34,7 +35,6 @@ from ._errors import (
     DataError,
     Problem,
     ProblemLog,
-    count_problems,
     problems_from_exception,
     render_path,
     suggest,
@@ -539,17 +539,17 @@ def _lone_surrogates(name: str, data: Any, lines: _Lines | None, log: ProblemLog
         stack.append((enumerate(data), ()))
     elif isinstance(data, str) and _SURROGATE.search(data):
         found = True
-        _add_lone_surrogate(name, data, (), lines, log)
+        log.add_or_count(name, _lone_surrogate, name, data, (), lines)
     while stack:
         entries, where = stack[-1]
         for key, value in entries:
             if isinstance(key, str) and _SURROGATE.search(key):
                 found = True
-                _add_lone_surrogate(name, data, (*where, key), lines, log)
+                log.add_or_count(name, _lone_surrogate, name, data, (*where, key), lines)
             elif isinstance(value, str):
                 if _SURROGATE.search(value):
                     found = True
-                    _add_lone_surrogate(name, data, (*where, key), lines, log)
+                    log.add_or_count(name, _lone_surrogate, name, data, (*where, key), lines)
             elif isinstance(value, dict):
                 stack.append((iter(value.items()), (*where, key)))
                 break
@@ -559,15 +559,6 @@ def _lone_surrogates(name: str, data: Any, lines: _Lines | None, log: ProblemLog
         else:
             stack.pop()
     return found
-
-
-def _add_lone_surrogate(
-    name: str, data: Any, where: tuple[str | int, ...], lines: _Lines | None, log: ProblemLog
-) -> None:
-    if log.full:
-        log.count(name)
-    else:
-        log.add(_lone_surrogate(name, data, where, lines))
 
 
 def _lone_surrogate(
@@ -644,7 +635,7 @@ def _structure(
         kept = list(islice(found, room))
         for problem in kept:
             log.add(problem)
-        log.count(name, count_problems(exc) - len(kept))
+        log.count(name, problem_count(exc) - len(kept))
         return ()
 
 
@@ -679,10 +670,7 @@ def _load_csv(
     numbers = lines.arrays[_CSV_TABLE] = array("l")  # the line of each row, in order
     for line, cells in records:
         if len(cells) > len(header[1]):
-            if log.full:
-                log.count(name)
-            else:
-                log.add(_csv_too_wide(name, line, len(cells), len(header[1])))
+            log.add_or_count(name, _csv_too_wide, name, line, len(cells), len(header[1]))
         numbers.append(line)
         rows.append(
             {column: cells[i] for column, i in columns.items() if i < len(cells) and cells[i]}
@@ -712,10 +700,7 @@ def _csv_records(name: str, text: str, log: ProblemLog) -> Iterator[tuple[int, l
         except StopIteration:
             return
         except csv.Error as exc:
-            if log.full:
-                log.count(name)
-            else:
-                log.add(_csv_syntax(name, line, str(exc)))
+            log.add_or_count(name, _csv_syntax, name, line, str(exc))
             if reader.line_num < line:  # nothing was consumed: the reader cannot go on
                 return
             continue
