@@ -171,3 +171,18 @@ def test_the_command_line_reports_a_link_loop_without_a_traceback(
     assert code == 2
     assert f"{tmp_path / 'loop.toml'}: cannot read the file: it is a symbolic link in a loop" in err
     assert "Traceback" not in err
+
+
+def test_dataset_files_lists_what_a_load_reads_in_its_order(tmp_path: Path) -> None:
+    root = tmp_path / "dataset"
+    write(root / "b.toml", PERSON.format(id="BF2"))
+    write(root / "a" / "z.json", '{"person": []}')
+    write(root / "hours.CSV", "person,start,end\n")
+    write(root / ".hidden.toml", "")
+    write(root / "maritime-crew.toml", "")
+    write(root / "notes.txt", "")
+    outside = write(tmp_path / "elsewhere.toml", PERSON.format(id="BF9"))
+    (root / "linked.toml").symlink_to(outside)
+    expected = [root / "b.toml", root / "hours.CSV", root / "a" / "z.json"]
+    assert mc.io.dataset_files(root) == expected
+    assert mc.io.dataset_files(root / "b.toml") == [root / "b.toml"]

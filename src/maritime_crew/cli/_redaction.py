@@ -18,7 +18,6 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -224,12 +223,13 @@ def _people_in(dataset: str | os.PathLike[str]) -> list[tuple[str | None, str]]:
     parse gives the names its lines write as ``name = "..."`` (in a ``[[person]]`` table
     of TOML; anywhere in JSON), without a staff number (``None``).
     """
-    root = Path(dataset)
+    from ..io import dataset_files
+
     try:
-        inside = root.resolve()
-        files = [root] if root.is_file() else sorted(_data_files(root, inside))
+        found = dataset_files(dataset)
     except (OSError, RuntimeError, ValueError):
         return []
+    files = [file for file in found if file.suffix.lower() in (".toml", ".json")]
     people: list[tuple[str | None, str]] = []
     budget = _MOST_BYTES
     for file in files:
@@ -284,18 +284,6 @@ def _names_written(text: str, *, is_json: bool) -> list[str]:
                 with contextlib.suppress(ValueError):
                     names.append(str(json.loads(f'"{basic}"')))
     return names
-
-
-def _data_files(root: Path, inside: Path) -> Iterator[Path]:
-    for directory, subdirectories, names in os.walk(root):
-        subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
-        for name in names:
-            path = Path(directory, name)
-            if name.startswith(".") or path.suffix.lower() not in (".toml", ".json"):
-                continue
-            resolved = path.resolve()
-            if resolved.is_file() and resolved.is_relative_to(inside):
-                yield path
 
 
 def _toml(text: str) -> Any:

@@ -3,7 +3,7 @@
 from ._dump import dump, dumps, to_data, write_atomically
 from ._errors import DataError, Problem, did_you_mean, nearest, suggest
 from ._limits import beyond_parser
-from ._load import CONFIG_FILES, DATA_SUFFIXES, load, loads
+from ._load import CONFIG_FILES, DATA_SUFFIXES, dataset_files, load, loads
 from ._schema import SCHEMA_ID, dataset_schema
 from ._syntax import explain_toml
 
@@ -14,6 +14,7 @@ __all__ = [
     "DataError",
     "Problem",
     "beyond_parser",
+    "dataset_files",
     "dataset_schema",
     "did_you_mean",
     "dump",

@@ -78,12 +78,27 @@ _CSV_NEEDS = "the columns person, start and end (and optionally vessel)"
 _Lines = Mapping[tuple[str | int, ...], int]
 
 
+def dataset_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The data files a load of ``path`` reads, in the order it reads them.
+
+    A file is itself. A directory gives its ``.toml``, ``.json`` and ``.csv`` files in
+    sorted path order, a directory's own files before its subdirectories', without
+    hidden entries, configuration files, or anything reached
+    through a symbolic link that leads outside it, as :func:`load` finds them.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        return [root]
+    return _dataset_files(root)[0]
+
+
 def _dataset_files(
     root: Path, *, follow_outside_links: bool = False
 ) -> tuple[list[Path], list[Problem], set[Path]]:
     """Data files under a directory, the problems finding them, and the files outside it.
 
-    The files are in sorted path order; those outside the directory were reached through
+    The files are in sorted path order, a directory's own files before its
+    subdirectories'; those outside the directory were reached through
     a symbolic link. Hidden entries, configuration files and other suffixes are skipped.
     Symbolic links to directories are followed, except one that leads back to a directory
     it is in (a loop), which is a problem; so is a directory that cannot be read. A link
@@ -369,7 +384,8 @@ def load(
     """Load a dataset: a ``.toml``, ``.json`` or ``.csv`` file, or a directory of them.
 
     In a directory, every ``.toml``, ``.json`` and ``.csv`` file is read, in sorted path
-    order, including subdirectories and symbolic links; hidden files and directories,
+    order (a directory's own files before its subdirectories'), including
+    subdirectories and symbolic links; hidden files and directories,
     other suffixes and the configuration files ``maritime-crew.toml`` and
     ``pyproject.toml`` are skipped. A link loop, a file or directory that cannot be read,
     and input beyond the limits of the format (docs/format.md, "Limits") are problems.
