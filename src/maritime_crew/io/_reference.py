@@ -17,7 +17,7 @@ from typing import Any, Union
 import attrs
 import pendulum
 
-from ..model import TABLES, AgeSchedule, BusinessYear, Period
+from ..model import TABLES, AgeSchedule, BusinessYear, Period, Recorded, is_provenance
 
 __all__ = ["example", "format_reference", "record_types"]
 
@@ -145,7 +145,7 @@ def _section(record: type[Any], heading: str) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for field in attrs.fields(record):
-        if field.name == "sources":
+        if field.name == "sources" or is_provenance(record, field.name):
             continue
         written = example(record, field)
         lines.append(
@@ -184,4 +184,12 @@ def format_reference() -> str:
             continue
         lines += [f"({_anchor(record)})=", ""]
         lines += _section(record, record.__name__)
+    lines += ["(provenance)=", ""]
+    lines += _section(Recorded, "Provenance, on every record")
+    lines[-1:-1] = [
+        "",
+        "Every table and nested record above may carry these three fields (hours of work "
+        "excepted: they are written in bulk, from the roster). A waiver's own `reason` is "
+        "required: it is why the waiver was granted.",
+    ]
     return "\n".join(lines).rstrip() + "\n"

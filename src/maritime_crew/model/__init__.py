@@ -44,6 +44,7 @@ from ._people import (
     TrainingRecord,
 )
 from ._period import PERIOD_PATTERN, AgeBand, AgeSchedule, Period, completed_years
+from ._provenance import PROVENANCE, Recorded, is_provenance
 from ._qualifications import CertificateKind, CertificateType, Course, DutyRole
 from ._terms import (
     Allowance,
@@ -64,6 +65,7 @@ __all__ = [
     "FIRST_DATE",
     "LAST_DATE",
     "PERIOD_PATTERN",
+    "PROVENANCE",
     "TABLES",
     "ActionKind",
     "AgeBand",
@@ -100,6 +102,7 @@ __all__ = [
     "Pathway",
     "Period",
     "Person",
+    "Recorded",
     "RestProfile",
     "RoleCount",
     "ServiceEvent",
@@ -124,6 +127,7 @@ __all__ = [
     "as_date",
     "completed_years",
     "day_of_ordinal",
+    "is_provenance",
     "months_later",
     "parse_within",
     "shift",

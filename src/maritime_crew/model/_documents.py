@@ -9,6 +9,7 @@ import pendulum
 
 from ._base import doc
 from ._period import Period
+from ._provenance import Recorded, provenance_last
 
 __all__ = ["Document", "DocumentKind", "DocumentReview", "DocumentVersion", "VersionStatus"]
 
@@ -32,8 +33,8 @@ class VersionStatus(str, enum.Enum):
     WITHDRAWN = "withdrawn"
 
 
-@attrs.frozen
-class DocumentVersion:
+@attrs.frozen(field_transformer=provenance_last)
+class DocumentVersion(Recorded):
     """One version of a controlled document.
 
     A version is in force from its effective date until the effective date of the
@@ -70,8 +71,8 @@ class DocumentVersion:
     )
 
 
-@attrs.frozen
-class DocumentReview:
+@attrs.frozen(field_transformer=provenance_last)
+class DocumentReview(Recorded):
     """A review of a document that did not necessarily produce a new version."""
 
     date: pendulum.Date = attrs.field(metadata=doc("Date of the review.", "2020-09-14"))
@@ -81,8 +82,8 @@ class DocumentReview:
     )
 
 
-@attrs.frozen
-class Document:
+@attrs.frozen(field_transformer=provenance_last)
+class Document(Recorded):
     """A controlled document in the Safety and Environmental Management System."""
 
     id: str = attrs.field(metadata=doc("Unique document id.", "SOP-BRD-01"))

@@ -9,6 +9,7 @@ import pendulum
 
 from ._base import doc
 from ._period import AgeSchedule, Period, completed_years
+from ._provenance import Recorded, provenance_last
 
 __all__ = [
     "EquipmentItem",
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class ServiceSchedule:
+@attrs.frozen(field_transformer=provenance_last)
+class ServiceSchedule(Recorded):
     """One recurring service or inspection of an equipment type.
 
     The interval may depend on the item's age, counted from manufacture: a dry suit is
@@ -37,8 +38,8 @@ class ServiceSchedule:
     )
 
 
-@attrs.frozen
-class EquipmentType:
+@attrs.frozen(field_transformer=provenance_last)
+class EquipmentType(Recorded):
     """A type of personal equipment: body armour, dry suit, helmet, lifejacket, PLB."""
 
     id: str = attrs.field(metadata=doc("Unique equipment type id.", "dry-suit"))
@@ -74,8 +75,8 @@ class ServiceResult(str, enum.Enum):
     FAIL = "fail"
 
 
-@attrs.frozen
-class ServiceEvent:
+@attrs.frozen(field_transformer=provenance_last)
+class ServiceEvent(Recorded):
     """A service or inspection carried out on an item."""
 
     kind: str = attrs.field(
@@ -93,8 +94,8 @@ class ServiceEvent:
     notes: str | None = attrs.field(default=None, metadata=doc("Remarks.", "Neck seal replaced."))
 
 
-@attrs.frozen
-class EquipmentItem:
+@attrs.frozen(field_transformer=provenance_last)
+class EquipmentItem(Recorded):
     """One serialised item of equipment, with its service history."""
 
     id: str = attrs.field(metadata=doc("Unique asset id (usually the serial).", "DS-0001"))

@@ -7,6 +7,7 @@ import pendulum
 
 from ._base import doc, instant, positive
 from ._period import Period
+from ._provenance import Recorded, provenance_last
 
 __all__ = ["BUILTIN_REST_PROFILES", "RestProfile", "WorkPeriod"]
 
@@ -15,8 +16,8 @@ def _hours(text: str) -> Period:
     return Period.parse(text)
 
 
-@attrs.frozen
-class RestProfile:
+@attrs.frozen(field_transformer=provenance_last)
+class RestProfile(Recorded):
     """A set of limits on hours of work and rest that a terms set chooses.
 
     Every limit is optional; an absent limit is not checked. Durations are ISO 8601

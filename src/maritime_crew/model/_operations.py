@@ -8,12 +8,13 @@ import attrs
 import pendulum
 
 from ._base import doc
+from ._provenance import Recorded, provenance_last
 
 __all__ = ["ActionKind", "Debrief", "DebriefFinding", "Operation"]
 
 
-@attrs.frozen
-class Operation:
+@attrs.frozen(field_transformer=provenance_last)
+class Operation(Recorded):
     """An operation or tasking a vessel took part in. Each needs a documented debrief."""
 
     id: str = attrs.field(metadata=doc("Unique operation id.", "OP-2020-031"))
@@ -46,8 +47,8 @@ class ActionKind(str, enum.Enum):
     """Noted only; nothing to track."""
 
 
-@attrs.frozen
-class DebriefFinding:
+@attrs.frozen(field_transformer=provenance_last)
+class DebriefFinding(Recorded):
     """A finding recorded at a debrief, possibly requiring a document to change."""
 
     id: str = attrs.field(metadata=doc("Unique finding id.", "DBF-2020-031-1"))
@@ -65,8 +66,8 @@ class DebriefFinding:
     )
 
 
-@attrs.frozen
-class Debrief:
+@attrs.frozen(field_transformer=provenance_last)
+class Debrief(Recorded):
     """The documented debrief of an operation."""
 
     id: str = attrs.field(metadata=doc("Unique debrief id.", "DB-2020-031"))

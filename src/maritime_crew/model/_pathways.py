@@ -6,12 +6,13 @@ import attrs
 
 from ._base import doc, non_negative
 from ._people import Discipline
+from ._provenance import Recorded, provenance_last
 
 __all__ = ["Grade", "Pathway"]
 
 
-@attrs.frozen
-class Grade:
+@attrs.frozen(field_transformer=provenance_last)
+class Grade(Recorded):
     """A grade on a pathway and what it takes to enter it."""
 
     id: str = attrs.field(
@@ -37,8 +38,8 @@ class Grade:
     )
 
 
-@attrs.frozen
-class Pathway:
+@attrs.frozen(field_transformer=provenance_last)
+class Pathway(Recorded):
     """A career pathway, such as deck or engineering: grades from junior to senior."""
 
     id: str = attrs.field(metadata=doc("Unique pathway id.", "deck"))

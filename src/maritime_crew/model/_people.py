@@ -9,6 +9,7 @@ import pendulum
 
 from ._base import doc
 from ._period import completed_years
+from ._provenance import Recorded, provenance_last
 
 __all__ = [
     "Certificate",
@@ -29,8 +30,8 @@ class Discipline(str, enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen
-class Certificate:
+@attrs.frozen(field_transformer=provenance_last)
+class Certificate(Recorded):
     """A certificate held by a person: a certificate of competency, a medical, etc.
 
     A certificate is valid up to and including its expiry date. When ``expires`` is
@@ -51,8 +52,8 @@ class Certificate:
     )
 
 
-@attrs.frozen
-class TrainingRecord:
+@attrs.frozen(field_transformer=provenance_last)
+class TrainingRecord(Recorded):
     """A course completed (or, when dated in the future, scheduled) by a person."""
 
     course: str = attrs.field(metadata=doc("Course id.", "boarding-ops"))
@@ -74,8 +75,8 @@ class TrainingRecord:
     )
 
 
-@attrs.frozen
-class Issue:
+@attrs.frozen(field_transformer=provenance_last)
+class Issue(Recorded):
     """An entry of the kit issue ledger: an item issued to a person, and its return.
 
     The person holds the item from the issue day up to the day before the return day.
@@ -99,16 +100,16 @@ class Issue:
         return self.issued <= date and (self.returned is None or date < self.returned)
 
 
-@attrs.frozen
-class Size:
+@attrs.frozen(field_transformer=provenance_last)
+class Size(Recorded):
     """A person's recorded size for one type of equipment."""
 
     equipment: str = attrs.field(metadata=doc("Equipment type id.", "dry-suit"))
     size: str = attrs.field(metadata=doc("The size, as the equipment type names it.", "L"))
 
 
-@attrs.frozen
-class TermsAssignment:
+@attrs.frozen(field_transformer=provenance_last)
+class TermsAssignment(Recorded):
     """A person's move onto a set of terms and conditions from a date."""
 
     set: str = attrs.field(metadata=doc("Terms and conditions set id.", "tc-2012"))
@@ -118,8 +119,8 @@ class TermsAssignment:
     )
 
 
-@attrs.frozen
-class GradeHeld:
+@attrs.frozen(field_transformer=provenance_last)
+class GradeHeld(Recorded):
     """A grade a person held before their current one, from the day they took it up.
 
     It ends the day the next grade (the next entry, or the current grade) begins.
@@ -131,8 +132,8 @@ class GradeHeld:
     )
 
 
-@attrs.frozen
-class Person:
+@attrs.frozen(field_transformer=provenance_last)
+class Person(Recorded):
     """A crew member, identified by staff number."""
 
     id: str = attrs.field(metadata=doc("Staff number (unique).", "BF1003"))

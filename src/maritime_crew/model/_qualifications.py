@@ -8,6 +8,7 @@ import attrs
 
 from ._base import doc, positive
 from ._period import AgeSchedule
+from ._provenance import Recorded, provenance_last
 
 __all__ = ["CertificateKind", "CertificateType", "Course", "DutyRole"]
 
@@ -28,8 +29,8 @@ class CertificateKind(str, enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen
-class CertificateType:
+@attrs.frozen(field_transformer=provenance_last)
+class CertificateType(Recorded):
     """A kind of certificate that people hold, such as STCW II/1 or an ENG1 medical."""
 
     id: str = attrs.field(metadata=doc("Unique certificate type id.", "stcw-ii-1"))
@@ -50,8 +51,8 @@ class CertificateType:
     )
 
 
-@attrs.frozen
-class Course:
+@attrs.frozen(field_transformer=provenance_last)
+class Course(Recorded):
     """A course of the maritime training offer, with its refresher period.
 
     ``trainer_courses`` and ``trainer_certificates`` are what a member of staff must
@@ -84,8 +85,8 @@ class Course:
     )
 
 
-@attrs.frozen
-class DutyRole:
+@attrs.frozen(field_transformer=provenance_last)
+class DutyRole(Recorded):
     """A duty role aboard, such as commander, boarding officer, coxswain or medic.
 
     To be qualified for a role a person holds every listed certificate and course,

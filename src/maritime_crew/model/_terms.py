@@ -10,6 +10,7 @@ import pendulum
 
 from ._base import doc, non_negative, positive
 from ._business_year import BusinessYear
+from ._provenance import Recorded, provenance_last
 
 __all__ = [
     "Allowance",
@@ -32,8 +33,8 @@ class TermsStatus(str, enum.Enum):
     SUPERSEDED = "superseded"
 
 
-@attrs.frozen
-class ConsultationResponse:
+@attrs.frozen(field_transformer=provenance_last)
+class ConsultationResponse(Recorded):
     """A staff response to a consultation, and the management response to it."""
 
     id: str = attrs.field(metadata=doc("Response id, unique within the set.", "R-014"))
@@ -52,8 +53,8 @@ class ConsultationResponse:
     )
 
 
-@attrs.frozen
-class Consultation:
+@attrs.frozen(field_transformer=provenance_last)
+class Consultation(Recorded):
     """The consultation window of a terms set and the responses received."""
 
     opens: pendulum.Date = attrs.field(metadata=doc("First day of the consultation.", "2020-09-01"))
@@ -63,8 +64,8 @@ class Consultation:
     )
 
 
-@attrs.frozen
-class WorkingPattern:
+@attrs.frozen(field_transformer=provenance_last)
+class WorkingPattern(Recorded):
     """The working pattern a terms set provides, e.g. 14 days on, 14 days off."""
 
     days_on: int = attrs.field(validator=positive, metadata=doc("Days on duty in a cycle.", "14"))
@@ -76,8 +77,8 @@ class WorkingPattern:
     )
 
 
-@attrs.frozen
-class Allowance:
+@attrs.frozen(field_transformer=provenance_last)
+class Allowance(Recorded):
     """An allowance paid under a terms set."""
 
     id: str = attrs.field(metadata=doc("Allowance id, unique within the set.", "sea-day"))
@@ -86,16 +87,16 @@ class Allowance:
     per: str = attrs.field(metadata=doc("What the amount is paid per.", "day at sea"))
 
 
-@attrs.frozen
-class LeaveEntitlement:
+@attrs.frozen(field_transformer=provenance_last)
+class LeaveEntitlement(Recorded):
     """A leave entitlement under a terms set."""
 
     kind: str = attrs.field(metadata=doc("Kind of leave.", "annual"))
     days: int = attrs.field(validator=non_negative, metadata=doc("Days per year.", "30"))
 
 
-@attrs.frozen
-class TermsAndConditions:
+@attrs.frozen(field_transformer=provenance_last)
+class TermsAndConditions(Recorded):
     """A versioned set of crew terms and conditions.
 
     A set moves draft → consultation → agreed → in force → superseded; the date of

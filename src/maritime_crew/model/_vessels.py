@@ -10,6 +10,7 @@ import attrs
 import pendulum
 
 from ._base import InvalidValue, doc, non_negative
+from ._provenance import Recorded, provenance_last
 
 __all__ = ["Crew", "Deployment", "RoleCount", "Vessel", "VesselType"]
 
@@ -23,8 +24,8 @@ class VesselType(str, enum.Enum):
     """A coastal patrol vessel (about 20 m)."""
 
 
-@attrs.frozen
-class RoleCount:
+@attrs.frozen(field_transformer=provenance_last)
+class RoleCount(Recorded):
     """How many people holding a duty role a vessel needs aboard."""
 
     role: str = attrs.field(metadata=doc("Duty role id.", "boarding-officer"))
@@ -33,8 +34,8 @@ class RoleCount:
     )
 
 
-@attrs.frozen
-class Vessel:
+@attrs.frozen(field_transformer=provenance_last)
+class Vessel(Recorded):
     """A cutter or coastal patrol vessel of the fleet."""
 
     id: str = attrs.field(metadata=doc("Unique vessel id.", "searcher"))
@@ -66,8 +67,8 @@ class Vessel:
         return sum(entry.count for entry in self.complement if entry.role == role)
 
 
-@attrs.frozen
-class Crew:
+@attrs.frozen(field_transformer=provenance_last)
+class Crew(Recorded):
     """A named rotation team, such as "Vigilant A", assigned to a vessel."""
 
     id: str = attrs.field(metadata=doc("Unique crew id.", "vigilant-a"))
@@ -87,8 +88,8 @@ def _one_of_person_or_crew(instance: Deployment, _attribute: Any, _value: Any) -
         )
 
 
-@attrs.frozen
-class Deployment:
+@attrs.frozen(field_transformer=provenance_last)
+class Deployment(Recorded):
     """A person or a whole crew aboard a vessel from one date to another (inclusive).
 
     Deployments are the source of sea time. A deployment whose dates lie after the

@@ -6,12 +6,13 @@ import attrs
 import pendulum
 
 from ._base import Subject, doc
+from ._provenance import Recorded, provenance_last
 
 __all__ = ["Waiver"]
 
 
-@attrs.frozen
-class Waiver:
+@attrs.frozen(field_transformer=provenance_last)
+class Waiver(Recorded):
     """A dispensation: findings of one rule about one subject are accepted for a time.
 
     A finding covered by a waiver in force is still reported, marked as waived, and
