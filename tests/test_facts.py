@@ -265,16 +265,49 @@ class TestDocuments:
         data = mc.model.Fleet(documents=(sop,))
         assert on(data, D(2018, 12, 31)).version_in_force(sop) is None
         assert on(data, D(2020, 2, 29)).version_in_force(sop).label == "1"  # type: ignore[union-attr]
-        assert on(data, D(2021, 3, 31)).version_in_force(sop).label == "2"  # type: ignore[union-attr]
-        assert [v.label for v in on(data, D(2021, 3, 31)).versions_in_force(sop)] == ["2"]
+        assert on(data, D(2020, 12, 31)).version_in_force(sop).label == "2"  # type: ignore[union-attr]
+        # The status recorded does not decide: "3" takes effect on its effective date.
+        assert on(data, D(2021, 1, 1)).version_in_force(sop).label == "3"  # type: ignore[union-attr]
+        assert [v.label for v in on(data, D(2021, 3, 31)).versions_in_force(sop)] == ["3"]
+        statuses = [on(data, D(2020, 12, 31)).version_status(sop, v) for v in sop.versions]
+        assert [s.value for s in statuses] == ["superseded", "approved", "draft"]
 
-    def test_two_approved_versions_without_supersession_are_both_in_force(self) -> None:
+    def test_a_later_version_supersedes_an_earlier_one_whatever_is_recorded(self) -> None:
         sop = self.sop(
             mc.model.DocumentVersion("1", mc.model.VersionStatus.APPROVED, effective=D(2019, 1, 1)),
             mc.model.DocumentVersion("2", mc.model.VersionStatus.APPROVED, effective=D(2020, 3, 1)),
+            mc.model.DocumentVersion(
+                "2a", mc.model.VersionStatus.APPROVED, effective=D(2020, 3, 1)
+            ),
         )
         data = mc.model.Fleet(documents=(sop,))
-        assert [v.label for v in on(data, D(2021, 3, 31)).versions_in_force(sop)] == ["1", "2"]
+        # Versions taking effect the same day do not supersede one another.
+        assert [v.label for v in on(data, D(2021, 3, 31)).versions_in_force(sop)] == ["2", "2a"]
+        assert on(data, D(2021, 3, 31)).version_in_force(sop).label == "2"  # type: ignore[union-attr]
+        assert facts.Facts.of(data).successor(sop, sop.versions[0]) is sop.versions[1]
+
+    def test_withdrawal_ends_a_version_and_before_its_effective_date_prevents_it(self) -> None:
+        withdrawn = mc.model.VersionStatus.WITHDRAWN
+        sop = self.sop(
+            mc.model.DocumentVersion(
+                "1", withdrawn, effective=D(2019, 1, 1), withdrawn=D(2020, 1, 1)
+            ),
+            mc.model.DocumentVersion(
+                "2", withdrawn, effective=D(2020, 6, 1), withdrawn=D(2020, 6, 1)
+            ),
+            mc.model.DocumentVersion("3", withdrawn, effective=D(2020, 6, 1)),
+        )
+        data = mc.model.Fleet(documents=(sop,))
+        view = on(data, D(2019, 12, 31))
+        assert [view.version_status(sop, v).value for v in sop.versions] == [
+            "approved",
+            "draft",
+            "withdrawn",  # recorded withdrawn with no date: withdrawn on every date
+        ]
+        view = on(data, D(2020, 6, 1))
+        assert [view.version_status(sop, v).value for v in sop.versions] == ["withdrawn"] * 3
+        assert [view.started(v) for v in sop.versions] == [True, False, False]
+        assert facts.Facts.of(data).taking_effect(sop.versions[1]) is None
 
     def test_last_reviewed_is_the_latest_version_or_review(self) -> None:
         sop = self.sop(

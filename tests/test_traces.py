@@ -89,6 +89,22 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"placement {subject}", lambda v, s=subject: v.placement(s)
     for subjects in _SUBJECTS:
         yield f"members {subjects.name}", lambda v, s=subjects: v.members(s)
+    for document in fleet.documents:
+        yield f"version_in_force {document.id}", lambda v, d=document: v.version_in_force(d)
+        yield f"versions_in_force {document.id}", lambda v, d=document: v.versions_in_force(d)
+        yield f"last_reviewed {document.id}", lambda v, d=document: v.last_reviewed(d)
+        yield (
+            f"review_due {document.id}",
+            lambda v, d=document: v.review_due(d, mc.model.Period(months=12)),
+        )
+        for n, version in enumerate(document.versions):
+            yield (
+                f"version_status {document.id} {n}",
+                lambda v, d=document, r=version: v.version_status(d, r),
+            )
+            yield f"started {document.id} {n}", lambda v, r=version: v.started(r)
+    for finding in ("F1", "F2"):
+        yield f"closing_version {finding}", lambda v, f=finding: v.closing_version(f)
     for crew in fleet.crews:
         yield f"crew_members {crew.id}", lambda v, c=crew: v.crew_members(c)
         for vessel in fleet.vessels:

@@ -8,6 +8,7 @@ import pendulum
 import pytest
 
 import maritime_crew as mc
+from tests.pages import ROOT
 
 from .builders import AS_OF, D, fleet, messages, run
 
@@ -124,8 +125,14 @@ class TestReviewOverdue:
         assert run(own, "DOC001") == []
 
     def test_documents_never_in_force_are_left_to_doc002(self) -> None:
-        data = register(document(version("0.1", D(2015, 1, 1), status=DRAFT)))
+        data = register(document(version("0.1", status=DRAFT), version("1.0", D(2021, 6, 1))))
         assert run(data, "DOC001") == []
+
+    def test_a_version_counts_as_a_review_whatever_status_is_recorded(self) -> None:
+        """A draft recorded with an effective date comes into force on it (see DATA010)."""
+        data = register(document(version("1.0", D(2015, 1, 1), status=DRAFT)))
+        (finding,) = run(data, "DOC001")
+        assert finding.details["last_reviewed"] == "2015-01-01"
 
 
 class TestNoVersionInForce:
@@ -181,15 +188,27 @@ class TestNoVersionInForce:
 
 
 class TestSeveralVersionsInForce:
-    def test_fires_for_two_approved_versions_neither_superseding(self) -> None:
-        data = register(document(version("2.0", D(2020, 6, 1)), version("1.0", D(2019, 1, 1))))
+    def test_fires_for_two_versions_taking_effect_the_same_day(self) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1), SUPERSEDED),
+                version("2.0", D(2020, 6, 1), supersedes="1.0"),
+                version("2.1", D(2020, 6, 1), supersedes="1.0"),
+            )
+        )
         (finding,) = run(data, "DOC003")
         assert finding.message == (
             "SOP-BRD-01 (Boarding of non-compliant vessels) has 2 versions in force on "
-            "2021-03-31: 1.0 (effective 2019-01-01) and 2.0 (effective 2020-06-01); none of "
-            "them supersedes the others"
+            "2021-03-31: 2.0 and 2.1 both took effect on 2020-06-01, so neither supersedes "
+            "the other"
         )
-        assert finding.details["versions"] == ["1.0", "2.0"]
+        assert finding.details["versions"] == ["2.0", "2.1"]
+        assert finding.details["effective"] == ["2020-06-01", "2020-06-01"]
+
+    def test_a_later_version_supersedes_whatever_status_is_recorded(self) -> None:
+        """Both recorded approved, neither naming the other: the dates decide (DATA010)."""
+        data = register(document(version("2.0", D(2020, 6, 1)), version("1.0", D(2019, 1, 1))))
+        assert run(data, "DOC003") == []
 
     def test_a_version_naming_its_predecessor_replaces_it(self) -> None:
         data = register(
@@ -197,10 +216,19 @@ class TestSeveralVersionsInForce:
         )
         assert run(data, "DOC003") == []
 
-    def test_a_second_version_counts_from_its_effective_date(self) -> None:
-        data = register(document(version("1.0", D(2019, 1, 1)), version("2.0", D(2020, 6, 1))))
+    def test_the_versions_count_from_their_effective_date_until_a_later_one(self) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1)),
+                version("2.0", D(2020, 6, 1)),
+                version("2.1", D(2020, 6, 1)),
+                version("3.0", D(2020, 9, 1)),
+            )
+        )
         assert run(data, "DOC003", as_of=D(2020, 5, 31)) == []
         assert len(run(data, "DOC003", as_of=D(2020, 6, 1))) == 1
+        assert len(run(data, "DOC003", as_of=D(2020, 8, 31))) == 1
+        assert run(data, "DOC003", as_of=D(2020, 9, 1)) == []
 
 
 class TestVersionInForceNotApproved:
@@ -232,27 +260,29 @@ class TestVersionInForceNotApproved:
             f"2020-06-01, has {what}"
         ]
 
-    def test_a_draft_put_into_force(self) -> None:
+    def test_a_version_recorded_as_a_draft_comes_into_force_unapproved(self) -> None:
         data = register(
             document(version("1.0", D(2020, 1, 1)), version("1.1", D(2021, 3, 31), status=DRAFT))
         )
+        # The day before its effective date 1.1 is a draft and 1.0, approved, is in force.
+        assert run(data, "DOC004", as_of=D(2021, 3, 30)) == []
         (finding,) = run(data, "DOC004")
         assert finding.message == (
-            "SOP-BRD-01 (Boarding of non-compliant vessels) version 1.1 took effect on "
-            "2021-03-31 but is still a draft; the last approved version is 1.0 (effective "
-            "2020-01-01)"
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 1.1, in force since "
+            "2021-03-31, has no recorded approval"
         )
-        assert finding.details["problem"] == "draft-in-force"
-        assert run(data, "DOC004", as_of=D(2021, 3, 30)) == []
+        assert finding.details["problem"] == "approval-missing"
 
     def test_a_draft_with_no_approved_version_before_it(self) -> None:
         data = register(document(version("0.1", D(2020, 1, 1), status=DRAFT)))
         assert messages(run(data, "DOC004")) == [
-            "SOP-BRD-01 (Boarding of non-compliant vessels) version 0.1 took effect on "
-            "2020-01-01 but is still a draft; no approved version was ever in force"
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 0.1, in force since "
+            "2020-01-01, has no recorded approval"
         ]
 
-    def test_a_draft_dated_with_the_approved_version_is_not_in_force(self) -> None:
+    def test_of_two_versions_taking_effect_together_the_first_recorded_is_checked(
+        self,
+    ) -> None:
         data = register(
             document(version("1.0", D(2021, 1, 1)), version("1.1", D(2021, 1, 1), status=DRAFT))
         )
@@ -411,12 +441,30 @@ class TestDebriefActionOverdue:
         ]
 
     def test_a_draft_does_not_close_it(self) -> None:
-        draft = version("1.1", D(2021, 1, 1), status=DRAFT, addresses=("F1",))
+        draft = version("1.1", status=DRAFT, addresses=("F1",))
         (finding,) = run(actions(draft), "DOC006")
         assert finding.message.endswith(
             "no version addressing it is in force (SOP-BRD-01 version 1.1 is a draft)"
         )
         assert finding.details["addressed_by"] == ["SOP-BRD-01 1.1"]
+
+    def test_a_version_recorded_as_a_draft_closes_it_once_it_takes_effect(self) -> None:
+        draft = version("1.1", D(2021, 1, 1), status=DRAFT, addresses=("F1",))
+        assert len(run(actions(draft), "DOC006", as_of=D(2020, 12, 31))) == 1
+        assert run(actions(draft), "DOC006", as_of=D(2021, 1, 1)) == []
+
+    def test_a_version_withdrawn_before_it_takes_effect_never_closes_it(self) -> None:
+        dropped = version("1.1", D(2021, 1, 1), withdrawn=D(2020, 12, 15), addresses=("F1",))
+        assert messages(run(actions(dropped), "DOC006", as_of=D(2020, 12, 14)))[0].endswith(
+            "(SOP-BRD-01 version 1.1 is withdrawn on 2020-12-15, before it takes effect)"
+        )
+        assert messages(run(actions(dropped), "DOC006"))[0].endswith(
+            "(SOP-BRD-01 version 1.1 was withdrawn on 2020-12-15)"
+        )
+
+    def test_a_version_withdrawn_after_it_took_effect_still_closed_it(self) -> None:
+        closed = version("1.1", D(2021, 1, 1), withdrawn=D(2021, 2, 1), addresses=("F1",))
+        assert run(actions(closed), "DOC006") == []
 
     def test_a_review_names_its_action(self) -> None:
         item = action(action=mc.model.ActionKind.REVIEW, due=D(2021, 3, 1))
@@ -496,29 +544,31 @@ class TestVersionHistoryInconsistent:
             == []
         )
 
-    def test_a_replaced_version_still_marked_approved(self) -> None:
-        versions = (version("1.0", D(2019, 1, 1)), version("2.0", D(2020, 1, 1), supersedes="1.0"))
-        assert self.problems(*versions) == ["replaced-but-approved:1.0"]
-        (finding,) = run(register(document(*versions)), "DOC008")
-        assert finding.message == (
-            "SOP-BRD-01 (Boarding of non-compliant vessels): version 1.0 is still marked "
-            "approved, but version 2.0 replaced it on 2020-01-01"
-        )
-        # Before 2.0 took effect, 1.0 was rightly the approved version.
-        assert self.problems(*versions, as_of=D(2019, 12, 31)) == []
-
-    def test_superseded_with_nothing_in_force_replacing_it(self) -> None:
-        assert self.problems(
+    def test_recorded_statuses_are_left_to_data010(self) -> None:
+        """Statuses follow the dates on every date; DATA010 compares the recorded ones."""
+        replaced = (version("1.0", D(2019, 1, 1)), version("2.0", D(2020, 1, 1), supersedes="1.0"))
+        early = (
             version("1.0", D(2019, 1, 1), SUPERSEDED),
-            version("2.0", None, DRAFT, supersedes="1.0"),
-        ) == ["superseded-without-successor:1.0"]
+            version("2.0", D(2021, 3, 1), DRAFT, supersedes="1.0"),
+        )
+        for versions in (replaced, early):
+            for day in (D(2019, 12, 31), D(2020, 1, 1), D(2021, 2, 28), AS_OF):
+                assert self.problems(*versions, as_of=day) == [], (versions, day)
 
     def test_two_versions_replacing_one(self) -> None:
-        assert self.problems(
+        versions = (
             version("1.0", D(2019, 1, 1), SUPERSEDED),
             version("2.0", D(2020, 1, 1), SUPERSEDED, supersedes="1.0"),
             version("2.1", D(2020, 6, 1), supersedes="1.0"),
-        ) == ["fork:1.0", "superseded-without-successor:2.0"]
+        )
+        assert self.problems(*versions) == ["fork:1.0"]
+        (finding,) = run(register(document(*versions)), "DOC008")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels): versions 2.0 and 2.1 both "
+            "replace version 1.0"
+        )
+        # Only versions that have taken effect count: before 2.1, 2.0 alone replaces 1.0.
+        assert self.problems(*versions, as_of=D(2020, 5, 31)) == []
 
     def test_a_replacement_dated_before_what_it_replaces(self) -> None:
         assert self.problems(
@@ -533,3 +583,98 @@ class TestVersionHistoryInconsistent:
         ) == ["approved-after-effective:1.0"]
         # The version in force is DOC004's, not this rule's.
         assert self.problems(version("1.0", D(2019, 1, 1), approved_on=D(2019, 2, 1))) == []
+
+
+class TestStatusFollowsTheDates:
+    """Each boundary day of a version: the day before it takes effect, the day it does,
+    the day before it is withdrawn and the day it is; whatever status is recorded."""
+
+    EFFECTIVE = D(2020, 6, 1)
+    WITHDRAWN = D(2021, 1, 1)
+
+    def data(self) -> mc.model.Fleet:
+        return register(
+            document(
+                version("1.0", D(2019, 1, 1), SUPERSEDED),
+                version("2.0", self.EFFECTIVE, supersedes="1.0", withdrawn=self.WITHDRAWN),
+                version("3.0", None, DRAFT, supersedes="2.0"),
+            )
+        )
+
+    def statuses(self, day: pendulum.Date) -> dict[str, str]:
+        data = self.data()
+        view = mc.facts.Facts.of(data).on(day)
+        (sop,) = data.documents
+        return {v.label: view.version_status(sop, v).value for v in sop.versions}
+
+    def test_the_day_before_the_effective_date(self) -> None:
+        day = self.EFFECTIVE.subtract(days=1)
+        assert self.statuses(day) == {"1.0": "approved", "2.0": "draft", "3.0": "draft"}
+        assert run(self.data(), "DOC002", as_of=day) == []
+        assert run(self.data(), "DOC008", as_of=day) == []
+
+    def test_the_effective_date(self) -> None:
+        assert self.statuses(self.EFFECTIVE) == {
+            "1.0": "superseded",
+            "2.0": "approved",
+            "3.0": "draft",
+        }
+        for code in ("DOC002", "DOC003", "DOC004", "DOC008"):
+            assert run(self.data(), code, as_of=self.EFFECTIVE) == [], code
+
+    def test_the_day_before_the_withdrawal(self) -> None:
+        day = self.WITHDRAWN.subtract(days=1)
+        assert self.statuses(day)["2.0"] == "approved"
+        assert run(self.data(), "DOC002", as_of=day) == []
+
+    def test_the_day_of_the_withdrawal(self) -> None:
+        # 1.0 stays superseded: withdrawing 2.0 does not bring it back into force.
+        assert self.statuses(self.WITHDRAWN) == {
+            "1.0": "superseded",
+            "2.0": "withdrawn",
+            "3.0": "draft",
+        }
+        assert messages(run(self.data(), "DOC002", as_of=self.WITHDRAWN)) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) has no version in force on "
+            "2021-01-01: it has only a draft (3.0), a superseded version (1.0) and a "
+            "withdrawn version (2.0)"
+        ]
+
+    def test_a_document_whose_last_version_is_withdrawn_is_retired(self) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1), SUPERSEDED),
+                version("2.0", self.EFFECTIVE, withdrawn=self.WITHDRAWN, status=WITHDRAWN),
+            )
+        )
+        assert len(run(data, "DOC002", as_of=D(2019, 1, 1).subtract(days=1))) == 1
+        assert run(data, "DOC002", as_of=self.WITHDRAWN.subtract(days=1)) == []
+        assert run(data, "DOC002", as_of=self.WITHDRAWN) == []
+
+    def test_a_version_recorded_as_a_draft_counts_as_a_review_from_its_effective_date(
+        self,
+    ) -> None:
+        data = register(
+            document(
+                version("1.0", D(2019, 1, 1)),
+                version("2.0", D(2020, 6, 1), status=DRAFT),
+            )
+        )
+        (finding,) = run(data, "DOC001", as_of=D(2020, 5, 31))
+        assert finding.details["last_reviewed"] == "2019-01-01"
+        assert run(data, "DOC001", as_of=D(2020, 6, 1)) == []
+
+
+def test_the_example_checked_back_in_2020_has_no_false_doc008() -> None:
+    """Issue 20: SOP-BRD-01 2.0 was reported "superseded, nothing replaces it"."""
+    example = mc.load(ROOT / "examples" / "fleet")
+    report = mc.check(example, as_of="2020-03-14")
+    assert [f for f in report.findings if f.code in ("DOC008", "DATA010")] == []
+    sop = example.document("SOP-BRD-01")
+    assert sop is not None
+    view = mc.facts.Facts.of(example).on("2020-03-14")
+    assert [view.version_status(sop, v).value for v in sop.versions] == [
+        "superseded",
+        "approved",
+        "draft",
+    ]

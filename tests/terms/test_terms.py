@@ -145,6 +145,84 @@ def test_responses_outside_the_window_are_listed() -> None:
     assert summary.answered_share == pytest.approx(1 / 3)
 
 
+class TestConsultationAsOfADate:
+    """Only what had happened by the date counts (issue 20)."""
+
+    RESPONSES = (
+        mc.model.ConsultationResponse(
+            "R-1",
+            D(2020, 9, 30),
+            themes=("leave",),
+            management_response="Noted.",
+            responded_on=D(2020, 10, 1),
+        ),
+        mc.model.ConsultationResponse(
+            "R-2", D(2020, 10, 1), themes=("allowances",), management_response="Agreed."
+        ),
+        mc.model.ConsultationResponse(
+            "R-3",
+            D(2020, 10, 2),
+            themes=("allowances",),
+            management_response="Later.",
+            responded_on=D(2020, 10, 2),
+        ),
+    )
+
+    def summary(self, as_of: str | None) -> mc.terms.ConsultationSummary:
+        window = mc.model.Consultation(D(2020, 9, 1), D(2020, 11, 30), self.RESPONSES)
+        found = mc.terms.consultation_summary(
+            fleet(terms=[_set(consultation=window)]), "tc-1", as_of
+        )
+        assert found is not None
+        return found
+
+    def test_a_response_on_the_date_counts_and_one_the_day_after_does_not(self) -> None:
+        on = self.summary("2020-10-01")
+        assert (on.as_of, on.responses) == (D(2020, 10, 1), 2)
+        assert dict(on.by_theme) == {"allowances": 1, "leave": 1}
+        # R-1 answered on the date; R-2's answer has no date, so counts with R-2 itself.
+        assert (on.answered, on.unanswered) == (2, ())
+        after = self.summary("2020-10-02")
+        assert (after.responses, after.answered) == (3, 3)
+        assert dict(after.by_theme) == {"allowances": 2, "leave": 1}
+
+    def test_an_answer_given_the_day_after_does_not_count(self) -> None:
+        before = self.summary("2020-09-30")
+        assert (before.responses, before.answered, before.unanswered) == (1, 0, ("R-1",))
+        assert before.answered_share == 0.0
+
+    def test_without_a_date_everything_recorded_counts(self) -> None:
+        summary = self.summary(None)
+        assert (summary.as_of, summary.responses, summary.answered) == (None, 3, 3)
+        assert summary.to_record()["as_of"] is None
+
+    def test_the_example_before_december(self, example: mc.model.Fleet) -> None:
+        """The management responses of December 2020 do not count on 2020-10-01."""
+        summary = mc.terms.consultation_summary(example, "tc-2021", "2020-10-01")
+        assert summary is not None
+        assert (summary.responses, summary.answered) == (3, 0)
+        assert summary.unanswered == ("R-001", "R-002", "R-003")
+        assert summary.to_record()["as_of"] == "2020-10-01"
+        for day, answered in (("2020-12-10", 5), ("2020-12-11", 6)):  # R-007's answer
+            late = mc.terms.consultation_summary(example, "tc-2021", day)
+            assert late is not None
+            assert (late.responses, late.answered) == (8, answered), day
+
+
+def test_terms_command_summarises_the_consultation_as_of_the_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(capsys, "terms", str(EXAMPLE), "tc-2021", "--as-of", "2020-10-01")
+    assert code == 0
+    assert "(91 days), 3 responses, 0 answered (0%)" in out
+    assert "no management response: R-001, R-002, R-003" in out
+    code, out, _ = _run(
+        capsys, "terms", str(EXAMPLE), "tc-2021", "--as-of", "2020-10-01", "--format", "json"
+    )
+    consultation = json.loads(out)["consultation"]
+    assert (consultation["as_of"], consultation["responses"]) == ("2020-10-01", 3)
+
+
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     captured = capsys.readouterr()

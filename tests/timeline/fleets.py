@@ -168,6 +168,7 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
                 label=f"v{number + 1}",
                 status=draw(st.sampled_from(list(mc.model.VersionStatus))),
                 effective=draw(_maybe(near)),
+                withdrawn=draw(_maybe(near)),
                 approved_on=draw(_maybe(near)),
                 approved_by="Director",
                 supersedes=f"v{number}" if number else None,

@@ -63,13 +63,21 @@ def add_parsers(commands: Any) -> None:
     history = commands.add_parser(
         "history",
         help="a document's versions, supersession and the debrief findings they addressed",
-        description="Show every version of a controlled document, oldest first: status, "
-        "approval, the days it was in force, what it supersedes, its change summary and "
-        "the debrief findings it addressed. Exit code 0 on success; 2 for bad input or an "
-        "unknown document.",
+        description="Show every version of a controlled document, oldest first: its status "
+        "on the date (from its dates) and the status recorded, approval, the days it was in "
+        "force, what it supersedes, its change summary and the debrief findings it "
+        "addressed. Without --as-of, the whole history, once every date it records has "
+        "come. Exit code 0 on success; 2 for bad input or an unknown document.",
     )
     history.add_argument("path", metavar="PATH", help="dataset file or directory")
     history.add_argument("document", metavar="DOCUMENT", help="document id, e.g. SOP-BRD-01")
+    history.add_argument(
+        "--as-of",
+        type=as_of_date,
+        metavar="DATE",
+        help="tell the history as of this date, YYYY-MM-DD: nothing after it counts "
+        "(default: the whole history)",
+    )
     history.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
@@ -116,9 +124,10 @@ def run_history(arguments: argparse.Namespace) -> int:
 
     fleet = load_dataset(arguments)
     check_id("document", arguments.document, [d.id for d in fleet.documents])
-    audit = history(fleet, arguments.document)
+    audit = history(fleet, arguments.document, arguments.as_of)
     if arguments.format == "json":
         payload = {
+            "as_of": audit.as_of.isoformat() if audit.as_of is not None else None,
             "document": audit.document,
             "title": audit.title,
             "kind": audit.kind.value,
@@ -224,15 +233,22 @@ def _register_markdown(table: Register) -> str:
 
 def _span(version: VersionEntry) -> str:
     if version.in_force_from is None:
-        return "never in force"
+        if version.status.value != "withdrawn":
+            return "not in force"
+        return f"withdrawn from {version.withdrawn}" if version.withdrawn else "withdrawn"
     until = f"to {version.in_force_until}" if version.in_force_until else "onwards"
     return f"in force {version.in_force_from} {until}"
 
 
 def _history_text(audit: History) -> str:
     out = [f"{audit.document} {audit.title} ({audit.kind.value}; owner {audit.owner})\n"]
+    if audit.as_of is not None:
+        out.append(f"as of {audit.as_of}\n")
     for version in audit.versions:
-        out.append(f"\n{version.label} {version.status.value}, {_span(version)}\n")
+        status = version.status.value
+        if version.recorded_status is not version.status:
+            status += f" (recorded as {version.recorded_status.value})"
+        out.append(f"\n{version.label} {status}, {_span(version)}\n")
         links = [_approval(version.approved_by, version.approved_on)]
         if version.supersedes:
             links.append(f"supersedes {version.supersedes}")

@@ -126,7 +126,7 @@ def _row(fleet: Fleet, terms: TermsAndConditions, on: pendulum.Date) -> dict[str
 def _one(fleet: Fleet, terms: TermsAndConditions, on: pendulum.Date) -> dict[str, Any]:
     from ..terms import consultation_summary, lifecycle
 
-    summary = consultation_summary(fleet, terms)
+    summary = consultation_summary(fleet, terms, on)
     pattern = terms.working_pattern
     return _row(fleet, terms, on) | {
         "lifecycle": lifecycle(fleet, terms, on).to_record(),

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from ..facts import Facts
+from ..facts import Facts, View
 from ..model import ActionKind, Document, DocumentKind, DocumentVersion, Fleet, VersionStatus
 from ..rules import as_date
 from ._common import DateLike, iso, resolve_document
@@ -16,10 +16,10 @@ __all__ = ["AddressedFinding", "History", "VersionEntry", "history", "in_force"]
 
 
 def in_force(fleet: Fleet, document: Document | str, on: DateLike) -> DocumentVersion | None:
-    """The version of a document in force on a date (``None`` before its first version).
+    """The version of a document in force on a date (``None`` when none is).
 
-    It is the approved (or since superseded) version with the latest effective date on or
-    before ``on``; drafts and withdrawn versions never are. ``KeyError`` for an unknown id.
+    It is the version that took effect last by ``on`` (its effective date), unless it has
+    been withdrawn; see ``facts.View.version_status``. ``KeyError`` for an unknown id.
     """
     return Facts.of(fleet).on(as_date(on)).version_in_force(resolve_document(fleet, document))
 
@@ -56,30 +56,33 @@ class VersionEntry:
 
     label: str
     status: VersionStatus
+    """Its status on the history's date, from its dates (``approved``: in force)."""
+    recorded_status: VersionStatus
+    """The status recorded with it (``DATA010`` reports one the dates contradict)."""
     effective: pendulum.Date | None
+    withdrawn: pendulum.Date | None
     approved_by: str | None
     approved_on: pendulum.Date | None
     supersedes: str | None
     superseded_by: str | None
-    """The label of the approved (or since superseded), dated version that names this one
-    in ``supersedes``; a draft that would replace it does not count."""
+    """The label of the version whose taking effect superseded this one by the date: the
+    next to take effect after it, whatever its ``supersedes`` says."""
+    in_force_from: pendulum.Date | None
+    """The first day in force, once it took effect by the date."""
     in_force_until: pendulum.Date | None
-    """The last day in force: the day before the next version took effect (``None``
-    while still in force, or never in force)."""
+    """The last day in force, once it ended by the date: the day before it was superseded
+    or withdrawn (``None`` while still in force, or never in force)."""
     summary: str | None
     addresses: tuple[AddressedFinding, ...]
-
-    @property
-    def in_force_from(self) -> pendulum.Date | None:
-        """The first day in force; drafts, withdrawn and undated versions have none."""
-        return self.effective if self.status in _LIVE else None
 
     def to_record(self) -> dict[str, Any]:
         """The version as a plain dict (dates as ISO text)."""
         return {
             "label": self.label,
             "status": self.status.value,
+            "recorded_status": self.recorded_status.value,
             "effective": iso(self.effective),
+            "withdrawn": iso(self.withdrawn),
             "approved_by": self.approved_by,
             "approved_on": iso(self.approved_on),
             "supersedes": self.supersedes,
@@ -101,14 +104,16 @@ class History:
     owner: str
     versions: tuple[VersionEntry, ...]
     reviews: tuple[pendulum.Date, ...]
-    """Dates of recorded reviews that made no new version."""
+    """Dates of recorded reviews that made no new version, held by the date."""
+    as_of: pendulum.Date | None = None
+    """The date it is told as of; ``None``: once every date it records has come."""
 
     def version(self, label: str) -> VersionEntry | None:
         """The entry of one version label."""
         return next((v for v in self.versions if v.label == label), None)
 
     def on(self, day: DateLike) -> VersionEntry | None:
-        """The version in force on a date, as :func:`in_force`."""
+        """The version in force on a date up to the history's date, as :func:`in_force`."""
         when = as_date(day)
         live = [
             v
@@ -122,9 +127,6 @@ class History:
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per version."""
         return [version.to_record() for version in self.versions]
-
-
-_LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
 
 
 def _addressed(fleet: Fleet, finding_id: str) -> AddressedFinding:
@@ -143,51 +145,68 @@ def _addressed(fleet: Fleet, finding_id: str) -> AddressedFinding:
     )
 
 
-def _until(document: Document, version: DocumentVersion) -> pendulum.Date | None:
-    """The day before the next live version took effect, as ``View.version_in_force``."""
-    if version.status not in _LIVE or version.effective is None:
-        return None
-    later = [
-        v.effective
-        for v in document.versions
-        if v.status in _LIVE and v.effective is not None and v.effective > version.effective
+def _last_day(document: Document) -> pendulum.Date:
+    """The last date a document's record names (a version's or a review's date)."""
+    days = [
+        day
+        for version in document.versions
+        for day in (version.effective, version.withdrawn, version.approved_on)
+        if day is not None
     ]
-    return min(later).subtract(days=1) if later else None
+    days += [review.date for review in document.reviews]
+    return max(days) if days else pendulum.Date(1, 1, 1)
 
 
-def history(fleet: Fleet, document: Document | str) -> History:
-    """A document's version history for an audit.
+def _entry(view: View, fleet: Fleet, document: Document, version: DocumentVersion) -> VersionEntry:
+    started = view.started(version)
+    successor = view.successor(document, version)
+    replaced = successor.effective if successor is not None else None
+    withdrawn = version.withdrawn
+    end = (
+        replaced
+        if withdrawn is None or (replaced is not None and replaced < withdrawn)
+        else withdrawn
+    )
+    superseded = successor is not None and end == replaced and view.reached(replaced)
+    approved = version.approved_on is None or view.reached(version.approved_on)
+    return VersionEntry(
+        label=version.label,
+        status=view.version_status(document, version),
+        recorded_status=version.status,
+        effective=version.effective,
+        withdrawn=version.withdrawn,
+        approved_by=version.approved_by if approved else None,
+        approved_on=version.approved_on if approved else None,
+        supersedes=version.supersedes,
+        superseded_by=successor.label if successor is not None and superseded else None,
+        in_force_from=version.effective if started else None,
+        in_force_until=end.subtract(days=1) if end and started and view.reached(end) else None,
+        summary=version.summary,
+        addresses=tuple(_addressed(fleet, f) for f in version.addresses),
+    )
 
-    Each version gives its status, approval, effective date, the version it supersedes
-    and the one superseding it, the days it was in force, its change summary and the
-    debrief findings it states it addresses. ``KeyError`` for an unknown document id.
+
+def history(fleet: Fleet, document: Document | str, as_of: DateLike | None = None) -> History:
+    """A document's version history for an audit, as of a date.
+
+    Each version gives its status on the date (from its dates) beside the one recorded,
+    its approval, effective and withdrawal dates, the version it names in ``supersedes``
+    and the one that superseded it, the days it was in force, its change summary and the
+    debrief findings it states it addresses. Statuses, days in force, supersession,
+    approvals and reviews are as of ``as_of``: a version superseded later is still in
+    force, and an approval given later is not shown. Labels, dates planned, summaries
+    and ``addresses`` are shown as recorded. Without ``as_of``, the history once every
+    date the document records has come. ``KeyError`` for an unknown document id.
     """
     record = resolve_document(fleet, document)
-    successors = {
-        v.supersedes: v.label
-        for v in record.versions
-        if v.supersedes is not None and v.status in _LIVE and v.effective is not None
-    }
-    versions = tuple(
-        VersionEntry(
-            label=version.label,
-            status=version.status,
-            effective=version.effective,
-            approved_by=version.approved_by,
-            approved_on=version.approved_on,
-            supersedes=version.supersedes,
-            superseded_by=successors.get(version.label),
-            in_force_until=_until(record, version),
-            summary=version.summary,
-            addresses=tuple(_addressed(fleet, f) for f in version.addresses),
-        )
-        for version in record.versions
-    )
+    on = as_date(as_of) if as_of is not None else _last_day(record).add(days=1)
+    view = Facts.of(fleet).on(on)
     return History(
         document=record.id,
         title=record.title,
         kind=record.kind,
         owner=record.owner,
-        versions=versions,
-        reviews=tuple(review.date for review in record.reviews),
+        versions=tuple(_entry(view, fleet, record, version) for version in record.versions),
+        reviews=tuple(review.date for review in record.reviews if view.reached(review.date)),
+        as_of=as_date(as_of) if as_of is not None else None,
     )

@@ -55,8 +55,8 @@ class DebriefState(str, enum.Enum):
 class DebriefAction:
     """A debrief finding that requires a document to be revised or reviewed.
 
-    The action is closed on the effective date of the first approved (or since superseded)
-    version that lists the finding in ``addresses``; as ``DOC006``.
+    The action is closed on the effective date of the first version that lists the
+    finding in ``addresses`` and takes effect (whatever became of it since); as ``DOC006``.
     """
 
     finding: str

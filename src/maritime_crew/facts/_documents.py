@@ -1,16 +1,31 @@
-"""Controlled documents: the version in force, reviews due, and debrief actions closed.
+"""Controlled documents: each version's status on a date, reviews due, debrief actions closed.
 
-A version takes effect on its effective date when it is approved (or approved and since
-superseded); drafts and withdrawn versions never do. The version in force on a date is
-the one that took effect last by then. A document's last review is the last day by the
-date on which a version took effect or a review was held; the next is due one review
-interval later, and is overdue only after that day.
+A version's status on a date follows from its dates, never from the status recorded
+with it: a draft until it takes effect on its effective date; in force (``approved``)
+from then until a later version of the document takes effect, superseded from that day;
+withdrawn from its ``withdrawn`` date, whatever it was before. A version recorded as
+withdrawn with no withdrawal date is withdrawn on every date (an undated value means
+"always"), and a version withdrawn on or before its effective date never takes effect.
+Versions that take effect on the same day do not supersede one another.
+
+The version in force on a date is the one in force then (the first recorded of a tie).
+A document's last review is the last day by the date on which a version took effect or
+a review was held; the next is due one review interval later, and is overdue only after
+that day.
 
 A debrief finding that requires a document to be revised or reviewed is closed on the
 effective date of the first version that lists it in ``addresses`` and takes effect.
+
+The recorded status is what the register said on the day it was last written. That day
+is not recorded, but it can be no earlier than the last date the record says has come
+(:meth:`DocumentFacts.record_written`); a recorded status that the dates contradict on
+that day, or on every day, is a :class:`StatusConflict` (rule ``DATA010``).
 """
 
 from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
 
 import attrs
 import pendulum
@@ -33,7 +48,9 @@ __all__ = [
     "AddressingVersion",
     "DocumentFacts",
     "DocumentQuestions",
+    "RecordWritten",
     "ReviewDue",
+    "StatusConflict",
     "TrackedAction",
 ]
 
@@ -41,9 +58,6 @@ TRACKED_ACTIONS = (ActionKind.REVISE, ActionKind.REVIEW)
 """Debrief actions followed up until a document version addresses them."""
 ACTION_DONE = {ActionKind.REVISE: "revised", ActionKind.REVIEW: "reviewed"}
 """What a document must be, in words, for each tracked action."""
-
-_LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
-"""Statuses of versions that take effect on their effective date."""
 
 
 @attrs.frozen
@@ -77,6 +91,49 @@ class ReviewDue:
     """The next review date; overdue only after this date."""
 
 
+@attrs.frozen
+class RecordWritten:
+    """The earliest day a document's record can have been written, and what says so.
+
+    Each recorded status says that something has happened (a version took effect, was
+    superseded or withdrawn), and so do recorded approvals and reviews; the record was
+    written no earlier than the last of those days.
+    """
+
+    day: pendulum.Date
+    version: DocumentVersion | None
+    """The version whose record sets the day; ``None`` for a review."""
+    because: str
+    """What sets it: ``approved`` (the version's ``approved_on``), ``in-force`` (recorded
+    approved, that is in force, and took effect that day), ``superseded`` (recorded
+    superseded: a later version took effect that day), ``withdrawn`` (recorded withdrawn
+    from that day) or ``reviewed`` (a review of the document was held)."""
+
+
+@attrs.frozen
+class StatusConflict:
+    """A version whose recorded status its dates contradict (rule ``DATA010``)."""
+
+    version: DocumentVersion
+    position: int
+    """Index of the version in the document's ``versions``."""
+    recorded: VersionStatus
+    status: VersionStatus | None
+    """The status its dates give on ``written.day``; ``None`` when the recorded status is
+    the status its dates give on no day at all."""
+    written: RecordWritten | None
+    """The earliest day the document's record can have been written."""
+
+
+_Span = tuple[pendulum.Date | None, pendulum.Date | None]
+"""The days from the first (``None``: no first) up to the end, not included (``None``: no end)."""
+
+
+def _earliest(*days: pendulum.Date | None) -> pendulum.Date | None:
+    known = [day for day in days if day is not None]
+    return min(known) if known else None
+
+
 def _effective(version: DocumentVersion) -> pendulum.Date:
     """The effective date of a version that has one (every version that took effect)."""
     assert version.effective is not None
@@ -103,6 +160,131 @@ class DocumentFacts(Core):
             found = cache.setdefault(None, found)
         return found
 
+    def taking_effect(self, version: DocumentVersion) -> pendulum.Date | None:
+        """The day the version takes effect: its effective date, unless withdrawn by then.
+
+        ``None`` when it has no effective date, is withdrawn on or before it, or is
+        recorded as withdrawn with no withdrawal date (withdrawn on every date).
+        """
+        effective, withdrawn = version.effective, version.withdrawn
+        if effective is None:
+            return None
+        if withdrawn is None:
+            return None if version.status is VersionStatus.WITHDRAWN else effective
+        return effective if effective < withdrawn else None
+
+    def successor(self, document: Document, version: DocumentVersion) -> DocumentVersion | None:
+        """The version whose taking effect supersedes this one, on whatever date.
+
+        The first to take effect of the versions that take effect after this one does
+        (the first recorded of a tie), whatever their ``supersedes`` says. ``None`` when
+        the version never takes effect or no later version does.
+        """
+        start = self.taking_effect(version)
+        if start is None:
+            return None
+        found: DocumentVersion | None = None
+        first: pendulum.Date | None = None
+        for other in document.versions:
+            day = self.taking_effect(other)
+            if day is not None and day > start and (first is None or day < first):
+                found, first = other, day
+        return found
+
+    def status_on(
+        self, document: Document, version: DocumentVersion, day: datetime.date
+    ) -> VersionStatus:
+        """The version's status on ``day``, from its dates.
+
+        For a day that does not move with the date checked (the day a record was
+        written); a view's own date is asked with :meth:`View.version_status`.
+        """
+        return self._status(document, version, lambda when: when is not None and when <= day)
+
+    def _status(
+        self,
+        document: Document,
+        version: DocumentVersion,
+        reached: Callable[[pendulum.Date | None], bool],
+    ) -> VersionStatus:
+        if version.withdrawn is None:
+            if version.status is VersionStatus.WITHDRAWN:
+                return VersionStatus.WITHDRAWN  # undated: withdrawn on every date
+        elif reached(version.withdrawn):
+            return VersionStatus.WITHDRAWN
+        if not reached(self.taking_effect(version)):
+            return VersionStatus.DRAFT
+        successor = self.successor(document, version)
+        if successor is not None and reached(successor.effective):
+            return VersionStatus.SUPERSEDED
+        return VersionStatus.APPROVED
+
+    def _recorded_span(self, document: Document, version: DocumentVersion) -> _Span | None:
+        """The days on which the recorded status is the one the dates give; ``None``: no day.
+
+        ``approved`` is read as in force: a version approved but waiting for its
+        effective date is a draft until then.
+        """
+        recorded, withdrawn = version.status, version.withdrawn
+        start = self.taking_effect(version)
+        if recorded is VersionStatus.WITHDRAWN:
+            return withdrawn, None
+        if recorded is VersionStatus.DRAFT:
+            return None, _earliest(start, withdrawn)
+        successor = self.successor(document, version)
+        replaced = successor.effective if successor is not None else None
+        if recorded is VersionStatus.APPROVED:
+            first, end = start, _earliest(replaced, withdrawn)
+        else:
+            first, end = replaced, withdrawn
+        if first is None or (end is not None and first >= end):
+            return None
+        return first, end
+
+    def record_written(self, document: Document) -> RecordWritten | None:
+        """The earliest day the document's record can have been written, and what says so.
+
+        The last of: the day from which each recorded status holds (see
+        :class:`RecordWritten`), each recorded approval and each review. ``None`` when
+        nothing recorded dates it (only drafts, and no approval or review).
+        """
+        found: RecordWritten | None = None
+
+        def consider(day: pendulum.Date | None, version: DocumentVersion | None, why: str) -> None:
+            nonlocal found
+            if day is not None and (found is None or day > found.day):
+                found = RecordWritten(day, version, why)
+
+        for version in document.versions:
+            span = self._recorded_span(document, version)
+            if span is not None and span[0] is not None:
+                recorded = version.status
+                why = "in-force" if recorded is VersionStatus.APPROVED else recorded.value
+                consider(span[0], version, why)
+            consider(version.approved_on, version, "approved")
+        for review in document.reviews:
+            consider(review.date, None, "reviewed")
+        return found
+
+    def status_conflicts(self, document: Document) -> tuple[StatusConflict, ...]:
+        """The versions whose recorded status their dates contradict, in data order.
+
+        A recorded status contradicts the dates when it is the status they give on no
+        day at all, or only on days before the record can have been written
+        (:meth:`record_written`). Whatever the date checked: the record is compared
+        with its own dates.
+        """
+        written = self.record_written(document)
+        found = []
+        for position, version in enumerate(document.versions):
+            span = self._recorded_span(document, version)
+            if span is None:
+                found.append(StatusConflict(version, position, version.status, None, written))
+            elif written is not None and span[1] is not None and span[1] <= written.day:
+                status = self.status_on(document, version, written.day)
+                found.append(StatusConflict(version, position, version.status, status, written))
+        return tuple(found)
+
     def addressing(self, finding_id: str) -> tuple[AddressingVersion, ...]:
         """Every document version that lists a debrief finding in ``addresses``.
 
@@ -117,39 +299,38 @@ class DocumentFacts(Core):
 class DocumentQuestions(DocumentFacts, DateQuestions):
     """Questions about documents and debriefs on the view's date."""
 
+    def version_status(self, document: Document, version: DocumentVersion) -> VersionStatus:
+        """The version's status on the date, from its dates (see the module's docstring).
+
+        ``approved`` means in force. The recorded ``status`` counts only where it is
+        ``withdrawn`` with no withdrawal date: withdrawn on every date.
+        """
+        return self._status(document, version, self.reached)
+
     def started(self, version: DocumentVersion) -> bool:
-        """True when the version is approved (or since superseded) and took effect by the date."""
-        return version.status in _LIVE and self.reached(version.effective)
+        """True when the version took effect by the date (whatever became of it since)."""
+        return self.reached(self.taking_effect(version))
 
     def version_in_force(self, document: Document) -> DocumentVersion | None:
         """The version of a document in force on the date.
 
-        The approved (or since superseded) version with the latest effective date on or
-        before the date (the first recorded of a tie). Drafts and withdrawn versions are
-        never in force.
+        The version that took effect last by the date, unless it has been withdrawn (the
+        first recorded of a tie); ``None`` when none is in force. A version superseded
+        stays superseded when the one that replaced it is withdrawn.
         """
-        live = [version for version in document.versions if self.started(version)]
+        live = self.versions_in_force(document)
         return max(live, key=_effective) if live else None
 
     def versions_in_force(self, document: Document) -> tuple[DocumentVersion, ...]:
-        """Versions still marked approved, effective by the date, that no later one replaces.
+        """Every version in force on the date, in data order.
 
-        A version is replaced once another version that names it in ``supersedes`` has
-        taken effect (by its date, whatever its status). Normally one version is left;
-        more than one means the register says two versions are in force at once.
+        Normally one at most; more than one only when they took effect on the same day,
+        so that none of them supersedes the others.
         """
         return tuple(
             version
             for version in document.versions
-            if version.status is VersionStatus.APPROVED
-            and self.reached(version.effective)
-            and not self._replaced(document, version)
-        )
-
-    def _replaced(self, document: Document, version: DocumentVersion) -> bool:
-        return any(
-            later.supersedes == version.label and self.reached(later.effective)
-            for later in document.versions
+            if self.version_status(document, version) is VersionStatus.APPROVED
         )
 
     def last_reviewed(self, document: Document) -> pendulum.Date | None:
@@ -178,8 +359,8 @@ class DocumentQuestions(DocumentFacts, DateQuestions):
         """The first version that addresses a debrief finding and has taken effect by the date.
 
         The action is closed on that version's effective date (the first recorded of a
-        tie). ``None`` while no addressing version is approved (or since superseded) and
-        effective.
+        tie). ``None`` while no addressing version has taken effect. A version withdrawn
+        after it took effect still closed the action.
         """
         closing = [found for found in self.addressing(finding_id) if self.started(found.version)]
         return min(closing, key=lambda found: _effective(found.version)) if closing else None

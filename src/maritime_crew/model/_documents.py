@@ -25,7 +25,14 @@ class DocumentKind(str, enum.Enum):
 
 
 class VersionStatus(str, enum.Enum):
-    """Where a document version is in its life."""
+    """Where a document version is in its life.
+
+    On a date the status follows from the version's dates (see :class:`DocumentVersion`):
+    ``draft`` until it takes effect, ``approved`` (in force) from its effective date,
+    ``superseded`` once a later version of the document takes effect, ``withdrawn`` from
+    its withdrawal date. The status recorded with a version is what the register said when
+    it was written; ``DATA010`` reports one that the dates contradict.
+    """
 
     DRAFT = "draft"
     APPROVED = "approved"
@@ -37,15 +44,39 @@ class VersionStatus(str, enum.Enum):
 class DocumentVersion(Recorded):
     """One version of a controlled document.
 
-    A version is in force from its effective date until the effective date of the
-    version that supersedes it. ``addresses`` links the version to the debrief
-    findings whose actions it closes (seed commitment C8).
+    Its status on a date follows from its dates, not from the recorded ``status``: a
+    draft until its effective date; in force from that date until a later version of the
+    document takes effect (superseded from then); withdrawn from its ``withdrawn`` date,
+    whatever it was before. A version withdrawn on or before its effective date never
+    takes effect. ``addresses`` links the version to the debrief findings whose actions
+    it closes (seed commitment C8).
     """
 
     label: str = attrs.field(metadata=doc("Version label, unique within the document.", "2.1"))
-    status: VersionStatus = attrs.field(metadata=doc("Version status.", "approved"))
+    status: VersionStatus = attrs.field(
+        metadata=doc(
+            "Status as recorded when the register was last written. On a date the status "
+            "follows from the dates: a draft until `effective`, in force from it, superseded "
+            "once a later version takes effect, withdrawn from `withdrawn`. `withdrawn` with "
+            "no `withdrawn` date means withdrawn on every date. Rule DATA010 reports a "
+            "recorded status the dates contradict.",
+            "approved",
+        )
+    )
     effective: pendulum.Date | None = attrs.field(
-        default=None, metadata=doc("Date the version came into force.", "2020-02-01")
+        default=None,
+        metadata=doc(
+            "Date the version comes into force; with none it stays a draft.", "2020-02-01"
+        ),
+    )
+    withdrawn: pendulum.Date | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "First day the version is withdrawn: no longer in force from then, and the "
+            "version it superseded does not come back. Withdrawn on or before `effective`, "
+            "it never comes into force.",
+            "2021-02-01",
+        ),
     )
     approved_by: str | None = attrs.field(
         default=None, metadata=doc("Who approved it (post or staff number).", "Head of Maritime")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import pendulum
+
 from ...facts import ACTION_DONE, DEBRIEFS, DOCUMENTS, OPERATIONS, TRACKED_ACTIONS, View
 from ...model import (
     Debrief,
@@ -35,16 +37,8 @@ WITHIN = Parameter(
     "Days after an operation's last day by which its debrief must be held.",
 )
 
-# As in View.version_in_force: drafts and withdrawn versions never take effect.
-_LIVE = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
-
-
-def _effective(version: DocumentVersion) -> int:
-    """A version's effective date as an ordinal, to order versions that took effect.
-
-    Every such version has one; 0 for none.
-    """
-    return version.effective.toordinal() if version.effective is not None else 0
+_RECORDED_APPROVED = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
+"""Recorded statuses that say a version was approved: for words only, never to decide."""
 
 
 def _named(document: Document) -> str:
@@ -142,15 +136,16 @@ def _some(count: int, one: str, many: str, items: list[str]) -> str:
     code="DOC002",
     name="no-version-in-force",
     severity=Severity.ERROR,
-    summary="A document in the register has no approved version in force.",
+    summary="A document in the register has no version in force.",
     rationale="Crews must work to a valid, approved version of each controlled document; a "
     "register entry with only drafts or versions not yet effective leaves them without one "
-    "(ISM Code §11; ISO 9001:2015 7.5.2, 7.5.3; seed C7, C8). A document whose every "
-    "version is withdrawn has been retired and is not reported.",
+    "(ISM Code §11; ISO 9001:2015 7.5.2, 7.5.3; seed C7, C8). Each version's status on the "
+    "date follows from its dates. A document whose versions are all withdrawn or superseded "
+    "on the date has been retired and is not reported.",
     source="seed C7, C8; ISM Code §11; ISO 9001:2015 7.5",
     example="RA-RIB-02 (Launch and recovery of the RIB) has no version in force on "
     "2021-03-31: it has only a draft (0.3).",
-    fix="Approve a version and give it an effective date, or withdraw the document.",
+    fix="Give a version an effective date (once approved), or withdraw the document.",
     each=DOCUMENTS,
 )
 def no_version_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
@@ -158,16 +153,23 @@ def no_version_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
     if view.version_in_force(document) is not None:
         return
     versions = document.versions
-    if versions and all(v.status is VersionStatus.WITHDRAWN for v in versions):
+    statuses = [view.version_status(document, v) for v in versions]
+    retired = (VersionStatus.WITHDRAWN, VersionStatus.SUPERSEDED)
+    if versions and all(status in retired for status in statuses):
         return  # a retired document
-    drafts = [v.label for v in versions if v.status is VersionStatus.DRAFT]
-    future = {
-        v.label: v.effective
-        for v in versions
-        if v.status in _LIVE and v.effective is not None and not view.reached(v.effective)
-    }
-    undated = [v.label for v in versions if v.status in _LIVE and v.effective is None]
-    withdrawn = [v.label for v in versions if v.status is VersionStatus.WITHDRAWN]
+    drafts, undated, withdrawn, superseded = [], [], [], []
+    future: dict[str, pendulum.Date] = {}
+    for version, status in zip(versions, statuses, strict=True):
+        if status is VersionStatus.WITHDRAWN:
+            withdrawn.append(version.label)
+        elif status is VersionStatus.SUPERSEDED:
+            superseded.append(version.label)
+        elif (day := view.taking_effect(version)) is not None:
+            future[version.label] = day  # a draft until then
+        elif version.effective is None and version.status in _RECORDED_APPROVED:
+            undated.append(version.label)
+        else:
+            drafts.append(version.label)
     parts = []
     if drafts:
         parts.append(_some(len(drafts), "a draft", "drafts", drafts))
@@ -185,6 +187,10 @@ def no_version_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
                 undated,
             )
         )
+    if superseded:
+        parts.append(
+            _some(len(superseded), "a superseded version", "superseded versions", superseded)
+        )
     if withdrawn:
         parts.append(_some(len(withdrawn), "a withdrawn version", "withdrawn versions", withdrawn))
     has = f"it has only {_and(parts)}" if parts else "it has no versions"
@@ -197,6 +203,7 @@ def no_version_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
             "drafts": drafts,
             "future": {label: day.isoformat() for label, day in future.items()},
             "undated": undated,
+            "superseded": superseded,
             "withdrawn": withdrawn,
         },
     )
@@ -206,31 +213,35 @@ def no_version_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
     code="DOC003",
     name="several-versions-in-force",
     severity=Severity.ERROR,
-    summary="More than one version of a document is approved and in force at once.",
-    rationale="Version control means one current version; when two are marked approved "
-    "and none supersedes the other, crews may work to the obsolete one (ISM Code §11; "
-    "ISO 9001:2015 7.5.3; seed C8).",
+    summary="More than one version of a document is in force at once: they took effect on "
+    "the same day.",
+    rationale="Version control means one current version. A version is superseded when a "
+    "later one takes effect, so two versions that take effect on the same day leave two "
+    "current versions, and crews may work to the wrong one (ISM Code §11; ISO 9001:2015 "
+    "7.5.3; seed C8).",
     source="seed C8; ISM Code §11; ISO 9001:2015 7.5",
     example="SOP-BRD-01 (Boarding of non-compliant vessels) has 2 versions in force on "
-    "2021-03-31: 1.0 (effective 2019-01-01) and 2.0 (effective 2020-06-01); none of them "
-    "supersedes the others.",
-    fix="Mark the older version superseded and name it in the newer version's `supersedes`.",
+    "2021-03-31: 2.0 and 2.1 both took effect on 2020-06-01, so neither supersedes the other.",
+    fix="Correct the effective date of one of the versions, or withdraw the one issued in error.",
     each=DOCUMENTS,
 )
 def several_versions_in_force(document: Document, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
-    live = sorted(view.versions_in_force(document), key=_effective)
+    live = view.versions_in_force(document)
     if len(live) < 2:
         return
-    listed = [f"{v.label} (effective {v.effective})" for v in live]
+    day = live[0].effective
+    labels = [v.label for v in live]
+    which = "neither supersedes the other" if len(live) == 2 else "none supersedes the others"
     yield _about(
         ctx,
         "document",
         document,
         f"{_named(document)} has {len(live)} versions in force on {view.date}: "
-        f"{_and(listed)}; none of them supersedes the others",
+        f"{_and(labels)} {'both' if len(live) == 2 else 'all'} took effect on {day}, so "
+        f"{which}",
         details={
-            "versions": [v.label for v in live],
+            "versions": labels,
             "effective": [v.effective.isoformat() for v in live if v.effective],
         },
     )
@@ -242,48 +253,21 @@ def several_versions_in_force(document: Document, ctx: Context) -> Iterator[Find
     severity=Severity.ERROR,
     summary="The version of a document in force was not approved before it took effect.",
     rationale="Documents and their changes are reviewed and approved by authorised "
-    "personnel before use (ISM Code §11.2; ISO 9001:2015 7.5.2; seed C8): a version with "
-    "no recorded approval, approved only after it took effect, or still a draft when its "
-    "effective date came, was in use unapproved.",
+    "personnel before use (ISM Code §11.2; ISO 9001:2015 7.5.2; seed C8): a version in "
+    "force with no recorded approval, or approved only after it took effect, was in use "
+    "unapproved. A version comes into force on its effective date whatever status is "
+    "recorded with it (DATA010 reports a recorded status the dates contradict).",
     source="seed C8; ISM Code §11; ISO 9001:2015 7.5",
     example="SOP-BRD-01 (Boarding of non-compliant vessels) version 2.0 took effect on "
     "2020-06-01 but was approved on 2020-06-15, 14 days later.",
-    fix="Record the approval (who and when); if a draft was put into use, approve it and "
-    "correct its status, or withdraw it.",
+    fix="Record the approval (who and when); if a version was put into use unapproved, "
+    "approve it, or withdraw it.",
     each=DOCUMENTS,
 )
 def version_in_force_not_approved(document: Document, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
     in_force = view.version_in_force(document)
     since = in_force.effective if in_force is not None else None
-    drafts = [
-        (index, v)
-        for index, v in enumerate(document.versions)
-        if v.status is VersionStatus.DRAFT
-        and view.reached(v.effective)
-        and (since is None or (v.effective is not None and v.effective > since))
-    ]
-    if drafts:
-        index, draft = max(drafts, key=lambda pair: _effective(pair[1]))
-        before = (
-            f"the last approved version is {in_force.label} (effective {since})"
-            if in_force is not None
-            else "no approved version was ever in force"
-        )
-        yield _about(
-            ctx,
-            "document",
-            document,
-            f"{_named(document)} version {draft.label} took effect on {draft.effective} "
-            f"but is still a draft; {before}",
-            nested=("versions", index),
-            details={
-                "version": draft.label,
-                "effective": draft.effective.isoformat() if draft.effective else None,
-                "problem": "draft-in-force",
-            },
-        )
-        return
     if in_force is None or since is None:
         return  # DOC002
     index = next(i for i, v in enumerate(document.versions) if v is in_force)
@@ -368,14 +352,14 @@ def operation_not_debriefed(operation: Operation, ctx: Context) -> Iterator[Find
     yield _about(ctx, "operation", operation, message, details=details)
 
 
-def _not_closing(version: DocumentVersion) -> str:
-    """Why a version that addresses a finding has not closed it (it is not yet in force)."""
-    if version.status is VersionStatus.DRAFT:
-        return "is a draft"
-    if version.status is VersionStatus.WITHDRAWN:
-        return "was withdrawn"
+def _not_closing(view: View, document: Document, version: DocumentVersion) -> str:
+    """Why a version that addresses a finding has not closed it (it has not taken effect)."""
+    if view.version_status(document, version) is VersionStatus.WITHDRAWN:
+        return f"was withdrawn on {version.withdrawn}" if version.withdrawn else "was withdrawn"
     if version.effective is None:
-        return "has no effective date"
+        return "is a draft" if version.status not in _RECORDED_APPROVED else "has no effective date"
+    if view.taking_effect(version) is None:
+        return f"is withdrawn on {version.withdrawn}, before it takes effect"
     return f"takes effect on {version.effective}"
 
 
@@ -416,7 +400,8 @@ def debrief_action_overdue(debrief: Debrief, ctx: Context) -> Iterator[Finding]:
         addressing = view.addressing(item.id)
         days = view.days_since(item.due)
         pending = [
-            f"{found.document.id} version {found.version.label} {_not_closing(found.version)}"
+            f"{found.document.id} version {found.version.label} "
+            f"{_not_closing(view, found.document, found.version)}"
             for found in addressing
         ]
         state = (
@@ -494,7 +479,8 @@ def _history_problems(view: View, document: Document) -> list[tuple[str, str, in
     """(problem kind, words, version position) for each inconsistency in the version history.
 
     Only versions that have taken effect by the view's date count, so the answer is as of
-    that date.
+    that date. The recorded statuses are not compared here: a status follows from the
+    dates on every date, and DATA010 compares the recorded one with them.
     """
     live = [(i, v) for i, v in enumerate(document.versions) if view.started(v)]
     by_label = {v.label: (i, v) for i, v in live}
@@ -508,25 +494,9 @@ def _history_problems(view: View, document: Document) -> list[tuple[str, str, in
         after = successors.get(version.label, [])
         if len(after) > 1:
             labels = _and([v.label for v in after])
-            problems.append(("fork", f"versions {labels} all replace version {version.label}", i))
-        if version.status is VersionStatus.SUPERSEDED and not after:
+            every = "both" if len(after) == 2 else "all"
             problems.append(
-                (
-                    "superseded-without-successor",
-                    f"version {version.label} is marked superseded, but no version in force "
-                    "replaces it",
-                    i,
-                )
-            )
-        if version.status is VersionStatus.APPROVED and after:
-            first = min(after, key=_effective)
-            problems.append(
-                (
-                    "replaced-but-approved",
-                    f"version {version.label} is still marked approved, but version "
-                    f"{first.label} replaced it on {first.effective}",
-                    i,
-                )
+                ("fork", f"versions {labels} {every} replace version {version.label}", i)
             )
         earlier = by_label.get(version.supersedes) if version.supersedes else None
         if (
@@ -567,14 +537,15 @@ def _history_problems(view: View, document: Document) -> list[tuple[str, str, in
     summary="A document's version history contradicts itself.",
     rationale="An audit asks which version was in force on a given day and why; that "
     "answer needs an ordered history where each version replaces exactly one earlier "
-    "version, after it, and statuses that agree with the replacements (ISM Code §11; "
-    "ISO 9001:2015 7.5.3, control of documented information). DOC004 covers the approval "
-    "of the version in force; this rule covers earlier versions.",
+    "version, after it, each approved before it took effect (ISM Code §11; ISO 9001:2015 "
+    "7.5.3, control of documented information). Only versions that have taken effect by "
+    "the date count. DOC004 covers the approval of the version in force; this rule covers "
+    "earlier versions. Recorded statuses that contradict the dates are DATA010's.",
     source="ISM Code 11; ISO 9001:2015 7.5.3",
-    example="SOP-BRD-01: version 1.0 is still marked approved, but version 2.0 replaced it "
-    "on 2019-05-01.",
-    fix="Correct the statuses, `supersedes` labels or dates of the versions named, so that "
-    "each version replaces one earlier version and takes effect after it.",
+    example="SOP-BRD-01 (Boarding of non-compliant vessels): versions 2.0 and 2.1 both "
+    "replace version 1.0.",
+    fix="Correct the `supersedes` labels or dates of the versions named, so that each "
+    "version replaces one earlier version and takes effect after it.",
     each=DOCUMENTS,
 )
 def version_history_inconsistent(document: Document, ctx: Context) -> Iterator[Finding]:
