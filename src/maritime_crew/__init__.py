@@ -11,10 +11,11 @@ Load a dataset, check it as of a date, and write it back unchanged::
 Everything else lives in public subpackages, each importable on its own and reachable as
 an attribute of this package: :mod:`~maritime_crew.model` (the records),
 :mod:`~maritime_crew.io`, :mod:`~maritime_crew.facts`, :mod:`~maritime_crew.rules`,
-:mod:`~maritime_crew.report` and the analyses :mod:`~maritime_crew.documents`,
-:mod:`~maritime_crew.forecast`, :mod:`~maritime_crew.pathways`,
-:mod:`~maritime_crew.skills`, :mod:`~maritime_crew.terms` and
-:mod:`~maritime_crew.timeline`.
+:mod:`~maritime_crew.report` and the analyses :mod:`~maritime_crew.changes`,
+:mod:`~maritime_crew.documents`, :mod:`~maritime_crew.forecast`,
+:mod:`~maritime_crew.pathways`, :mod:`~maritime_crew.skills`, :mod:`~maritime_crew.terms`
+and :mod:`~maritime_crew.timeline`. ``mc.diff(old, new, as_of="2021-03-31")`` is
+:func:`maritime_crew.changes.diff`.
 
 Importing this package imports none of them: a name is imported the first time it is
 used. That is the one lazy import here, and it pays: ``import maritime_crew`` costs the
@@ -30,15 +31,26 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .changes import diff
     from .io import DataError, dump, dumps, load, loads
     from .rules import check, rule
 
-__all__ = ["DataError", "__version__", "check", "dump", "dumps", "load", "loads", "rule"]
+__all__ = [
+    "DataError",
+    "__version__",
+    "check",
+    "diff",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "rule",
+]
 
 _HOMES = {"DataError": "io", "dump": "io", "dumps": "io", "load": "io", "loads": "io"}
-_HOMES |= {"check": "rules", "rule": "rules"}
+_HOMES |= {"check": "rules", "rule": "rules", "diff": "changes"}
 _SUBPACKAGES = frozenset(
-    {"documents", "facts", "forecast", "io", "model", "pathways", "report", "rules"}
+    {"changes", "documents", "facts", "forecast", "io", "model", "pathways", "report", "rules"}
     | {"skills", "synth", "terms", "timeline"}
 )
 

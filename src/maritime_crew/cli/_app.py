@@ -20,13 +20,15 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from .._version import __version__
-from . import _check, _due, _pathway, _register, _rules, _schema, _skills, _terms
+from . import _check, _diff, _due, _pathway, _register, _rules, _schema, _skills, _terms
 from ._common import EXIT_OK, UsageError, cannot_load, collector_restored, error
 from ._redaction import redacting
 
 __all__ = ["main"]
 
-_COMMANDS = (_check, _rules, _pathway, _skills, _register, _due, _terms, _schema)
+_COMMANDS = (_check, _diff, _rules, _pathway, _skills, _register, _due, _terms, _schema)
+_DATASETS = frozenset({"path", "old", "new"})
+"""Destinations of the arguments that name a dataset to read."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     for module in _COMMANDS:
         module.add_parsers(commands)
     for command in commands.choices.values():
-        if any(action.dest == "path" for action in command._actions):  # reads a dataset
+        if any(action.dest in _DATASETS for action in command._actions):  # reads a dataset
             command.add_argument(
                 "--follow-outside-links",
                 action="store_true",

@@ -61,13 +61,17 @@ def redacting(wanted: bool) -> Iterator[None]:
         _CURRENT.reset(token)
 
 
-def use_fleet(fleet: Fleet) -> None:
-    """Under ``--redact``, redact from now on with the names of ``fleet``'s people."""
+def use_fleet(fleet: Fleet, *others: Fleet) -> None:
+    """Under ``--redact``, redact from now on with the names of ``fleet``'s people.
+
+    ``others`` adds the people of more fleets: ``diff`` names people of two versions.
+    """
     redaction = _CURRENT.get()
     if redaction is not None:
         from ..report import Redactor
 
-        redaction.redactor = Redactor(fleet)
+        people = [(person.id, person.name) for other in others for person in other.people]
+        redaction.redactor = Redactor(fleet, people=people)
 
 
 def redacted(text: str, format: str = "text") -> str:
