@@ -65,7 +65,10 @@ def test_examples_are_written_as_in_toml() -> None:
 def test_the_reference_says_what_a_field_left_out_is() -> None:
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     assert "| `end` | date | optional, none if left out | Last day aboard;" in page
-    assert "| `duty_roles` | list of text | optional, empty list if left out |" in page
+    assert (
+        "| `duty_roles` | list of duty role ids or [RoleHeld](#roleheld) tables | optional, "
+        "empty list if left out |"
+    ) in page
     assert "| optional, `other` if left out | Sort of certificate. |" in page
     assert "| `id` | text | required | Unique vessel id. |" in page
 

@@ -250,7 +250,8 @@ def test_long_names_and_values_are_cut_short_in_messages() -> None:
         + ", ".join(table.name for table in mc.model.TABLES),
         f"<string>:2: vessel[v].crew_size: expected a whole number, found the text {shown}",
         f"<string>:2: vessel[v].{'x' * 187}...: unknown field {shown}; known fields: id, name, "
-        "type, home_port, class_name, length_m, crew_size, complement, recorded_by, recorded_on, reason",
+        "type, home_port, class_name, length_m, crew_size, complement, status, recorded_by, "
+        "recorded_on, reason",
     ]
 
 

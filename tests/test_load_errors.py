@@ -132,7 +132,7 @@ CASES = [
         VESSEL + 'colour = "grey"\n',
         "unknown-field",
         ":1: vessel[v].colour: unknown field 'colour'; known fields: id, name, type, home_port, "
-        "class_name, length_m, crew_size, complement, recorded_by, recorded_on, reason",
+        "class_name, length_m, crew_size, complement, status, recorded_by, recorded_on, reason",
     ),
     (
         "text-for-whole-number",

@@ -231,6 +231,33 @@ def _put(raw: dict[str, Any], path: Segments, value: Any) -> dict[str, Any]:
 
 _RECORDS = {table.name: _full(table.record) for table in TABLES}
 
+PLAIN_OR_TABLE = (mc.model.RoleHeld, mc.model.StatusSpell)
+"""Dated entries that may be written as their one value, held on every day."""
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "wrong"),
+    [
+        ("vessel", 'status = ["refit"]', 'status = ["refit", 3]'),
+        ("person", 'duty_roles = ["coxswain"]', "duty_roles = [true]"),
+    ],
+)
+def test_a_dated_entry_is_text_or_a_table_and_nothing_else(
+    table: str, text: str, wrong: str
+) -> None:
+    head = {
+        "vessel": 'id = "v"\nname = "V"\ntype = "cpv"\n',
+        "person": 'id = "p"\nname = "P"\ndiscipline = "deck"\n',
+    }[table]
+    fleet = mc.loads(f"[[{table}]]\n{head}{text}\n")
+    assert mc.loads(mc.dumps(fleet)) == fleet
+    assert "{" not in mc.dumps(fleet)  # written back plain, as given
+    with pytest.raises(mc.DataError) as caught:
+        mc.loads(f"[[{table}]]\n{head}{wrong}\n")
+    (problem,) = caught.value.problems
+    assert problem.code == "wrong-type"
+    assert "or a table" in problem.message
+
 
 def _at(raw: Any, path: Segments) -> Any:
     for segment in path:
@@ -248,6 +275,8 @@ def _cases() -> Iterator[Any]:
                 yield pytest.param(table.name, path, one, "wrong-type", id=f"{where}-single")
                 continue
             for label, value, code in WRONG[_kind(type_)]:
+                if type_ in PLAIN_OR_TABLE and label == "text":
+                    continue  # a plain value is their undated form (see below)
                 yield pytest.param(table.name, path, value, code, id=f"{where}-{label}")
 
 

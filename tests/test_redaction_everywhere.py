@@ -96,6 +96,7 @@ FREE_TEXT = {
     ("rest_profile", "name"),
     ("rest_profile", "source"),
     ("waiver", "reason"),
+    ("person", "absences", "note"),
     ("waiver", "granted_by"),
 }
 """Every text field of the model that holds words rather than an id or a code."""
@@ -114,7 +115,12 @@ CODES = {
     ("person", "grade"),
     ("person", "previous_grades", "grade"),
     ("person", "crew"),
-    ("person", "duty_roles"),
+    ("person", "duty_roles", "role"),
+    ("person", "previous_crews", "crew"),
+    ("person", "certificates", "restrictions", "vessel"),
+    ("person", "certificates", "restrictions", "roles"),
+    ("deployment", "absent"),
+    ("deployment", "cover"),
     ("person", "terms", "set"),
     ("person", "sizes", "equipment"),
     ("person", "sizes", "size"),
@@ -235,6 +241,13 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, A
             "granted_on": "2020-01-01",
         }
     ]
+    # Records the synthetic fleet has none of, so that their fields are planted too.
+    first = people[0]
+    first["absences"] = [{"kind": "annual-leave", "start": "2020-06-01", "end": "2020-06-14"}]
+    first["previous_crews"] = [{"crew": first["crew"], "start": "2010-01-01", "end": "2010-12-31"}]
+    first["duty_roles"] = [{"role": role} for role in first["duty_roles"]]
+    first["certificates"][0]["restrictions"] = [{"kind": "no-tropics"}]
+    data["vessel"][0]["status"] = [{"status": "refit", "start": "2010-01-01", "end": "2010-02-01"}]
     ids = {name: person["id"] for name, person in zip(NAMES, people, strict=False)}
     for name, person in zip(NAMES, people, strict=False):
         person["name"] = name

@@ -168,3 +168,71 @@ def test_a_crew_deployment_before_the_person_joined_the_command_does_not_count()
     )
     # 11 to 20 January, both included
     assert Facts.of(fleet).sea_days(fleet.people[0], until=pendulum.Date(2020, 12, 31)) == 10
+
+
+# -- who was actually aboard: earlier crews, absences, cover (issue 20) --------------------
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[mc.model.Fleet, pendulum.Date, pendulum.Date]:
+    """A person who moved from crew A to crew B, with absences, exceptions and cover."""
+    deployments = []
+    for i, (crew, start, length) in enumerate(
+        draw(
+            st.lists(
+                st.tuples(st.sampled_from(["a", "b", "c"]), days, st.integers(0, 30)), max_size=8
+            )
+        )
+    ):
+        named = draw(st.sampled_from([(), ("BF1",)]))
+        deployments.append(
+            mc.model.Deployment(
+                id=f"d{i}",
+                vessel="vigilant",
+                start=start,
+                end=draw(st.one_of(st.none(), st.just(start.add(days=length)))),
+                crew=crew,
+                absent=named if crew != "c" else (),
+                cover=named if crew == "c" else (),
+            )
+        )
+    moved = draw(days)
+    spell_start = draw(days)
+    absences = tuple(
+        mc.model.Absence(mc.model.AbsenceKind.SICKNESS, start, start.add(days=length))
+        for start, length in draw(st.lists(st.tuples(days, st.integers(0, 20)), max_size=2))
+    )
+    person = mc.model.Person(
+        id="BF1",
+        name="A",
+        discipline=mc.model.Discipline.DECK,
+        crew="b",
+        crew_since=draw(st.one_of(st.none(), st.just(moved))),
+        previous_crews=(
+            (mc.model.CrewSpell("a", min(spell_start, moved), moved.subtract(days=1)),)
+            if draw(st.booleans()) and spell_start < moved
+            else ()
+        ),
+        joined=draw(st.one_of(st.none(), days)),
+        left=draw(st.one_of(st.none(), days)),
+        absences=absences,
+    )
+    fleet = mc.model.Fleet(people=(person,), deployments=tuple(deployments))
+    first, last = sorted((draw(days), draw(days)))
+    return fleet, first, last
+
+
+@given(histories())
+def test_sea_days_are_the_days_the_person_was_aboard_and_not_away(
+    case: tuple[mc.model.Fleet, pendulum.Date, pendulum.Date],
+) -> None:
+    fleet, since, until = case
+    person = fleet.people[0]
+    facts = Facts.of(fleet)
+    counted = 0
+    day = since
+    while day <= until:
+        view = facts.on(day)
+        counted += bool(view.aboard(person)) and view.absence(person) is None
+        day = day.add(days=1)
+    assert facts.on(until).sea_days(person, until=until, since=since) == counted

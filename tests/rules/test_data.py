@@ -599,3 +599,164 @@ def test_a_wrong_size_or_service_among_a_clean_fleets_records_is_found() -> None
     services = (attrs.evolve(item.services[0], kind="polishing"), *item.services[1:])
     (finding,) = run(_item_changed(services=services), "DATA002")
     assert (finding.details["kind"], finding.details["id"]) == ("service", "polishing")
+
+
+class TestVersionStatusContradictsDates:
+    APPROVED = mc.model.VersionStatus.APPROVED
+    SUPERSEDED = mc.model.VersionStatus.SUPERSEDED
+    DRAFT = mc.model.VersionStatus.DRAFT
+    WITHDRAWN = mc.model.VersionStatus.WITHDRAWN
+
+    @staticmethod
+    def sop(*versions: mc.model.DocumentVersion, **fields: Any) -> mc.model.Fleet:
+        return fleet(
+            documents=[
+                mc.model.Document(
+                    "SOP-BRD-01",
+                    mc.model.DocumentKind.SOP,
+                    "Boarding of non-compliant vessels",
+                    "Maritime Operations Lead",
+                    versions=versions,
+                    **fields,
+                )
+            ]
+        )
+
+    @staticmethod
+    def v(
+        label: str,
+        status: mc.model.VersionStatus,
+        effective: pendulum.Date | None = None,
+        **fields: Any,
+    ) -> mc.model.DocumentVersion:
+        return mc.model.DocumentVersion(label, status, effective, **fields)
+
+    def test_an_old_version_still_recorded_approved(self) -> None:
+        data = self.sop(
+            self.v("1.0", self.APPROVED, D(2019, 1, 1), approved_on=D(2018, 12, 10)),
+            self.v("2.0", self.APPROVED, D(2020, 9, 1), approved_on=D(2020, 8, 20)),
+        )
+        (finding,) = run(data, "DATA010")
+        assert finding.message == (
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 1.0 is recorded as "
+            "approved, but on 2020-09-01, the earliest day the record can have been written "
+            "(version 2.0 is recorded as approved, in force from 2020-09-01), its dates make "
+            "it superseded: version 2.0 took effect on 2020-09-01"
+        )
+        assert finding.details == {
+            "version": "1.0",
+            "recorded": "approved",
+            "status": "superseded",
+            "written_from": "2020-09-01",
+        }
+        assert finding.severity is mc.rules.Severity.WARNING
+        assert finding.subject == mc.model.Subject("document", "SOP-BRD-01")
+
+    def test_it_does_not_depend_on_the_date_checked(self) -> None:
+        data = self.sop(
+            self.v("1.0", self.APPROVED, D(2019, 1, 1)),
+            self.v("2.0", self.APPROVED, D(2020, 9, 1)),
+        )
+        for day in (D(2018, 1, 1), D(2020, 8, 31), D(2020, 9, 1), AS_OF):
+            assert [f.details["version"] for f in run(data, "DATA010", as_of=day)] == ["1.0"]
+
+    def test_superseded_but_no_later_version_ever_takes_effect(self) -> None:
+        data = self.sop(
+            self.v("1.0", self.SUPERSEDED, D(2019, 1, 1)),
+            self.v("2.0", self.DRAFT, supersedes="1.0"),
+        )
+        assert messages(run(data, "DATA010")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 1.0 is recorded as "
+            "superseded, but its dates never make it superseded: no later version takes effect"
+        ]
+
+    def test_approved_with_no_effective_date(self) -> None:
+        data = self.sop(self.v("1.0", self.APPROVED, approved_on=D(2021, 1, 5)))
+        (finding,) = run(data, "DATA010")
+        assert finding.message.endswith(
+            "version 1.0 is recorded as approved, but its dates never put it in force: it "
+            "has no effective date"
+        )
+        assert finding.details["status"] is None
+
+    def test_a_draft_the_record_says_has_taken_effect(self) -> None:
+        """A review held after the effective date: the record was written after it."""
+        data = self.sop(
+            self.v("1.0", self.DRAFT, D(2019, 1, 1)),
+            reviews=(mc.model.DocumentReview(D(2020, 2, 1)),),
+        )
+        assert messages(run(data, "DATA010")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 1.0 is recorded as a "
+            "draft, but on 2020-02-01, the earliest day the record can have been written (the "
+            "document was reviewed on 2020-02-01), its dates make it in force: it took effect "
+            "on 2019-01-01"
+        ]
+
+    def test_the_boundary_is_the_effective_date(self) -> None:
+        """The record can be written on the day before a draft takes effect, not on it."""
+
+        def approved_on(day: pendulum.Date) -> mc.model.Fleet:
+            return self.sop(
+                self.v("1.0", self.APPROVED, D(2019, 1, 1), approved_on=D(2018, 12, 1)),
+                self.v("2.0", self.DRAFT, D(2021, 6, 1), approved_on=day),
+            )
+
+        assert run(approved_on(D(2021, 5, 31)), "DATA010") == []
+        found = run(approved_on(D(2021, 6, 1)), "DATA010")
+        assert [
+            (f.details["version"], f.details["recorded"], f.details["status"]) for f in found
+        ] == [
+            ("1.0", "approved", "superseded"),
+            ("2.0", "draft", "approved"),
+        ]
+        assert {f.details["written_from"] for f in found} == {"2021-06-01"}
+
+    def test_a_planned_version_recorded_as_a_draft_is_consistent(self) -> None:
+        data = self.sop(
+            self.v("1.0", self.SUPERSEDED, D(2017, 1, 1)),
+            self.v("1.1", self.APPROVED, D(2020, 7, 1), approved_on=D(2020, 6, 22)),
+            self.v("2.0", self.DRAFT, D(2021, 6, 1), approved_on=D(2021, 3, 20)),
+        )
+        assert run(data, "DATA010") == []
+
+    def test_a_version_approved_ahead_of_its_effective_date_is_still_a_draft(self) -> None:
+        """Recorded approved means in force: the version it will replace is blamed too."""
+        data = self.sop(
+            self.v("1.1", self.APPROVED, D(2020, 7, 1)),
+            self.v("2.0", self.APPROVED, D(2021, 6, 1), approved_on=D(2021, 3, 20)),
+        )
+        (finding,) = run(data, "DATA010")
+        assert (finding.details["version"], finding.details["status"]) == ("1.1", "superseded")
+
+    def test_withdrawal(self) -> None:
+        withdrawn = self.v("1.0", self.WITHDRAWN, D(2019, 1, 1), withdrawn=D(2020, 1, 1))
+        assert run(self.sop(withdrawn), "DATA010") == []
+        undated = self.v("1.0", self.WITHDRAWN, D(2019, 1, 1))
+        assert run(self.sop(undated), "DATA010") == []
+        still = attrs.evolve(withdrawn, status=self.APPROVED)
+        reviewed = (mc.model.DocumentReview(D(2020, 1, 1)),)
+        assert messages(run(self.sop(still, reviews=reviewed), "DATA010")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 1.0 is recorded as "
+            "approved, but on 2020-01-01, the earliest day the record can have been written "
+            "(the document was reviewed on 2020-01-01), its dates make it withdrawn from "
+            "2020-01-01"
+        ]
+        dropped = self.v("2.0", self.SUPERSEDED, D(2020, 6, 1), withdrawn=D(2020, 6, 1))
+        assert messages(run(self.sop(dropped), "DATA010")) == [
+            "SOP-BRD-01 (Boarding of non-compliant vessels) version 2.0 is recorded as "
+            "superseded, but its dates never make it superseded: it is withdrawn on "
+            "2020-06-01, before it takes effect"
+        ]
+
+    def test_located_at_the_version(self) -> None:
+        text = (
+            '[[document]]\nid = "SOP-BRD-01"\nkind = "sop"\ntitle = "Boarding"\n'
+            'owner = "Ops"\n\n[[document.versions]]\nlabel = "1.0"\nstatus = "approved"\n'
+            'effective = 2019-01-01\n\n[[document.versions]]\nlabel = "2.0"\n'
+            'status = "approved"\neffective = 2020-01-01\n'
+        )
+        (finding,) = run(mc.loads(text, name="documents.toml"), "DATA010")
+        assert finding.source == mc.model.SourceLocation("documents.toml", 7)
+
+    def test_the_example_fleet_records_statuses_its_dates_give(self) -> None:
+        assert run(_EXAMPLE, "DATA010") == []

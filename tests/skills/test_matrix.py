@@ -283,7 +283,7 @@ def _agrees_with_role_status(data: mc.model.Fleet, on: pendulum.Date, within: in
             assert cell.missing_courses == status.missing_courses
             assert cell.missing_kit == status.missing_kit
             assert cell.until == status.until
-            assert cell.held == (cell.role in who.duty_roles)
+            assert cell.held == view.holds_role(who, cell.role)
             if cell.held:
                 assert (
                     cell.state in (CellState.QUALIFIED, CellState.LAPSING) or not status.qualified

@@ -17,7 +17,15 @@ the timeline knows when to look again (see ``docs/timeline.md``).
 """
 
 from ._deployments import Overlap
-from ._documents import ACTION_DONE, TRACKED_ACTIONS, AddressingVersion, ReviewDue, TrackedAction
+from ._documents import (
+    ACTION_DONE,
+    TRACKED_ACTIONS,
+    AddressingVersion,
+    RecordWritten,
+    ReviewDue,
+    StatusConflict,
+    TrackedAction,
+)
 from ._facts import Facts
 from ._hours import HoursOnRecord, ProfileRun
 from ._kit import HeldItem
@@ -26,6 +34,7 @@ from ._placement import Placement
 from ._requirements import Requirement, Standing
 from ._seatime import Span
 from ._servicing import ServiceDue, next_due
+from ._slots import Manning, Slot
 from ._subjects import (
     COURSES,
     CREWS,
@@ -78,16 +87,20 @@ __all__ = [
     "HoursOnRecord",
     "Kind",
     "Lack",
+    "Manning",
     "Overlap",
     "Placement",
     "ProfileRun",
+    "RecordWritten",
     "Requirement",
     "ReviewDue",
     "RoleCover",
     "RoleStatus",
     "ServiceDue",
+    "Slot",
     "Span",
     "Standing",
+    "StatusConflict",
     "SubjectKey",
     "Subjects",
     "Trace",

@@ -1,9 +1,13 @@
 """How a crew covers its vessel's required complement on a date.
 
-A crew's members are the people whose ``crew`` is its id and who are in service on the
-date. A member counts for a duty role when they hold the role and meet its certificates,
-courses and kit. One person may count toward several roles (a commander who is also a
-boarding officer): the complement is a count per role, not of berths.
+A crew's members on a date are the people whose crew it is on that date (``crew``,
+``crew_since`` and ``previous_crews``) and who are in service. Those who man the vessel
+are the members available on the date (not away, not medically unfit), less those who
+did not sail on the crew's deployment that day, plus those who sailed with it as cover.
+A person counts for a duty role when they hold it on the date, meet its certificates,
+courses and kit, and no medical restriction excludes it. Each person fills one slot of
+the complement at a time: who fills which is a maximum bipartite matching
+(:mod:`._slots`), so a commander who is also a boarding officer fills one or the other.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ import attrs
 import pendulum
 
 from ..model import Crew, Person, Vessel
+from ._availability import AvailabilityQuestions
 from ._kit import KitQuestions
 from ._people import PeopleQuestions
 from ._requirements import RequirementFacts, RequirementQuestions
+from ._slots import Manning, could_fill, fill
 from ._trace import NEVER
 from ._validity import Kind, _best
 
@@ -92,6 +98,15 @@ class RoleCover:
         return self.required == 1 and len(self.qualified) == 1
 
 
+def _candidates(covers: tuple[RoleCover, ...]) -> list[tuple[str, list[str]]]:
+    """Each person qualified for some role of the covers, with those roles, in order."""
+    roles: dict[str, list[str]] = {}
+    for cover in covers:
+        for person in cover.qualified:
+            roles.setdefault(person, []).append(cover.role)
+    return list(roles.items())
+
+
 def _status(check: _Check, role_id: str) -> RoleStatus:
     person, certificates, courses, kit, until = check
     return RoleStatus(
@@ -136,7 +151,13 @@ class ManningFacts(RequirementFacts):
         cache = self._memo("crew-positions")
         found: dict[str, tuple[int, ...]] | None = cache.get("all")
         if found is None:
-            rows = [(p.crew, n) for n, p in enumerate(self._store.people) if p.crew is not None]
+            rows = [
+                (crew, n)
+                for n, p in enumerate(self._store.people)
+                for crew in dict.fromkeys(
+                    [*(spell.crew for spell in p.previous_crews), *([p.crew] if p.crew else [])]
+                )
+            ]
             rows.sort(key=itemgetter(0))  # stable: data order within each crew
             grouped = {
                 crew: tuple([n for _, n in group]) for crew, group in groupby(rows, itemgetter(0))
@@ -154,14 +175,16 @@ class ManningFacts(RequirementFacts):
         return tuple(found)
 
 
-class ManningQuestions(ManningFacts, RequirementQuestions, KitQuestions, PeopleQuestions):
+class ManningQuestions(
+    ManningFacts, RequirementQuestions, AvailabilityQuestions, KitQuestions, PeopleQuestions
+):
     """Questions about crews and duty roles on the view's date."""
 
     def crew_members(self, crew: Crew) -> tuple[Person, ...]:
         """The members of the crew in service on the date, in data order.
 
-        Members are the people whose ``crew`` is the crew's id. Worked out once per crew
-        and date.
+        Members are the people whose crew it is on the date (see :meth:`crew_of`).
+        Worked out once per crew and date.
         """
         people = self._store.people
         return tuple([people[p] for p in self._member_positions(crew)])
@@ -174,7 +197,51 @@ class ManningQuestions(ManningFacts, RequirementQuestions, KitQuestions, PeopleQ
         return found
 
     def _find_members(self, crew: Crew) -> tuple[int, ...]:
-        return self._in_service_codes(self._crew_positions().get(crew.id, ()))
+        people = self._store.people
+        in_service = self._in_service_codes(self._crew_positions().get(crew.id, ()))
+        return tuple([p for p in in_service if self.crew_of(people[p]) == crew.id])
+
+    def manning_crew(self, crew: Crew) -> tuple[Person, ...]:
+        """Who mans the crew's vessel on the date, in data order, then any cover.
+
+        The members available on the date (not away, not medically unfit, not sailing
+        with another crew as cover); when the crew is deployed, less those who did not
+        sail and plus those who sailed with it as cover (if in the command and available).
+        """
+        people = self._store.people
+        return tuple([people[p] for p in self._manning_positions(crew)])
+
+    def _manning_positions(self, crew: Crew) -> tuple[int, ...]:
+        found: tuple[int, ...] = self._answer_row(
+            "manning-crew", crew.id, lambda: self._find_manning(crew)
+        )
+        return found
+
+    def _covering_elsewhere(self, person: Person, crew: Crew) -> bool:
+        """True when the person sails with another crew as cover on the date."""
+        return any(
+            d.crew != crew.id and self.covers(d.start, d.end)
+            for d in self.fleet.covered_by(person.id)
+        )
+
+    def _find_manning(self, crew: Crew) -> tuple[int, ...]:
+        people = self._store.people
+        deployment = self.crew_deployment(crew.id)
+        absent = deployment.absent if deployment is not None else ()
+        kept = [
+            p
+            for p in self._member_positions(crew)
+            if people[p].id not in absent
+            and self.available(people[p])
+            and not self._covering_elsewhere(people[p], crew)
+        ]
+        if deployment is not None:
+            first = self._store.first_person
+            for person_id in deployment.cover:
+                p = first.get(person_id)
+                if p is not None and p not in kept and self.available(people[p]):
+                    kept.append(p)
+        return tuple(kept)
 
     def role_status(self, person: Person, role_id: str) -> RoleStatus:
         """The person against a duty role's certificates, courses and kit on the date.
@@ -205,6 +272,36 @@ class ManningQuestions(ManningFacts, RequirementQuestions, KitQuestions, PeopleQ
             RoleCover(role, required, tuple(checks)) for role, (required, checks) in grouped.items()
         )
 
+    def manning(self, crew: Crew, vessel: Vessel) -> Manning:
+        """Who fills which slot of the vessel's complement on the date: one slot each.
+
+        A maximum bipartite matching of the qualified people of :meth:`manning_crew` to
+        the slots of :meth:`role_covers`; of the matchings that fill most slots, the one
+        that fills the earliest slots, trying people in data order.
+        """
+        covers = self.role_covers(crew, vessel)
+        return fill([(c.role, c.required) for c in covers], _candidates(covers))
+
+    def could_fill(self, crew: Crew, vessel: Vessel) -> dict[str, tuple[str, ...]]:
+        """For each role the crew leaves short, who from the vessel's other crews could fill it.
+
+        The people of the other crews (each as :meth:`manning_crew` finds them on the
+        date, not counted twice) whose being lent to this crew, on their own, fills one
+        more of the role's slots while every slot filled stays filled.
+        """
+        covers = self.role_covers(crew, vessel)
+        own = _candidates(covers)
+        mine = {person for person, _ in own}
+        others: dict[str, list[str]] = {}
+        for other in self.fleet.crews_of(vessel.id):
+            if other.id == crew.id:
+                continue
+            for person, roles in _candidates(self.role_covers(other, vessel)):
+                if person not in mine:
+                    others.setdefault(person, []).extend(roles)
+        complement = [(c.role, c.required) for c in covers]
+        return could_fill(complement, own, list(others.items()))
+
     def _vessel_slot(self, vessel: Vessel) -> int | None:
         """The position of this very record in ``fleet.vessels``, or ``None`` if not there."""
         vessels = self.fleet.vessels
@@ -214,7 +311,7 @@ class ManningQuestions(ManningFacts, RequirementQuestions, KitQuestions, PeopleQ
 
     def _role_rows(self, crew: Crew, vessel: Vessel) -> tuple[_Row, ...]:
         fleet = self.fleet
-        members = self.crew_members(crew)
+        members = self.manning_crew(crew)
         rows: list[_Row] = []
         seen: set[str] = set()
         for entry in vessel.complement:
@@ -225,7 +322,11 @@ class ManningQuestions(ManningFacts, RequirementQuestions, KitQuestions, PeopleQ
             required = vessel.required(role)
             if required <= 0:
                 continue
-            holders = [person for person in members if role in person.duty_roles]
+            holders = [
+                person
+                for person in members
+                if self.holds_role(person, role) and self.may_fill(person, role)
+            ]
             rows += [(role, required, *self._check(person, role)) for person in holders]
             if not holders:
                 rows.append((role, required, None, (), (), (), NEVER))

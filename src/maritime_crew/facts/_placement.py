@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from ..model import Subject
-from ._kit import KitQuestions
+from ._availability import AvailabilityQuestions
 
 __all__ = ["Placement", "PlacementQuestions"]
 
@@ -21,7 +21,7 @@ class Placement:
 _NOWHERE = Placement(None, None)
 
 
-class PlacementQuestions(KitQuestions):
+class PlacementQuestions(AvailabilityQuestions):
     """Where subjects belong on the view's date."""
 
     def placement(self, subject: Subject) -> Placement:
@@ -38,7 +38,7 @@ class PlacementQuestions(KitQuestions):
         vessel_id: str | None = None
         if kind == "person":
             person = fleet.person(key)
-            crew_id = person.crew if person else None
+            crew_id = self.crew_of(person) if person else None
         elif kind == "crew":
             crew_id = key
         elif kind == "vessel":
@@ -59,7 +59,7 @@ class PlacementQuestions(KitQuestions):
                 vessel_id = document.vessels[0]
         elif kind == "equipment_item":
             holders = self.holders(key)
-            crew_id = holders[0].crew if holders else None
+            crew_id = self.crew_of(holders[0]) if holders else None
         else:
             return _NOWHERE
         if crew_id is not None and vessel_id is None:

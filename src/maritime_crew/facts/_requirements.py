@@ -9,9 +9,10 @@ import attrs
 import pendulum
 
 from ..model import DutyRole, Person
+from ._availability import AvailabilityQuestions
 from ._core import Core
 from ._trace import NEVER
-from ._validity import Kind, ValidityQuestions, _valid_ends
+from ._validity import Kind, _valid_ends
 
 __all__ = ["Requirement", "RequirementFacts", "RequirementQuestions", "Standing"]
 
@@ -50,18 +51,19 @@ class RequirementFacts(Core):
         Worked out once per grade and set of duty roles (a fleet has a few hundred such
         profiles) and shared by everyone who has it.
         """
-        profile = (kind, person.grade, *person.duty_roles)
+        grade_id, roles = self._profile(person)
+        profile = (kind, grade_id, *roles)
         cache = self._memo("requirements")
         found: tuple[Requirement, ...] | None = cache.get(profile)
         if found is not None:
             return found
         fleet = self.fleet
         required: dict[str, list[str]] = {}
-        grade = fleet.grade(person.grade) if person.grade else None
+        grade = fleet.grade(grade_id) if grade_id else None
         if grade is not None and kind != "kit":
             for type_id in grade.certificates if kind == "certificates" else grade.courses:
                 required.setdefault(type_id, []).append(f"grade {grade.id}")
-        for role_id in person.duty_roles:
+        for role_id in roles:
             role = fleet.duty_role(role_id)
             if role is not None:
                 for type_id in _asked(role, kind):
@@ -72,13 +74,24 @@ class RequirementFacts(Core):
 
     def _needs(self, person: Person, kind: Needs) -> tuple[tuple[Requirement, ...], frozenset[str]]:
         """:meth:`requirements`, and the types they name as a set: once per profile."""
-        profile = (kind, person.grade, *person.duty_roles)
+        grade_id, roles = self._profile(person)
+        profile = (kind, grade_id, *roles)
         cache = self._memo("needs")
         found: tuple[tuple[Requirement, ...], frozenset[str]] | None = cache.get(profile)
         if found is None:
             required = self.requirements(person, kind)
             found = cache.setdefault(profile, (required, frozenset(r.type for r in required)))
         return found
+
+    def _profile(self, person: Person) -> tuple[str | None, tuple[str, ...]]:
+        """The grade and duty roles the requirements follow from.
+
+        Asked of a view, those held on its date; asked of the facts of no date, the
+        current grade and every duty role listed.
+        """
+        if isinstance(self, AvailabilityQuestions):
+            return self.grade_on(person), self.roles_held(person)
+        return person.grade, person.role_ids
 
 
 def _asked(role: DutyRole, kind: Needs) -> tuple[str, ...]:
@@ -87,7 +100,7 @@ def _asked(role: DutyRole, kind: Needs) -> tuple[str, ...]:
     return role.courses if kind == "training" else role.kit
 
 
-class RequirementQuestions(RequirementFacts, ValidityQuestions):
+class RequirementQuestions(RequirementFacts, AvailabilityQuestions):
     """Which requirements a person meets on the view's date."""
 
     def standing(self, person: Person, kind: Kind) -> Standing:
@@ -155,11 +168,15 @@ class RequirementQuestions(RequirementFacts, ValidityQuestions):
     def _stand(
         self, person: Person, kind: Kind, slot: int | None
     ) -> tuple[tuple[Requirement, ...], int, int]:
-        """The person's unmet requirements, soonest last day, and when they may change."""
-        required, wanted = self._needs(person, kind)
+        """The person's unmet requirements, soonest last day, and when they may change.
+
+        What is required changes with the grade and duty roles held, and so may the answer.
+        """
+        (required, wanted), changed = self._capture(lambda: self._needs(person, kind))
         if not required:
-            return (), NEVER, NEVER
+            return (), NEVER, changed
         best, change = _valid_ends(self._slot_table(person, kind, slot), self._ordinal, wanted)
+        change = min(change, changed)
         if len(best) == len(required):  # the common case: everything is met
             unmet: tuple[Requirement, ...] = ()
         else:

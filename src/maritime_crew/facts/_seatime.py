@@ -4,10 +4,13 @@ Each calendar day aboard counts once, however many deployments cover it: deploym
 are merged before counting, and both the first and the last day of a deployment count
 (a deployment from 1 to 14 April is 14 days). A deployment without an end runs up to
 the date asked about. Crew deployments count for a member only while they are in the
-crew and in the command: from the day they joined the crew (``crew_since``, and not
-before they joined the command, ``joined``) up to the day they left it (``left``). A
-person's own deployments count as recorded. Days after the date asked about do not
-count yet.
+crew and in the command: an earlier crew (``previous_crews``) on the days listed, the
+current one from the day they joined it (``crew_since``, or the day after the last
+earlier crew ended, and not before they joined the command, ``joined``) up to the day
+they left the command (``left``), and never a deployment they are named as not sailing
+on (``absent``). A person's own deployments, and the crew deployments they sailed on as
+cover, count as recorded. Days away (``absences``) do not count at all: the person was
+not aboard. Days after the date asked about do not count yet.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import datetime
 
 import pendulum
 
-from ..model import Deployment, Person, shift_ordinal
+from ..model import Deployment, Fleet, Person, shift_ordinal
 from ..model import day_of_ordinal as _day
 from ._core import Core
 from ._dates import DateQuestions
@@ -59,7 +62,13 @@ class SeaTimeFacts(Core):
     ) -> int:
         """Days aboard between ``since`` and ``until``, both included, each day counted once."""
         fleet = self.fleet
-        if person.crew is not None and not fleet.own_deployments_of(person.id):
+        if (
+            person.crew is not None
+            and not fleet.own_deployments_of(person.id)
+            and not person.previous_crews
+            and not person.absences
+            and person.id not in self._named_in_exceptions()
+        ):
             # Only the crew's deployments: count from running totals, without listing periods.
             bounds = [day for day in (_crew_start(person), since) if day is not None]
             first = max(bounds) if bounds else None
@@ -69,14 +78,27 @@ class SeaTimeFacts(Core):
             for start, end in self.sea_periods(person, until=until, since=since)
         )
 
+    def _named_in_exceptions(self) -> frozenset[str]:
+        """Everyone named as not sailing on, or covering, some deployment; made once."""
+        cache = self._memo("named-in-exceptions")
+        found: frozenset[str] | None = cache.get("all")
+        if found is None:
+            named = {p for d in self.fleet.deployments for p in (*d.absent, *d.cover)}
+            found = cache.setdefault("all", frozenset(named))
+        return found
+
 
 def _person_periods(facts: SeaTimeFacts, person: Person, until: pendulum.Date) -> tuple[Span, ...]:
     """The person's own deployments and their crew's while they were in it, merged.
 
     The crew's deployments are merged once per crew and then cut at the days the person
     joined and left it and at ``until``: cutting merged periods gives the same days as
-    merging cut ones.
+    merging cut ones. A person with earlier crews, absences, or named in a deployment's
+    exceptions has their periods worked out deployment by deployment.
     """
+    fleet = facts.fleet
+    if person.previous_crews or person.absences or person.id in facts._named_in_exceptions():
+        return tuple(_exact_periods(fleet, person, until))
     joined = _crew_start(person)
     crew: list[Span] = []
     if person.crew is not None:
@@ -95,6 +117,49 @@ def _person_periods(facts: SeaTimeFacts, person: Person, until: pendulum.Date) -
     if not own:
         return tuple(crew)
     return tuple(_merge(crew + _spans(own, joined, until)))
+
+
+def _exact_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[Span]:
+    """Days aboard, deployment by deployment: memberships, exceptions, cover and absences."""
+    memberships: list[tuple[str, pendulum.Date | None, pendulum.Date]] = [
+        (s.crew, s.start, min(s.end, until)) for s in person.previous_crews
+    ]
+    if person.crew is not None:
+        first = person.crew_since
+        if first is None and person.previous_crews:
+            first = max(s.end for s in person.previous_crews).add(days=1)
+        if person.joined is not None:
+            first = person.joined if first is None else max(first, person.joined)
+        memberships.append((person.crew, first, _crew_end(person, until)))
+    spans: list[Span] = []
+    for crew, first, last in memberships:
+        for deployment in fleet.deployments_of_crew(crew):
+            if person.id in deployment.absent:
+                continue
+            start = deployment.start if first is None else max(deployment.start, first)
+            end = min(deployment.end or until, last)
+            if start <= end:
+                spans.append((start, end))
+    sailed = fleet.own_deployments_of(person.id) + fleet.covered_by(person.id)
+    spans += _spans(sailed, None, until)
+    return _without(_merge(spans), person, until)
+
+
+def _without(spans: list[Span], person: Person, until: pendulum.Date) -> list[Span]:
+    """The periods less every day the person was away."""
+    for absence in person.absences:
+        first, last = absence.start, min(absence.end or until, until)
+        kept: list[Span] = []
+        for start, end in spans:
+            if end < first or start > last:
+                kept.append((start, end))
+                continue
+            if start < first:
+                kept.append((start, first.subtract(days=1)))
+            if end > last:
+                kept.append((last.add(days=1), end))
+        spans = kept
+    return spans
 
 
 def _crew_start(person: Person) -> pendulum.Date | None:

@@ -111,7 +111,13 @@ class ValidityFacts(Core):
             certificates = person.certificates
             types = [certificate.type for certificate in certificates]
             starts = [certificate.issued.toordinal() for certificate in certificates]
-            ends = [_end(person, c.expires, validities.get(c.type), c.issued) for c in certificates]
+            # A medical that finds the holder unfit (category 3 or 4) is never valid.
+            ends = [
+                c.issued.toordinal() - 1
+                if c.fitness is not None and c.fitness.unfit
+                else _end(person, c.expires, validities.get(c.type), c.issued)
+                for c in certificates
+            ]
         else:
             training = person.training
             types = [record.course for record in training]

@@ -6,6 +6,7 @@ import datetime
 
 import pendulum
 
+from ._availability import AvailabilityQuestions
 from ._core import Store
 from ._dates import DateQuestions
 from ._deployments import DeploymentQuestions
@@ -40,6 +41,7 @@ class View(
     ServicingQuestions,
     SeaTimeQuestions,
     RequirementQuestions,
+    AvailabilityQuestions,
     ValidityQuestions,
     KitQuestions,
     PeopleQuestions,

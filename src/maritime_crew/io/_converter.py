@@ -38,7 +38,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from .. import model
 from ..model import AgeBand, AgeSchedule, BusinessYear, InvalidValue, Period
@@ -702,6 +702,47 @@ def _age_schedule_hook(converter: cattrs.Converter) -> Callable[[Any, Any], AgeS
     return structure
 
 
+_PLAIN_OR_TABLE = model.PLAIN_OR_TABLE
+_PLAIN_WORDS = {"role": "a duty role id", "status": "a vessel status"}
+"""What the plain value of a dated entry is, in words, by the field it fills."""
+
+
+def _plain_or_table_hook(
+    record: type[Any], converter: cattrs.Converter
+) -> Callable[[Any, Any], Any]:
+    """A dated entry written as a plain value (every day) or as a table with its dates."""
+    field = _PLAIN_OR_TABLE[record]
+    words = f"{_PLAIN_WORDS[field]}, or a table with `{field}` and its dates"
+    table = _record_hook(record, converter)
+    hint = typing.get_type_hints(record)[field]
+    plain = converter.get_structure_hook(hint)
+    intern = sys.intern if hint is str else None
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is str:
+            return record(intern(value) if intern else plain(value, hint))
+        if type(value) is dict:
+            return table(value, record)
+        raise WrongType(words, value)
+
+    return structure
+
+
+def _unstructure_plain_or_table(
+    record: type[Any], converter: cattrs.Converter
+) -> Callable[[Any], Any]:
+    """Write a dated entry back as it was given: plain when it holds on every day."""
+    field = _PLAIN_OR_TABLE[record]
+    table = make_dict_unstructure_fn(record, converter, _cattrs_omit_if_default=True)
+
+    def unstructure(value: Any) -> Any:
+        if value.undated:
+            return converter.unstructure(getattr(value, field))
+        return table(value)
+
+    return unstructure
+
+
 def _make(detailed_validation: bool) -> cattrs.Converter:
     converter = cattrs.Converter(
         detailed_validation=detailed_validation, forbid_extra_keys=True, omit_if_default=True
@@ -725,10 +766,15 @@ def _make(detailed_validation: bool) -> cattrs.Converter:
     if not detailed_validation:  # the detailed converter keeps cattrs' own, for its messages
         converter.register_structure_hook_factory(_is_optional, _optional_hook)
     converter.register_structure_hook_factory(
-        lambda t: attrs.has(t) and t not in (Period, BusinessYear, AgeSchedule), _record_hook
+        lambda t: attrs.has(t) and t not in (Period, BusinessYear, AgeSchedule, *_PLAIN_OR_TABLE),
+        _record_hook,
     )
     converter.register_structure_hook(AgeSchedule, _age_schedule_hook(converter))
+    for record in _PLAIN_OR_TABLE:
+        converter.register_structure_hook(record, _plain_or_table_hook(record, converter))
     _register_unstructure(converter)
+    for record in _PLAIN_OR_TABLE:
+        converter.register_unstructure_hook(record, _unstructure_plain_or_table(record, converter))
     return converter
 
 

@@ -17,7 +17,15 @@ from typing import Any, Union
 import attrs
 import pendulum
 
-from ..model import TABLES, AgeSchedule, BusinessYear, Period, Recorded, is_provenance
+from ..model import (
+    PLAIN_OR_TABLE,
+    TABLES,
+    AgeSchedule,
+    BusinessYear,
+    Period,
+    Recorded,
+    is_provenance,
+)
 
 __all__ = ["example", "format_reference", "record_types"]
 
@@ -32,6 +40,10 @@ _WORDS: dict[Any, str] = {
     AgeSchedule: "[period or age bands](#age-bands)",
     BusinessYear: "[business year](#business-years)",
 }
+
+
+_PLAIN_WORDS = {"role": "duty role ids", "status": "statuses"}
+"""What the plain values of dated entries are, in words, by the field they fill."""
 
 
 def _unwrap(type_: Any) -> tuple[Any, bool]:
@@ -50,6 +62,9 @@ def _words(type_: Any) -> str:
     type_, _ = _unwrap(type_)
     if typing.get_origin(type_) is tuple:
         inner = typing.get_args(type_)[0]
+        if inner in PLAIN_OR_TABLE:
+            plain = _PLAIN_WORDS[PLAIN_OR_TABLE[inner]]
+            return f"list of {plain} or [{inner.__name__}](#{_anchor(inner)}) tables"
         if attrs.has(inner) and inner not in _WORDS:
             return f"list of [{inner.__name__}](#{_anchor(inner)}) tables"
         return "list of " + _words(inner)

@@ -24,6 +24,7 @@ from .._version import __version__
 from ..model import (
     BUSINESS_YEAR_PATTERN,
     PERIOD_PATTERN,
+    PLAIN_OR_TABLE,
     TABLES,
     AgeBand,
     AgeSchedule,
@@ -89,6 +90,9 @@ def _type(type_: Any) -> dict[str, Any]:
         }
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return {"enum": [member.value for member in type_]}
+    if type_ in PLAIN_OR_TABLE:  # a plain value is held on every day
+        plain = _type(typing.get_type_hints(type_)[PLAIN_OR_TABLE[type_]])
+        return {"oneOf": [plain, {"$ref": f"#/$defs/{type_.__name__}"}]}
     if attrs.has(type_):
         return {"$ref": f"#/$defs/{type_.__name__}"}
     raise TypeError(f"no JSON Schema for {type_!r}")  # pragma: no cover - a new model type

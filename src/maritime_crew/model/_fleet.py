@@ -335,6 +335,10 @@ class Fleet:
         )
         return own + crew_deployments
 
+    def covered_by(self, person_id: str) -> tuple[Deployment, ...]:
+        """Crew deployments a person sailed on as cover (named in ``cover``), in data order."""
+        return self._index.deployments_by_cover.get(person_id, ())
+
     def own_deployments_of(self, person_id: str) -> tuple[Deployment, ...]:
         """Deployments of a person alone (``person = ...``), not those of their crew."""
         return self._index.deployments_by_person.get(person_id, ())

@@ -194,6 +194,13 @@ class FleetIndex:
         return _group([d.crew for d in deployments], deployments)
 
     @functools.cached_property
+    def deployments_by_cover(self) -> dict[str, tuple[Deployment, ...]]:
+        deployments = [d for d in self._fleet.deployments if d.cover]
+        return _group(
+            [p for d in deployments for p in d.cover], [d for d in deployments for _ in d.cover]
+        )
+
+    @functools.cached_property
     def deployments_by_vessel(self) -> dict[str, tuple[Deployment, ...]]:
         deployments = self._fleet.deployments
         return _group([d.vessel for d in deployments], deployments)

@@ -10,12 +10,20 @@ import pendulum
 from ._base import doc
 from ._period import completed_years
 from ._provenance import Recorded, provenance_last
+from ._vessels import PLAIN_OR_TABLE
 
 __all__ = [
+    "Absence",
+    "AbsenceKind",
     "Certificate",
+    "CrewSpell",
     "Discipline",
     "Issue",
+    "MedicalFitness",
     "Person",
+    "Restriction",
+    "RestrictionKind",
+    "RoleHeld",
     "Size",
     "TermsAssignment",
     "TrainingRecord",
@@ -28,6 +36,73 @@ class Discipline(str, enum.Enum):
     DECK = "deck"
     ENGINEERING = "engineering"
     OTHER = "other"
+
+
+class MedicalFitness(str, enum.Enum):
+    """The outcome of a seafarer medical (ENG1): the UK's four categories of fitness.
+
+    MSN 1886 (M+F) and the Merchant Shipping (Maritime Labour Convention) (Medical
+    Certification) Regulations 2010: category 1 is fit with no restrictions, 2 fit with
+    restrictions (recorded on an ENG1 with an ENG3 notice), 3 temporarily and 4
+    permanently unfit (an ENG3 notice of failure).
+    """
+
+    FIT = "fit"
+    """Category 1: fit for sea service, with no restrictions."""
+    RESTRICTED = "fit-with-restrictions"
+    """Category 2: fit, within the restrictions recorded."""
+    TEMPORARILY_UNFIT = "temporarily-unfit"
+    """Category 3: not fit for sea service until re-examined."""
+    PERMANENTLY_UNFIT = "permanently-unfit"
+    """Category 4: not fit for sea service."""
+
+    @property
+    def unfit(self) -> bool:
+        """True for the categories that forbid sea service."""
+        return self in (MedicalFitness.TEMPORARILY_UNFIT, MedicalFitness.PERMANENTLY_UNFIT)
+
+
+class RestrictionKind(str, enum.Enum):
+    """A restriction an approved doctor records on an ENG1 (category 2, MSN 1886).
+
+    The UK practice restricts by area, by capacity or duties, by vessel, and MLC Standard
+    A1.2 para 6(d) has the certificate state fitness for look-out duties.
+    """
+
+    NEAR_COASTAL = "near-coastal"
+    """Near-coastal waters only (within 150 miles of a safe haven): not aboard a cutter."""
+    NAMED_VESSEL = "named-vessel"
+    """Service on the vessel named in ``vessel`` only."""
+    EXCLUDED_DUTIES = "excluded-duties"
+    """Not to fill the duty roles named in ``roles``."""
+    NO_LOOKOUT = "no-lookout"
+    """Not fit for look-out duties: not to fill the duty roles named in ``roles`` (those
+    that keep a look-out)."""
+    NO_TROPICS = "no-tropics"
+    """Not in tropical areas; recorded, never breached in home waters."""
+
+
+@attrs.frozen(field_transformer=provenance_last)
+class Restriction(Recorded):
+    """A restriction on a medical certificate, in force while the certificate is valid.
+
+    ``until`` ends it sooner: a restriction the doctor set for a time.
+    """
+
+    kind: RestrictionKind = attrs.field(metadata=doc("What is restricted.", "near-coastal"))
+    roles: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Duty roles the person may not fill (for `excluded-duties` and `no-lookout`).",
+            '["officer-of-the-watch"]',
+        ),
+    )
+    vessel: str | None = attrs.field(
+        default=None, metadata=doc("The one vessel allowed (for `named-vessel`).", "vigilant")
+    )
+    until: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day of the restriction, if sooner.", "2020-09-30")
+    )
 
 
 @attrs.frozen(field_transformer=provenance_last)
@@ -49,6 +124,20 @@ class Certificate(Recorded):
     )
     issuer: str | None = attrs.field(
         default=None, metadata=doc("Issuing authority.", "Maritime and Coastguard Agency")
+    )
+    fitness: MedicalFitness | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "For a medical (ENG1): its category of fitness. Absent on a medical: fit.",
+            "fit-with-restrictions",
+        ),
+    )
+    restrictions: tuple[Restriction, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "For a medical: the restrictions recorded on it (MSN 1886 category 2).",
+            '[{ kind = "near-coastal" }]',
+        ),
     )
 
 
@@ -102,10 +191,89 @@ class Issue(Recorded):
 
 @attrs.frozen(field_transformer=provenance_last)
 class Size(Recorded):
-    """A person's recorded size for one type of equipment."""
+    """A person's recorded size for one type of equipment, from a date to a date.
+
+    Undated, it holds on every day; of two sizes for one type on a day, the first listed
+    holds.
+    """
 
     equipment: str = attrs.field(metadata=doc("Equipment type id.", "dry-suit"))
     size: str = attrs.field(metadata=doc("The size, as the equipment type names it.", "L"))
+    start: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("First day of the size; absent: from the start.", "2020-06-01")
+    )
+    end: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day of the size; absent: open-ended.", "2021-05-31")
+    )
+
+
+def _role_held(value: RoleHeld | str) -> RoleHeld:
+    return RoleHeld(value) if isinstance(value, str) else value
+
+
+def _roles_held(values: tuple[RoleHeld | str, ...]) -> tuple[RoleHeld, ...]:
+    if all(type(value) is RoleHeld for value in values):
+        return values  # type: ignore[return-value]
+    return tuple([_role_held(value) for value in values])
+
+
+@attrs.frozen(field_transformer=provenance_last)
+class RoleHeld(Recorded):
+    """A duty role a person holds, from a date to a date (both included).
+
+    Written as a plain role id (``"coxswain"``) it is held on every day; as a table it
+    carries its dates: ``{ role = "coxswain", start = 2020-06-01 }``. A dump writes each
+    entry back in the form it was given.
+    """
+
+    role: str = attrs.field(metadata=doc("Duty role id.", "coxswain"))
+    start: pendulum.Date | None = attrs.field(
+        default=None,
+        metadata=doc("First day the role is held; absent: from the start.", "2020-06-01"),
+    )
+    end: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day it is held; absent: open-ended.", "2021-03-31")
+    )
+
+    @property
+    def undated(self) -> bool:
+        """True for a role held on every day with nothing else recorded: a plain id."""
+        return self == RoleHeld(self.role)
+
+
+@attrs.frozen(field_transformer=provenance_last)
+class CrewSpell(Recorded):
+    """A crew a person was a member of before their current one, with its dates."""
+
+    crew: str = attrs.field(metadata=doc("Crew id.", "seeker-b"))
+    start: pendulum.Date = attrs.field(metadata=doc("First day in the crew.", "2019-04-01"))
+    end: pendulum.Date = attrs.field(metadata=doc("Last day in the crew.", "2020-05-31"))
+
+
+class AbsenceKind(str, enum.Enum):
+    """Why a person is not available for duty."""
+
+    ANNUAL_LEAVE = "annual-leave"
+    SICKNESS = "sickness"
+    TRAINING_ASHORE = "training-ashore"
+    DETACHED_DUTY = "detached-duty"
+    SUSPENSION = "suspension"
+    OTHER = "other"
+
+
+@attrs.frozen(field_transformer=provenance_last)
+class Absence(Recorded):
+    """A time a person is away from their crew: not aboard and not available.
+
+    Both days count: a person on leave from 1 to 14 June is back on 15 June.
+    """
+
+    kind: AbsenceKind = attrs.field(metadata=doc("Why they are away.", "annual-leave"))
+    start: pendulum.Date = attrs.field(metadata=doc("First day away.", "2020-06-01"))
+    end: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day away; absent while still away.", "2020-06-14")
+    )
+    note: str | None = attrs.field(default=None, metadata=doc("A note.", "Booked in March"))
 
 
 @attrs.frozen(field_transformer=provenance_last)
@@ -164,7 +332,14 @@ class Person(Recorded):
             '[{ grade = "deck-third-officer", since = 2016-04-01 }]',
         ),
     )
-    crew: str | None = attrs.field(default=None, metadata=doc("Current crew id.", "vigilant-a"))
+    crew: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Current crew id: a member from `crew_since` (absent: from the day after the "
+            "last of `previous_crews`, or on every day if there are none).",
+            "vigilant-a",
+        ),
+    )
     crew_since: pendulum.Date | None = attrs.field(
         default=None,
         metadata=doc(
@@ -176,9 +351,22 @@ class Person(Recorded):
             "2019-04-01",
         ),
     )
-    duty_roles: tuple[str, ...] = attrs.field(
+    previous_crews: tuple[CrewSpell, ...] = attrs.field(
         factory=tuple,
-        metadata=doc("Duty role ids the person holds.", '["boarding-officer", "coxswain"]'),
+        metadata=doc(
+            "Crews the person was in before the current one, each with its first and last "
+            "day. Used for crew membership, and so sea time and manning, on past dates.",
+            '[{ crew = "seeker-b", start = 2019-04-01, end = 2020-05-31 }]',
+        ),
+    )
+    duty_roles: tuple[RoleHeld, ...] = attrs.field(
+        factory=tuple,
+        converter=_roles_held,
+        metadata=doc(
+            "Duty roles the person holds: a role id (held on every day) or a table with "
+            'the dates it is held (`{ role = "coxswain", start = 2020-06-01 }`).',
+            '["boarding-officer", "coxswain"]',
+        ),
     )
     terms: tuple[TermsAssignment, ...] = attrs.field(
         factory=tuple,
@@ -202,6 +390,13 @@ class Person(Recorded):
     issues: tuple[Issue, ...] = attrs.field(
         factory=tuple, metadata=doc("Kit issue ledger: items issued to the person and returned.")
     )
+    absences: tuple[Absence, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Leave, sickness, training ashore, detached duty, suspension: days the person is "
+            "neither aboard nor available."
+        ),
+    )
 
     def spell_in(self, grade: str) -> tuple[pendulum.Date, pendulum.Date | None] | None:
         """When the person held ``grade`` before the current one: (first day, next grade's).
@@ -218,11 +413,19 @@ class Person(Recorded):
         return found
 
     def size_for(self, equipment_type: str) -> str | None:
-        """The person's recorded size for an equipment type, if any."""
+        """The person's first listed size for an equipment type, whatever its dates.
+
+        Rules ask the facts layer (``view.size_for``), which reads the dates.
+        """
         for entry in self.sizes:
             if entry.equipment == equipment_type:
                 return entry.size
         return None
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        """Every duty role id listed, whatever its dates, in data order (repeats once)."""
+        return tuple(dict.fromkeys(entry.role for entry in self.duty_roles))
 
     def age_on(self, date: pendulum.Date) -> int | None:
         """Age in completed years on ``date``, or ``None`` if the birth date is unknown."""
@@ -234,3 +437,6 @@ class Person(Recorded):
         """True if the person was in the command on ``date`` (join and leave days count)."""
         joined = self.joined is None or self.joined <= date
         return joined and (self.left is None or date <= self.left)
+
+
+PLAIN_OR_TABLE[RoleHeld] = "role"

@@ -25,7 +25,7 @@ def is_provenance(record: type[Any], name: str) -> bool:
 
 
 def provenance_last(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> list[Any]:
-    """attrs field transformer: a record's own fields first, the provenance fields last."""
+    """Attrs field transformer: a record's own fields first, the provenance fields last."""
     inherited = [f for f in fields if is_provenance(cls, f.name)]
     return [f for f in fields if f not in inherited] + inherited
 

@@ -12,7 +12,16 @@ import pendulum
 from ._base import InvalidValue, doc, non_negative
 from ._provenance import Recorded, provenance_last
 
-__all__ = ["Crew", "Deployment", "RoleCount", "Vessel", "VesselType"]
+__all__ = [
+    "PLAIN_OR_TABLE",
+    "Crew",
+    "Deployment",
+    "RoleCount",
+    "StatusSpell",
+    "Vessel",
+    "VesselStatus",
+    "VesselType",
+]
 
 
 class VesselType(str, enum.Enum):
@@ -22,6 +31,72 @@ class VesselType(str, enum.Enum):
     """An ocean-going patrol vessel (about 42 m; HMC Protector is 49.5 m)."""
     CPV = "cpv"
     """A coastal patrol vessel (about 20 m)."""
+
+
+class VesselStatus(str, enum.Enum):
+    """What a vessel is doing: only an operational vessel is manned and sails."""
+
+    OPERATIONAL = "operational"
+    """In service: manned, and sails on deployments."""
+    MAINTENANCE = "maintenance"
+    """Alongside for planned maintenance: crewed, not counted for manning; it may go to
+    sea for trials."""
+    REFIT = "refit"
+    """In refit (dockyard): not manned, not deployed."""
+    LAID_UP = "laid-up"
+    """Laid up: not manned, not deployed."""
+    DECOMMISSIONED = "decommissioned"
+    """Out of service for good."""
+
+    @property
+    def operational(self) -> bool:
+        """True when the vessel is manned and may sail."""
+        return self is VesselStatus.OPERATIONAL
+
+    @property
+    def deployable(self) -> bool:
+        """True unless in refit, laid up or decommissioned.
+
+        A vessel in maintenance may still go to sea (for trials), so a deployment then
+        is not a finding.
+        """
+        return self in (VesselStatus.OPERATIONAL, VesselStatus.MAINTENANCE)
+
+
+def _status_spell(value: StatusSpell | str) -> StatusSpell:
+    return StatusSpell(VesselStatus(value)) if isinstance(value, str) else value
+
+
+def _status_spells(values: tuple[StatusSpell | str, ...]) -> tuple[StatusSpell, ...]:
+    return tuple([_status_spell(value) for value in values])
+
+
+@attrs.frozen(field_transformer=provenance_last)
+class StatusSpell(Recorded):
+    """A vessel's status from a date to a date (both included).
+
+    Written as a plain status (``"laid-up"``) it holds on every day; as a table it
+    carries its dates: ``{ status = "refit", start = 2020-01-06, end = 2020-03-27 }``.
+    """
+
+    status: VesselStatus = attrs.field(metadata=doc("The status.", "refit"))
+    start: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("First day; absent: from the start.", "2020-01-06")
+    )
+    end: pendulum.Date | None = attrs.field(
+        default=None, metadata=doc("Last day; absent: open-ended.", "2020-03-27")
+    )
+
+    @property
+    def undated(self) -> bool:
+        """True for a status on every day with nothing else recorded: a plain status."""
+        return self == StatusSpell(self.status)
+
+
+PLAIN_OR_TABLE: dict[type[Any], str] = {}
+"""Dated entries that may be written as their one value (held on every day) instead of a
+table, each with the field that value fills. Loading, dumping, the schema and the format
+reference follow it."""
 
 
 @attrs.frozen(field_transformer=provenance_last)
@@ -59,6 +134,15 @@ class Vessel(Recorded):
             "Required complement: how many people holding each duty role must be aboard. "
             "One person may fill several duty roles.",
             '[{ role = "commander", count = 1 }, { role = "boarding-officer", count = 2 }]',
+        ),
+    )
+    status: tuple[StatusSpell, ...] = attrs.field(
+        factory=tuple,
+        converter=_status_spells,
+        metadata=doc(
+            "The vessel's status over time: plain statuses or dated tables. A day no entry "
+            "covers is operational; of two entries on a day, the later listed holds.",
+            '[{ status = "refit", start = 2020-01-06, end = 2020-03-27 }]',
         ),
     )
 
@@ -110,3 +194,20 @@ class Deployment(Recorded):
     crew: str | None = attrs.field(
         default=None, metadata=doc("Id of the crew deployed (give this or `person`).", "vigilant-a")
     )
+    absent: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "For a crew deployment: members of the crew who did not sail (staff numbers).",
+            '["BF1010"]',
+        ),
+    )
+    cover: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "For a crew deployment: people from elsewhere who sailed with the crew as cover.",
+            '["BF1022"]',
+        ),
+    )
+
+
+PLAIN_OR_TABLE[StatusSpell] = "status"

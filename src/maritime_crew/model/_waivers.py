@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 import pendulum
 
 from ._base import Subject, doc
 from ._provenance import Recorded, provenance_last
 
-__all__ = ["Waiver"]
+__all__ = ["Waiver", "WaiverCondition"]
+
+
+class WaiverCondition(str, enum.Enum):
+    """A condition a waiver is granted on, which the rules then hold the subject to."""
+
+    SHORE_DUTIES_ONLY = "shore-duties-only"
+    """The person is not to be aboard a vessel while the waiver is in force."""
 
 
 @attrs.frozen(field_transformer=provenance_last)
@@ -35,6 +44,13 @@ class Waiver(Recorded):
     granted_on: pendulum.Date = attrs.field(metadata=doc("Date granted.", "2021-02-01"))
     expires: pendulum.Date | None = attrs.field(
         default=None, metadata=doc("Last day it applies.", "2021-05-31")
+    )
+    condition: WaiverCondition | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "A condition the waiver is granted on, which MAN006 holds the subject to.",
+            "shore-duties-only",
+        ),
     )
 
     def in_force_on(self, date: pendulum.Date) -> bool:

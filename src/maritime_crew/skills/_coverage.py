@@ -76,14 +76,15 @@ class CrewCoverage:
     crew: str
     vessel: str
     members: tuple[str, ...]
-    """Members in service on the date."""
+    """Who mans the vessel on the date: members available, less those who did not sail,
+    plus cover (see ``View.manning_crew``)."""
     roles: tuple[RoleCoverage, ...]
     crew_size: int | None = None
     """The vessel's crew size: people a full crew has aboard (``None`` if not recorded)."""
 
     @property
     def below_size(self) -> int:
-        """Members in service short of the vessel's crew size (``MAN003``); 0 if none."""
+        """People available short of the vessel's crew size (``MAN003``); 0 if none."""
         return max(0, self.crew_size - len(self.members)) if self.crew_size is not None else 0
 
     @property
@@ -158,7 +159,7 @@ def _crew_coverage(view: View, crew: Crew, vessel: Vessel, ahead: View) -> CrewC
                 single_point=cover.single_point,
             )
         )
-    members = tuple(p.id for p in view.crew_members(crew))
+    members = tuple(p.id for p in view.manning_crew(crew))
     return CrewCoverage(
         crew=crew.id,
         vessel=vessel.id,

@@ -144,7 +144,7 @@ class Judge:
         """The verdict of each role for one person, in the order of ``roles``."""
         certificates, courses = self._valid(person)
         kit = self.view.usable_kit(person) if any(role.kit for role in roles) else ()
-        held_roles = person.duty_roles
+        held_roles = self.view.roles_held(person)
         verdicts = self._verdicts
         lapses = self._lapses
         row: list[Verdict] = []
@@ -309,10 +309,11 @@ def _record(person: str, role: str, verdict: Verdict) -> dict[str, Any]:
 def scope(
     fleet: Fleet, as_of: pendulum.Date, *, vessel: str | None = None, crew: str | None = None
 ) -> tuple[tuple[Person, ...], tuple[DutyRole, ...]]:
-    """The people in service and duty roles a matrix covers.
+    """The people available and duty roles a matrix covers.
 
-    People: everyone in service, or the members in service of the crew (or of every crew
-    of the vessel). Roles: those the people hold and those the complement of the vessel
+    People: everyone available on the date (in service, not away, not medically unfit),
+    or those who man the crew's vessel (``View.manning_crew``; of every crew of the
+    vessel). Roles: those the people hold and those the complement of the vessel
     (every vessel, for the whole fleet) requires, in catalogue order; unknown role ids
     are left out (the ``DATA`` rules report them).
     """
@@ -330,10 +331,10 @@ def scope(
         vessels = fleet.vessels
     view = Facts.of(fleet).on(as_of)
     if crew is None and vessel is None:
-        people = tuple(p for p in fleet.people if view.in_service(p))
+        people = tuple(p for p in fleet.people if view.available(p))
     else:
-        people = tuple(p for c in crews for p in view.crew_members(c))
-    wanted = {r for p in people for r in p.duty_roles}
+        people = tuple(p for c in crews for p in view.manning_crew(c))
+    wanted = {r for p in people for r in view.roles_held(p)}
     wanted.update(e.role for v in vessels for e in v.complement if e.count > 0)
     roles: list[DutyRole] = []
     seen: set[str] = set()

@@ -270,7 +270,7 @@ def _complement(fleet: Fleet, vessel: Vessel) -> list[tuple[DutyRole, int]]:
 def _plan_crew(
     fleet: Fleet, crew: Crew, vessel: Vessel, judge: Judge, need_of: _Needs
 ) -> tuple[list[Gap], list[TrainingAction]]:
-    members = judge.view.crew_members(crew)
+    members = judge.view.manning_crew(crew)
     complement = _complement(fleet, vessel)
     roles = tuple(role for role, _ in complement)
     rows = [judge.row(person, roles) for person in members]

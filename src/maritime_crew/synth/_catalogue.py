@@ -56,7 +56,7 @@ CPV_COMPLEMENT = [
     ("officer-of-the-watch", 1),
     ("engineer-of-the-watch", 1),
     ("coxswain", 1),
-    ("boarding-officer", 2),
+    ("boarding-officer", 1),
 ]
 
 # (grade, duty roles) of each berth of a crew, senior first.
@@ -72,7 +72,7 @@ CUTTER_BERTHS = [
     ("deck-leading-hand", ["coxswain", "medic"]),
     ("deck-rating", ["boarding-officer"]),
     ("deck-rating", ["boarding-officer"]),
-    ("eng-rating", ["engineer-of-the-watch"]),
+    ("eng-rating", ["engineer-of-the-watch", "boarding-officer"]),
 ]
 CPV_BERTHS = [
     ("deck-chief-officer", ["commander", "officer-of-the-watch", "coxswain"]),

@@ -13,15 +13,25 @@ from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 
 import pendulum
 
-from ...facts import WAIVERS, Facts, Subjects
+from ...facts import (
+    DOCUMENTS,
+    WAIVERS,
+    Facts,
+    RecordWritten,
+    StatusConflict,
+    Subjects,
+    View,
+)
 from ...model import (
     BUILTIN_REST_PROFILES,
     TABLES,
+    Document,
     EquipmentType,
     Fleet,
     Issue,
     Person,
     Subject,
+    VersionStatus,
     Waiver,
     WorkPeriod,
 )
@@ -128,10 +138,14 @@ def _person_references(person: Person, ids: Mapping[str, Container[str]]) -> Ite
             yield ("previous_grades", i, "grade"), "grade", held.grade
     if person.crew and person.crew not in ids["crew"]:
         yield "crew", "crew", person.crew
+    for i, spell in enumerate(person.previous_crews):
+        if spell.crew not in ids["crew"]:
+            yield ("previous_crews", i, "crew"), "crew", spell.crew
     roles = ids["duty_role"]
-    for role in person.duty_roles:
-        if role not in roles:
-            yield "duty_roles", "duty_role", role
+    for i, entry in enumerate(person.duty_roles):
+        if entry.role not in roles:
+            where: Field = "duty_roles" if entry.undated else ("duty_roles", i, "role")
+            yield where, "duty_role", entry.role
     terms = ids["terms"]
     for i, assignment in enumerate(person.terms):
         if assignment.set not in terms:
@@ -144,6 +158,13 @@ def _person_references(person: Person, ids: Mapping[str, Container[str]]) -> Ite
     for i, certificate in enumerate(person.certificates):
         if certificate.type not in types:
             yield ("certificates", i, "type"), "certificate_type", certificate.type
+        for j, restriction in enumerate(certificate.restrictions):
+            where = f"certificates[{i}].restrictions[{j}]"
+            if restriction.vessel and restriction.vessel not in ids["vessel"]:
+                yield f"{where}.vessel", "vessel", restriction.vessel
+            for role in restriction.roles:
+                if role not in roles:
+                    yield f"{where}.roles", "duty_role", role
     courses, people = ids["course"], ids["person"]
     for i, record in enumerate(person.training):
         if record.course not in courses:
@@ -166,11 +187,18 @@ def _all_known(people: Sequence[Person], ids: Mapping[str, Container[str]]) -> b
     referred = {
         "grade": {p.grade for p in people if p.grade}
         | {held.grade for p in people for held in p.previous_grades},
-        "crew": {p.crew for p in people if p.crew},
-        "duty_role": {role for p in people for role in p.duty_roles},
+        "crew": {p.crew for p in people if p.crew}
+        | {spell.crew for p in people for spell in p.previous_crews},
+        "duty_role": {held.role for p in people for held in p.duty_roles}
+        | {
+            role for p in people for c in p.certificates for r in c.restrictions for role in r.roles
+        },
         "terms": {assignment.set for p in people for assignment in p.terms},
         "equipment_type": {size.equipment for p in people for size in p.sizes},
         "certificate_type": {c.type for p in people for c in p.certificates},
+        "vessel": {
+            r.vessel for p in people for c in p.certificates for r in c.restrictions if r.vessel
+        },
         "course": {record.course for p in people for record in p.training},
         "person": {record.trainer for p in people for record in p.training if record.trainer},
         "equipment_item": {issue.item for p in people for issue in p.issues},
@@ -204,6 +232,10 @@ def _references(
             yield "deployment", deployment.id, ("person", "person", deployment.person)
         if deployment.crew and deployment.crew not in crews:
             yield "deployment", deployment.id, ("crew", "crew", deployment.crew)
+        for field in ("absent", "cover"):
+            for person_id in getattr(deployment, field):
+                if person_id not in people:
+                    yield "deployment", deployment.id, (field, "person", person_id)
     for course in fleet.courses:
         for course_id in course.trainer_courses:
             yield "course", course.id, ("trainer_courses", "course", course_id)
@@ -1005,3 +1037,127 @@ def waiver_unused(_: Fleet, ctx: Context) -> Iterator[Finding]:
                 f"{ctx.facts.date} but covers no finding",
                 details={"rule": waiver.rule, "subject": str(waiver.subject)},
             )
+
+
+# -- document versions ----------------------------------------------------------------------
+
+_RECORDED = {
+    VersionStatus.DRAFT: "a draft",
+    VersionStatus.APPROVED: "approved",
+    VersionStatus.SUPERSEDED: "superseded",
+    VersionStatus.WITHDRAWN: "withdrawn",
+}
+
+
+def _written_words(written: RecordWritten) -> str:
+    """Why the record of a document can have been written no earlier than ``written.day``."""
+    day, label = written.day, written.version.label if written.version is not None else ""
+    return {
+        "approved": f"version {label} was approved on {day}",
+        "in-force": f"version {label} is recorded as approved, in force from {day}",
+        "superseded": f"version {label} is recorded as superseded, which it is from {day}",
+        "withdrawn": f"version {label} is recorded as withdrawn from {day}",
+        "reviewed": f"the document was reviewed on {day}",
+    }[written.because]
+
+
+def _dated_words(facts: View, document: Document, conflict: StatusConflict) -> str:
+    """What the dates make a version on the day its record can first have been written."""
+    version = conflict.version
+    if conflict.status is VersionStatus.APPROVED:
+        return f"in force: it took effect on {version.effective}"
+    if conflict.status is VersionStatus.SUPERSEDED:
+        successor = facts.successor(document, version)
+        assert successor is not None
+        return f"superseded: version {successor.label} took effect on {successor.effective}"
+    if conflict.status is VersionStatus.WITHDRAWN:
+        return f"withdrawn from {version.withdrawn}"
+    if version.effective is None:
+        return "a draft: it has no effective date"
+    return f"a draft until it takes effect on {version.effective}"
+
+
+def _never_words(facts: View, document: Document, conflict: StatusConflict) -> str:
+    """Why a version's recorded status (approved or superseded) holds on no day at all."""
+    version = conflict.version
+    withdrawn = version.withdrawn
+    if facts.taking_effect(version) is None:
+        if version.effective is None:
+            return "it has no effective date"
+        return f"it is withdrawn on {withdrawn}, before it takes effect"
+    if conflict.recorded is VersionStatus.APPROVED:  # never: see _recorded_span
+        return f"it is withdrawn on {withdrawn}"
+    successor = facts.successor(document, version)
+    if successor is None:
+        return "no later version takes effect"
+    return (
+        f"it is withdrawn on {withdrawn}, before version {successor.label} takes effect on "
+        f"{successor.effective}"
+    )
+
+
+@builtin(
+    code="DATA010",
+    name="version-status-contradicts-dates",
+    severity=Severity.WARNING,
+    summary="A document version's recorded status contradicts its dates.",
+    rationale="A version's status follows from its dates: a draft until its effective date, "
+    "in force (approved) from then, superseded once a later version takes effect, withdrawn "
+    "from its withdrawal date. The recorded status is what the register said when it was "
+    "last written, which can be no earlier than the last date the record says has come (a "
+    "status recorded, an approval, a review). A recorded status the dates never give, or "
+    "give only before that day, misleads anyone reading the register (ISM Code §11; "
+    "ISO 9001:2015 7.5.3, identification of the current revision). The check compares the "
+    "record with its own dates, so it is the same on every date.",
+    source="ISM Code §11; ISO 9001:2015 7.5.3",
+    example="SOP-BRD-01 (Boarding of non-compliant vessels) version 1.0 is recorded as "
+    "approved, but on 2020-09-01, the earliest day the record can have been written "
+    "(version 2.0 is recorded as approved, in force from 2020-09-01), its dates make it "
+    "superseded: version 2.0 took effect on 2020-09-01.",
+    fix="Correct the recorded status to the one the dates give (a version approved but not "
+    "yet in force is a draft until its effective date), or correct the dates; give a "
+    "withdrawn version its `withdrawn` date.",
+    each=DOCUMENTS,
+)
+def version_status_contradicts_dates(document: Document, ctx: Context) -> Iterator[Finding]:
+    facts = ctx.facts
+    conflicts = facts.status_conflicts(document)
+    if not conflicts:
+        return
+    fleet = facts.fleet
+    records = fleet.records("document")
+    position = next(
+        (p for p in fleet.positions("document", document.id) if records[p] is document), None
+    )
+    named = f"{document.id} ({document.title})"
+    for conflict in conflicts:
+        version, recorded = conflict.version, conflict.recorded
+        said = f"{named} version {version.label} is recorded as {_RECORDED[recorded]}"
+        written = conflict.written
+        if conflict.status is None:
+            never = (
+                "put it in force" if recorded is VersionStatus.APPROVED else "make it superseded"
+            )
+            message = (
+                f"{said}, but its dates never {never}: {_never_words(facts, document, conflict)}"
+            )
+        else:
+            assert written is not None
+            message = (
+                f"{said}, but on {written.day}, the earliest day the record can have been "
+                f"written ({_written_words(written)}), its dates make it "
+                f"{_dated_words(facts, document, conflict)}"
+            )
+        yield ctx.finding(
+            Subject("document", document.id),
+            message,
+            source=fleet.source_of("document", position, "versions", conflict.position)
+            if position is not None
+            else None,
+            details={
+                "version": version.label,
+                "recorded": recorded.value,
+                "status": conflict.status.value if conflict.status is not None else None,
+                "written_from": written.day.isoformat() if written is not None else None,
+            },
+        )

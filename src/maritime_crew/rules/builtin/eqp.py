@@ -122,7 +122,7 @@ HOLDING_KIT = Subjects(
 )
 def kit_not_issued(person: Person, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
-    if not person.duty_roles or view.leaving_day(person):
+    if not view.roles_held(person) or view.leaving_day(person):
         return  # no role, or the leaving day (kit is handed in)
     kit = view.requirements(person, "kit")
     if not kit:
@@ -176,7 +176,7 @@ def kit_wrong_size(person: Person, ctx: Context) -> Iterator[Finding]:
         kind = fleet.equipment_type(item.type)
         if kind is None or not kind.sizes:
             continue
-        wanted = person.size_for(kind.id)
+        wanted = view.size_for(person, kind.id)
         if item.size is None or wanted is None or item.size == wanted:
             continue
         yield ctx.about_person(

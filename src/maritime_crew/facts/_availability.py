@@ -1,0 +1,199 @@
+"""Who holds what, belongs where and is actually there on a date.
+
+Dated assignments (duty roles, crew membership, sizes, a vessel's status) are read as of
+the view's date; an undated one holds on every day. A person is *available* on a date
+when they are in the command, not away (an absence covers the date) and not medically
+unfit (the latest medical dated by then is category 3 or 4). A person is *aboard* a
+vessel on a date when a deployment puts them there: their own, their crew's while they
+are a member and neither away nor named among those who did not sail, or a crew's they
+sailed with as cover.
+
+Each question compares record dates with the view's date through ``covers`` and
+``reached``, so each answer notes the first later day on which it may change.
+"""
+
+from __future__ import annotations
+
+from ..model import (
+    Absence,
+    CertificateKind,
+    Deployment,
+    Person,
+    Restriction,
+    Vessel,
+    VesselStatus,
+)
+from ._kit import KitQuestions
+from ._people import PeopleQuestions
+from ._validity import Held, ValidityQuestions
+
+__all__ = ["AvailabilityQuestions"]
+
+
+class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
+    """Dated assignments, absences, medical fitness and who is aboard, on the view's date."""
+
+    # -- dated assignments ------------------------------------------------------------
+
+    def roles_held(self, person: Person) -> tuple[str, ...]:
+        """The duty roles the person holds on the date, in data order, each once."""
+        return self._answer(
+            "roles-held",
+            self._person_slot(person),
+            lambda: tuple(
+                dict.fromkeys(
+                    entry.role
+                    for entry in person.duty_roles
+                    if entry.undated or self.covers(entry.start, entry.end)
+                )
+            ),
+        )
+
+    def grade_on(self, person: Person) -> str | None:
+        """The grade the person holds on the date.
+
+        The current one from ``grade_since``; before it, the latest of
+        ``previous_grades`` taken up by then.
+        """
+        if person.grade_since is None or self.reached(person.grade_since):
+            return person.grade
+        found = None
+        for held in person.previous_grades:
+            if self.reached(held.since):
+                found = held.grade
+        return found
+
+    def holds_role(self, person: Person, role_id: str) -> bool:
+        """True when the person holds the duty role on the date."""
+        return role_id in self.roles_held(person)
+
+    def size_for(self, person: Person, equipment_type: str) -> str | None:
+        """The person's size for an equipment type on the date: the first entry covering it."""
+        for entry in person.sizes:
+            if entry.equipment == equipment_type and self.covers(entry.start, entry.end):
+                return entry.size
+        return None
+
+    def crew_of(self, person: Person) -> str | None:
+        """The crew the person is a member of on the date, if any (in service or not).
+
+        An earlier crew (``previous_crews``) on the days it lists; the current crew from
+        ``crew_since``, or, when that is absent, from the day after the last earlier crew
+        ended (on every day if there is none).
+        """
+        return self._answer("crew-of", self._person_slot(person), lambda: self._crew_on(person))
+
+    def _crew_on(self, person: Person) -> str | None:
+        for spell in person.previous_crews:
+            if self.covers(spell.start, spell.end):
+                return spell.crew
+        if person.crew is None:
+            return None
+        first = person.crew_since
+        if first is None and person.previous_crews:
+            last = max(spell.end for spell in person.previous_crews)
+            return person.crew if self.passed(last) else None
+        return person.crew if first is None or self.reached(first) else None
+
+    def vessel_status(self, vessel: Vessel) -> VesselStatus:
+        """The vessel's status on the date: the last listed entry covering it, else operational."""
+        found = VesselStatus.OPERATIONAL
+        for entry in vessel.status:
+            if entry.undated or self.covers(entry.start, entry.end):
+                found = entry.status
+        return found
+
+    # -- availability -----------------------------------------------------------------
+
+    def absence(self, person: Person) -> Absence | None:
+        """The person's first listed absence covering the date, if any."""
+        for absence in person.absences:
+            if self.covers(absence.start, absence.end):
+                return absence
+        return None
+
+    def medical(self, person: Person) -> Held | None:
+        """The person's latest medical (ENG1 or other medical type) dated by the date."""
+        best: Held | None = None
+        for type_id in self._medical_types():
+            held = self.latest(person, "certificates", type_id)
+            if held is not None and (best is None or held.start >= best.start):
+                best = held
+        return best
+
+    def _medical_types(self) -> tuple[str, ...]:
+        cache = self._memo("medical-types")
+        found: tuple[str, ...] | None = cache.get("all")
+        if found is None:
+            kinds = self.fleet.certificate_types
+            medical = [t.id for t in kinds if t.kind is CertificateKind.MEDICAL]
+            found = cache.setdefault("all", tuple(dict.fromkeys(medical)))
+        return found
+
+    def unfit(self, person: Person) -> bool:
+        """True when the latest medical dated by the date is category 3 or 4 (unfit)."""
+        held = self.medical(person)
+        fitness = getattr(held.record, "fitness", None) if held is not None else None
+        return fitness is not None and fitness.unfit
+
+    def restrictions(self, person: Person) -> tuple[Restriction, ...]:
+        """The restrictions of the person's medical valid on the date, still in force."""
+        found: list[Restriction] = []
+        for type_id in self._medical_types():
+            held = self.valid(person, "certificates", type_id)
+            if held is None:
+                continue
+            for restriction in getattr(held.record, "restrictions", ()):
+                if self.covers(None, restriction.until):
+                    found.append(restriction)
+        return tuple(found)
+
+    def may_fill(self, person: Person, role_id: str) -> bool:
+        """True unless a medical restriction in force excludes the duty role."""
+        return not any(role_id in restriction.roles for restriction in self.restrictions(person))
+
+    def available(self, person: Person) -> bool:
+        """True when the person is in the command, not away and not medically unfit."""
+        return self.in_service(person) and self.absence(person) is None and not self.unfit(person)
+
+    # -- aboard -----------------------------------------------------------------------
+
+    def aboard(self, person: Person) -> tuple[Deployment, ...]:
+        """The deployments that put the person aboard on the date.
+
+        Their own deployments, then those they sailed on as cover, as recorded (even
+        while away: a finding), then their crew's while they are a member, in the command, not away
+        and not named among those who did not sail.
+        """
+        return self._answer("aboard", self._person_slot(person), lambda: self._aboard(person))
+
+    def _aboard(self, person: Person) -> tuple[Deployment, ...]:
+        fleet = self.fleet
+        found = [
+            d
+            for d in fleet.own_deployments_of(person.id) + fleet.covered_by(person.id)
+            if self.covers(d.start, d.end)
+        ]
+        crew = self.crew_of(person)
+        if crew is not None:
+            sailing = [
+                d
+                for d in fleet.deployments_of_crew(crew)
+                if person.id not in d.absent and self.covers(d.start, d.end)
+            ]
+            if sailing and self.in_service(person) and self.absence(person) is None:
+                found += sailing
+        seen: set[int] = set()
+        kept = []
+        for deployment in found:
+            if id(deployment) not in seen:
+                seen.add(id(deployment))
+                kept.append(deployment)
+        return tuple(kept)
+
+    def crew_deployment(self, crew_id: str) -> Deployment | None:
+        """The crew's first listed deployment covering the date, if it is deployed."""
+        for deployment in self.fleet.deployments_of_crew(crew_id):
+            if self.covers(deployment.start, deployment.end):
+                return deployment
+        return None
