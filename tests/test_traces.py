@@ -52,6 +52,16 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"usable_kit {n}", lambda v, p=person: v.usable_kit(p)
         yield f"two_places {n}", lambda v, p=person: v.two_places(p)
         yield f"next_booking {n}", lambda v, p=person: v.next_booking(p, "boarding")
+        yield f"roles_held {n}", lambda v, p=person: v.roles_held(p)
+        yield f"grade_on {n}", lambda v, p=person: v.grade_on(p)
+        yield f"crew_of {n}", lambda v, p=person: v.crew_of(p)
+        yield f"size_for {n}", lambda v, p=person: v.size_for(p, "lj")
+        yield f"absence {n}", lambda v, p=person: v.absence(p)
+        yield f"medical {n}", lambda v, p=person: v.medical(p)
+        yield f"unfit {n}", lambda v, p=person: v.unfit(p)
+        yield f"restrictions {n}", lambda v, p=person: v.restrictions(p)
+        yield f"available {n}", lambda v, p=person: v.available(p)
+        yield f"aboard {n}", lambda v, p=person: v.aboard(p)
         for kind in _KINDS:
             yield f"standing {n} {kind}", lambda v, p=person, k=kind: v.standing(p, k)
             yield f"valid_types {n} {kind}", lambda v, p=person, k=kind: v.valid_types(p, k)
@@ -107,6 +117,8 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"closing_version {finding}", lambda v, f=finding: v.closing_version(f)
     for crew in fleet.crews:
         yield f"crew_members {crew.id}", lambda v, c=crew: v.crew_members(c)
+        yield f"manning_crew {crew.id}", lambda v, c=crew: v.manning_crew(c)
+        yield f"crew_deployment {crew.id}", lambda v, c=crew: v.crew_deployment(c.id)
         for vessel in fleet.vessels:
             yield (
                 f"role_covers {crew.id} {vessel.id}",
@@ -114,6 +126,13 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
                     (r.role, r.required, r.statuses) for r in v.role_covers(c, s)
                 ],
             )
+            yield f"manning {crew.id} {vessel.id}", lambda v, c=crew, s=vessel: v.manning(c, s)
+            yield (
+                f"could_fill {crew.id} {vessel.id}",
+                lambda v, c=crew, s=vessel: v.could_fill(c, s),
+            )
+    for vessel in fleet.vessels:
+        yield f"vessel_status {vessel.id}", lambda v, s=vessel: v.vessel_status(s)
     for days in (-30, 7, 90):
         for person in fleet.people:
             yield (

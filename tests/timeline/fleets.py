@@ -30,15 +30,30 @@ def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
 
 
+def _spans() -> st.SearchStrategy[tuple[pendulum.Date, pendulum.Date]]:
+    """A first and last day (inclusive), both near the range."""
+    return st.tuples(near, st.integers(0, 60)).map(
+        lambda pair: (pair[0], pair[0].add(days=pair[1]))
+    )
+
+
 @st.composite
 def fleets(draw: st.DrawFn) -> mc.model.Fleet:
     """A fleet of one or two vessels with people, kit, documents, operations and waivers."""
     complement = (mc.model.RoleCount("boarding-officer", draw(st.integers(0, 2))),)
     size = draw(st.sampled_from([None, 1, 3]))
-    vessels = [vessel("vigilant", complement=complement, crew_size=size), vessel("searcher")]
+    status = tuple(
+        mc.model.StatusSpell(draw(st.sampled_from(list(mc.model.VesselStatus))), first, last)
+        for first, last in draw(st.lists(_spans(), max_size=2))
+    )
+    vessels = [
+        vessel("vigilant", complement=complement, crew_size=size, status=status),
+        vessel("searcher", type=mc.model.VesselType.CPV),
+    ]
     vessels = vessels[: draw(st.integers(1, 2))]
-    crews = [crew(f"{v.id}-a", v.id) for v in vessels]
+    crews = [crew(f"{v.id}-{k}", v.id) for v in vessels for k in "ab"]
     cert_types = [
+        certificate_type("eng1", "P2Y", kind=mc.model.CertificateKind.MEDICAL),
         certificate_type("stcw-bst", "P1Y"),
         certificate_type("eng-coc", kind=mc.model.CertificateKind.COMPETENCY),
     ]
@@ -114,10 +129,22 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
     people = []
     for number in range(draw(st.integers(1, 3))):
         certificates = []
-        for kind in draw(st.lists(st.sampled_from(["stcw-bst", "eng-coc"]), max_size=2)):
+        for kind in draw(st.lists(st.sampled_from(["stcw-bst", "eng-coc", "eng1"]), max_size=3)):
             issued = draw(near)
             expires = draw(_maybe(st.integers(1, 400).map(lambda n, d=issued: d.add(days=n))))
-            certificates.append(mc.model.Certificate(kind, issued, expires=expires))
+            medical: dict[str, Any] = {}
+            if kind == "eng1":
+                medical["fitness"] = draw(_maybe(st.sampled_from(list(mc.model.MedicalFitness))))
+                medical["restrictions"] = tuple(
+                    mc.model.Restriction(
+                        draw(st.sampled_from(list(mc.model.RestrictionKind))),
+                        roles=tuple(draw(st.lists(st.sampled_from([r.id for r in roles])))),
+                        vessel=draw(_maybe(st.sampled_from([v.id for v in vessels]))),
+                        until=draw(_maybe(near)),
+                    )
+                    for _ in range(draw(st.integers(0, 2)))
+                )
+            certificates.append(mc.model.Certificate(kind, issued, expires=expires, **medical))
         training = [
             mc.model.TrainingRecord(
                 name, draw(near), trainer=draw(st.sampled_from([None, "BF0", "BF1"]))
@@ -154,7 +181,28 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
                 joined=joined,
                 left=draw(_maybe(near.filter(lambda d, j=joined: j is None or d >= j))),
                 duty_roles=tuple(
-                    draw(st.lists(st.sampled_from([r.id for r in roles]), unique=True))
+                    draw(
+                        st.lists(
+                            st.one_of(
+                                st.sampled_from([r.id for r in roles]),
+                                st.builds(
+                                    mc.model.RoleHeld,
+                                    st.sampled_from([r.id for r in roles]),
+                                    _maybe(near),
+                                    _maybe(near),
+                                ),
+                            ),
+                            max_size=3,
+                        )
+                    )
+                ),
+                previous_crews=tuple(
+                    mc.model.CrewSpell(draw(st.sampled_from(crews)).id, first, last)
+                    for first, last in draw(st.lists(_spans(), max_size=2))
+                ),
+                absences=tuple(
+                    mc.model.Absence(draw(st.sampled_from(list(mc.model.AbsenceKind))), first, last)
+                    for first, last in draw(st.lists(_spans(), max_size=2))
                 ),
                 certificates=tuple(certificates),
                 training=tuple(training),
@@ -233,6 +281,12 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
                 end=draw(_maybe(st.integers(0, 30).map(lambda n, d=start: d.add(days=n)))),
                 person=None if by_crew else draw(st.sampled_from(people)).id,
                 crew=draw(st.sampled_from(crews)).id if by_crew else None,
+                absent=tuple(draw(st.lists(st.sampled_from([p.id for p in people]), max_size=1)))
+                if by_crew
+                else (),
+                cover=tuple(draw(st.lists(st.sampled_from([p.id for p in people]), max_size=1)))
+                if by_crew
+                else (),
             )
         )
     if people and draw(st.booleans()):  # a second record with a staff number already used
@@ -259,6 +313,7 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
                 granted_by="Director",
                 granted_on=granted,
                 expires=draw(_maybe(st.integers(0, 60).map(lambda n, d=granted: d.add(days=n)))),
+                condition=draw(_maybe(st.just(mc.model.WaiverCondition.SHORE_DUTIES_ONLY))),
             )
         )
     return mc.model.Fleet(
