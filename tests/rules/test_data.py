@@ -386,6 +386,43 @@ class TestDatesOutOfOrder:
         )
         assert run(data, "DATA003") == []
 
+    def test_every_dated_entry_and_an_earlier_crew_ending_after_the_current_began(
+        self,
+    ) -> None:
+        early, late = D(2020, 5, 14), D(2020, 5, 1)
+        data = fleet(
+            people=[
+                person(
+                    "BF1",
+                    crew="a",
+                    crew_since=early,
+                    previous_crews=(mc.model.CrewSpell("b", D(2020, 1, 1), early),),
+                    duty_roles=("coxswain", mc.model.RoleHeld("medic", early, late)),
+                    sizes=(mc.model.Size("dry-suit", "L", early, late),),
+                    absences=(
+                        mc.model.Absence(mc.model.AbsenceKind.SICKNESS, early, early),
+                        mc.model.Absence(mc.model.AbsenceKind.SICKNESS, early, late),
+                    ),
+                )
+            ],
+            vessels=[
+                mc.model.Vessel(
+                    "v",
+                    "V",
+                    mc.model.VesselType.CPV,
+                    status=(mc.model.StatusSpell(mc.model.VesselStatus.REFIT, early, late),),
+                )
+            ],
+        )
+        found = sorted((f.subject.kind, *sorted(f.details)) for f in run(data, "DATA003"))
+        assert found == [
+            ("person", "absences[1].end", "absences[1].start"),
+            ("person", "crew_since", "previous_crews[0].end"),
+            ("person", "duty_roles[1].end", "duty_roles[1].start"),
+            ("person", "sizes[0].end", "sizes[0].start"),
+            ("vessel", "status[0].end", "status[0].start"),
+        ]
+
     def test_work_periods_must_end_after_they_start(self) -> None:
         import pendulum
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import difflib
 from collections.abc import Collection, Container, Iterator, Mapping, Sequence
+from typing import Any
 
 import pendulum
 
@@ -592,6 +593,23 @@ _Dated = tuple[str, str, tuple[str | int, ...], Field, pendulum.Date, Field, pen
 """(table, id, nested path, earlier field, its date, later field, its date)."""
 
 
+def _spans_out_of_order(
+    table: str, record_id: str, name: str, entries: Sequence[Any]
+) -> Iterator[_Dated]:
+    """Dated entries of a list (``start`` and ``end``) that end before they start."""
+    for i, entry in enumerate(entries):
+        if entry.start is not None and entry.end is not None and entry.end < entry.start:
+            yield (
+                table,
+                record_id,
+                (name, i),
+                (name, i, "start"),
+                entry.start,
+                (name, i, "end"),
+                entry.end,
+            )
+
+
 def _dates_out_of_order(fleet: Fleet) -> Iterator[_Dated]:
     """Pairs of dates that must be in order and are not, with where they are.
 
@@ -651,6 +669,20 @@ def _dates_out_of_order(fleet: Fleet) -> Iterator[_Dated]:
                     "grade_since" if last else ("previous_grades", i + 1, "since"),
                     following,
                 )
+        for name in ("duty_roles", "sizes", "absences", "previous_crews"):
+            yield from _spans_out_of_order("person", pid, name, getattr(person, name))
+        if person.crew_since is not None:
+            for i, spell in enumerate(person.previous_crews):
+                if person.crew_since <= spell.end:
+                    yield (
+                        "person",
+                        pid,
+                        ("previous_crews", i),
+                        ("previous_crews", i, "end"),
+                        spell.end,
+                        "crew_since",
+                        person.crew_since,
+                    )
         for i, issue in enumerate(person.issues):
             if issue.returned is not None and issue.returned < issue.issued:
                 yield (
@@ -662,6 +694,8 @@ def _dates_out_of_order(fleet: Fleet) -> Iterator[_Dated]:
                     ("issues", i, "returned"),
                     issue.returned,
                 )
+    for vessel in fleet.vessels:
+        yield from _spans_out_of_order("vessel", vessel.id, "status", vessel.status)
     for deployment in fleet.deployments:
         if deployment.end is not None and deployment.end < deployment.start:
             yield "deployment", deployment.id, (), "start", deployment.start, "end", deployment.end
