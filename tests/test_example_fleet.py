@@ -10,10 +10,13 @@ from types import ModuleType
 import pytest
 
 import maritime_crew as mc
+from maritime_crew import facts
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "fleet"
 REFERENCE = "2021-03-31"
+PAST = "2020-03-14"
+"""A day of the example's history: HMC Searcher in refit, the README lists its findings."""
 
 
 def _generator() -> ModuleType:
@@ -33,11 +36,22 @@ def _dataset_files(root: Path) -> dict[str, str]:
     }
 
 
-def _planted() -> list[tuple[str, str, str, bool]]:
-    """Rows of the README's planted-problems table: (code, kind, id, waived)."""
+def _planted(section: str = "Planted problems") -> list[tuple[str, str, str, bool]]:
+    """Rows of the table of a README section: (code, kind, id, waived)."""
     text = (EXAMPLE / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| ([A-Z]+\d{3}) \| (\w+) (\S+) \| (.*) \|$", text, flags=re.M)
+    part = text.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| ([A-Z]+\d{3}) \| (\w+) (\S+) \| (.*) \|$", part, flags=re.M)
     return [(code, kind, rid, "**Waived**" in what) for code, kind, rid, what in rows]
+
+
+def _found(report: mc.rules.Report) -> list[tuple[str, str, str, bool]]:
+    """The report's findings of built-in rules: (code, kind, id, waived), sorted."""
+    builtin = {r.code for r in report.rules if r.origin.startswith("maritime_crew.rules.builtin")}
+    return sorted(
+        (f.code, f.subject.kind, f.subject.id, f.waived)
+        for f in report.findings
+        if f.code in builtin
+    )
 
 
 @pytest.fixture(scope="module")
@@ -78,13 +92,49 @@ def test_the_readme_lists_planted_problems_of_every_family() -> None:
 
 def test_check_finds_every_planted_problem_and_nothing_else(report: mc.rules.Report) -> None:
     builtin = {r.code for r in report.rules if r.origin.startswith("maritime_crew.rules.builtin")}
-    expected = sorted(row for row in _planted() if row[0] in builtin)
-    found = sorted(
-        (f.code, f.subject.kind, f.subject.id, f.waived)
-        for f in report.findings
-        if f.code in builtin
+    assert _found(report) == sorted(row for row in _planted() if row[0] in builtin)
+
+
+def test_a_check_in_the_history_finds_what_the_readme_lists_for_that_day() -> None:
+    report = mc.check(mc.load(EXAMPLE), as_of=PAST)
+    assert _found(report) == sorted(_planted("On 14 March 2020"))
+    assert not report.waived
+
+
+def test_the_history_behind_the_past_day() -> None:
+    """The refit, the stand-in, a crew move, a promotion and the restriction of the README."""
+    fleet = mc.load(EXAMPLE)
+    day = facts.Facts.of(fleet).on(PAST)
+    searcher = fleet.vessel("searcher")
+    assert searcher is not None
+    assert day.vessel_status(searcher).value == "refit"
+    assert not [
+        d for d in fleet.deployments if d.vessel == "searcher" and day.covers(d.start, d.end)
+    ]
+    (stand_in,) = [d for d in fleet.deployments if d.cover]
+    assert (stand_in.id, stand_in.absent, stand_in.cover) == (
+        "D-searcher-b-20200328",
+        ("BF1017",),
+        ("BF1005",),
     )
-    assert found == expected
+    restricted = fleet.person("BF1129")
+    assert restricted is not None
+    assert (day.crew_of(restricted), restricted.previous_crews[0].crew) == (
+        "nimrod-b",
+        "searcher-b",
+    )
+    assert [r.kind.value for r in day.restrictions(restricted)] == ["near-coastal"]
+    promoted = fleet.person("BF1008")
+    assert promoted is not None
+    assert (day.grade_on(promoted), day.holds_role(promoted, "coxswain")) == (
+        "deck-leading-hand",
+        True,
+    )
+    before = facts.Facts.of(fleet).on("2019-09-20")
+    assert (before.grade_on(promoted), before.holds_role(promoted, "coxswain")) == (
+        "deck-rating",
+        False,
+    )
 
 
 def test_planted_rows_wait_only_for_rules_not_built_yet(report: mc.rules.Report) -> None:

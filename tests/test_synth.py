@@ -123,10 +123,12 @@ def test_generate_refuses_an_empty_fleet() -> None:
 
 
 def _ratios(fleet: mc.model.Fleet) -> dict[str, float]:
+    """Records per person; certificates and courses by type held, as the example keeps
+    the records each renewal replaced and the synthetic fleet keeps only the latest."""
     people = len(fleet.people)
     return {
-        "certificates": sum(len(p.certificates) for p in fleet.people) / people,
-        "training": sum(len(p.training) for p in fleet.people) / people,
+        "certificates": sum(len({c.type for c in p.certificates}) for p in fleet.people) / people,
+        "training": sum(len({r.course for r in p.training}) for p in fleet.people) / people,
         "items": len(fleet.equipment_items) / people,
         "issues": sum(len(p.issues) for p in fleet.people) / people,
         "vessels": len(fleet.vessels) / people,

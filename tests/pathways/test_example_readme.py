@@ -36,7 +36,7 @@ def _detail(steps: mc.pathways.NextSteps, item: str) -> mc.pathways.Requirement:
 def test_the_eligible_rating(fleet: mc.model.Fleet, section: str) -> None:
     assert (
         "BF1010, a deck rating since 2019-05-26, meets every entry requirement of "
-        "deck-leading-hand: a valid ENG1 (to 2021-04-22), STCW VI/1 and STCW II/4, 336 days "
+        "deck-leading-hand: a valid ENG1 (to 2021-04-22), STCW VI/1 and STCW II/4, 294 days "
         "of sea time (180 needed) and 22 months as a rating (12 needed)."
     ) in section
     steps = mc.pathways.next_steps(fleet, "BF1010", AS_OF)
@@ -51,7 +51,7 @@ def test_the_eligible_rating(fleet: mc.model.Fleet, section: str) -> None:
     assert _detail(steps, "eng1").until == pendulum.Date(2021, 4, 22)
     assert steps.eligibility is not None
     assert {"stcw-vi-1", "stcw-ii-4"} <= {r.item for r in steps.eligibility.requirements}
-    assert (_detail(steps, "days").have, _detail(steps, "days").required) == (336, 180)
+    assert (_detail(steps, "days").have, _detail(steps, "days").required) == (294, 180)
     assert (_detail(steps, "months").have, _detail(steps, "months").required) == (22, 12)
 
 
@@ -85,12 +85,12 @@ def test_the_rating_close_to_promotion(fleet: mc.model.Fleet, section: str) -> N
 
 def test_the_officer_not_yet_eligible(fleet: mc.model.Fleet, section: str) -> None:
     assert (
-        "BF1003, a deck officer of the watch, has the sea time for chief officer (602 of 540 "
+        "BF1003, a deck officer of the watch, has the sea time for chief officer (560 of 540 "
         "days) but needs STCW II/2 (chief mate) and 6 more months in grade."
     ) in section
     steps = mc.pathways.next_steps(fleet, "BF1003", AS_OF)
     assert (steps.current_grade, steps.next_grade) == ("deck-oow", "deck-chief-officer")
-    assert (_detail(steps, "days").have, _detail(steps, "days").required) == (602, 540)
+    assert (_detail(steps, "days").have, _detail(steps, "days").required) == (560, 540)
     assert steps.eligibility is not None
     assert [r.item for r in steps.eligibility.unmet] == ["stcw-ii-2-co", "months"]
     assert "needs 6 more months in deck-oow" in _detail(steps, "months").detail

@@ -76,7 +76,7 @@ class TestSkills:
             "crew": "alert-b",
             "vessel": "alert",
             "crew_size": "5",
-            "in_service": "4",
+            "available": "4",
             "below_size": "1",
             "role": "engineer-of-the-watch",
             "required": "1",
@@ -102,7 +102,7 @@ class TestSkills:
     ) -> None:
         code, out, _ = run(capsys, "skills", str(EXAMPLE), *AS_OF, "--crew", "alert-b")
         assert code == 0
-        assert "  crew alert-b (alert): 4 of 5 in service, 1 below crew size (MAN003)\n" in out
+        assert "  crew alert-b (alert): 4 of 5 available, 1 below crew size (MAN003)\n" in out
         assert "single point of failure:\n      BF1148 Fiona Mensah\n" in out
 
     def test_markdown_coverage_has_spare_and_lapse_columns(

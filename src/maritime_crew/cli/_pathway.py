@@ -51,6 +51,7 @@ def add_parsers(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Load the dataset, work out the person's next steps and print them."""
+    from ..facts import Facts
     from ..pathways import next_steps
 
     fleet = load_dataset(arguments)
@@ -67,6 +68,7 @@ def run(arguments: argparse.Namespace) -> int:
     steps = next_steps(
         fleet, person, arguments.as_of or today_in_london(), pathway=arguments.switch_to
     )
+    person = Facts.of(fleet).on(steps.as_of).person_on(person)  # the grade held then
     if arguments.format == "json":
         record = _record(steps, person, arguments.redact)
         emit(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "json")

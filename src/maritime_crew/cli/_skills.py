@@ -219,11 +219,11 @@ def _cell_words(cell: SkillCell) -> str:
 
 
 def _in_service(crew: CrewCoverage) -> str:
-    """``4 of 5 in service, 1 below crew size (MAN003)``, or ``4 in service``."""
+    """``4 of 5 available, 1 below crew size (MAN003)``, or ``4 available``."""
     if crew.crew_size is None:
-        return f"{len(crew.members)} in service"
+        return f"{len(crew.members)} available"
     below = f", {crew.below_size} below crew size (MAN003)" if crew.below_size else ""
-    return f"{len(crew.members)} of {crew.crew_size} in service{below}"
+    return f"{len(crew.members)} of {crew.crew_size} available{below}"
 
 
 def _skills_text(matrix: SkillsMatrix, cover: Coverage, name: Namer) -> str:
@@ -321,7 +321,7 @@ _COVERAGE_COLUMNS = (
     "crew",
     "vessel",
     "crew_size",
-    "in_service",
+    "available",
     "below_size",
     "role",
     "required",

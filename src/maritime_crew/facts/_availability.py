@@ -14,6 +14,8 @@ Each question compares record dates with the view's date through ``covers`` and
 
 from __future__ import annotations
 
+import attrs
+
 from ..model import (
     Absence,
     CertificateKind,
@@ -53,15 +55,27 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
         """The grade the person holds on the date.
 
         The current one from ``grade_since``; before it, the latest of
-        ``previous_grades`` taken up by then.
+        ``previous_grades`` taken up by then (``None`` if none is recorded).
+        """
+        return self.person_on(person).grade
+
+    def person_on(self, person: Person) -> Person:
+        """The person's record with their grade history as it stood on the date.
+
+        From ``grade_since`` on, the record itself. Before it, a copy whose grade and
+        ``grade_since`` are the latest of ``previous_grades`` taken up by then, and whose
+        ``previous_grades`` are the ones before that: what pathways judge on a past date.
         """
         if person.grade_since is None or self.reached(person.grade_since):
-            return person.grade
-        found = None
-        for held in person.previous_grades:
-            if self.reached(held.since):
-                found = held.grade
-        return found
+            return person
+        held = [entry for entry in person.previous_grades if self.reached(entry.since)]
+        last = held.pop() if held else None
+        return attrs.evolve(
+            person,
+            grade=last.grade if last else None,
+            grade_since=last.since if last else None,
+            previous_grades=tuple(held),
+        )
 
     def holds_role(self, person: Person, role_id: str) -> bool:
         """True when the person holds the duty role on the date."""

@@ -181,10 +181,11 @@ class _Scan:
         """Vessel, crew and staff number of a person: their crew, and its vessel."""
         if person is None:
             return {"vessel": None, "crew": None, "person": None}
-        crew = self.fleet.crew(person.crew) if person.crew is not None else None
+        crew_id = self.view.crew_of(person)  # the crew on the date the forecast is from
+        crew = self.fleet.crew(crew_id) if crew_id is not None else None
         return {
             "vessel": crew.vessel if crew is not None else None,
-            "crew": person.crew,
+            "crew": crew_id,
             "person": person.id,
         }
 

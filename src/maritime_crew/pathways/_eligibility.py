@@ -221,10 +221,11 @@ def eligibility(
     """Each entry requirement of ``grade`` judged for ``person`` on ``as_of``.
 
     A person who is not in the command on ``as_of`` (not yet joined, or left) is not
-    eligible: an unmet ``in-service`` requirement comes first and says why.
+    eligible: an unmet ``in-service`` requirement comes first and says why. The grade
+    held is the one on ``as_of`` (``previous_grades`` before ``grade_since``).
 
     ``person`` and ``grade`` may be ids or records; ``as_of`` a date or ``YYYY-MM-DD``.
     Raises ``KeyError`` for an unknown person or grade id.
     """
     view = Facts.of(fleet).on(as_date(as_of))
-    return judge(view, resolve_person(fleet, person), resolve_grade(fleet, grade))
+    return judge(view, view.person_on(resolve_person(fleet, person)), resolve_grade(fleet, grade))

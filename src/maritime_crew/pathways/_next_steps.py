@@ -193,13 +193,16 @@ def next_steps(
 ) -> NextSteps:
     """The next grade for ``person``, what is missing on ``as_of``, and the earliest date.
 
+    The grade held is the one on ``as_of``: before ``grade_since``, the latest of
+    ``previous_grades`` taken up by then.
+
     Without ``pathway`` the target is the grade after the person's current one on its
     pathway. With ``pathway`` set to another pathway the person switches: the target is
     that pathway's entry grade (or ``grade``), and ``transfers`` lists what carries over.
     ``grade`` alone names any target grade. Raises ``KeyError`` for unknown ids.
     """
-    who = resolve_person(fleet, person)
     on = as_date(as_of)
+    who = Facts.of(fleet).on(on).person_on(resolve_person(fleet, person))  # grade held then
     current = fleet.pathway_of(who.grade) if who.grade else None
     target_pathway: Pathway | None = current
     switching = False

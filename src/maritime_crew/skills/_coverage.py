@@ -117,12 +117,12 @@ class Coverage:
         return next((crew for crew in self.crews if crew.crew == crew_id), None)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per crew and role, with the crew's size and members in service."""
+        """One plain dict per crew and role, with the crew's size and the people available."""
         return [
             role.to_record()
             | {
                 "crew_size": crew.crew_size,
-                "in_service": len(crew.members),
+                "available": len(crew.members),
                 "below_size": crew.below_size,
             }
             for crew in self.crews

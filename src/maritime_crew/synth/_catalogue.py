@@ -48,7 +48,7 @@ CUTTER_COMPLEMENT = [
     ("chief-engineer", 1),
     ("engineer-of-the-watch", 1),
     ("coxswain", 2),
-    ("boarding-officer", 4),
+    ("boarding-officer", 3),
     ("medic", 1),
 ]
 CPV_COMPLEMENT = [
@@ -72,7 +72,7 @@ CUTTER_BERTHS = [
     ("deck-leading-hand", ["coxswain", "medic"]),
     ("deck-rating", ["boarding-officer"]),
     ("deck-rating", ["boarding-officer"]),
-    ("eng-rating", ["engineer-of-the-watch", "boarding-officer"]),
+    ("eng-rating", ["engineer-of-the-watch"]),
 ]
 CPV_BERTHS = [
     ("deck-chief-officer", ["commander", "officer-of-the-watch", "coxswain"]),
