@@ -465,3 +465,19 @@ class TestDeployedOnVesselOutOfService:
         alongside = mc.model.StatusSpell(mc.model.VesselStatus.MAINTENANCE, FIRST, LAST)
         data = with_deployments(manned(status=(alongside,)), deployment(crew="vigilant-a"))
         assert run(data, "MAN007", as_of=FIRST) == []
+
+
+def test_a_near_coastal_restriction_keeps_a_person_out_of_a_cutters_manning() -> None:
+    restriction = mc.model.Restriction(mc.model.RestrictionKind.NEAR_COASTAL, until=LAST)
+    medical = mc.model.Certificate(
+        "eng1", D(2020, 1, 1), expires=D(2021, 12, 31), restrictions=(restriction,)
+    )
+    data = evolve(
+        manned(qualified("BF1", "coxswain"), qualified("BF2", "coxswain", certificates=(medical,))),
+        certificate_types=(
+            mc.model.CertificateType("eng1", "ENG1", kind=mc.model.CertificateKind.MEDICAL),
+        ),
+    )
+    assert [len(run(data, "MAN001", as_of=day)) for day in (LAST, AFTER)] == [1, 0]
+    cpv = evolve(data, vessels=(evolve(data.vessels[0], type=mc.model.VesselType.CPV),))
+    assert run(cpv, "MAN001", as_of=LAST) == []

@@ -22,8 +22,10 @@ from ..model import (
     Deployment,
     Person,
     Restriction,
+    RestrictionKind,
     Vessel,
     VesselStatus,
+    VesselType,
 )
 from ._kit import KitQuestions
 from ._people import PeopleQuestions
@@ -151,15 +153,38 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
         return fitness is not None and fitness.unfit
 
     def restrictions(self, person: Person) -> tuple[Restriction, ...]:
-        """The restrictions of the person's medical valid on the date, still in force."""
-        found: list[Restriction] = []
-        for type_id in self._medical_types():
-            held = self.valid(person, "certificates", type_id)
-            if held is None:
-                continue
-            for restriction in getattr(held.record, "restrictions", ()):
-                if self.covers(None, restriction.until):
-                    found.append(restriction)
+        """The restrictions in force: those of the latest medical, while it is valid.
+
+        A restriction with ``until`` ends on that day, sooner than its medical.
+        """
+        held = self.medical(person)
+        if held is None or not self.covers(held.start, held.expires):
+            return ()
+        return tuple(
+            restriction
+            for restriction in getattr(held.record, "restrictions", ())
+            if self.covers(None, restriction.until)
+        )
+
+    def barred(self, person: Person, vessel: Vessel) -> tuple[tuple[Restriction, str], ...]:
+        """The restrictions in force that rule out serving aboard ``vessel``, each with why.
+
+        A near-coastal restriction rules out a cutter (ocean-going); a named-vessel one,
+        every other vessel. Excluded duties bar roles, not vessels (:meth:`may_fill`).
+        """
+        found = []
+        for restriction in self.restrictions(person):
+            if restriction.kind is RestrictionKind.NEAR_COASTAL:
+                if vessel.type is VesselType.CUTTER:
+                    found.append(
+                        (restriction, f"{vessel.name} is a cutter, beyond near-coastal waters")
+                    )
+            elif (
+                restriction.kind is RestrictionKind.NAMED_VESSEL and restriction.vessel != vessel.id
+            ):
+                found.append(
+                    (restriction, f"the medical allows service on {restriction.vessel} only")
+                )
         return tuple(found)
 
     def may_fill(self, person: Person, role_id: str) -> bool:

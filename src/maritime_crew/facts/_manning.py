@@ -205,8 +205,9 @@ class ManningQuestions(
         """Who mans the crew's vessel on the date, in data order, then any cover.
 
         The members available on the date (not away, not medically unfit, not sailing
-        with another crew as cover); when the crew is deployed, less those who did not
-        sail and plus those who sailed with it as cover (if in the command and available).
+        with another crew as cover, and with no medical restriction that rules out the
+        crew's vessel); when the crew is deployed, less those who did not sail and plus
+        those who sailed with it as cover (if in the command and available).
         """
         people = self._store.people
         return tuple([people[p] for p in self._manning_positions(crew)])
@@ -228,20 +229,27 @@ class ManningQuestions(
         people = self._store.people
         deployment = self.crew_deployment(crew.id)
         absent = deployment.absent if deployment is not None else ()
+        vessel = self.vessel_of(crew)
         kept = [
             p
             for p in self._member_positions(crew)
             if people[p].id not in absent
-            and self.available(people[p])
+            and self._may_man(people[p], vessel)
             and not self._covering_elsewhere(people[p], crew)
         ]
         if deployment is not None:
             first = self._store.first_person
             for person_id in deployment.cover:
                 p = first.get(person_id)
-                if p is not None and p not in kept and self.available(people[p]):
+                if p is not None and p not in kept and self._may_man(people[p], vessel):
                     kept.append(p)
         return tuple(kept)
+
+    def _may_man(self, person: Person, vessel: Vessel | None) -> bool:
+        """Available, and no medical restriction rules out the crew's vessel."""
+        if not self.available(person):
+            return False
+        return vessel is None or not self.barred(person, vessel)
 
     def role_status(self, person: Person, role_id: str) -> RoleStatus:
         """The person against a duty role's certificates, courses and kit on the date.

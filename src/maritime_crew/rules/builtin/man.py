@@ -9,12 +9,9 @@ from ...model import (
     Crew,
     Deployment,
     Person,
-    Restriction,
-    RestrictionKind,
     Subject,
     Vessel,
     VesselStatus,
-    VesselType,
     WaiverCondition,
 )
 from .._context import Context
@@ -276,15 +273,6 @@ def deployed_while_unavailable(person: Person, ctx: Context) -> Iterator[Finding
         )
 
 
-def _breaches(view: View, restriction: Restriction, vessel: Vessel) -> str | None:
-    """Why being aboard ``vessel`` breaches the restriction, or ``None``."""
-    if restriction.kind is RestrictionKind.NEAR_COASTAL and vessel.type is VesselType.CUTTER:
-        return f"{vessel.name} is a cutter, beyond near-coastal waters"
-    if restriction.kind is RestrictionKind.NAMED_VESSEL and restriction.vessel != vessel.id:
-        return f"the medical allows service on {restriction.vessel} only"
-    return None
-
-
 @builtin(
     code="MAN005",
     name="deployed-against-restriction",
@@ -307,22 +295,19 @@ def deployed_against_restriction(person: Person, ctx: Context) -> Iterator[Findi
     aboard = view.aboard(person)
     if not aboard:
         return
-    restrictions = view.restrictions(person)
-    if not restrictions:
+    if not view.restrictions(person):
         return
     for deployment in aboard:
         vessel = view.fleet.vessel(deployment.vessel)
         if vessel is None:
             continue
-        for restriction in restrictions:
-            why = _breaches(view, restriction, vessel)
-            if why is not None:
-                yield ctx.about_person(
-                    person,
-                    f"{person.id} is aboard {vessel.id} ({deployment.id}) on {view.date} "
-                    f"against a {restriction.kind.value} restriction on their medical: {why}",
-                    details={"deployment": deployment.id, "restriction": restriction.kind.value},
-                )
+        for restriction, why in view.barred(person, vessel):
+            yield ctx.about_person(
+                person,
+                f"{person.id} is aboard {vessel.id} ({deployment.id}) on {view.date} "
+                f"against a {restriction.kind.value} restriction on their medical: {why}",
+                details={"deployment": deployment.id, "restriction": restriction.kind.value},
+            )
 
 
 @builtin(
