@@ -5,9 +5,10 @@ dataset, runs every enabled rule as of a date (honouring the dataset's
 ``maritime-crew.toml`` or ``[tool.maritime-crew]`` configuration, like
 ``maritime-crew check``), and then acts on the findings:
 
-- a per-vessel count of errors, warnings and waived findings;
+- a per-vessel count of errors, warnings and waived findings, under the totals;
 - the actions for every error, grouped by rule with the rule's fix text;
-- the findings covered by a waiver (dispensation) in force, which do not fail the job;
+- what does not fail the job: the findings covered by a waiver (dispensation) in force,
+  and the warnings counted by rule;
 - optionally a machine-readable report (``--sarif FILE``, ``--json FILE``) for a
   code-scanning dashboard or another tool;
 - exit code 1 when there are errors, 0 when there are none, and 2 for bad input.
@@ -142,24 +143,24 @@ def main(argv: list[str] | None = None) -> int:
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
         f"{len(report.waived)} waived"
     )
-    print()
     print("\n".join(vessel_table(fleet, report)))
     errors = actions(fleet, report)
     if errors:
         print()
         print("Actions for errors, by rule:")
         print("\n".join(errors))
+    # Waived findings and warnings do not fail the job: one block, after the actions.
     dispensed = waived(fleet, report)
-    if dispensed:
+    warnings = Counter(f.code for f in report.active if f.severity is mc.rules.Severity.WARNING)
+    if dispensed or warnings:
         print()
+    if dispensed:
         print("Waived (a dispensation is in force):")
         print("\n".join(dispensed))
-    warnings = Counter(f.code for f in report.active if f.severity is mc.rules.Severity.WARNING)
     if warnings:
         listed = ", ".join(
             f"{code} x{n}" if n > 1 else code for code, n in sorted(warnings.items())
         )
-        print()
         print(f"Warnings to plan for: {listed}.")
 
     for format, path in written:

@@ -117,11 +117,16 @@ def test_the_history_behind_the_past_day() -> None:
         ("BF1017",),
         ("BF1005",),
     )
-    restricted = fleet.person("BF1129")
+    trials = facts.Facts.of(fleet).on(stand_in.start)
+    sick, cover = fleet.person("BF1017"), fleet.person("BF1005")
+    assert sick is not None
+    assert cover is not None
+    assert (trials.aboard(sick), trials.aboard(cover)) == ((), (stand_in,))
+    restricted = fleet.person("BF1139")
     assert restricted is not None
     assert (day.crew_of(restricted), restricted.previous_crews[0].crew) == (
-        "nimrod-b",
-        "searcher-b",
+        "active-b",
+        "searcher-a",
     )
     assert [r.kind.value for r in day.restrictions(restricted)] == ["near-coastal"]
     promoted = fleet.person("BF1008")

@@ -7,6 +7,13 @@ purpose are written out below, each marked ``PLANTED``, and listed with the rule
 finds them in ``examples/fleet/README.md``. Everything else is meant to be compliant on
 the reference date, 2021-03-31.
 
+The example also has a history from 1 April 2019 (``HISTORY_FROM``), written by
+``Builder.history`` after the planted problems: HMC Searcher's refit and sea trials, leave,
+sickness and training ashore, a stand-in, promotions, crew moves, a restricted medical, a
+re-measured size, the people newcomers replaced, and every certificate and course renewed
+before the one on record. A check on any day from then finds only the planted problems
+(and what follows from them) and what the README lists for 2020-03-14.
+
 The catalogue, the builders of people, kit and rotations, the terms and the TOML writer
 are shared with the synthetic fleet generator, in ``maritime_crew.synth``; this script
 adds what is particular to the example: its vessels, trainers, documents, operations,
@@ -23,11 +30,14 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from maritime_crew.synth._catalogue import (
     CERTIFICATE_TYPES,
+    COURSE_YEARS,
     COURSES,
     CPV_BERTHS,
     CPV_COMPLEMENT,
@@ -35,9 +45,12 @@ from maritime_crew.synth._catalogue import (
     CUTTER_COMPLEMENT,
     DUTY_ROLES,
     EQUIPMENT_TYPES,
+    GRADE,
     PATHWAYS,
     PREFIX,
+    VALIDITY_YEARS,
     Record,
+    role,
 )
 from maritime_crew.synth._crews import (
     TRAINER_PLANS,
@@ -46,7 +59,14 @@ from maritime_crew.synth._crews import (
     person_record,
     set_size,
 )
-from maritime_crew.synth._dates import Date, days
+from maritime_crew.synth._dates import (
+    HISTORY_START,
+    REFERENCE,
+    Date,
+    add_months,
+    days,
+    last_valid_day,
+)
 from maritime_crew.synth._hours import WATCH_OF, WATCHES, at
 from maritime_crew.synth._terms import terms
 from maritime_crew.synth._toml import table
@@ -67,6 +87,131 @@ CPVS = [
     ("active", "CPV Active", "Poole", 20),
     ("alert", "CPV Alert", "Liverpool", 27),
 ]
+
+
+# -- history ---------------------------------------------------------------------------------
+
+HISTORY_FROM = Date(2019, 4, 1)
+"""The example's history is complete from here: a check on any later date finds only what
+the README lists for it."""
+HISTORY_SEED = 20190401
+"""The history draws from its own generator, so the current records stay as they are."""
+REFIT = ("searcher", Date(2020, 1, 6), Date(2020, 3, 27))
+"""HMC Searcher in refit, first and last day: her crews are not deployed."""
+PROMOTED = (Date(2019, 6, 1), Date(2020, 12, 31))
+"""Promotions given a grade history are taken up between these days."""
+RESTRICTED = (Date(2019, 6, 1), Date(2020, 2, 29))
+"""The medical that restricted a cutter's crew member to near-coastal waters falls in here."""
+RESIZED = Date(2020, 9, 14)
+"""The day the leading hand of PLANTED EQP002 was re-measured for a dry suit."""
+MOVE_REASON = "Medical restricted to near-coastal waters; swapped with a coastal crew member"
+SWAPPABLE = ("deck-leading-hand", "eng-mechanic")
+"""Grades found in both a cutter's and a coastal patrol vessel's crew."""
+STAND_IN_BERTHS = (4, 3, 5, 8, 7)
+"""Berths tried, in order, for the member off sick and their stand-in."""
+NEW_JOINER_DAYS = 45
+"""People who joined fewer days than this before HISTORY_FROM hold a duty role only from
+the day they first had its in-house courses and kit."""
+WARNING_DAYS = 90
+"""The rules' warning period for a certificate or course about to lapse."""
+OVERLAP_DAYS = (100, 150)
+"""A renewal is taken this many days before the record it renews lapses."""
+PLANTED_BERTHS = [
+    ("vigilant-a", 2),
+    ("vigilant-a", 4),
+    ("vigilant-a", 5),
+    ("vigilant-a", 6),
+    ("seeker-b", 7),
+    ("valiant-a", 0),
+    ("searcher-a", 9),
+    ("searcher-a", 10),
+    ("searcher-a", 11),
+    ("searcher-b", 9),
+    ("protector-b", 10),
+    ("protector-b", 11),
+    ("nimrod-a", 3),
+    ("seeker-a", 9),
+    ("seeker-a", 10),
+    ("searcher-b", 6),
+    ("valiant-b", 7),
+    ("vigilant-b", 6),
+    ("protector-a", 1),
+    ("active-a", 3),
+    ("valiant-b", 2),
+    ("alert-b", 0),
+    ("alert-b", 2),
+    ("alert-b", 4),
+    ("searcher-a", 2),
+]
+"""Berths of the planted problems and of the people the README's pathways section names:
+never picked for a promotion, crew move, absence or stand-in."""
+CUTTER_IDS = {c[0] for c in CUTTERS}
+
+
+def _start(record: Record) -> Date:
+    start: Date = record["issued"] if "issued" in record else record["completed"]
+    return start
+
+
+def _years(field: str, record: Record) -> int | None:
+    """The validity in years of a certificate type (an adult's ENG1: 2) or course."""
+    if field == "training":
+        return COURSE_YEARS.get(record["course"])
+    return 2 if record["type"] == "eng1" else VALIDITY_YEARS.get(record["type"])
+
+
+def _end(field: str, record: Record) -> Date | None:
+    """The last day a record is valid; ``None`` if it never lapses."""
+    if record.get("expires") is not None:
+        end: Date = record["expires"]
+        return end
+    if field == "certificates":
+        return None
+    years = _years(field, record)
+    return last_valid_day(record["completed"], years=years) if years else None
+
+
+def _covers(field: str, record: Record, day: Date) -> bool:
+    end = _end(field, record)
+    return _start(record) <= day and (end is None or day <= end)
+
+
+def _expiry(person: Record, kind: str, issued: Date) -> Date | None:
+    """The expiry of a certificate issued on a day, as ``CrewBuilder.certificate`` sets it."""
+    if kind == "eng1":
+        born = person["born"]
+        age = issued.year - born.year - ((issued.month, issued.day) < (born.month, born.day))
+        return last_valid_day(issued, years=1 if age < 18 else 2)
+    years = VALIDITY_YEARS.get(kind)
+    return last_valid_day(issued, years=years) if years else None
+
+
+def _roles(person: Record) -> list[str]:
+    """The ids of the person's duty roles, dated or not."""
+    return [e if isinstance(e, str) else e["role"] for e in person["duty_roles"] or []]
+
+
+def _post(person: Record) -> tuple[str, tuple[str, ...]]:
+    """A person's grade and duty roles: two people with the same post can swap crews."""
+    return person["grade"], tuple(_roles(person))
+
+
+HISTORY_FIELDS = {"grade_since": "previous_grades", "crew_since": "previous_crews"}
+"""The person fields written after another, as in the model; ``absences`` comes last."""
+
+
+def _person(record: Record) -> Record:
+    """A person's fields in the documented order, with their history."""
+    out: Record = {}
+    for key, value in person_record(record).items():
+        out[key] = value
+        if key in HISTORY_FIELDS:
+            out[HISTORY_FIELDS[key]] = record.get(HISTORY_FIELDS[key]) or None
+    out["absences"] = record.get("absences") or None
+    roles = out["duty_roles"]
+    if roles and not isinstance(roles[0], str):  # the writer lays a list out by its first
+        out["duty_roles"] = [{"role": r} if isinstance(r, str) else r for r in roles]
+    return out
 
 
 TRAINER_OF = {
@@ -311,6 +456,577 @@ class Builder(CrewBuilder):
             self.new_item(kind, size, self.manufacture_date(kind, Date(2020, 6, 1)))
 
         self.sort_records(self.people)
+
+    # -- history from 2019-04-01 ------------------------------------------------------
+
+    def keep_generated(self) -> None:
+        """Note the routine records written so far, before any problem is planted.
+
+        :meth:`renewals` may re-date these; planted records keep their dates.
+        """
+        self.generated = [r for p in self.people for r in p["certificates"] + p["training"]]
+        self.before_plant = {p["id"] for p in self.people}
+
+    def history(self, vessels: list[Record]) -> None:
+        """The history behind the current records, from ``HISTORY_FROM`` to the reference date.
+
+        Every step draws from its own generator, so the records of the reference date
+        stay as they are. The refit, the stand-in, absences, promotions, crew moves and
+        the restricted medical go to the first crew members who fit (never the people of
+        ``PLANTED_BERTHS``); then renewals are re-dated, newcomers' duty roles dated from
+        the day they qualified and the people they replaced added, and every certificate
+        and course completed for the days it was needed.
+        """
+        self.hrng = random.Random(HISTORY_SEED)
+        self.history_numbers = 20000
+        self.busy = {self.member(crew, berth)["id"] for crew, berth in PLANTED_BERTHS}
+        self.busy |= {p["id"] for p in self.people if p["id"] not in self.before_plant}
+        self.refit(vessels)
+        self.stand_in()
+        self.refit_absences()
+        self.promotions()
+        self.restricted_move()
+        self.refit_move()
+        self.renewals()
+        self.qualified_roles()
+        self.predecessors()
+        self.resize()
+        self.earlier_records()
+        self.sort_records(self.people)
+
+    def pick(self, crews: list[str], fits: Callable[[Record], bool]) -> Record:
+        """The first crew member, crew by crew and senior first, who fits; now busy."""
+        for crew in crews:
+            for person in self.crew_members[crew]:
+                if person["id"] not in self.busy and fits(person):
+                    self.busy.add(person["id"])
+                    return person
+        raise ValueError("no crew member fits")
+
+    def deployed(self, crew: str, day: Date) -> bool:
+        """True if the crew is aboard its vessel on the day."""
+        return any(start <= day <= end for start, end in self.crew_dates[crew])
+
+    def days_aboard(self, person: Record, until: Date) -> int:
+        """Sea days by ``until`` as the library counts them: crews as recorded, cover, absences."""
+        spells = [(s["crew"], s["start"], s["end"]) for s in person.get("previous_crews") or []]
+        spells.append((person["crew"], person["crew_since"], person.get("left") or until))
+        away = [(a["start"], a["end"]) for a in person.get("absences") or []]
+        aboard: set[Date] = set()
+        for deployment in self.deployments:
+            if deployment["start"] > until or person["id"] in deployment.get("absent", []):
+                continue
+            if person["id"] in deployment.get("cover", []):
+                spans = [(deployment["start"], deployment["end"])]
+            else:
+                spans = [
+                    (max(deployment["start"], first), min(deployment["end"], last))
+                    for crew, first, last in spells
+                    if crew == deployment["crew"]
+                ]
+            for first, last in spans:
+                aboard.update(first + days(n) for n in range((min(last, until) - first).days + 1))
+        return len([d for d in aboard if not any(a <= d <= b for a, b in away)])
+
+    def sea_time_kept(self, person: Record) -> bool:
+        """True if the person still had the sea time for their grade on the day they took it up."""
+        needed = GRADE[person["grade"]].get("sea_time_days", 0)
+        return not needed or self.days_aboard(person, person["grade_since"]) >= needed
+
+    def refit(self, vessels: list[Record]) -> None:
+        """HMC Searcher's refit: her crews' deployments stop for it, and the first one
+        after it is her sea trials (in maintenance). Promotions it delayed come later."""
+        vid, first, last = REFIT
+        vessel = next(v for v in vessels if v["id"] == vid)
+        vessel["status"] = [
+            {
+                "status": "refit",
+                "start": first,
+                "end": last,
+                "reason": "Mid-life refit: main engines overhauled, sea boat davit replaced",
+            }
+        ]
+        kept: list[Record] = []
+        for deployment in self.deployments:
+            clear = deployment["end"] < first or deployment["start"] > last
+            if deployment["vessel"] != vid or clear:
+                kept.append(deployment)
+            elif deployment["start"] < first:  # brought in for the refit
+                deployment["end"] = first - days(1)
+                kept.append(deployment)
+            elif deployment["end"] > last:  # back to sea the day after
+                deployment["start"] = last + days(1)
+                deployment["id"] = f"D-{deployment['crew']}-{deployment['start']:%Y%m%d}"
+                kept.append(deployment)
+        self.deployments = kept
+        trials = next(d for d in kept if d["vessel"] == vid and d["start"] == last + days(1))
+        vessel["status"].append(
+            {
+                "status": "maintenance",
+                "start": trials["start"],
+                "end": trials["end"],
+                "reason": "Sea trials after the refit",
+            }
+        )
+        reached: dict[str, Date] = {}
+        for crew in (f"{vid}-a", f"{vid}-b"):
+            for person in self.crew_members[crew]:
+                needed = GRADE[person["grade"]].get("sea_time_days", 0)
+                if needed:
+                    reached[person["id"]] = self.sea_day(crew, person["crew_since"], needed)
+            self.crew_dates[crew] = [(d["start"], d["end"]) for d in kept if d["crew"] == crew]
+        # Promotions the refit delayed: taken up as long after the sea time as planned.
+        for crew in (f"{vid}-a", f"{vid}-b"):
+            for person in self.crew_members[crew]:
+                if person["id"] in reached and not self.sea_time_kept(person):
+                    needed = GRADE[person["grade"]]["sea_time_days"]
+                    late = self.sea_day(crew, person["crew_since"], needed)
+                    person["grade_since"] += late - reached[person["id"]]
+                    assert person["grade_since"] <= REFERENCE - days(60)
+
+    def stand_in(self) -> None:
+        """The first deployment after the refit sails with a stand-in for a member off sick."""
+        vid, _, last = REFIT
+        deployment = next(
+            d for d in self.deployments if d["vessel"] == vid and d["start"] == last + days(1)
+        )
+        crew = deployment["crew"]
+        other = f"{vid}-{'b' if crew.endswith('-a') else 'a'}"
+        # The stand-in sails these days and then their own crew's fortnight: no more than
+        # the 21 consecutive days at sea the terms allow.
+        assert (deployment["end"] - deployment["start"]).days + 1 + 14 <= 21
+        for berth in STAND_IN_BERTHS:
+            sick, cover = self.member(crew, berth), self.member(other, berth)
+            if {sick["id"], cover["id"]} & self.busy or _post(sick) != _post(cover):
+                continue
+            sick["absences"] = [
+                {
+                    "kind": "sickness",
+                    "start": deployment["start"] - days(5),
+                    "end": deployment["end"],
+                    "recorded_by": "Crewing office",
+                    "recorded_on": deployment["start"] - days(5),
+                }
+            ]
+            if not self.sea_time_kept(sick):
+                sick["absences"] = []
+                continue
+            deployment["absent"] = [sick["id"]]
+            deployment["cover"] = [cover["id"]]
+            self.busy |= {sick["id"], cover["id"]}
+            return
+        raise ValueError("no stand-in")
+
+    def refit_absences(self) -> None:
+        """Leave and training ashore taken while HMC Searcher was in refit."""
+        vid, first, _ = REFIT
+        for crew, kind, start, length, note in [
+            (f"{vid}-a", "annual-leave", first + days(28), 12, None),
+            (
+                f"{vid}-b",
+                "training-ashore",
+                first + days(14),
+                5,
+                "Damage control and fire fighting",
+            ),
+            (f"{vid}-b", "annual-leave", first + days(42), 19, None),
+        ]:
+            person = self.pick([crew], lambda p: p["joined"] < first)
+            absence: Record = {"kind": kind, "start": start, "end": start + days(length - 1)}
+            if note:
+                absence["note"] = note
+            person["absences"] = [absence]
+
+    def promotions(self) -> None:
+        """Grade history for three promotions between HISTORY_FROM and the reference date."""
+        first, last = PROMOTED
+        cutters = [c for c in self.crew_members if c.rsplit("-", 1)[0] in CUTTER_IDS]
+
+        def promoted(grade: str, months: int) -> Callable[[Record], bool]:
+            return lambda p: bool(
+                p["grade"] == grade
+                and first <= p["grade_since"] <= last
+                and add_months(p["joined"], months) <= p["grade_since"]
+            )
+
+        # A deck rating made leading hand, and coxswain on the day.
+        person = self.pick(cutters, promoted("deck-leading-hand", 13))
+        person["previous_grades"] = [{"grade": "deck-rating", "since": person["joined"]}]
+        person["duty_roles"] = [
+            {"role": r, "start": person["grade_since"]} if r == "coxswain" else r
+            for r in person["duty_roles"]
+        ]
+        # In a coastal patrol vessel's crew, where the engineers' duty roles stay the
+        # same: an engine rating made mechanic, and a mechanic made officer of the watch,
+        # in the grade below from the day after they had its sea time.
+        cpvs = [c for c in self.crew_members if c.rsplit("-", 1)[0] not in CUTTER_IDS]
+        person = self.pick(cpvs, promoted("eng-mechanic", 13))
+        person["previous_grades"] = [{"grade": "eng-rating", "since": person["joined"]}]
+
+        def mechanic_since(p: Record) -> Date:
+            return self.sea_day(p["crew"], p["joined"], GRADE["eng-mechanic"]["sea_time_days"])
+
+        def officer(p: Record) -> bool:
+            return (
+                promoted("eng-oow", 0)(p)
+                and add_months(mechanic_since(p) + days(1), 12) <= p["grade_since"]
+            )
+
+        person = self.pick(cpvs, officer)
+        person["previous_grades"] = [
+            {"grade": "eng-mechanic", "since": mechanic_since(person) + days(1)}
+        ]
+
+    def restricted_move(self) -> None:
+        """A medical restricts a cutter's crew member to near-coastal waters: they swap
+        into a coastal patrol vessel's crew on the day, with a member of that crew."""
+        cpvs = [c for c in self.crew_members if c.rsplit("-", 1)[0] not in CUTTER_IDS]
+        cutters = [c for c in self.crew_members if c.rsplit("-", 1)[0] in CUTTER_IDS]
+        first, last = RESTRICTED
+        for coastal in (p for c in cpvs for p in self.crew_members[c]):
+            if coastal["id"] in self.busy or coastal["grade"] not in SWAPPABLE:
+                continue
+            medical = max(
+                (r for r in coastal["certificates"] if r["type"] == "eng1"),
+                key=lambda r: r["issued"],
+            )
+            day = medical["issued"]
+            if not first <= day <= last:
+                continue
+            for crew in cutters:
+                for other in self.crew_members[crew]:
+                    if other["id"] in self.busy or other["grade"] != coastal["grade"]:
+                        continue
+                    if not set(_roles(other)) <= set(_roles(coastal)):
+                        continue
+                    if self.swap(coastal, other, day, MOVE_REASON):
+                        medical["fitness"] = "fit-with-restrictions"
+                        medical["restrictions"] = [{"kind": "near-coastal"}]
+                        medical["reason"] = "Restricted to near-coastal waters (ENG3 issued)"
+                        return
+        raise ValueError("no restricted move")
+
+    def refit_move(self) -> None:
+        """Two of HMC Searcher's crew members swap crews while she is in refit."""
+        vid, first, _ = REFIT
+        day = first + days(35)
+        for berth in range(12):
+            a, b = self.member(f"{vid}-a", berth), self.member(f"{vid}-b", berth)
+            if {a["id"], b["id"]} & self.busy or _post(a) != _post(b):
+                continue
+            if max(a["joined"], b["joined"]) < day and self.swap(a, b, day, None):
+                return
+        raise ValueError("no refit move")
+
+    def swap(self, one: Record, other: Record, day: Date, reason: str | None) -> bool:
+        """Record that ``one`` and ``other`` were in each other's crews until ``day``.
+
+        Not when either would go straight from one crew's deployment to the other's, or
+        would no longer have had the sea time for their grade when they took it up.
+        """
+        for person, before in ((one, other["crew"]), (other, one["crew"])):
+            if self.deployed(before, day - days(1)) and self.deployed(person["crew"], day):
+                return False
+        for person, before in ((one, other["crew"]), (other, one["crew"])):
+            spell: Record = {"crew": before, "start": person["crew_since"], "end": day - days(1)}
+            if reason:
+                spell["reason"] = reason
+            person["previous_crews"] = [spell]
+            person["crew_since"] = day
+        if self.sea_time_kept(one) and self.sea_time_kept(other):
+            self.busy |= {one["id"], other["id"]}
+            return True
+        for person in (one, other):
+            person["crew_since"] = person["previous_crews"][0]["start"]
+            person["previous_crews"] = []
+        return False
+
+    def qualified_roles(self) -> None:
+        """Duty roles held from the day the person had the role's kit and, if they joined
+        after ``HISTORY_FROM`` (or just before), its in-house courses, which they take on
+        joining; when that is after they joined."""
+        for person in self.people:
+            if not person.get("crew") or not person["duty_roles"]:
+                continue
+            joined = person["joined"]
+            new = joined > HISTORY_FROM - days(NEW_JOINER_DAYS)
+            entries: list[str | Record] = []
+            for entry in person["duty_roles"]:
+                if not isinstance(entry, str):
+                    entries.append(entry)
+                    continue
+                needs = role(entry)
+                firsts = [
+                    min(i["issued"] for i in person["issues"] if self.items[i["item"]]["type"] == k)
+                    for k in needs["kit"]
+                ]
+                if new:
+                    firsts += [
+                        self.on_joining(person, c)
+                        for c in needs.get("courses", [])
+                        if c in self.trainer_of
+                    ]
+                start = max(firsts, default=joined)
+                assert start <= REFERENCE
+                entries.append(
+                    {"role": entry, "start": start} if start > max(joined, HISTORY_FROM) else entry
+                )
+            person["duty_roles"] = entries
+
+    def on_joining(self, person: Record, course: str) -> Date:
+        """The day a newcomer first completed an in-house course: in their first weeks.
+
+        A course taken once is moved there; one with a refresher period is taken there
+        too, and the later completion renewed it early.
+        """
+        records = sorted(
+            (t for t in person["training"] if t["course"] == course), key=lambda t: _start(t)
+        )
+        latest = person["joined"] + days(NEW_JOINER_DAYS - 14)
+        if records[0]["completed"] <= latest:
+            return _start(records[0])
+        day: Date = person["joined"] + days(self.hrng.randint(7, NEW_JOINER_DAYS - 14))
+        gap = self.gaps.get(course)
+        if gap is not None and gap[0] <= day <= gap[1]:
+            day = gap[1] + days(self.hrng.randint(1, 5))
+        if COURSE_YEARS.get(course) is None:
+            records[0]["completed"] = day
+        else:
+            self.training(person, course, day)
+        return day
+
+    def predecessors(self) -> None:
+        """Whoever joined a crew after HISTORY_FROM (or just before) took over a berth: its
+        holder left the day before the newcomer held all of the berth's duty roles.
+
+        The leavers draw from the history's generator; their records end when they left,
+        and :meth:`earlier_records` completes them.
+        """
+        saved, self.rng = self.rng, self.hrng
+        try:
+            for crew, members in self.crew_members.items():
+                for newcomer in members:
+                    if newcomer["id"] not in self.before_plant or newcomer.get("left"):
+                        continue
+                    if newcomer["joined"] <= HISTORY_FROM - days(NEW_JOINER_DAYS):
+                        continue
+                    # The vessel's complement needs them in these roles from this day.
+                    cutter = crew.rsplit("-", 1)[0] in CUTTER_IDS
+                    needed = {r for r, _ in (CUTTER_COMPLEMENT if cutter else CPV_COMPLEMENT)}
+                    starts = [
+                        e["start"]
+                        for e in newcomer["duty_roles"] or []
+                        if isinstance(e, dict) and e["role"] in needed
+                    ]
+                    self.leaver(crew, newcomer, max([newcomer["joined"], *starts]) - days(1))
+        finally:
+            self.rng = saved
+
+    def leaver(self, crew: str, newcomer: Record, left: Date) -> None:
+        """A crew member in the newcomer's post, from the first years of the records to ``left``."""
+        joined = HISTORY_START + days(self.rng.randint(0, 600))
+        person = self.crew_member(crew, newcomer["grade"], _roles(newcomer), joined)
+        assert person["grade_since"] < left - days(60)
+        person["left"] = left
+        person["terms"] = [{"set": "tc-2012", "start": joined, "end": left}]
+        person["certificates"] = [r for r in person["certificates"] if r["issued"] <= left]
+        person["training"] = [r for r in person["training"] if r["completed"] <= left]
+        for issue in person["issues"]:
+            issue["returned"] = left + days(1)  # held to the end of their last day
+        for field, key in (("certificates", "type"), ("training", "course")):
+            for kind in dict.fromkeys(r[key] for r in person[field]):
+                chain = sorted((r for r in person[field] if r[key] == kind), key=_start)
+                self.tighten(person, field, chain)
+        self.people.append(person)
+
+    def resize(self) -> None:
+        """The Valiant B leading hand of PLANTED EQP002 was re-measured for a dry suit."""
+        person = self.member("valiant-b", 7)
+        suit = self.issued(person, "dry-suit")
+        day = RESIZED
+        assert suit["issued"] < day
+        sizes: list[Record] = []
+        for entry in person["sizes"]:
+            if entry["equipment"] == "dry-suit":
+                sizes.append(
+                    {**entry, "size": self.items[suit["item"]]["size"], "end": day - days(1)}
+                )
+                sizes.append({**entry, "start": day})
+            else:
+                sizes.append(entry)
+        person["sizes"] = sizes
+
+    # -- renewals ---------------------------------------------------------------------
+
+    def renewals(self) -> None:
+        """Routine records re-dated so that each lapses well after the one that renewed it.
+
+        A record its renewal replaced is re-dated to lapse 100 to 150 days after the
+        renewal (``OVERLAP_DAYS``): renewals are taken before the 90-day warning. Planted
+        records keep their dates.
+        """
+        generated = {id(r) for r in self.generated}
+        for person in self.people:
+            if person["id"] not in self.before_plant:
+                generated |= {id(r) for r in person["certificates"] + person["training"]}
+        self.planted = {
+            (person["id"], r.get("type") or r["course"])
+            for person in self.people
+            for r in person["certificates"] + person["training"]
+            if id(r) not in generated
+        }
+        for person in self.people:
+            if not person.get("crew"):
+                continue  # trainers ashore: their qualifications are their own story
+            for field, key in (("certificates", "type"), ("training", "course")):
+                for kind in dict.fromkeys(r[key] for r in person[field]):
+                    chain = sorted(
+                        (r for r in person[field] if r[key] == kind), key=lambda r: _start(r)
+                    )
+                    if (person["id"], kind) not in self.planted:
+                        self.tighten(person, field, chain)
+
+    def earlier_records(self) -> None:
+        """Every certificate and course a person needed on a day from ``HISTORY_FROM``.
+
+        Wherever a person's grade or duty role needed a record on a day none covers, the
+        record the next one renewed (or the renewal of one that lapsed) is added, on the
+        terms of :meth:`renewals`. In-house courses are taken after joining the command.
+        Planted records are only given the ones they renewed: what they leave uncovered
+        is the planted problem.
+        """
+        for person in self.people:
+            if not person.get("crew"):
+                continue
+            for field, key in (("certificates", "type"), ("training", "course")):
+                for kind, spans in self.needed(person, field).items():
+                    records = [r for r in person[field] if r[key] == kind]
+                    until = REFERENCE
+                    if (person["id"], kind) in self.planted:
+                        until = min(_start(r) for r in records) - days(1)
+                    for first, last in spans:
+                        self.fill(person, field, key, kind, first, min(last, until))
+
+    def tighten(self, person: Record, field: str, chain: list[Record]) -> None:
+        """Re-date each record of a chain to lapse well after the one that renewed it."""
+        for earlier, later in reversed(list(pairwise(chain))):
+            end = _end(field, earlier)
+            if end is None or end >= _start(later) + days(WARNING_DAYS):
+                continue
+            day = self.renewed(field, earlier, _start(later))
+            if _start(earlier) < day < _start(later):
+                self.redate(person, field, earlier, day)
+
+    def renewed(self, field: str, record: Record, renewal: Date) -> Date:
+        """The day a record renewed on ``renewal`` was taken: to lapse well after it."""
+        years = _years(field, record)
+        assert years is not None
+        lapse = renewal + days(self.hrng.randint(*OVERLAP_DAYS))
+        day = add_months(lapse + days(1), -12 * years)
+        return self.clear_of_gaps(field, record, day)
+
+    def clear_of_gaps(self, field: str, record: Record, day: Date) -> Date:
+        """The day, moved before any days the course's trainer was not qualified."""
+        gap = self.gaps.get(record.get("course", "")) if field == "training" else None
+        if gap is not None and gap[0] <= day <= gap[1]:
+            return gap[0] - days(self.hrng.randint(3, 10))
+        return day
+
+    def redate(self, person: Record, field: str, record: Record, day: Date) -> None:
+        if field == "training":
+            record["completed"] = day
+            return
+        record["issued"] = day
+        if "expires" in record:
+            record["expires"] = _expiry(person, record["type"], day)
+
+    def needed(self, person: Record, field: str) -> dict[str, list[tuple[Date, Date]]]:
+        """What the person's grades and duty roles required, and when, from HISTORY_FROM."""
+        first = max(HISTORY_FROM, person["joined"])
+        last = min(REFERENCE, person.get("left") or REFERENCE)
+        holds: list[tuple[Record, Date, Date]] = []
+        grades = [(h["grade"], h["since"]) for h in person.get("previous_grades") or []]
+        grades.append((person["grade"], person["grade_since"]))
+        for n, (grade, since) in enumerate(grades):
+            end = grades[n + 1][1] - days(1) if n + 1 < len(grades) else last
+            holds.append((GRADE[grade], since, end))
+        for entry in person["duty_roles"] or []:
+            if isinstance(entry, str):
+                holds.append((role(entry), first, last))
+            else:
+                holds.append(
+                    (role(entry["role"]), entry.get("start") or first, entry.get("end") or last)
+                )
+        wanted = "certificates" if field == "certificates" else "courses"
+        spans: dict[str, list[tuple[Date, Date]]] = {}
+        for needs, start, end in holds:
+            start, end = max(start, first), min(end, last)
+            if start <= end:
+                for kind in needs.get(wanted, []):
+                    spans.setdefault(kind, []).append((start, end))
+        return {kind: sorted(found) for kind, found in spans.items()}
+
+    def fill(
+        self, person: Record, field: str, key: str, kind: str, first: Date, last: Date
+    ) -> None:
+        """Add the records that cover every day from ``first`` to ``last``.
+
+        On each day a record is valid that does not lapse within the warning period.
+        """
+        day = first
+        while day <= last:
+            chain = sorted((r for r in person[field] if r[key] == kind), key=lambda r: _start(r))
+            covering = [r for r in chain if _start(r) <= day and _covers(field, r, day)]
+            ends = [_end(field, r) for r in covering]
+            if any(end is None for end in ends):
+                return
+            lapse = max((end for end in ends if end is not None), default=None)
+            if lapse is not None and lapse > day + days(WARNING_DAYS):
+                day = lapse - days(WARNING_DAYS)
+                continue
+            self.add(person, field, kind, self.taken(person, field, kind, chain, day))
+
+    def taken(self, person: Record, field: str, kind: str, chain: list[Record], day: Date) -> Date:
+        """When the record that covers ``day`` was taken."""
+        probe: Record = {"course": kind} if field == "training" else {"type": kind}
+        years = _years(field, probe)
+        later = [r for r in chain if _start(r) > day]
+        earlier = [r for r in chain if _start(r) <= day]
+        if years is None:
+            taken = day - days(self.hrng.randint(30, 300))
+        elif later:  # the record the next one renewed
+            taken = self.renewed(field, probe, _start(later[0]))
+        elif earlier:  # the renewal of one that lapsed, or is about to
+            end = _end(field, earlier[-1])
+            assert end is not None
+            taken = end + days(1) - days(self.hrng.randint(*OVERLAP_DAYS))
+            taken = self.clear_of_gaps(field, probe, taken)
+        else:
+            taken = day - days(self.hrng.randint(30, 300))
+        if field == "training" and kind in self.trainer_of:
+            joining = person["joined"] + days(self.hrng.randint(7, NEW_JOINER_DAYS - 14))
+            if taken < joining:  # taken on joining instead
+                assert joining <= day, (person["id"], kind, day)
+                taken = joining
+        return taken
+
+    def add(self, person: Record, field: str, kind: str, day: Date) -> None:
+        if field == "training":
+            self.training(person, kind, day)
+            return
+        self.history_numbers += self.hrng.randint(3, 19)
+        record: Record = {
+            "type": kind,
+            "number": f"{'M' if kind == 'eng1' else 'C'}-{self.history_numbers}",
+            "issued": day,
+        }
+        expires = _expiry(person, kind, day)
+        if expires is not None:
+            record["expires"] = expires
+        record["issuer"] = (
+            "MCA approved doctor" if kind == "eng1" else "Maritime and Coastguard Agency"
+        )
+        person["certificates"].append(record)
 
 
 # -- documents, operations and debriefs ------------------------------------------------------
@@ -589,7 +1305,7 @@ def documents() -> list[Record]:
 
 
 # (id, vessel, kind, name, start, end, debrief date or None, findings)
-OPERATIONS: list[tuple[str, str, str, str, Date, Date | None, Date | None, list[Record]]] = [
+OPERATIONS: list[tuple[str, str, str, str | None, Date, Date | None, Date | None, list[Record]]] = [
     (
         "OP-2020-002",
         "searcher",
@@ -867,7 +1583,9 @@ def build(out: Path) -> None:
     builder.rotations((vid, offset) for vid, _, _, offset in CUTTERS + CPVS)
     builder.crews(crews)
     builder.trainers()
+    builder.keep_generated()
     builder.plant()
+    builder.history(vessels)
     files: dict[str, str] = {}
     files["vessels.toml"] = table(
         "vessel",
@@ -909,7 +1627,7 @@ def build(out: Path) -> None:
         by_crew.setdefault(person.get("crew") or "shore", []).append(person)
     for crew, people in by_crew.items():
         comment = "In-house trainers and staff ashore." if crew == "shore" else f"Crew {crew}."
-        files[f"people/{crew}.toml"] = table("person", [person_record(p) for p in people], comment)
+        files[f"people/{crew}.toml"] = table("person", [_person(p) for p in people], comment)
     files["deployments.toml"] = table(
         "deployment", builder.deployments, "Crew rotations since April 2014, planned to June 2021."
     )
