@@ -119,6 +119,7 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"crew_members {crew.id}", lambda v, c=crew: v.crew_members(c)
         yield f"manning_crew {crew.id}", lambda v, c=crew: v.manning_crew(c)
         yield f"crew_deployment {crew.id}", lambda v, c=crew: v.crew_deployment(c.id)
+        yield f"crew_sailing {crew.id}", lambda v, c=crew: v.crew_sailing(c.id)
         for vessel in fleet.vessels:
             yield (
                 f"role_covers {crew.id} {vessel.id}",

@@ -14,6 +14,8 @@ Each question compares record dates with the view's date through ``covers`` and
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from ..model import (
@@ -29,6 +31,7 @@ from ..model import (
 )
 from ._kit import KitQuestions
 from ._people import PeopleQuestions
+from ._trace import NEVER
 from ._validity import Held, ValidityQuestions
 
 __all__ = ["AvailabilityQuestions"]
@@ -41,6 +44,9 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
 
     def roles_held(self, person: Person) -> tuple[str, ...]:
         """The duty roles the person holds on the date, in data order, each once."""
+        always = self._per_person("undated-roles", person, _undated_roles, self._memo("roles"))
+        if always is not _DATED:  # the same on every date: nothing to trace or keep
+            return always
         return self._answer(
             "roles-held",
             self._person_slot(person),
@@ -97,6 +103,8 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
         ``crew_since``, or, when that is absent, from the day after the last earlier crew
         ended (on every day if there is none).
         """
+        if not person.previous_crews:  # one comparison at most: not worth keeping
+            return self._crew_on(person)
         return self._answer("crew-of", self._person_slot(person), lambda: self._crew_on(person))
 
     def _crew_on(self, person: Person) -> str | None:
@@ -130,6 +138,16 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
 
     def medical(self, person: Person) -> Held | None:
         """The person's latest medical (ENG1 or other medical type) dated by the date."""
+        return self._answer("medical", self._person_slot(person), lambda: self._medical(person))
+
+    def _medical_flags(self, person: Person) -> tuple[bool, bool]:
+        """Whether any medical of the person's records is unfit, and any restricted.
+
+        Most people have neither, and for them the answers never change.
+        """
+        return self._per_person("medical-flags", person, _medical_flags, self._memo("medical"))
+
+    def _medical(self, person: Person) -> Held | None:
         best: Held | None = None
         for type_id in self._medical_types():
             held = self.latest(person, "certificates", type_id)
@@ -148,6 +166,8 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
 
     def unfit(self, person: Person) -> bool:
         """True when the latest medical dated by the date is category 3 or 4 (unfit)."""
+        if not self._medical_flags(person)[0]:
+            return False
         held = self.medical(person)
         fitness = getattr(held.record, "fitness", None) if held is not None else None
         return fitness is not None and fitness.unfit
@@ -157,6 +177,13 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
 
         A restriction with ``until`` ends on that day, sooner than its medical.
         """
+        if not self._medical_flags(person)[1]:
+            return ()
+        return self._answer(
+            "restrictions", self._person_slot(person), lambda: self._restrictions(person)
+        )
+
+    def _restrictions(self, person: Person) -> tuple[Restriction, ...]:
         held = self.medical(person)
         if held is None or not self.covers(held.start, held.expires):
             return ()
@@ -189,7 +216,11 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
 
     def may_fill(self, person: Person, role_id: str) -> bool:
         """True unless a medical restriction in force excludes the duty role."""
-        return not any(role_id in restriction.roles for restriction in self.restrictions(person))
+        return role_id not in self.excluded_roles(person)
+
+    def excluded_roles(self, person: Person) -> frozenset[str]:
+        """The duty roles the medical restrictions in force exclude."""
+        return frozenset(role for r in self.restrictions(person) for role in r.roles)
 
     def available(self, person: Person) -> bool:
         """True when the person is in the command, not away and not medically unfit."""
@@ -215,11 +246,7 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
         ]
         crew = self.crew_of(person)
         if crew is not None:
-            sailing = [
-                d
-                for d in fleet.deployments_of_crew(crew)
-                if person.id not in d.absent and self.covers(d.start, d.end)
-            ]
+            sailing = [d for d in self.crew_sailing(crew) if person.id not in d.absent]
             if sailing and self.in_service(person) and self.absence(person) is None:
                 found += sailing
         seen: set[int] = set()
@@ -232,7 +259,63 @@ class AvailabilityQuestions(ValidityQuestions, KitQuestions, PeopleQuestions):
 
     def crew_deployment(self, crew_id: str) -> Deployment | None:
         """The crew's first listed deployment covering the date, if it is deployed."""
-        for deployment in self.fleet.deployments_of_crew(crew_id):
-            if self.covers(deployment.start, deployment.end):
-                return deployment
-        return None
+        sailing = self.crew_sailing(crew_id)
+        return sailing[0] if sailing else None
+
+    def crew_sailing(self, crew_id: str) -> tuple[Deployment, ...]:
+        """The crew's deployments covering the date, in data order.
+
+        Kept for the days the answer holds.
+        """
+        return self._answer("crew-sailing", crew_id, lambda: self._sailing(crew_id))
+
+    def _sailing(self, crew_id: str) -> tuple[Deployment, ...]:
+        """The deployments covering the date, found by bisection in the crew's spans.
+
+        The answer changes on the next first day after the date, or the day after the
+        earliest last day among those covering it.
+        """
+        starts, ends, listed = self._crew_spans(crew_id)
+        day = self._ordinal
+        count = bisect.bisect_right(starts, day)  # the spans that start by the date
+        if count < len(starts):
+            self._note(starts[count])
+        found = []
+        for position in range(count):
+            if ends[position] >= day:
+                found.append(listed[position])
+                self._note(ends[position] + 1)
+        deployments = self.fleet.deployments_of_crew(crew_id)
+        return tuple(deployments[n] for n in sorted(found))
+
+    def _crew_spans(self, crew_id: str) -> tuple[tuple[int, ...], ...]:
+        """The crew's deployments sorted by first day, as three columns; made once.
+
+        First and last days as ordinals (:data:`NEVER` for an open end), and positions
+        in ``deployments_of_crew``.
+        """
+        cache = self._memo("crew-spans")
+        found: tuple[tuple[int, ...], ...] | None = cache.get(crew_id)
+        if found is None:
+            rows = sorted(
+                (d.start.toordinal(), d.end.toordinal() if d.end else NEVER, n)
+                for n, d in enumerate(self.fleet.deployments_of_crew(crew_id))
+            )
+            found = cache.setdefault(crew_id, tuple(zip(*rows, strict=True)) or ((), (), ()))
+        return found
+
+
+_DATED: tuple[str, ...] = ("",)
+"""Stands for "some duty role is dated" where the roles held on every day would be."""
+
+
+def _undated_roles(person: Person) -> tuple[str, ...]:
+    """The person's duty roles if none is dated (held on every day), else :data:`_DATED`."""
+    if all(entry.undated for entry in person.duty_roles):
+        return person.role_ids
+    return _DATED
+
+
+def _medical_flags(person: Person) -> tuple[bool, bool]:
+    unfit = any(c.fitness is not None and c.fitness.unfit for c in person.certificates)
+    return unfit, any(c.restrictions for c in person.certificates)

@@ -227,7 +227,9 @@ class ManningQuestions(
 
     def _find_manning(self, crew: Crew) -> tuple[int, ...]:
         people = self._store.people
-        deployment = self.crew_deployment(crew.id)
+        # Only a deployment that names who did not sail or who covered changes who mans
+        # the vessel; most crews have none, and then the days they sail are not asked.
+        deployment = self.crew_deployment(crew.id) if self._has_exceptions(crew.id) else None
         absent = deployment.absent if deployment is not None else ()
         vessel = self.vessel_of(crew)
         kept = [
@@ -244,6 +246,15 @@ class ManningQuestions(
                 if p is not None and p not in kept and self._may_man(people[p], vessel):
                     kept.append(p)
         return tuple(kept)
+
+    def _has_exceptions(self, crew_id: str) -> bool:
+        """Whether any deployment of the crew names people who did not sail or covered."""
+        cache = self._memo("crew-exceptions")
+        found: bool | None = cache.get(crew_id)
+        if found is None:
+            deployments = self.fleet.deployments_of_crew(crew_id)
+            found = cache.setdefault(crew_id, any(d.absent or d.cover for d in deployments))
+        return found
 
     def _may_man(self, person: Person, vessel: Vessel | None) -> bool:
         """Available, and no medical restriction rules out the crew's vessel."""
@@ -264,10 +275,18 @@ class ManningQuestions(
 
         Roles come in the order of the vessel's complement, each once; unknown role ids
         are skipped (the ``DATA`` rules report them). Worked out once per crew, vessel
-        and date, and kept compact: the covers are made for each caller.
+        and date, kept compact, and made into covers once for the days they hold.
         """
         slot = self._vessel_slot(vessel)
         key = None if slot is None else (crew.id, slot)
+        found: tuple[RoleCover, ...] = self._answer(
+            "role-cover-records", key, lambda: self._covers(crew, vessel, key)
+        )
+        return found
+
+    def _covers(
+        self, crew: Crew, vessel: Vessel, key: tuple[str, int] | None
+    ) -> tuple[RoleCover, ...]:
         rows: tuple[_Row, ...] = self._answer_row(
             "role-covers", key, lambda: self._role_rows(crew, vessel)
         )
@@ -287,6 +306,11 @@ class ManningQuestions(
         the slots of :meth:`role_covers`; of the matchings that fill most slots, the one
         that fills the earliest slots, trying people in data order.
         """
+        slot = self._vessel_slot(vessel)
+        key = None if slot is None else (crew.id, slot)
+        return self._answer("manning", key, lambda: self._fill(crew, vessel))
+
+    def _fill(self, crew: Crew, vessel: Vessel) -> Manning:
         covers = self.role_covers(crew, vessel)
         return fill([(c.role, c.required) for c in covers], _candidates(covers))
 
@@ -297,6 +321,14 @@ class ManningQuestions(
         date, not counted twice) whose being lent to this crew, on their own, fills one
         more of the role's slots while every slot filled stays filled.
         """
+        slot = self._vessel_slot(vessel)
+        key = None if slot is None else (crew.id, slot)
+        found: dict[str, tuple[str, ...]] = self._answer(
+            "could-fill", key, lambda: self._lenders(crew, vessel)
+        )
+        return dict(found)
+
+    def _lenders(self, crew: Crew, vessel: Vessel) -> dict[str, tuple[str, ...]]:
         covers = self.role_covers(crew, vessel)
         own = _candidates(covers)
         mine = {person for person, _ in own}
@@ -308,7 +340,7 @@ class ManningQuestions(
                 if person not in mine:
                     others.setdefault(person, []).extend(roles)
         complement = [(c.role, c.required) for c in covers]
-        return could_fill(complement, own, list(others.items()))
+        return could_fill(complement, own, list(others.items()), self.manning(crew, vessel))
 
     def _vessel_slot(self, vessel: Vessel) -> int | None:
         """The position of this very record in ``fleet.vessels``, or ``None`` if not there."""
@@ -319,7 +351,11 @@ class ManningQuestions(
 
     def _role_rows(self, crew: Crew, vessel: Vessel) -> tuple[_Row, ...]:
         fleet = self.fleet
-        members = self.manning_crew(crew)
+        # What each member may fill on the date, asked once per member, not per role.
+        members = [
+            (person, self.roles_held(person), self.excluded_roles(person))
+            for person in self.manning_crew(crew)
+        ]
         rows: list[_Row] = []
         seen: set[str] = set()
         for entry in vessel.complement:
@@ -332,8 +368,8 @@ class ManningQuestions(
                 continue
             holders = [
                 person
-                for person in members
-                if self.holds_role(person, role) and self.may_fill(person, role)
+                for person, held, excluded in members
+                if role in held and role not in excluded
             ]
             rows += [(role, required, *self._check(person, role)) for person in holders]
             if not holders:

@@ -115,6 +115,7 @@ def could_fill(
     complement: Sequence[tuple[str, int]],
     crew: Sequence[tuple[str, Collection[str]]],
     others: Sequence[tuple[str, Collection[str]]],
+    manning: Manning | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """The people from another crew worth asking, for each role this crew leaves short.
 
@@ -129,10 +130,13 @@ def could_fill(
     addition would raise that number is listed under at least one role. A person who
     could fill the role only by emptying another slot is not listed.
 
+    ``manning``, when given, is ``fill(complement, crew)`` already worked out.
+
     Raises as :func:`fill` does, and :class:`ValueError` when an id is in both ``crew``
     and ``others``.
     """
-    manning = fill(complement, crew)
+    if manning is None:
+        manning = fill(complement, crew)
     roles_of = dict(_people(crew))
     outside = _people(others)
     both = [person for person, _ in outside if person in roles_of]

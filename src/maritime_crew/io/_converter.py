@@ -227,15 +227,21 @@ _DATE_WORDS = "a date (YYYY-MM-DD)"
 # (:func:`sharing_dates`), so nothing outlives a load.
 _DATES: dict[datetime.date, pendulum.Date] = {}
 _DATES_KEPT = 200_000  # about 550 years of days; beyond that, dates are converted afresh
+_PLAIN_ENTRIES: dict[tuple[type[Any], str], Any] = {}
+"""Likewise one dated entry written plain (a duty role id held on every day) per value."""
 
 
 @contextlib.contextmanager
 def sharing_dates() -> Iterator[None]:
-    """Share each distinct date among the records of one load; forget them all after it."""
+    """Share each distinct date (and plain dated entry) among the records of one load.
+
+    Forget them all after it.
+    """
     try:
         yield
     finally:
         _DATES.clear()
+        _PLAIN_ENTRIES.clear()
 
 
 _DATE_RANGE = f"from {FIRST_DATE} to {LAST_DATE}"
@@ -719,8 +725,14 @@ def _plain_or_table_hook(
     intern = sys.intern if hint is str else None
 
     def structure(value: Any, _: Any) -> Any:
-        if type(value) is str:
-            return record(intern(value) if intern else plain(value, hint))
+        if type(value) is str:  # one shared record per plain value of a load
+            key = (record, value)
+            found = _PLAIN_ENTRIES.get(key)
+            if found is None:
+                found = record(intern(value) if intern else plain(value, hint))
+                if len(_PLAIN_ENTRIES) < _DATES_KEPT:
+                    _PLAIN_ENTRIES[key] = found
+            return found
         if type(value) is dict:
             return table(value, record)
         raise WrongType(words, value)

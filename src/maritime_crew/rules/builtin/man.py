@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...facts import DEPLOYMENTS, PEOPLE_IN_SERVICE, RoleCover, RoleStatus, Subjects, View
+from ...facts import PEOPLE_IN_SERVICE, Facts, RoleCover, RoleStatus, Subjects, View
 from ...model import (
     Crew,
     Deployment,
@@ -221,6 +221,45 @@ def crew_below_size(crew: Crew, ctx: Context) -> Iterator[Finding]:
     )
 
 
+def _may_be_away_aboard(facts: Facts, person: Person) -> bool:
+    """Ever away while deployed by name, or ever found unfit: MAN004 may concern them."""
+    fleet = facts.fleet
+    named = bool(fleet.own_deployments_of(person.id) or fleet.covered_by(person.id))
+    unfit = any(c.fitness is not None and c.fitness.unfit for c in person.certificates)
+    return (named and bool(person.absences)) or unfit
+
+
+def _restricted(facts: Facts, person: Person) -> bool:
+    return any(c.restrictions for c in person.certificates)
+
+
+def _conditionally_waived(facts: Facts, person: Person) -> bool:
+    return any(
+        w.condition is not None and w.subject.kind == "person" and w.subject.id == person.id
+        for w in facts.fleet.waivers
+    )
+
+
+MAY_BE_AWAY_ABOARD = Subjects(
+    "people in service ever away while deployed by name, or ever found unfit",
+    ("person",),
+    among=_may_be_away_aboard,
+    within=PEOPLE_IN_SERVICE,
+)
+RESTRICTED = Subjects(
+    "people in service with a medical restriction on record",
+    ("person",),
+    among=_restricted,
+    within=PEOPLE_IN_SERVICE,
+)
+CONDITIONALLY_WAIVED = Subjects(
+    "people in service named by a waiver granted on a condition",
+    ("person",),
+    among=_conditionally_waived,
+    within=PEOPLE_IN_SERVICE,
+)
+
+
 def _aboard_words(deployments: tuple[Deployment, ...]) -> str:
     return ", ".join(f"{d.id} on {d.vessel}" for d in deployments)
 
@@ -242,7 +281,7 @@ def _aboard_words(deployments: tuple[Deployment, ...]) -> str:
     "from 2020-06-01 to 2020-06-14.",
     fix="Correct the deployment or the absence, or name the person among those who did not "
     "sail (the deployment's `absent`).",
-    each=PEOPLE_IN_SERVICE,
+    each=MAY_BE_AWAY_ABOARD,
 )
 def deployed_while_unavailable(person: Person, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
@@ -288,7 +327,7 @@ def deployed_while_unavailable(person: Person, ctx: Context) -> Iterator[Finding
     "restricts them to near-coastal waters, and HMC Vigilant is a cutter.",
     fix="Deploy the person on a vessel the restriction allows, or record the review that "
     "lifted it (a new medical).",
-    each=PEOPLE_IN_SERVICE,
+    each=RESTRICTED,
 )
 def deployed_against_restriction(person: Person, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
@@ -322,7 +361,7 @@ def deployed_against_restriction(person: Person, ctx: Context) -> Iterator[Findi
     example="BF1017 is aboard vigilant (D-0041) on 2021-03-31 while waiver W-2021-003 "
     "(shore duties only) is in force.",
     fix="Take the person off the deployment (the deployment's `absent`), or end the waiver.",
-    each=PEOPLE_IN_SERVICE,
+    each=CONDITIONALLY_WAIVED,
 )
 def deployed_against_waiver_condition(person: Person, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
@@ -347,6 +386,18 @@ def deployed_against_waiver_condition(person: Person, ctx: Context) -> Iterator[
         )
 
 
+def _on_a_vessel_ever_out_of_service(facts: Facts, deployment: Deployment) -> bool:
+    vessel = facts.fleet.vessel(deployment.vessel)
+    return vessel is not None and any(not s.status.deployable for s in vessel.status)
+
+
+ON_VESSELS_OUT_OF_SERVICE = Subjects(
+    "deployments on a vessel that is in refit, laid up or decommissioned at some time",
+    ("deployment",),
+    among=_on_a_vessel_ever_out_of_service,
+)
+
+
 _OUT_OF_SERVICE = {
     VesselStatus.REFIT: "in refit",
     VesselStatus.LAID_UP: "laid up",
@@ -366,7 +417,7 @@ _OUT_OF_SERVICE = {
     example="Deployment D-0102 puts vigilant-a aboard vigilant on 2020-02-01, while HMC "
     "Vigilant is in refit.",
     fix="Correct the deployment's dates or vessel, or the vessel's status.",
-    each=DEPLOYMENTS,
+    each=ON_VESSELS_OUT_OF_SERVICE,
 )
 def deployed_on_vessel_out_of_service(deployment: Deployment, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
