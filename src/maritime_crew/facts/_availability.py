@@ -318,4 +318,8 @@ def _undated_roles(person: Person) -> tuple[str, ...]:
 
 def _medical_flags(person: Person) -> tuple[bool, bool]:
     unfit = any(c.fitness is not None and c.fitness.unfit for c in person.certificates)
-    return unfit, any(c.restrictions for c in person.certificates)
+    return _FLAGS[unfit, any(c.restrictions for c in person.certificates)]
+
+
+_FLAGS = {(a, b): (a, b) for a in (False, True) for b in (False, True)}
+"""One shared tuple per answer of :func:`_medical_flags`, rather than one per person."""

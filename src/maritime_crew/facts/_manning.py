@@ -275,18 +275,10 @@ class ManningQuestions(
 
         Roles come in the order of the vessel's complement, each once; unknown role ids
         are skipped (the ``DATA`` rules report them). Worked out once per crew, vessel
-        and date, kept compact, and made into covers once for the days they hold.
+        and date, and kept compact: the covers are made for each caller.
         """
         slot = self._vessel_slot(vessel)
         key = None if slot is None else (crew.id, slot)
-        found: tuple[RoleCover, ...] = self._answer(
-            "role-cover-records", key, lambda: self._covers(crew, vessel, key)
-        )
-        return found
-
-    def _covers(
-        self, crew: Crew, vessel: Vessel, key: tuple[str, int] | None
-    ) -> tuple[RoleCover, ...]:
         rows: tuple[_Row, ...] = self._answer_row(
             "role-covers", key, lambda: self._role_rows(crew, vessel)
         )

@@ -238,7 +238,13 @@ class RoleHeld(Recorded):
     @property
     def undated(self) -> bool:
         """True for a role held on every day with nothing else recorded: a plain id."""
-        return self == RoleHeld(self.role)
+        return (
+            self.start is None
+            and self.end is None
+            and self.recorded_by is None
+            and self.recorded_on is None
+            and self.reason is None
+        )
 
 
 @attrs.frozen(field_transformer=provenance_last)

@@ -90,7 +90,13 @@ class StatusSpell(Recorded):
     @property
     def undated(self) -> bool:
         """True for a status on every day with nothing else recorded: a plain status."""
-        return self == StatusSpell(self.status)
+        return (
+            self.start is None
+            and self.end is None
+            and self.recorded_by is None
+            and self.recorded_on is None
+            and self.reason is None
+        )
 
 
 PLAIN_OR_TABLE: dict[type[Any], str] = {}
