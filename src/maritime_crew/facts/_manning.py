@@ -98,13 +98,18 @@ class RoleCover:
         return self.required == 1 and len(self.qualified) == 1
 
 
-def _candidates(covers: tuple[RoleCover, ...]) -> list[tuple[str, list[str]]]:
-    """Each person qualified for some role of the covers, with those roles, in order."""
+def _candidates(rows: tuple[_Row, ...]) -> list[tuple[str, list[str]]]:
+    """Each person qualified for some role of the covers' rows, with those roles, in order."""
     roles: dict[str, list[str]] = {}
-    for cover in covers:
-        for person in cover.qualified:
-            roles.setdefault(person, []).append(cover.role)
+    for role, _, person, certificates, courses, kit, _ in rows:
+        if person is not None and not (certificates or courses or kit):
+            roles.setdefault(person, []).append(role)
     return list(roles.items())
+
+
+def _complement(rows: tuple[_Row, ...]) -> list[tuple[str, int]]:
+    """The roles of the covers' rows with their required counts, in order, each once."""
+    return list(dict.fromkeys((role, required) for role, required, *_ in rows))
 
 
 def _status(check: _Check, role_id: str) -> RoleStatus:
@@ -277,11 +282,7 @@ class ManningQuestions(
         are skipped (the ``DATA`` rules report them). Worked out once per crew, vessel
         and date, and kept compact: the covers are made for each caller.
         """
-        slot = self._vessel_slot(vessel)
-        key = None if slot is None else (crew.id, slot)
-        rows: tuple[_Row, ...] = self._answer_row(
-            "role-covers", key, lambda: self._role_rows(crew, vessel)
-        )
+        rows = self._cover_rows(crew, vessel)
         grouped: dict[str, tuple[int, list[_Check]]] = {}
         for role, required, person, certificates, courses, kit, until in rows:
             checks = grouped.setdefault(role, (required, []))[1]
@@ -290,6 +291,15 @@ class ManningQuestions(
         return tuple(
             RoleCover(role, required, tuple(checks)) for role, (required, checks) in grouped.items()
         )
+
+    def _cover_rows(self, crew: Crew, vessel: Vessel) -> tuple[_Row, ...]:
+        """:meth:`role_covers` in the compact form kept for the days it holds."""
+        slot = self._vessel_slot(vessel)
+        key = None if slot is None else (crew.id, slot)
+        rows: tuple[_Row, ...] = self._answer_row(
+            "role-covers", key, lambda: self._role_rows(crew, vessel)
+        )
+        return rows
 
     def manning(self, crew: Crew, vessel: Vessel) -> Manning:
         """Who fills which slot of the vessel's complement on the date: one slot each.
@@ -303,8 +313,8 @@ class ManningQuestions(
         return self._answer("manning", key, lambda: self._fill(crew, vessel))
 
     def _fill(self, crew: Crew, vessel: Vessel) -> Manning:
-        covers = self.role_covers(crew, vessel)
-        return fill([(c.role, c.required) for c in covers], _candidates(covers))
+        rows = self._cover_rows(crew, vessel)
+        return fill(_complement(rows), _candidates(rows))
 
     def could_fill(self, crew: Crew, vessel: Vessel) -> dict[str, tuple[str, ...]]:
         """For each role the crew leaves short, who from the vessel's other crews could fill it.
@@ -321,18 +331,17 @@ class ManningQuestions(
         return dict(found)
 
     def _lenders(self, crew: Crew, vessel: Vessel) -> dict[str, tuple[str, ...]]:
-        covers = self.role_covers(crew, vessel)
-        own = _candidates(covers)
+        rows = self._cover_rows(crew, vessel)
+        own = _candidates(rows)
         mine = {person for person, _ in own}
         others: dict[str, list[str]] = {}
         for other in self.fleet.crews_of(vessel.id):
             if other.id == crew.id:
                 continue
-            for person, roles in _candidates(self.role_covers(other, vessel)):
+            for person, roles in _candidates(self._cover_rows(other, vessel)):
                 if person not in mine:
                     others.setdefault(person, []).extend(roles)
-        complement = [(c.role, c.required) for c in covers]
-        return could_fill(complement, own, list(others.items()), self.manning(crew, vessel))
+        return could_fill(_complement(rows), own, list(others.items()), self.manning(crew, vessel))
 
     def _vessel_slot(self, vessel: Vessel) -> int | None:
         """The position of this very record in ``fleet.vessels``, or ``None`` if not there."""
