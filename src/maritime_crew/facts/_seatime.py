@@ -121,9 +121,13 @@ def _person_periods(facts: SeaTimeFacts, person: Person, until: pendulum.Date) -
 
 def _exact_periods(fleet: Fleet, person: Person, until: pendulum.Date) -> list[Span]:
     """Days aboard, deployment by deployment: memberships, exceptions, cover and absences."""
+    # Crew deployments count only while the person is in the command, whichever crew.
+    joined = person.joined
     memberships: list[tuple[str, pendulum.Date | None, pendulum.Date]] = [
-        (s.crew, s.start, min(s.end, until)) for s in person.previous_crews
+        (s.crew, s.start if joined is None else max(s.start, joined), _crew_end(person, s.end))
+        for s in person.previous_crews
     ]
+    memberships = [(crew, first, min(last, until)) for crew, first, last in memberships]
     if person.crew is not None:
         first = person.crew_since
         if first is None and person.previous_crews:
