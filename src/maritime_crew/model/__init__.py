@@ -21,6 +21,7 @@ from ._dates import (
     shift_ordinal,
 )
 from ._documents import Document, DocumentKind, DocumentReview, DocumentVersion, VersionStatus
+from ._entries import PLAIN_OR_TABLE
 from ._equipment import (
     EquipmentItem,
     EquipmentType,
@@ -63,7 +64,6 @@ from ._terms import (
     WorkingPattern,
 )
 from ._vessels import (
-    PLAIN_OR_TABLE,
     Crew,
     Deployment,
     RoleCount,

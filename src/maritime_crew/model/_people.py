@@ -8,9 +8,9 @@ import attrs
 import pendulum
 
 from ._base import doc
+from ._entries import PLAIN_OR_TABLE, held_always, plain_entries
 from ._period import completed_years
 from ._provenance import Recorded, provenance_last
-from ._vessels import PLAIN_OR_TABLE
 
 __all__ = [
     "Absence",
@@ -207,16 +207,6 @@ class Size(Recorded):
     )
 
 
-def _role_held(value: RoleHeld | str) -> RoleHeld:
-    return RoleHeld(value) if isinstance(value, str) else value
-
-
-def _roles_held(values: tuple[RoleHeld | str, ...]) -> tuple[RoleHeld, ...]:
-    if all(type(value) is RoleHeld for value in values):
-        return values  # type: ignore[return-value]
-    return tuple([_role_held(value) for value in values])
-
-
 @attrs.frozen(field_transformer=provenance_last)
 class RoleHeld(Recorded):
     """A duty role a person holds, from a date to a date (both included).
@@ -238,13 +228,11 @@ class RoleHeld(Recorded):
     @property
     def undated(self) -> bool:
         """True for a role held on every day with nothing else recorded: a plain id."""
-        return (
-            self.start is None
-            and self.end is None
-            and self.recorded_by is None
-            and self.recorded_on is None
-            and self.reason is None
-        )
+        return held_always(self)
+
+
+def _roles_held(values: tuple[RoleHeld | str, ...]) -> tuple[RoleHeld, ...]:
+    return plain_entries(values, RoleHeld)
 
 
 @attrs.frozen(field_transformer=provenance_last)

@@ -10,10 +10,10 @@ import attrs
 import pendulum
 
 from ._base import InvalidValue, doc, non_negative
+from ._entries import PLAIN_OR_TABLE, held_always, plain_entries
 from ._provenance import Recorded, provenance_last
 
 __all__ = [
-    "PLAIN_OR_TABLE",
     "Crew",
     "Deployment",
     "RoleCount",
@@ -63,14 +63,6 @@ class VesselStatus(str, enum.Enum):
         return self in (VesselStatus.OPERATIONAL, VesselStatus.MAINTENANCE)
 
 
-def _status_spell(value: StatusSpell | str) -> StatusSpell:
-    return StatusSpell(VesselStatus(value)) if isinstance(value, str) else value
-
-
-def _status_spells(values: tuple[StatusSpell | str, ...]) -> tuple[StatusSpell, ...]:
-    return tuple([_status_spell(value) for value in values])
-
-
 @attrs.frozen(field_transformer=provenance_last)
 class StatusSpell(Recorded):
     """A vessel's status from a date to a date (both included).
@@ -90,19 +82,11 @@ class StatusSpell(Recorded):
     @property
     def undated(self) -> bool:
         """True for a status on every day with nothing else recorded: a plain status."""
-        return (
-            self.start is None
-            and self.end is None
-            and self.recorded_by is None
-            and self.recorded_on is None
-            and self.reason is None
-        )
+        return held_always(self)
 
 
-PLAIN_OR_TABLE: dict[type[Any], str] = {}
-"""Dated entries that may be written as their one value (held on every day) instead of a
-table, each with the field that value fills. Loading, dumping, the schema and the format
-reference follow it."""
+def _status_spells(values: tuple[StatusSpell | str, ...]) -> tuple[StatusSpell, ...]:
+    return plain_entries(values, lambda status: StatusSpell(VesselStatus(status)))
 
 
 @attrs.frozen(field_transformer=provenance_last)
