@@ -229,15 +229,20 @@ def test_an_id_index_keeps_data_order_and_the_first_of_a_repeated_id(ids: list[s
         mc.model.Person(id=pid, name=f"N{n}", discipline=mc.model.Discipline.DECK)
         for n, pid in enumerate(ids)
     )
-    data = mc.model.Fleet(people=people)
-    assert list(data.ids("person")) == list(dict.fromkeys(ids))
-    for pid in set(ids):
-        positions = tuple(n for n, other in enumerate(ids) if other == pid)
-        assert data.positions("person", pid) == positions
-        found = data.person(pid)
-        assert found is people[positions[0]]
-    assert data.duplicate_ids("person") == {
+    repeated = {
         pid: tuple(n for n, other in enumerate(ids) if other == pid)
         for pid in dict.fromkeys(ids)
         if ids.count(pid) > 1
     }
+    data = mc.model.Fleet(people=people)
+    # before any lookup (worked out without an index), and after
+    assert data.duplicate_ids("person") == repeated
+    assert list(data.ids("person")) == list(dict.fromkeys(ids))
+    for pid in set(ids):
+        positions = tuple(n for n, other in enumerate(ids) if other == pid)
+        assert data.positions("person", pid) == positions
+        assert data.first_positions("person")[pid] == positions[0]
+        found = data.person(pid)
+        assert found is people[positions[0]]
+    assert data.duplicate_ids("person") == repeated
+    assert dict(data.first_positions("person")) == {pid: ids.index(pid) for pid in set(ids)}

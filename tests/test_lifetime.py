@@ -55,13 +55,26 @@ def test_a_dropped_fleet_is_freed_at_once_without_the_garbage_collector() -> Non
         gc.enable()
 
 
-def test_loading_keeps_none_of_the_dates_it_read_once_it_returns() -> None:
-    """The dates one load shares among its records are forgotten when it returns."""
+def test_loading_keeps_none_of_the_values_it_shared_once_it_returns() -> None:
+    """The dates, moments and texts one load shares among its records are then forgotten."""
     from maritime_crew.io import _converter
 
+    shared = (_converter._DATES, _converter._MOMENTS, _converter._TEXT)
     fleet = mc.load(EXAMPLE)
-    assert fleet.people
-    assert _converter._DATES == {}
+    assert fleet.people and fleet.work_periods
+    assert shared == ({}, {}, {})
     text = '[[person]]\nid = "BF9"\nname = "A"\ndiscipline = "deck"\njoined = 2020-01-02\n'
     assert mc.loads(text).people[0].joined == mc.model.as_date("2020-01-02")
-    assert _converter._DATES == {}
+    assert shared == ({}, {}, {})
+
+
+def test_one_load_shares_one_object_per_repeated_value() -> None:
+    """What keeps a large fleet small: equal names, issuers and watch times are one object."""
+    fleet = mc.load(EXAMPLE)
+    issuers = [c.issuer for p in fleet.people for c in p.certificates if c.issuer]
+    assert len(issuers) > len(set(issuers))
+    assert len({id(issuer) for issuer in issuers}) == len(set(issuers))
+    starts = [w.start for w in fleet.work_periods]
+    written = {(start.isoformat(), start.tzinfo) for start in starts}
+    assert len(starts) > len(written)
+    assert len({id(start) for start in starts}) == len(written)

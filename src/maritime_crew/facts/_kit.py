@@ -8,7 +8,7 @@ always was.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -248,15 +248,9 @@ class KitQuestions(KitFacts, DateQuestions):
             self._note(change)
         return found
 
-    def _first_items(self) -> dict[str, int]:
+    def _first_items(self) -> Mapping[str, int]:
         """The position in ``fleet.equipment_items`` of the first item with each id."""
-        cache = self._memo("first-items")
-        found: dict[str, int] | None = cache.get("all")
-        if found is None:
-            items = self.fleet.equipment_items
-            first = {items[p].id: p for p in range(len(items) - 1, -1, -1)}
-            found = cache.setdefault("all", first)
-        return found
+        return self.fleet.first_positions("equipment_item")
 
     def _own_ledger(self, person: Person, slot: int | None) -> tuple[int, ...]:
         """The person's ledger entries for known items, made once per person.

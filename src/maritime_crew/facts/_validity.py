@@ -97,12 +97,11 @@ class ValidityFacts(Core):
         if slot is None:
             return self._make_table(person, kind)
         types, starts, ends = self._store.tables[kind]
-        found = types.get(slot)
-        if found is None:
+        found = types[slot]
+        if found is None:  # written types last: a thread that reads them finds all three
             made = self._make_table(person, kind)
-            ends.setdefault(slot, made[2])
-            starts.setdefault(slot, made[1])
-            found = types.setdefault(slot, made[0])
+            ends[slot], starts[slot], types[slot] = made[2], made[1], made[0]
+            found = made[0]
         return found, starts[slot], ends[slot]
 
     def _make_table(self, person: Person, kind: Kind) -> Table:

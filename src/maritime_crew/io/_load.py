@@ -28,7 +28,7 @@ from ._converter import (
     keeping_errors,
     problem_count,
     quote,
-    sharing_dates,
+    sharing_values,
 )
 from ._errors import (
     MORE_PROBLEMS,
@@ -374,7 +374,7 @@ def _too_large(path: Path, size: int) -> Problem:
     return Problem("too-large", str(path), "", message, found=size_in_words(size))
 
 
-@sharing_dates()
+@sharing_values()
 def load(
     path: str | os.PathLike[str],
     *,
@@ -812,7 +812,7 @@ def _csv_too_wide(name: str, line: int, found: int, width: int) -> Problem:
     )
 
 
-@sharing_dates()
+@sharing_values()
 def loads(
     text: str, *, format: str = "toml", name: str = "<string>", max_problems: int = MAX_PROBLEMS
 ) -> Fleet:

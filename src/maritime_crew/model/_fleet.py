@@ -227,9 +227,13 @@ class Fleet:
         """
         return self._ids(table).positions(record_id)
 
+    def first_positions(self, table: str) -> Mapping[str, int]:
+        """The position in ``table`` of the first record with each id (made once, kept)."""
+        return self._ids(table).first_positions()
+
     def duplicate_ids(self, table: str) -> dict[str, tuple[int, ...]]:
         """Ids used by more than one record of ``table``, with the positions of those records."""
-        return self._ids(table).duplicates()
+        return self._index.duplicates(table)
 
     def vessel(self, vessel_id: str) -> Vessel | None:
         """The vessel with this id, or ``None``."""

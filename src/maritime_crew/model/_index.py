@@ -58,42 +58,65 @@ several threads at once still keeps one of each."""
 class IdIndex(Generic[R]):
     """Records of one table by id. The first record wins; duplicates stay visible."""
 
-    __slots__ = ("_first", "_more", "_records")
+    __slots__ = ("_first", "_more", "_position", "_records")
 
     def __init__(self, records: tuple[R, ...]) -> None:
         self._records = records
-        ids = [record.id for record in records]
-        # Keys in data order; each id's position, which is its first when no id repeats.
-        first = dict(zip(ids, range(len(ids)), strict=True))
-        more: dict[str, list[int]] = {}
-        if len(first) < len(ids):  # some id is used twice: keep the first position
-            first = {}
-            for position, record_id in enumerate(ids):
-                if first.setdefault(record_id, position) != position:
-                    more.setdefault(record_id, []).append(position)
-        self._first = first
-        """The position of the first record with each id (one int each: no list per record)."""
+        # Keys in data order, each to its first record: no int object per record (at
+        # 100,000 people, a million deployments), where a position would need one.
+        first = {record.id: record for record in records}
+        more = _repeated(records) if len(first) < len(records) else {}
+        for key, found in more.items():  # the first record wins (the key keeps its place)
+            first[key] = records[found[0]]
+        self._first: dict[str, R] = first
+        """The first record with each id."""
         self._more = more
-        """Positions of the later records with an id that is used more than once."""
+        """Every position of each id that is used more than once."""
+        self._position: dict[str, int] | None = None
+        """Each id's position, made when first asked for (few tables are asked)."""
 
     def get(self, record_id: str) -> R | None:
-        found = self._first.get(record_id)
-        return self._records[found] if found is not None else None
+        return self._first.get(record_id)
+
+    def first_positions(self) -> dict[str, int]:
+        """The position of the first record with each id, made when first asked for."""
+        position = self._position
+        if position is None:
+            position = {r.id: p for p, r in enumerate(self._records)}
+            position.update((key, found[0]) for key, found in self._more.items())
+            self._position = position
+        return position
 
     def positions(self, record_id: str) -> tuple[int, ...]:
-        found = self._first.get(record_id)
-        if found is None:
-            return ()
-        return (found, *self._more.get(record_id, ()))
+        found = self._more.get(record_id)
+        if found is not None:
+            return found
+        at = self.first_positions().get(record_id)
+        return () if at is None else (at,)
 
     def duplicates(self) -> dict[str, tuple[int, ...]]:
-        return {key: (self._first[key], *later) for key, later in self._more.items()}
+        return dict(self._more)
 
     def __contains__(self, record_id: object) -> bool:
         return record_id in self._first
 
     def ids(self) -> KeysView[str]:
         return self._first.keys()
+
+
+def _repeated(records: Sequence[Any]) -> dict[str, tuple[int, ...]]:
+    """Every position of each id that more than one of ``records`` uses, in data order."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for record in records:
+        (twice if record.id in seen else seen).add(record.id)
+    if not twice:
+        return {}
+    found: dict[str, list[int]] = {}
+    for position, record in enumerate(records):
+        if record.id in twice:
+            found.setdefault(record.id, []).append(position)
+    return {key: tuple(positions) for key, positions in found.items()}
 
 
 def _group(keys: Sequence[str | None], values: Sequence[V]) -> dict[str, tuple[V, ...]]:
@@ -157,6 +180,18 @@ class FleetIndex:
                 by_id.setdefault(record.id, record)
             found[table] = by_id
         return found
+
+    def duplicates(self, table: str) -> dict[str, tuple[int, ...]]:
+        """Ids used by more than one record of a table, with the positions of those records.
+
+        From the table's index if it is made, else worked out and forgotten: a table that
+        nothing looks up by id (a million deployments at 100,000 people) then keeps no
+        index only for this.
+        """
+        found = self._ids.get(table)
+        if found is not None:
+            return found.duplicates()
+        return _repeated(self._fleet.records(table))
 
     def ids(self, table: str) -> IdIndex[Any]:
         """The id index of a table by its dataset name (``"person"``)."""

@@ -360,9 +360,12 @@ def _ids(fleet: Fleet, kind: str) -> list[str]:
 def unknown_reference(_: Fleet, ctx: Context) -> Iterator[Finding]:
     fleet = ctx.facts.fleet
     known_ids: dict[str, list[str]] = {}
-    # the common case inline: ids of a table (rest profiles have built-in ones too)
+    # the common case inline: ids of a table (rest profiles have built-in ones too; and
+    # no reference names a deployment, whose index at 100,000 people would hold a million)
     tables: dict[str, Collection[str]] = {
-        kind: fleet.ids(kind) for kind in _ID_TABLE_NAMES if kind != "rest_profile"
+        kind: fleet.ids(kind)
+        for kind in _ID_TABLE_NAMES
+        if kind not in ("rest_profile", "deployment")
     }
     tables["grade"] = {grade.id for pathway in fleet.pathways for grade in pathway.grades}
     # Each missing id by kind, with its first reference, or with them all if it has more:
