@@ -22,7 +22,7 @@ class RestProfile(Recorded):
 
     Every limit is optional; an absent limit is not checked. Durations are ISO 8601
     (``PT10H``). Windows such as "any 24 hours" slide: they may start at any instant.
-    Three profiles are built in (see :data:`BUILTIN_REST_PROFILES`); a dataset may
+    Four profiles are built in (see :data:`BUILTIN_REST_PROFILES`); a dataset may
     define its own.
     """
 

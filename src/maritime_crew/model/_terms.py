@@ -10,6 +10,7 @@ import pendulum
 
 from ._base import doc, non_negative, positive
 from ._business_year import BusinessYear
+from ._hours import BUILTIN_REST_PROFILES
 from ._provenance import Recorded, provenance_last
 
 __all__ = [
@@ -139,7 +140,9 @@ class TermsAndConditions(Recorded):
     rest_profile: str = attrs.field(
         default="mlc-a2.3",
         metadata=doc(
-            "Hours-of-rest profile id: `mlc-a2.3`, `stcw-a-viii-1`, `wtr-1998` or one in the data.",
+            "Hours-of-rest profile id: "
+            + ", ".join(f"`{profile}`" for profile in BUILTIN_REST_PROFILES)
+            + " (built in) or one in the data.",
             '"mlc-a2.3"',
         ),
     )
