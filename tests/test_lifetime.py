@@ -61,7 +61,8 @@ def test_loading_keeps_none_of_the_values_it_shared_once_it_returns() -> None:
 
     shared = (_converter._DATES, _converter._MOMENTS, _converter._TEXT)
     fleet = mc.load(EXAMPLE)
-    assert fleet.people and fleet.work_periods
+    assert fleet.people
+    assert fleet.work_periods
     assert shared == ({}, {}, {})
     text = '[[person]]\nid = "BF9"\nname = "A"\ndiscipline = "deck"\njoined = 2020-01-02\n'
     assert mc.loads(text).people[0].joined == mc.model.as_date("2020-01-02")

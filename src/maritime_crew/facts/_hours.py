@@ -63,6 +63,17 @@ class HoursOnRecord:
     """The runs of days under one profile, from the first day of work, that have begun
     by the date (the last may end after it)."""
 
+    def work_under(self, profile: RestProfile) -> Work:
+        """The work as ``profile`` counts it: short breaks are work.
+
+        A break shorter than the profile's ``min_rest_period`` is work, since hours of
+        rest do not include short breaks (MLC 2006 standard A2.3 paragraph 1(b)).
+        """
+        shortest = profile.min_rest_period
+        return self.work.bridged(
+            None if shortest is None else int(shortest.as_timedelta().total_seconds())
+        )
+
 
 @attrs.frozen
 class _Whole:

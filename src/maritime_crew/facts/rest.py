@@ -163,7 +163,7 @@ class Work(Sequence[Interval]):
     first use.
     """
 
-    __slots__ = ("_fewest", "_gap_lengths", "before", "ends", "starts")
+    __slots__ = ("_bridged", "_fewest", "_gap_lengths", "before", "ends", "starts")
 
     def __init__(self, work: Iterable[Interval] = ()) -> None:
         """``work`` is merged (see :func:`merge_work`)."""
@@ -177,6 +177,8 @@ class Work(Sequence[Interval]):
         self.before: list[int] = list(itertools.accumulate(map(sub, ends, starts), initial=0))
         self.before.pop()
         self._gap_lengths: list[int] | None = None
+        self._bridged: dict[int, Work | None] = {}
+        """Bridged records by the shortest rest; ``None`` where that is this one (no cycle)."""
         # fewest_rest_in_window by (length, lo, hi): rules that ask the same share it
         self._fewest: dict[tuple[int, int, int], Window | None] = {}
 
@@ -263,6 +265,35 @@ class Work(Sequence[Interval]):
         if count and clipped.ends[-1] > cutoff:
             clipped.ends[-1] = cutoff
         return clipped
+
+    def bridged(self, shortest: int | None) -> Work:
+        """The work with every gap shorter than ``shortest`` seconds counted as work.
+
+        A short break is not rest (MLC 2006 standard A2.3 paragraph 1(b)): a gap of
+        exactly ``shortest`` is rest, one a second shorter is work. ``None`` or 0 keeps
+        every gap. Made once per length and kept with this record.
+        """
+        if not shortest or len(self.starts) < 2:
+            return self
+        if shortest in self._bridged:
+            kept = self._bridged[shortest]
+            return self if kept is None else kept
+        starts = [self.starts[0]]
+        ends: list[int] = []
+        for end, gap, start in zip(
+            self.ends, self.gap_lengths, itertools.islice(self.starts, 1, None), strict=False
+        ):
+            if gap >= shortest:
+                ends.append(end)
+                starts.append(start)
+        ends.append(self.ends[-1])
+        if len(starts) == len(self.starts):
+            self._bridged[shortest] = None
+            return self
+        found = Work()
+        found._set(starts, ends)
+        self._bridged[shortest] = found
+        return found
 
     @property
     def gap_lengths(self) -> list[int]:

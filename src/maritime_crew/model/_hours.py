@@ -34,6 +34,15 @@ class RestProfile(Recorded):
     min_rest_24h: Period | None = attrs.field(
         default=None, metadata=doc("Minimum rest in any 24 hours.", '"PT10H"')
     )
+    min_rest_period: Period | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Shortest break between work that counts as rest: a shorter one counts as work "
+            "for every limit (MLC 2006 A2.3 1(b): rest does not include short breaks). "
+            "Every break is rest if left out.",
+            '"PT1H"',
+        ),
+    )
     min_rest_7d: Period | None = attrs.field(
         default=None, metadata=doc("Minimum rest in any 7 days.", '"PT77H"')
     )
@@ -88,6 +97,7 @@ BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
             name="MLC 2006 standard A2.3: minimum hours of rest",
             source="Maritime Labour Convention 2006, standard A2.3, paragraphs 5(b) and 6",
             min_rest_24h=_hours("PT10H"),
+            min_rest_period=_hours("PT1H"),
             min_rest_7d=_hours("PT77H"),
             max_rest_periods_24h=2,
             min_longest_rest_24h=_hours("PT6H"),
@@ -97,6 +107,7 @@ BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
             id="mlc-a2.3-work",
             name="MLC 2006 standard A2.3: maximum hours of work",
             source="Maritime Labour Convention 2006, standard A2.3, paragraph 5(a)",
+            min_rest_period=_hours("PT1H"),
             max_work_24h=_hours("PT14H"),
             max_work_7d=_hours("PT72H"),
         ),
@@ -105,6 +116,7 @@ BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
             name="STCW Code A-VIII/1 with its permitted exceptions",
             source="STCW Code, section A-VIII/1, paragraphs 2 to 5 and 9",
             min_rest_24h=_hours("PT10H"),
+            min_rest_period=_hours("PT1H"),
             min_rest_7d=_hours("PT77H"),
             max_rest_periods_24h=3,
             min_longest_rest_24h=_hours("PT6H"),

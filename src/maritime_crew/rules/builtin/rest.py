@@ -31,6 +31,11 @@ LONDON = "Europe/London"
 DAY = 24 * 3600
 WEEK = 7 * DAY
 _MLC = "MLC 2006 standard A2.3 (paragraphs 5 and 6)"
+_SHORT_BREAKS = (
+    " Hours of rest do not include short breaks (MLC 2006 standard A2.3 paragraph 1(b)): "
+    "a break shorter than the profile's min_rest_period (1 hour in the built-in MLC and "
+    "STCW profiles) counts as work."
+)
 
 
 def hours(seconds: int) -> str:
@@ -82,8 +87,8 @@ def _worst(
     if record is None:
         return None
     best: tuple[_rest.Window, int, RestProfile] | None = None
-    work = record.work
     for run in record.runs:
+        work = record.work_under(run.profile)  # short breaks are work
         # the last run's windows start up to the end of the record
         last = run.starts_until
         if last is None:
@@ -181,7 +186,7 @@ def _too_little_rest(
     summary="A person had less than the minimum rest in some 24-hour period.",
     rationale="MLC 2006 standard A2.3 paragraph 5(b)(i) requires at least 10 hours of rest "
     "in any 24-hour period; fatigue is a safety risk at sea. The terms set's rest profile "
-    "sets the figure (seed C1).",
+    "sets the figure (seed C1)." + _SHORT_BREAKS,
     source=_MLC,
     example="BF1 had 9 h 59 min of rest in the 24 hours from 2021-02-01 06:00 to "
     "2021-02-02 06:00; at least 10 hours are required",
@@ -201,7 +206,7 @@ def too_little_rest_24h(person: Person, ctx: Context) -> Iterator[Finding]:
     rationale="MLC 2006 standard A2.3 paragraph 5(b)(ii) requires at least 77 hours of rest "
     "in any 7-day period. The terms set's rest profile sets the figure (seed C1); under "
     "a profile with the STCW A-VIII/1 exception, the reduced figure (70 hours) is the "
-    "least allowed, and REST010 limits how long the exception may last.",
+    "least allowed, and REST010 limits how long the exception may last." + _SHORT_BREAKS,
     source=_MLC,
     example="BF1 had 70 hours of rest in the 7 days from 2021-02-22 06:00 to 2021-03-01 "
     "06:00; at least 77 hours are required",
@@ -240,8 +245,8 @@ def _periods_check(
     severity=Severity.ERROR,
     summary="A person's rest in some 24 hours was divided into more periods than allowed.",
     rationale="MLC 2006 standard A2.3 paragraph 6 allows the hours of rest to be divided "
-    "into no more than two periods (STCW A-VIII/1 allows three). A rest period is any "
-    "break between work, counted in a window where it starts.",
+    "into no more than two periods (STCW A-VIII/1 allows three). A rest period is a "
+    "break between work, counted in a window where it starts." + _SHORT_BREAKS,
     source=_MLC,
     example="BF1's rest was divided into 4 periods in the 24 hours from 2021-02-20 00:00 "
     "to 2021-02-21 00:00; at most 2 are allowed",
@@ -312,7 +317,7 @@ def _no_long_rest(
     summary="In some 24 hours a person had no rest period of the required length.",
     rationale="MLC 2006 standard A2.3 paragraph 6 requires one of the rest periods in any "
     "24 hours to be at least 6 hours long. A rest period counts at its full length "
-    "if it overlaps the window.",
+    "if it overlaps the window." + _SHORT_BREAKS,
     source=_MLC,
     example="BF1's longest rest was 4 hours in the 24 hours from 2021-02-19 20:00 to "
     "2021-02-20 20:00; one period of at least 6 hours is required",
@@ -341,8 +346,8 @@ def _interval_check(
     severity=Severity.ERROR,
     summary="A person worked longer than allowed between consecutive rest periods.",
     rationale="MLC 2006 standard A2.3 paragraph 6 requires the interval between "
-    "consecutive periods of rest not to exceed 14 hours. Any break in the work records "
-    "is a rest period; overlapping or touching work periods are one stretch.",
+    "consecutive periods of rest not to exceed 14 hours. Overlapping or touching work "
+    "periods are one stretch." + _SHORT_BREAKS,
     source=_MLC,
     example="BF1 worked 16.5 hours without rest from 2021-02-18 04:00 to 2021-02-18 20:30; "
     "at most 14 hours are allowed between rest periods",
@@ -383,7 +388,7 @@ def _work_message(person: Person, window: _rest.Window, span: str, limit: int) -
     summary="A person worked more than the maximum in some 24 hours (profiles that set it).",
     rationale="MLC 2006 standard A2.3 paragraph 5(a)(i) allows a flag state to limit hours "
     "of work instead of rest: at most 14 hours in any 24-hour period. Checked only when "
-    "the terms set's rest profile selects maximum hours of work (seed C1).",
+    "the terms set's rest profile selects maximum hours of work (seed C1)." + _SHORT_BREAKS,
     source="MLC 2006 standard A2.3 (paragraph 5(a))",
     example="BF1 worked 16.5 hours in the 24 hours from 2021-02-18 04:00 to 2021-02-19 "
     "04:00; at most 14 hours are allowed",
@@ -401,7 +406,7 @@ def too_much_work_24h(person: Person, ctx: Context) -> Iterator[Finding]:
     summary="A person worked more than the maximum in some 7 days (profiles that set it).",
     rationale="MLC 2006 standard A2.3 paragraph 5(a)(ii) allows a flag state to limit hours "
     "of work instead of rest: at most 72 hours in any 7-day period. Checked only when the "
-    "terms set's rest profile selects maximum hours of work (seed C1).",
+    "terms set's rest profile selects maximum hours of work (seed C1)." + _SHORT_BREAKS,
     source="MLC 2006 standard A2.3 (paragraph 5(a))",
     example="BF1 worked 98 hours in the 7 days from 2021-02-22 06:00 to 2021-03-01 06:00; "
     "at most 72 hours are allowed",
