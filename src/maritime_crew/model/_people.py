@@ -120,7 +120,12 @@ class Certificate(Recorded):
         default=None, metadata=doc("Certificate number as printed.", "C-1234")
     )
     expires: pendulum.Date | None = attrs.field(
-        default=None, metadata=doc("Expiry date as printed (last valid day).", "2021-03-01")
+        default=None,
+        metadata=doc(
+            "Expiry date as printed (last valid day). If left out: the day before the "
+            "type's validity has run from the issue date, for the holder's age on that day.",
+            "2021-03-01",
+        ),
     )
     issuer: str | None = attrs.field(
         default=None, metadata=doc("Issuing authority.", "Maritime and Coastguard Agency")
@@ -159,7 +164,9 @@ class TrainingRecord(Recorded):
     expires: pendulum.Date | None = attrs.field(
         default=None,
         metadata=doc(
-            "Expiry if recorded; otherwise the course's refresher period applies.", "2024-05-09"
+            "Expiry if recorded (last valid day); otherwise the day before the course's "
+            "refresher period has run from completion.",
+            "2024-05-09",
         ),
     )
 
