@@ -116,9 +116,11 @@ def test_reduced_starts_agree_with_a_second_by_second_count() -> None:
 
 
 def test_wtr_daily_rest_is_eleven_consecutive_hours() -> None:
-    assert run(on_profile("wtr-1998", days(8, (0, 13))), "REST004") == []
-    (finding,) = run(on_profile("wtr-1998", days(8, (0, 13.5))), "REST004")
-    assert "one period of at least 11 hours is required" in finding.message
+    assert run(on_profile("wtr-1998", days(8, (0, 13))), "REST011") == []
+    (finding,) = run(on_profile("wtr-1998", days(8, (0, 13.5))), "REST011")
+    assert "an unbroken rest of at least 11 hours is required" in finding.message
+    assert finding.details["longest_rest_hours"] == 10.5
+    assert run(on_profile("wtr-1998", days(8, (0, 13.5))), "REST004") == []  # not WTR's
 
 
 def test_wtr_weekly_rest_of_twenty_four_hours() -> None:

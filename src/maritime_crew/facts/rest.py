@@ -48,6 +48,7 @@ __all__ = [
     "merge_work",
     "most_rest_periods",
     "reduced_starts",
+    "rest_from_work_starts",
     "span_seconds",
     "window_without_long_rest",
     "work_seconds",
@@ -503,6 +504,39 @@ def window_without_long_rest(
             found = max(gap_lengths[g:h], default=0)
             if best is None or found < best.value:
                 best = Window(t, t + length, found)
+    return best
+
+
+def rest_from_work_starts(
+    work: Work | Sequence[Interval], length: int, lo: int, hi: int
+) -> Window | None:
+    """Of the windows that start where work starts, the one whose longest rest is shortest.
+
+    The reading of "in each 24-hour period during which he works" (Working Time
+    Regulations 1998 regulation 10): a period of ``length`` seconds from the start of
+    each stretch of work, starting in ``[lo, hi]`` and inside the record, must hold a
+    rest of the required length, counted up to the window's end (a rest that runs past
+    it counts only in part). The window's value is its longest rest; the earliest on
+    ties. ``None`` when no such window fits.
+    """
+    index = Work.of(work)
+    if not index.starts:
+        return None
+    first, last = _starts_range(index, length, lo, hi)
+    starts, ends = index.starts, index.ends
+    best: Window | None = None
+    for i in range(bisect.bisect_left(starts, first), bisect.bisect_right(starts, last)):
+        end = starts[i] + length
+        longest = 0
+        k = i
+        # the gaps after each stretch that ends inside the window, cut at its end
+        while k + 1 < len(starts) and ends[k] < end:
+            rest = (starts[k + 1] if starts[k + 1] < end else end) - ends[k]
+            if rest > longest:
+                longest = rest
+            k += 1
+        if best is None or longest < best.value:
+            best = Window(starts[i], end, longest)
     return best
 
 

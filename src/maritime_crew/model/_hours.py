@@ -55,6 +55,14 @@ class RestProfile(Recorded):
         default=None,
         metadata=doc("Length the longest rest period in any 24 hours must reach.", '"PT6H"'),
     )
+    min_daily_rest: Period | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Consecutive rest the 24 hours from the start of each stretch of work must hold "
+            "(WTR 1998 reg. 10).",
+            '"PT11H"',
+        ),
+    )
     min_longest_rest_7d: Period | None = attrs.field(
         default=None,
         metadata=doc("Length the longest rest period in any 7 days must reach.", '"PT24H"'),
@@ -128,7 +136,7 @@ BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
             id="wtr-1998",
             name="Working Time Regulations 1998",
             source="Working Time Regulations 1998 (SI 1998/1833), regulations 4, 10 and 11",
-            min_longest_rest_24h=_hours("PT11H"),
+            min_daily_rest=_hours("PT11H"),
             min_longest_rest_7d=_hours("PT24H"),
             max_average_work_week=_hours("PT48H"),
             averaging_weeks=17,

@@ -328,6 +328,61 @@ def no_long_rest_period(person: Person, ctx: Context) -> Iterator[Finding]:
     return _no_long_rest(person, ctx, DAY, "24 hours", lambda p: p.min_longest_rest_24h)
 
 
+def _daily_rest_check(
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    needed = _seconds(profile.min_daily_rest)
+    if needed is None:
+        return None
+    window = _rest.rest_from_work_starts(work, DAY, lo, hi)
+    if window is None or window.value >= needed:
+        return None
+    return window, needed - window.value
+
+
+@builtin(
+    code="REST011",
+    name="too-little-daily-rest",
+    severity=Severity.ERROR,
+    summary="In the 24 hours from the start of some work, a person had no rest of the "
+    "required length (profiles that set it).",
+    rationale='The Working Time Regulations 1998, regulation 10(1): "An adult worker is '
+    "entitled to a rest period of not less than eleven consecutive hours in each 24-hour "
+    'period during which he works for his employer." Each 24-hour period is read as the '
+    "24 hours from the start of a stretch of work, and the rest is counted up to the end "
+    "of that period: a rest that starts 23 hours in holds only its first hour there, so "
+    "14 hours' work followed by 11 hours off falls short by an hour. "
+    "Counting a rest at its full length when it merely overlaps the period would let "
+    "shifts of 23 hours 59 minutes, 11 hours apart, pass; counting only the rest inside "
+    "every sliding 24 hours would fail a 13-hour day with 11 hours' rest between shifts, "
+    "which the regulation allows. Checked only when the terms set's rest profile sets "
+    "it, as wtr-1998 does (seed C1).",
+    source="Working Time Regulations 1998, regulation 10",
+    example="BF1's longest rest was 1 min in the 24 hours from the start of work at "
+    "2021-02-01 00:00 to 2021-02-02 00:00; an unbroken rest of at least 11 hours is "
+    "required",
+    fix="Plan shifts so that 11 hours of rest follow each day's work within 24 hours of its start.",
+    each=WORKING,
+)
+def too_little_daily_rest(person: Person, ctx: Context) -> Iterator[Finding]:
+    found = _worst(ctx.facts.hours_on_record(person), _daily_rest_check)
+    if found is None:
+        return
+    window, excess, profile = found
+    yield ctx.about_person(
+        person,
+        f"{person.id}'s longest rest was {hours(window.value)} in the 24 hours from the "
+        f"start of work at {_when(window.start)} to {_when(window.end)}; an unbroken rest "
+        f"of at least {hours(window.value + excess)} is required",
+        details=_details(
+            window,
+            profile,
+            longest_rest_hours=window.value / 3600,
+            limit_hours=(window.value + excess) / 3600,
+        ),
+    )
+
+
 def _interval_check(
     work: _rest.Work, lo: int, hi: int, profile: RestProfile
 ) -> tuple[_rest.Window, int] | None:
