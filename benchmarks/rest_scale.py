@@ -189,8 +189,18 @@ def fresh_fleet(parts: Parts) -> mc.model.Fleet:
 # -- the oracle ----------------------------------------------------------------------------
 
 
-def oracle(work: list[tuple[int, int]]) -> dict[str, int | bool]:
-    """Minute by minute over the record of merged work ``(start, end)`` in minutes."""
+def oracle(work: list[tuple[int, int]], shortest: int = 0) -> dict[str, int | bool]:
+    """Minute by minute over the record of merged work ``(start, end)`` in minutes.
+
+    A break shorter than ``shortest`` minutes is work (the profile's ``min_rest_period``).
+    """
+    bridged: list[tuple[int, int]] = []
+    for a, b in work:
+        if bridged and a - bridged[-1][1] < shortest:
+            bridged[-1] = (bridged[-1][0], b)
+        else:
+            bridged.append((a, b))
+    work = bridged
     first, last = work[0][0], work[-1][1]
     n = last - first
     worked = bytearray(n)
@@ -371,12 +381,16 @@ def main() -> None:
     compared = 0
     for who in sample:
         work = merged_minutes(by_person[who])
+        profile = stcw_profile if who in stcw else mlc
+        shortest = profile.min_rest_period
         start = time.perf_counter()
-        figures = oracle(work)
+        figures = oracle(
+            work, int(shortest.as_timedelta().total_seconds()) // 60 if shortest else 0
+        )
         oracle_times.append(time.perf_counter() - start)
         if int(who[2:]) % 10 == 1 and who not in stcw:
             continue  # two profiles in the year: the oracle has no profile runs
-        expected = _verdicts(figures, stcw_profile if who in stcw else mlc)
+        expected = _verdicts(figures, profile)
         got = {code for code, subject in findings if subject == who}
         if expected != got:
             raise SystemExit(f"{who}: oracle breaches {sorted(expected)}, checker {sorted(got)}")
