@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 import maritime_crew as mc
 
 from .builders import D, course, crew, evolve, fleet, messages, person, role, run, trained, vessel
@@ -460,6 +462,13 @@ class TestDeployedOnVesselOutOfService:
             "deployment D-1 puts crew vigilant-a aboard vigilant on 2020-06-01, while HMC "
             "Vigilant is in refit"
         ]
+
+    def test_of_a_repeated_vessel_id_the_first_record_says(self) -> None:
+        refit = mc.model.StatusSpell(mc.model.VesselStatus.REFIT, FIRST, LAST)
+        data = with_deployments(manned(status=(refit,)), deployment(crew="vigilant-a"))
+        in_service = attrs.evolve(data.vessels[0], status=())
+        assert run(evolve(data, vessels=(in_service, *data.vessels)), "MAN007", as_of=FIRST) == []
+        assert run(evolve(data, vessels=(*data.vessels, in_service)), "MAN007", as_of=FIRST)
 
     def test_maintenance_allows_sea_trials(self) -> None:
         alongside = mc.model.StatusSpell(mc.model.VesselStatus.MAINTENANCE, FIRST, LAST)

@@ -61,7 +61,6 @@ class TermsFacts(Core):
             ]
             found = cache.setdefault("shortest-sea-limit", min(limits) if limits else None)
         return found  # type: ignore[no-any-return]
-        return found
 
     def _assigned(self, person: Person, position: int) -> Assigned:
         assignment = person.terms[position]

@@ -387,8 +387,7 @@ def deployed_against_waiver_condition(person: Person, ctx: Context) -> Iterator[
 
 
 def _on_a_vessel_ever_out_of_service(facts: Facts, deployment: Deployment) -> bool:
-    vessel = facts.fleet.vessel(deployment.vessel)
-    return vessel is not None and any(not s.status.deployable for s in vessel.status)
+    return deployment.vessel in facts.vessels_ever_out_of_service()
 
 
 ON_VESSELS_OUT_OF_SERVICE = Subjects(
