@@ -73,6 +73,20 @@ CASES = [
         "found 'name' a second time",
     ),
     (
+        "list-over-several-lines-given-twice",
+        VESSEL + 'name = [\n  "W",\n  "X",\n]\n',
+        "syntax",
+        ":5: invalid TOML at column 1: expected each field once in a record, "
+        "found 'name' a second time",
+    ),
+    (
+        "indented-key-over-several-lines-given-twice",
+        VESSEL + '  name = [\n  "W",\n]\n',
+        "syntax",
+        ":5: invalid TOML at column 3: expected each field once in a record, "
+        "found 'name' a second time",
+    ),
+    (
         "month-that-does-not-exist",
         PERSON + '[[person.certificates]]\ntype = "eng1"\nexpires = 2021-13-01\n',
         "syntax",

@@ -244,7 +244,7 @@ def _syntax(name: str, language: str, explained: SyntaxExplained, line: int) -> 
         name,
         "",
         explained.message(language),
-        line=line,
+        line=line - explained.lines_back,
         expected=explained.expected,
         found=explained.found,
     )

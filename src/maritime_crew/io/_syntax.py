@@ -33,6 +33,9 @@ class SyntaxExplained:
     """Why what was found is wrong, where that is not plain from ``found``."""
     advice: str | None = None
     """How to write it instead."""
+    lines_back: int = 0
+    """How many lines before the one the parser stopped on the problem is: a key whose
+    value (a list over several lines) ends where the parser saw it was repeated."""
 
     def message(self, language: str) -> str:
         """The whole explanation, as a load problem shows it: ``invalid TOML at column 8: …``."""
@@ -64,6 +67,32 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 _KEY = re.compile(r"\s*\[{0,2}\s*([^=\]]*?)\s*(?:\]|=|$)")
 _PERIOD_IN_WORDS = re.compile(r"=\s*[0-9]+\s+(?:year|month|week|day|hour)s?\b", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"=\s*[+-]?0[0-9][0-9_]*$")
+
+
+_BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_STATEMENT = re.compile(rf"[ \t]*({_BARE_OR_QUOTED}(?:[ \t]*\.[ \t]*{_BARE_OR_QUOTED})*)[ \t]*=")
+"""The start of a ``key = value`` line; the key, dotted or quoted, as written."""
+_LOOK_BACK = 10_000
+"""The most lines a repeated key's value is looked for over (a list that long is rare)."""
+
+
+def _statement_before(text: str, line_start: int) -> tuple[str, int, int] | None:
+    """The ``key = value`` line above the one at ``line_start`` whose value runs to it.
+
+    Its key, the key's column and how many lines up it is; ``None`` if not found within
+    :data:`_LOOK_BACK` lines. No header can stand inside a value, so the first such line
+    going up is the one.
+    """
+    start = line_start
+    for back in range(1, _LOOK_BACK + 1):
+        if start == 0:
+            return None
+        start = text.rfind("\n", 0, start - 1) + 1
+        end = text.find("\n", start)
+        found = _STATEMENT.match(text[start : len(text) if end == -1 else end])
+        if found is not None:
+            return found[1], found.start(1) + 1, back
+    return None
 
 
 def _key_on(line: str, column: int) -> tuple[str, int]:
@@ -162,6 +191,13 @@ def explain_toml(exc: tomli.TOMLDecodeError) -> SyntaxExplained:
             advice="a list of records has a [[table]] header, with two brackets, for each record",
         )
     if msg == "Cannot overwrite a value":
+        if _STATEMENT.match(line) is None:  # the end of a value over several lines
+            above = _statement_before(text, line_start)
+            if above is not None:
+                name, column, back = above
+                return SyntaxExplained(
+                    column, _ONCE, f"{quote(name)} a second time", lines_back=back
+                )
         name, column = _key_on(line, column)
         return SyntaxExplained(column, _ONCE, f"{quote(name)} a second time")
     if msg.startswith("Cannot mutate immutable namespace"):
