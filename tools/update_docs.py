@@ -17,6 +17,7 @@ the documentation is built, so adding a rule never means editing a page.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -365,6 +366,26 @@ def load_errors_example() -> str:
     raise ValueError(f"{LOAD_ERRORS} should not load: it is the example of load errors")
 
 
+REPORT_EXAMPLE = DOCS / "report-example"
+"""The small fleet whose check is the example of the JSON report page."""
+EXAMPLE_BEGIN = "<!-- BEGIN GENERATED EXAMPLE: python tools/update_docs.py -->"
+EXAMPLE_END = "<!-- END GENERATED EXAMPLE -->"
+
+
+def report_json_example() -> str:
+    """The JSON report of ``docs/report-example/`` with two rules, paths from the root."""
+    here = os.getcwd()
+    os.chdir(ROOT)  # report paths are relative to the working directory
+    try:
+        fleet = mc.load(REPORT_EXAMPLE.relative_to(ROOT))
+        config = mc.rules.Config(select=("CERT001", "EQP003"))
+        report = mc.check(fleet, as_of="2021-03-31", config=config)
+        text = mc.report.render(report, fleet, "json")
+    finally:
+        os.chdir(here)
+    return f"```json\n{text}```\n"
+
+
 def _between(text: str, begin: str, end: str, generated: str) -> str:
     head, found, rest = text.partition(begin)
     if not found:
@@ -380,6 +401,9 @@ def _format_page(current: str) -> str:
 
 PAGES: dict[str, Callable[[str], str]] = {
     "format.md": _format_page,
+    "report-json.md": lambda current: _between(
+        current, EXAMPLE_BEGIN, EXAMPLE_END, report_json_example()
+    ),
     "cli.md": lambda _current: cli_page(),
 }
 
