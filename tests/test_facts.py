@@ -531,3 +531,17 @@ def test_no_two_parts_of_a_view_define_the_same_name() -> None:
                 continue
             assert name not in owners, f"{name} is defined in {owners[name]} and {part.__name__}"
             owners[name] = part.__name__
+
+
+def test_vessels_ever_out_of_service_are_those_with_a_status_that_cannot_deploy() -> None:
+    def vessel(id: str, *status: mc.model.StatusSpell) -> mc.model.Vessel:
+        return mc.model.Vessel(id=id, name=id, type=mc.model.VesselType.CUTTER, status=status)
+
+    day = pendulum.Date(2020, 1, 6)
+    refit = mc.model.StatusSpell(mc.model.VesselStatus.REFIT, day, day.add(days=80))
+    trials = mc.model.StatusSpell(mc.model.VesselStatus.MAINTENANCE, day, day.add(days=9))
+    laid_up = mc.model.StatusSpell(mc.model.VesselStatus.LAID_UP, day)
+    fleet = mc.model.Fleet(
+        vessels=(vessel("a", refit), vessel("b", trials), vessel("c"), vessel("d", laid_up))
+    )
+    assert Facts.of(fleet).vessels_ever_out_of_service() == frozenset({"a", "d"})
