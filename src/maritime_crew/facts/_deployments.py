@@ -57,12 +57,13 @@ class DeploymentFacts(Core):
         found: frozenset[str] | None = cache.get("ever-out")
         if found is None:
             fleet = self.fleet
-            out = set()
-            for vessel_id in fleet.ids("vessel"):
-                vessel = fleet.vessel(vessel_id)
-                if vessel is not None and any(not s.status.deployable for s in vessel.status):
-                    out.add(vessel_id)
-            found = cache.setdefault("ever-out", frozenset(out))
+            vessels = [fleet.vessel(vessel_id) for vessel_id in fleet.ids("vessel")]
+            out = frozenset(
+                vessel.id
+                for vessel in vessels
+                if vessel is not None and any(not s.status.deployable for s in vessel.status)
+            )
+            found = cache.setdefault("ever-out", out)
         return found
 
 

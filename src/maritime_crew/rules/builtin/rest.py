@@ -293,13 +293,28 @@ def _no_long_rest(
 ) -> Iterator[Finding]:
     """REST004 and REST008: the window of ``length`` whose longest rest falls shortest."""
     found = _worst(ctx.facts.hours_on_record(person), _long_rest(length, limit_of))
+    yield from _longest_rest_finding(person, ctx, found, f"{words} from", "one period")
+
+
+def _longest_rest_finding(
+    person: Person,
+    ctx: Context,
+    found: tuple[_rest.Window, int, RestProfile] | None,
+    span: str,
+    needed: str,
+) -> Iterator[Finding]:
+    """The finding for a window whose longest rest fell short, if there is one.
+
+    ``span`` leads up to the window's start ("24 hours from"); ``needed`` names the rest
+    required ("one period").
+    """
     if found is None:
         return
     window, excess, profile = found
     yield ctx.about_person(
         person,
-        f"{person.id}'s longest rest was {hours(window.value)} in the {words} from "
-        f"{_when(window.start)} to {_when(window.end)}; one period of at least "
+        f"{person.id}'s longest rest was {hours(window.value)} in the {span} "
+        f"{_when(window.start)} to {_when(window.end)}; {needed} of at least "
         f"{hours(window.value + excess)} is required",
         details=_details(
             window,
@@ -366,20 +381,8 @@ def _daily_rest_check(
 )
 def too_little_daily_rest(person: Person, ctx: Context) -> Iterator[Finding]:
     found = _worst(ctx.facts.hours_on_record(person), _daily_rest_check)
-    if found is None:
-        return
-    window, excess, profile = found
-    yield ctx.about_person(
-        person,
-        f"{person.id}'s longest rest was {hours(window.value)} in the 24 hours from the "
-        f"start of work at {_when(window.start)} to {_when(window.end)}; an unbroken rest "
-        f"of at least {hours(window.value + excess)} is required",
-        details=_details(
-            window,
-            profile,
-            longest_rest_hours=window.value / 3600,
-            limit_hours=(window.value + excess) / 3600,
-        ),
+    yield from _longest_rest_finding(
+        person, ctx, found, "24 hours from the start of work at", "an unbroken rest"
     )
 
 
