@@ -545,3 +545,30 @@ def test_vessels_ever_out_of_service_are_those_with_a_status_that_cannot_deploy(
         vessels=(vessel("a", refit), vessel("b", trials), vessel("c"), vessel("d", laid_up))
     )
     assert Facts.of(fleet).vessels_ever_out_of_service() == frozenset({"a", "d"})
+
+
+def test_conditional_waivers_of_a_person_are_theirs_in_data_order() -> None:
+    def waiver(id: str, kind: str, subject: str, condition: bool) -> mc.model.Waiver:
+        return mc.model.Waiver(
+            id=id,
+            rule="CERT001",
+            subject=mc.model.Subject(kind, subject),
+            reason="r",
+            granted_by="g",
+            granted_on=pendulum.Date(2021, 1, 1),
+            condition=mc.model.WaiverCondition.SHORE_DUTIES_ONLY if condition else None,
+        )
+
+    fleet = mc.model.Fleet(
+        waivers=(
+            waiver("W-3", "person", "BF1", True),
+            waiver("W-1", "person", "BF2", True),
+            waiver("W-2", "person", "BF1", False),  # no condition
+            waiver("W-4", "vessel", "BF1", True),  # a vessel of the same id
+            waiver("W-0", "person", "BF1", True),
+        )
+    )
+    facts = Facts.of(fleet)
+    assert [w.id for w in facts.conditional_waivers_of("BF1")] == ["W-3", "W-0"]
+    assert [w.id for w in facts.conditional_waivers_of("BF2")] == ["W-1"]
+    assert facts.conditional_waivers_of("BF3") == ()

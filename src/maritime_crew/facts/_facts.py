@@ -15,6 +15,7 @@ from ._seatime import SeaTimeFacts
 from ._servicing import ServicingFacts
 from ._trace import Trace
 from ._trainers import TrainerFacts
+from ._waivers import WaiverFacts
 
 if TYPE_CHECKING:
     from ._view import View
@@ -31,6 +32,7 @@ class Facts(
     SeaTimeFacts,
     DocumentFacts,
     DeploymentFacts,
+    WaiverFacts,
 ):
     """Everything worked out from one fleet, made once per fleet and kept with it.
 

@@ -234,10 +234,7 @@ def _restricted(facts: Facts, person: Person) -> bool:
 
 
 def _conditionally_waived(facts: Facts, person: Person) -> bool:
-    return any(
-        w.condition is not None and w.subject.kind == "person" and w.subject.id == person.id
-        for w in facts.fleet.waivers
-    )
+    return bool(facts.conditional_waivers_of(person.id))
 
 
 MAY_BE_AWAY_ABOARD = Subjects(
@@ -367,10 +364,8 @@ def deployed_against_waiver_condition(person: Person, ctx: Context) -> Iterator[
     view = ctx.facts
     conditional = [
         w
-        for w in view.waivers_in_force()
-        if w.condition is WaiverCondition.SHORE_DUTIES_ONLY
-        and w.subject.kind == "person"
-        and w.subject.id == person.id
+        for w in view.conditional_waivers_of(person.id)
+        if w.condition is WaiverCondition.SHORE_DUTIES_ONLY and view.waiver_in_force(w)
     ]
     if not conditional:
         return
