@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import itertools
 
@@ -48,9 +49,11 @@ def test_nine_hours_fifty_nine_minutes_fails() -> None:
     spans = daily((6, 20), days=3)
     spans[1] = (24 + 6, 24 + 20 + 1 / 60)
     (finding,) = run(crew_of(*spans), "REST001")
+    # the earliest such 24 hours: from the end of the first day's work plus a minute, so
+    # that they hold all of the second day's 14 h 1 min of work
     assert finding.message == (
-        "BF1 had 9 h 59 min of rest in the 24 hours from 2021-02-02 06:00 to "
-        "2021-02-03 06:00; at least 10 hours are required"
+        "BF1 had 9 h 59 min of rest in the 24 hours from 2021-02-01 20:01 to "
+        "2021-02-02 20:01; at least 10 hours are required"
     )
     assert finding.details["rest_hours"] == (10 * H - 60) / H
 
@@ -162,16 +165,22 @@ def oracle(
         if b - a < shortest:
             worked[a:b] = [True] * (b - a)
     if last - first < length:
-        return {"rest": None, "periods": None, "breach": None}
+        return {"rest": None, "rest_from": None, "periods": None, "breach": None}
     starts = range(0, last - first - length + 1)
-    rest = min(sum(not w for w in worked[t : t + length]) for t in starts)
+    rests = [sum(not w for w in worked[t : t + length]) for t in starts]
     ends = [m for m in range(1, len(worked)) if worked[m - 1] and not worked[m]]
-    periods = max(sum(t <= e < t + length for e in ends) for t in starts)
+    counts = [sum(t <= e < t + length for e in ends) for t in starts]
     gaps = _rest_runs(worked)
     breach = any(
         not any(b - a >= 6 * 60 and a < t + length and b > t for a, b in gaps) for t in starts
     )
-    return {"rest": rest, "periods": periods, "breach": breach}
+    return {
+        "rest": min(rests),
+        "rest_from": first + rests.index(min(rests)),  # the earliest window, as reported
+        "periods": max(counts),
+        "periods_from": first + counts.index(max(counts)),
+        "breach": breach,
+    }
 
 
 schedules = st.lists(
@@ -193,6 +202,10 @@ def test_fast_check_agrees_with_the_minute_oracle(
     assert (least.value if least else None) == expected["rest"]
     assert (most.value if most else None) == expected["periods"]
     assert (gap is not None if least else None) == expected["breach"]
+    if least is not None and most is not None:
+        # the earliest window of each, whatever the ties
+        assert _rest.earliest_least_rest(work, least, lo).start == expected["rest_from"]
+        assert most.start == expected["periods_from"]
 
 
 def test_the_example_fleet_breaches_are_found_with_their_windows() -> None:
@@ -212,9 +225,10 @@ def test_the_example_fleet_breaches_are_found_with_their_windows() -> None:
         ("REST005", "BF1055"),
     ]
     text = " ".join(message for _, _, message in found)
-    assert "7.5 hours of rest in the 24 hours from 2021-02-18 04:00 to 2021-02-19 04:00" in text
+    assert "7.5 hours of rest in the 24 hours from 2021-02-17 20:30 to 2021-02-18 20:30" in text
     assert "70 hours of rest in the 7 days from 2021-02-21 20:00 to 2021-02-28 20:00" in text
-    assert "4 periods in the 24 hours from 2021-02-20 00:00 to 2021-02-21 00:00" in text
+    assert "4 periods in the 24 hours from 2021-02-19 18:01 to 2021-02-20 18:01" in text
+    assert "3 periods in the 24 hours from 2021-02-18 20:01 to 2021-02-19 20:01" in text
     assert "longest rest was 4 hours in the 24 hours from 2021-02-19 20:00" in text
     assert "worked 16.5 hours without rest from 2021-02-18 04:00 to 2021-02-18 20:30" in text
 
@@ -389,15 +403,26 @@ def _fewest_reference(work: list[tuple[int, int]], length: int, lo: int, hi: int
 
 
 def _periods_reference(work: list[tuple[int, int]], length: int, lo: int, hi: int) -> object:
+    """The earliest window starting in range, at any whole unit, with the most rest starts."""
     first, last = max(lo, work[0][0]), min(hi, work[-1][1] - length)
     if first > last:
         return None
     ends = [e for _, e in work]
-    candidates = [e for e in ends if first <= e <= last]
-    if not candidates or candidates[-1] != last:
-        candidates.append(last)
-    counts = [sum(t <= e < t + length for e in ends) for t in candidates]
+    candidates = range(first, last + 1)
+    counts = [
+        bisect.bisect_left(ends, t + length) - bisect.bisect_left(ends, t) for t in candidates
+    ]
     return (candidates[counts.index(max(counts))], max(counts))
+
+
+def _earliest_rest_reference(work: list[tuple[int, int]], length: int, lo: int, hi: int) -> object:
+    """The earliest window starting in range, at any whole unit, with the least rest."""
+    first, last = max(lo, work[0][0]), min(hi, work[-1][1] - length)
+    if first > last:
+        return None
+    index = _rest.Work(work)
+    rests = [length - index.between(t, t + length) for t in range(first, last + 1)]
+    return (first + rests.index(min(rests)), min(rests))
 
 
 def _long_rest_reference(
@@ -452,6 +477,10 @@ def test_the_sweeps_find_the_windows_the_definitions_give(
         assert _found(_rest.most_rest_periods(index, length, lo, hi)) == _periods_reference(
             work, length, lo, hi
         )
+        least = _rest.fewest_rest_in_window(index, length, lo, hi)
+        assert _found(
+            None if least is None else _rest.earliest_least_rest(index, least, lo)
+        ) == _earliest_rest_reference(work, length, lo, hi)
         assert _found(
             _rest.window_without_long_rest(index, length, needed, lo, hi)
         ) == _long_rest_reference(work, length, needed, lo, hi)

@@ -62,13 +62,13 @@ def test_two_weeks_of_reduced_rest_pass_and_a_day_more_fails() -> None:
     assert run(on_profile("stcw-a-viii-1", ok), "REST010") == []
     long = days(15, REDUCED) + days(14, NORMAL, first=15)
     (finding,) = run(on_profile("stcw-a-viii-1", long), "REST010")
-    # the last reduced window starts a second before 14:00 on day 14: from then on a
-    # window holds 91 hours of work, 77 of rest
+    # the exception ends at 14:00 on day 14: a window starting then holds 91 hours of
+    # work, 77 of rest, and one starting an instant before holds less rest
     assert finding.message == (
         "BF1's rest was below 77 hours in every 7 days starting from 2021-01-04 00:00 to "
-        "2021-01-18 13:59 (14.6 days); the reduced weekly rest may last at most 2 weeks"
+        "2021-01-18 14:00 (14.6 days); the reduced weekly rest may last at most 2 weeks"
     )
-    assert finding.details["exception_days"] == (14 * DAY + 14 * H - 1) / DAY
+    assert finding.details["exception_days"] == (14 * DAY + 14 * H) / DAY
     assert run(on_profile("mlc-a2.3", long), "REST010") == []  # no exception to limit
 
 
@@ -77,17 +77,59 @@ def test_an_exception_must_not_come_back_too_soon() -> None:
     spans = days(3, REDUCED) + days(8, NORMAL, first=3) + days(8, REDUCED, first=11)
     spans += days(14, NORMAL, first=19)
     (finding,) = run(on_profile("stcw-a-viii-1", spans), "REST010")
-    # the first exception: windows starting from day 0 to a second before 14:00 on day 2;
-    # the next starts a second after 13:00 on day 4
-    first = 2 * DAY + 14 * H - 1
-    gap = (4 * DAY + 13 * H + 1) - first
+    # the first exception: from day 0 to 14:00 on day 2, where the rest is back to 77
+    # hours; the next begins at 13:00 on day 4, where it falls below again
+    first = 2 * DAY + 14 * H
+    gap = (4 * DAY + 13 * H) - first
     assert finding.details["interval_days"] == gap / DAY
     assert finding.details["limit_days"] == 2 * first / DAY
     assert finding.message == (
         "BF1's rest fell below 77 hours in 7 days again at 2021-01-08 13:00, 2.0 days after "
-        "the previous exception ended at 2021-01-06 13:59; at least 5.2 days (twice the "
+        "the previous exception ended at 2021-01-06 14:00; at least 5.2 days (twice the "
         "previous exception) are required"
     )
+
+
+def _blocks(*starts: float) -> list[tuple[float, float]]:
+    """Normal days (77 h of rest in every 7 days) for 45 days, and an hour's extra work
+    at each of ``starts`` (hours from the first day, in the rest after 13:00): each 7 days
+    that overlap an extra hour hold less than 77 hours of rest."""
+    return days(45, NORMAL) + [(start, start + 1) for start in starts]
+
+
+@pytest.mark.parametrize(("minutes", "fails"), [(-1, False), (0, False), (1, True)])
+def test_an_exception_of_exactly_two_weeks_passes_a_minute_more_fails(
+    minutes: int, fails: bool
+) -> None:
+    # an extra hour at b is in the 7 days starting in (b - 7 days, b + 1 hour): the
+    # exception from day 1 18:00 runs to the end of the second extra hour, 14 days later
+    # when it starts 7 days less an hour after the first
+    first = 8 * 24 + 18
+    second = first + 7 * 24 - 1 + minutes / 60
+    found = run(on_profile("stcw-a-viii-1", _blocks(first, second)), "REST010")
+    assert bool(found) == fails
+    if fails:
+        (finding,) = found
+        assert finding.details["window_start"] == at(first - 7 * 24).isoformat()
+        assert finding.details["window_end"] == at(second + 1).isoformat()
+        assert finding.details["exception_days"] == 14 + 1 / (24 * 60)
+
+
+@pytest.mark.parametrize(("minutes", "fails"), [(-1, True), (0, False), (1, False)])
+def test_exceptions_twice_their_length_apart_pass_a_minute_closer_fails(
+    minutes: int, fails: bool
+) -> None:
+    # each extra hour makes an exception of 7 days and an hour; the next must begin at
+    # least 14 days and 2 hours after the first ends
+    first = 8 * 24 + 18
+    second = first + 1 + (14 * 24 + 2) + 7 * 24 + minutes / 60
+    found = run(on_profile("stcw-a-viii-1", _blocks(first, second)), "REST010")
+    assert bool(found) == fails
+    if fails:
+        (finding,) = found
+        assert finding.details["window_start"] == at(first + 1).isoformat()
+        assert finding.details["window_end"] == at(second - 7 * 24).isoformat()
+        assert finding.details["limit_days"] == 2 * (7 + 1 / 24)
 
 
 def test_reduced_starts_agree_with_a_second_by_second_count() -> None:
@@ -192,3 +234,72 @@ end = 2021-01-05T13:00:00Z
     (finding,) = run(data, "REST001")
     assert finding.message.endswith("at least 12 hours are required")
     assert finding.details["profile"] == "patrol-12"
+
+
+# -- STCW A-VIII/1 paragraph 9: rest in three periods on at most two days in 7 ---------------
+
+# two watches a day (00:00-04:00 and 12:00-16:00): rest in two periods in any 24 hours
+WATCHES = ((0.0, 4.0), (12.0, 16.0))
+
+
+def _split_by_drills(*rest_starts: float) -> list[tuple[float, float]]:
+    """Twelve days of two watches, with an hour's drill ending at each of ``rest_starts``
+    (hours from the first day, inside an evening rest): each drill adds a rest period,
+    so the 24 hours that hold it and the two before hold three."""
+    return days(12, *WATCHES) + [(start - 1, start) for start in rest_starts]
+
+
+def test_rest_in_three_periods_is_an_stcw_exception_and_an_mlc_breach() -> None:
+    spans = _split_by_drills(24 + 20)
+    assert run(on_profile("stcw-a-viii-1", spans), "REST003") == []
+    assert run(on_profile("stcw-a-viii-1", spans), "REST012") == []
+    (finding,) = run(on_profile("mlc-a2.3", spans), "REST003")
+    assert "at most 2 are allowed" in finding.message
+    assert run(on_profile("mlc-a2.3", spans), "REST012") == []  # no exception to limit
+
+
+def test_rest_in_four_periods_is_a_breach_even_under_the_stcw_exception() -> None:
+    spans = _split_by_drills(24 + 18, 24 + 21)
+    (finding,) = run(on_profile("stcw-a-viii-1", spans), "REST003")
+    assert finding.message.endswith("at most 3 are allowed")
+    assert finding.details["periods"] == 4
+
+
+@pytest.mark.parametrize(("minutes", "fails"), [(-1, True), (0, False), (1, False)])
+def test_three_split_days_within_seven_days_fail_a_minute_later_pass(
+    minutes: int, fails: bool
+) -> None:
+    # the first split 24 hours start at the first drill's rest, day 1 20:00, and the
+    # third ends a minute after the third drill's rest begins: the three fit in the
+    # 7 days from day 1 20:00 while that rest begins before day 8 20:00
+    third = 8 * 24 + 20 + minutes / 60
+    spans = _split_by_drills(24 + 20, 4 * 24 + 20, third)
+    found = run(on_profile("stcw-a-viii-1", spans), "REST012")
+    assert bool(found) == fails
+    if fails:
+        (finding,) = found
+        assert finding.details["split_periods"] == [
+            at(24 + 20).isoformat(),
+            at(3 * 24 + 20 + 1 / 60).isoformat(),
+            at(third - 24 + 1 / 60).isoformat(),
+        ]
+        assert finding.details["limit"] == 2
+        assert finding.message == (
+            "BF1's rest was divided into more than 2 periods in 3 separate 24-hour periods "
+            "within 7 days: the 24 hours from 2021-01-05 20:00, 2021-01-07 20:01 and "
+            "2021-01-11 20:00; the exception is allowed in at most 2 24-hour periods in any "
+            "7 days"
+        )
+    assert run(on_profile("stcw-a-viii-1", spans), "REST003") == []
+
+
+def test_a_break_shorter_than_an_hour_splits_no_rest() -> None:
+    # a drill half an hour after each afternoon watch on three days running: the
+    # 30-minute break is not rest, so the rest is still in two periods
+    drills = [(d * 24 + 16.5, d * 24 + 17.5) for d in (1, 2, 3)]
+    spans = days(12, *WATCHES) + drills
+    assert run(on_profile("stcw-a-viii-1", spans), "REST012") == []
+    # an hour's break is rest: three days of rest in three periods
+    later = [(a + 0.5, b + 0.5) for a, b in drills]
+    (finding,) = run(on_profile("stcw-a-viii-1", days(12, *WATCHES) + later), "REST012")
+    assert finding.details["limit"] == 2

@@ -43,6 +43,7 @@ __all__ = [
     "Span",
     "Window",
     "Work",
+    "earliest_least_rest",
     "fewest_rest_in_window",
     "longest_work",
     "merge_work",
@@ -50,6 +51,7 @@ __all__ = [
     "reduced_starts",
     "rest_from_work_starts",
     "span_seconds",
+    "split_rest_days",
     "window_without_long_rest",
     "work_seconds",
 ]
@@ -352,11 +354,13 @@ def fewest_rest_in_window(
 ) -> Window | None:
     """The window of ``length`` seconds starting in ``[lo, hi]`` with the least rest.
 
-    ``work`` is merged (see :func:`merge_work`). Ties go to the earliest window. ``None``
-    when no window fits in the record. The most work is ``length`` minus the least rest.
-    The candidates are the first start, every work start after it and before the last
-    start, and the last start; a window starting at a work start has the work before it
-    in ``before`` and the work to its end found by a pointer that only moves forward.
+    ``work`` is merged (see :func:`merge_work`). Ties go to the earliest candidate (see
+    below); :func:`earliest_least_rest` moves a window back to the earliest with the same
+    rest, for a report. ``None`` when no window fits in the record. The most work is
+    ``length`` minus the least rest. The candidates are the first start, every work start
+    after it and before the last start, and the last start; a window starting at a work
+    start has the work before it in ``before`` and the work to its end found by a pointer
+    that only moves forward.
     """
     index = Work.of(work)
     key = (length, lo, hi)
@@ -400,13 +404,46 @@ def _fewest_rest_in_window(index: Work, length: int, lo: int, hi: int) -> Window
     return Window(best, best + length, length - most)
 
 
-def most_rest_periods(
-    work: Work | Sequence[Interval], length: int, lo: int, hi: int
-) -> Window | None:
-    """The window starting in ``[lo, hi]`` in which the most rest periods start.
+def earliest_least_rest(work: Work | Sequence[Interval], window: Window, lo: int) -> Window:
+    """The earliest window with the rest of ``window``, from there back to ``lo`` at most.
 
-    A rest period starts where work ends. Windows are half-open; the one returned starts
-    at a work end (or at the last window of the record), the earliest on ties.
+    ``window`` is one with the least rest, as :func:`fewest_rest_in_window` finds it.
+    Rest in a window changes linearly between the instants where its start or its end
+    crosses the edge of a period of work, so the windows with that least rest that run
+    up to it form one stretch of starts: its start is found by stepping back over those
+    instants while the rest stays the same. ``lo`` is not before the record's start.
+    """
+    index = Work.of(work)
+    length = window.end - window.start
+    worked = length - window.value
+    first = max(lo, index.starts[0]) if index.starts else lo
+    at = window.start
+    edges = [(bounds, shift) for bounds in (index.starts, index.ends) for shift in (0, length)]
+    while at > first:
+        # the latest instant before ``at`` where the start or the end meets an edge of work
+        before = first
+        for bounds, shift in edges:
+            k = bisect.bisect_left(bounds, at + shift) - 1
+            if k >= 0 and bounds[k] - shift > before:
+                before = bounds[k] - shift
+        if index.between(before, before + length) != worked:
+            break
+        at = before
+    return Window(at, at + length, window.value)
+
+
+def most_rest_periods(
+    work: Work | Sequence[Interval], length: int, lo: int, hi: int, grain: int = 1
+) -> Window | None:
+    """The earliest window starting in ``[lo, hi]`` in which the most rest periods start.
+
+    A rest period starts where work ends, and counts in the (half-open) window it starts
+    in, so that each rest period counts once in any run of back-to-back windows. The
+    windows holding the same rest periods start in a range whose lower end may be open
+    (a window starting exactly at an earlier work end would count that rest too): the
+    window returned then starts at the first multiple of ``grain`` after it (a whole
+    minute, for records kept in whole minutes), or one unit after it where that is too
+    late.
     """
     index = Work.of(work)
     if not index.starts:
@@ -417,7 +454,7 @@ def most_rest_periods(
     ends = index.ends
     i = bisect.bisect_left(ends, first)
     stop = bisect.bisect_right(ends, last)
-    best = most = -1
+    most = 0
     j = i  # the number of work ends before the window's end
     # the ends with one at or past every window's end after them, so j never runs off
     bounded = [*ends, ends[-1] + length]
@@ -425,13 +462,111 @@ def most_rest_periods(
         x = end + length
         while bounded[j] < x:
             j += 1
-        if j - c > most:
-            best, most = end, j - c
-    if stop == i or ends[stop - 1] != last:
-        at_last = bisect.bisect_left(ends, last + length) - bisect.bisect_left(ends, last)
-        if at_last > most:
-            best, most = last, at_last
-    return Window(best, best + length, most)
+        most = max(most, j - c)
+    at_last = bisect.bisect_left(ends, last + length) - bisect.bisect_left(ends, last)
+    most = max(most, at_last)
+    if most == 0:
+        return Window(first, first + length, 0)
+    # the earliest group of ``most`` consecutive rest starts that one window holds
+    for c in range(bisect.bisect_left(ends, first), len(ends) - most + 1):
+        after = ends[c + most - 1] - length  # starts after this reach the group's last
+        if c:
+            after = max(after, ends[c - 1])  # and leave out the rest period before it
+        upper = min(ends[c], last)
+        start = first if first > after else _just_after(after, upper, grain)
+        if start <= upper:
+            return Window(start, start + length, most)
+    raise AssertionError("the most rest periods are held by some window")  # pragma: no cover
+
+
+def _just_after(moment: int, upper: int, grain: int) -> int:
+    """The earliest start of a window that must leave out ``moment``.
+
+    The first multiple of ``grain`` after ``moment`` if that is not after ``upper``, else
+    ``moment + 1``.
+    """
+    start = -(-(moment + 1) // grain) * grain
+    return start if start <= upper else moment + 1
+
+
+def split_rest_days(
+    work: Work | Sequence[Interval],
+    periods: int,
+    lo: int,
+    hi: int,
+    *,
+    day: int = 86400,
+    week: int = 7 * 86400,
+    grain: int = 1,
+) -> list[Window]:
+    """The most separate ``day``-long windows in one ``week`` whose rest is split.
+
+    A window is split when at least ``periods`` rest periods start in it (as in
+    :func:`most_rest_periods`); it starts in ``[lo, hi]`` and lies inside the record.
+    Of the runs of split windows that do not overlap and fit in one ``week`` (from the
+    first's start to the last's end), the longest, the earliest on ties; each window at
+    its earliest start after the one before, whole multiples of ``grain`` where they can
+    be (see :func:`most_rest_periods`). Empty when no window is split. For the STCW
+    A-VIII/1 paragraph 9 exception: rest in three periods in no more than two 24-hour
+    periods in any 7 days.
+
+    For a fixed first window, taking each next window as early as it can start fits the
+    most in. The first window's start matters only where a window of the run meets the
+    edge of the starts a group of rest periods allows, or the run's last window meets the
+    end of the 7 days: at those instants, less whole days, which are the starts tried.
+    """
+    index = Work.of(work)
+    if not index.starts or periods < 1:
+        return []
+    first, last = _starts_range(index, day, lo, hi)
+    if first > last:
+        return []
+    ends = index.ends
+    # the starts each group of ``periods`` consecutive rest periods allows, [lower, upper]
+    # (both never decrease from one group to the next)
+    lowers: list[int] = []
+    uppers: list[int] = []
+    for c in range(bisect.bisect_left(ends, first), len(ends) - periods + 1):
+        reach = ends[c + periods - 1] - day  # a window must start after this
+        upper = min(ends[c], last)
+        if reach >= last:
+            break
+        if reach < upper:
+            lowers.append(first if first > reach else _just_after(reach, upper, grain))
+            uppers.append(upper)
+    if not lowers:
+        return []
+
+    def earliest(bound: int, limit: int) -> int | None:
+        """The earliest start of a split window from ``bound`` on, if not after ``limit``."""
+        k = bisect.bisect_left(uppers, bound)
+        if k == len(uppers):
+            return None
+        start = max(bound, lowers[k])
+        return start if start <= limit else None
+
+    steps = week // day + 1
+    tried = sorted(
+        {
+            edge + shift
+            for edge in itertools.chain(lowers, uppers)
+            for k in range(steps + 1)
+            for shift in (-k * day, (k + 1) * day - week)
+        }
+    )
+    best: list[Window] = []
+    for start in tried:
+        if earliest(start, start) != start:
+            continue  # no split window starts here
+        run = [Window(start, start + day, periods)]
+        while True:
+            following = earliest(run[-1].end, start + week - day)
+            if following is None:
+                break
+            run.append(Window(following, following + day, periods))
+        if len(run) > len(best):
+            best = run
+    return best
 
 
 def window_without_long_rest(

@@ -51,6 +51,25 @@ class RestProfile(Recorded):
         validator=positive,
         metadata=doc("Most periods the rest in any 24 hours may be divided into.", "2"),
     )
+    exception_rest_periods_24h: int | None = attrs.field(
+        default=None,
+        validator=positive,
+        metadata=doc(
+            "Most periods the rest in any 24 hours may be divided into as an exception, "
+            "in no more than `max_exception_days_7d` 24-hour periods in any 7 days "
+            "(STCW A-VIII/1 paragraph 9).",
+            "3",
+        ),
+    )
+    max_exception_days_7d: int | None = attrs.field(
+        default=None,
+        validator=positive,
+        metadata=doc(
+            "Most separate 24-hour periods in any 7 days whose rest may be divided into "
+            "more than `max_rest_periods_24h` periods (STCW A-VIII/1 paragraph 9).",
+            "2",
+        ),
+    )
     min_longest_rest_24h: Period | None = attrs.field(
         default=None,
         metadata=doc("Length the longest rest period in any 24 hours must reach.", '"PT6H"'),
@@ -126,7 +145,9 @@ BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
             min_rest_24h=_hours("PT10H"),
             min_rest_period=_hours("PT1H"),
             min_rest_7d=_hours("PT77H"),
-            max_rest_periods_24h=3,
+            max_rest_periods_24h=2,
+            exception_rest_periods_24h=3,
+            max_exception_days_7d=2,
             min_longest_rest_24h=_hours("PT6H"),
             max_interval_between_rests=_hours("PT14H"),
             reduced_min_rest_7d=_hours("PT70H"),

@@ -121,7 +121,7 @@ def _least_rest(length: int, limit_of: Callable[[RestProfile], Period | None]) -
         window = _rest.fewest_rest_in_window(work, length, lo, hi)
         if window is None or window.value >= limit:
             return None
-        return window, limit - window.value
+        return _rest.earliest_least_rest(work, window, lo), limit - window.value
 
     return check
 
@@ -142,7 +142,7 @@ def _most_work(span_of: Callable[[RestProfile], tuple[int, int | None]]) -> Chec
         window = _rest.fewest_rest_in_window(work, length, lo, hi)
         if window is None or length - window.value <= limit:
             return None
-        return window, length - window.value - limit
+        return _rest.earliest_least_rest(work, window, lo), length - window.value - limit
 
     return check
 
@@ -230,10 +230,10 @@ def _weekly_minimum(profile: RestProfile) -> Period | None:
 def _periods_check(
     work: _rest.Work, lo: int, hi: int, profile: RestProfile
 ) -> tuple[_rest.Window, int] | None:
-    limit = profile.max_rest_periods_24h
+    limit = profile.exception_rest_periods_24h or profile.max_rest_periods_24h
     if limit is None:
         return None
-    window = _rest.most_rest_periods(work, DAY, lo, hi)
+    window = _rest.most_rest_periods(work, DAY, lo, hi, grain=60)
     if window is None or window.value <= limit:
         return None
     return window, window.value - limit
@@ -245,8 +245,11 @@ def _periods_check(
     severity=Severity.ERROR,
     summary="A person's rest in some 24 hours was divided into more periods than allowed.",
     rationale="MLC 2006 standard A2.3 paragraph 6 allows the hours of rest to be divided "
-    "into no more than two periods (STCW A-VIII/1 allows three). A rest period is a "
-    "break between work, counted in a window where it starts." + _SHORT_BREAKS,
+    "into no more than two periods. STCW Code A-VIII/1 paragraph 9 allows three as an "
+    "exception, which REST012 limits to two 24-hour periods in any 7 days; under a profile "
+    "with that exception, more than three is reported here. A rest period is a break "
+    "between work, counted in the window in which it starts, so each counts once in any "
+    "run of back-to-back 24-hour periods." + _SHORT_BREAKS,
     source=_MLC,
     example="BF1's rest was divided into 4 periods in the 24 hours from 2021-02-20 00:00 "
     "to 2021-02-21 00:00; at most 2 are allowed",
@@ -264,6 +267,72 @@ def rest_in_too_many_periods(person: Person, ctx: Context) -> Iterator[Finding]:
         f"from {_when(window.start)} to {_when(window.end)}; at most "
         f"{window.value - excess} are allowed",
         details=_details(window, profile, periods=window.value, limit=window.value - excess),
+    )
+
+
+def _split_days_check(
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    normal, most = profile.max_rest_periods_24h, profile.max_exception_days_7d
+    if normal is None or most is None or profile.exception_rest_periods_24h is None:
+        return None
+    run = _rest.split_rest_days(work, normal + 1, lo, hi, day=DAY, week=WEEK, grain=60)
+    if len(run) <= most:
+        return None
+    return _rest.Window(run[0].start, run[-1].end, len(run)), len(run) - most
+
+
+@builtin(
+    code="REST012",
+    name="split-rest-too-often",
+    severity=Severity.ERROR,
+    summary="Rest was divided into three periods, the STCW exception, in more than two "
+    "24-hour periods of some 7 days (profiles that allow it).",
+    rationale="STCW Code section A-VIII/1 paragraph 9: the hours of rest in any 24 hours "
+    '"may be divided into no more than three periods, one of which shall be at least 6 '
+    "hours in length and neither of the other two periods shall be less than one hour in "
+    "length. The intervals between consecutive periods of rest shall not exceed 14 hours. "
+    'Exceptions shall not extend beyond two 24-hour periods in any 7-day period." A '
+    "24-hour period uses the exception when more rest periods start in it than the normal "
+    "limit (two, paragraph 3); three such periods that do not overlap and fit within one "
+    "7 days are a breach. REST003 reports more than three periods, REST004 the 6 hours, "
+    "REST005 the 14 hours; a break under an hour is not a rest period at all. Checked "
+    "only when the terms set's rest profile allows the exception, as stcw-a-viii-1 does "
+    "(seed C1)." + _SHORT_BREAKS,
+    source="STCW Code section A-VIII/1 paragraph 9",
+    example="BF1's rest was divided into more than 2 periods in 3 separate 24-hour periods "
+    "within 7 days: the 24 hours from 2021-02-01 04:00, 2021-02-02 04:00 and 2021-02-03 "
+    "04:00; the exception is allowed in at most 2 24-hour periods in any 7 days",
+    fix="Plan watches so the rest comes in two periods, keeping the split into three for "
+    "at most two days in any week.",
+    each=WORKING,
+)
+def split_rest_too_often(person: Person, ctx: Context) -> Iterator[Finding]:
+    record = ctx.facts.hours_on_record(person)
+    found = _worst(record, _split_days_check)
+    if found is None or record is None:
+        return
+    window, excess, profile = found
+    normal = profile.max_rest_periods_24h or 0
+    # the run again, from its first window, for the periods it names
+    work = record.work_under(profile)
+    run = _rest.split_rest_days(
+        work, normal + 1, window.start, window.start + WEEK - DAY, day=DAY, week=WEEK, grain=60
+    )
+    starts = [_when(part.start) for part in run]
+    listed = ", ".join(starts[:-1]) + f" and {starts[-1]}"
+    yield ctx.about_person(
+        person,
+        f"{person.id}'s rest was divided into more than {normal} periods in {len(run)} "
+        f"separate 24-hour periods within 7 days: the 24 hours from {listed}; the "
+        f"exception is allowed in at most {window.value - excess} 24-hour periods in any "
+        "7 days",
+        details=_details(
+            window,
+            profile,
+            split_periods=[_moment(part.start).isoformat() for part in run],
+            limit=window.value - excess,
+        ),
     )
 
 
@@ -585,7 +654,13 @@ def _exception_check(
     if least is None or least.value >= normal:
         return None
     first, last = max(lo, work.starts[0]), min(hi, work.ends[-1] - WEEK)
-    runs = _rest.reduced_starts(work, WEEK, normal, first, last)
+    # a run's edges: where the rest meets the normal figure, the instant before its first
+    # reduced window and after its last (rest changes by a second a second), or the end
+    # of the range it is cut by
+    runs = [
+        (start - 1 if start > first else start, end + 1 if end < last else end)
+        for start, end in _rest.reduced_starts(work, WEEK, normal, first, last)
+    ]
     worst: tuple[_rest.Window, int] | None = None
     for number, (start, end) in enumerate(runs):
         excess = end - start - weeks * WEEK
