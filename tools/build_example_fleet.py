@@ -313,7 +313,8 @@ class Builder(CrewBuilder):
         self.certificate(person, "eng1", Date(2019, 4, 23))
 
         # PLANTED TRN001: a Protector B boarding officer's boarding operations course
-        # lapsed on 2021-01-15 (five boarding officers of six remain qualified).
+        # expired at the end of 2021-01-15 (five boarding officers of six remain
+        # qualified).
         person = self.member("protector-b", 10)
         drop(person, "training", "course", "boarding-ops")
         self.training(person, "boarding-ops", Date(2018, 1, 16))
@@ -325,9 +326,9 @@ class Builder(CrewBuilder):
         self.training(person, "officer-safety", Date(2019, 5, 1))
         self.training(person, "officer-safety", Date(2020, 5, 1))
 
-        # PLANTED TRN005: BF1152's officer safety instructor qualification lapsed on
-        # 2020-10-31 and was renewed on 2020-12-14; on 2020-11-20 they delivered officer
-        # safety training to two Seeker A ratings.
+        # PLANTED TRN005: BF1152's officer safety instructor qualification expired at the
+        # end of 2020-10-31 and was renewed on 2020-12-14; on 2020-11-20 they delivered
+        # officer safety training to two Seeker A ratings.
         trainer = people["BF1152"]
         trainer["training"] = [
             {

@@ -153,7 +153,8 @@ certificates = [
     { type = "eng1", number = "M-3", issued = 2021-03-01, expires = 2023-02-28 },
 ]
 training = [
-    # Lapses on 2021-04-15; a place is booked (a future record), which does not clear it.
+    # Expires at the end of 2021-04-15; a place is booked (a future record), which does not
+    # clear it.
     { course = "officer-safety", completed = 2020-04-16 },
     { course = "officer-safety", completed = 2021-04-20 },
 ]

@@ -143,6 +143,22 @@ def test_certificates_and_courses_name_their_evidence_and_end() -> None:
     assert not result.eligible
 
 
+def test_a_course_counts_through_its_expiry_date_and_expired_at_its_end() -> None:
+    who = leading_hand(training=(trained("leadership", D(2019, 5, 5), expires=D(2021, 3, 30)),))
+    data = deck_fleet([who], [])
+
+    def course_on(day: pendulum.Date) -> mc.pathways.Requirement:
+        return by_kind(mc.pathways.eligibility(data, "BF1", "oow", day), RequirementKind.COURSE)
+
+    on_the_day = course_on(D(2021, 3, 30))
+    assert (on_the_day.met, on_the_day.until) == (True, D(2021, 3, 30))
+    day_after = course_on(D(2021, 3, 31))
+    assert not day_after.met
+    assert day_after.detail == (
+        "needs course leadership (the last completion expired at the end of 2021-03-30)"
+    )
+
+
 def test_eligible_when_every_requirement_is_met_and_records_are_plain() -> None:
     who = leading_hand(
         certificates=(cert("eng1", D(2020, 6, 1)), cert("coc-oow", D(2020, 6, 1))),

@@ -119,7 +119,7 @@ def findings() -> list[Finding]:
         finding(
             "TRN002",
             ("person", "BF1004"),
-            "Boarding refresher for Ottoline Fairweather-Brandt lapsed on 2021-02-28",
+            "Boarding refresher for Ottoline Fairweather-Brandt expired at the end of 2021-02-28",
             "warning",
             vessel="vigilant",
             crew="vigilant-a",

@@ -57,7 +57,8 @@ def test_one_annotation_per_finding_at_its_level_and_waived_ones_as_notices() ->
             "file": None,
             "line": None,
             "title": "TRN002 training-lapsed",
-            "message": "Boarding refresher for Ottoline Fairweather-Brandt lapsed on 2021-02-28",
+            "message": "Boarding refresher for Ottoline Fairweather-Brandt expired at the end "
+            "of 2021-02-28",
         },
         {
             "command": "notice",

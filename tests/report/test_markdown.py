@@ -86,7 +86,7 @@ def test_a_table_per_vessel_with_fleet_wide_findings_last() -> None:
             "warning",
             "`TRN002`",
             "person BF1004 Ottoline Fairweather-Brandt",
-            "Boarding refresher for Ottoline Fairweather-Brandt lapsed on 2021-02-28",
+            "Boarding refresher for Ottoline Fairweather-Brandt expired at the end of 2021-02-28",
             "",
         ],
     ]

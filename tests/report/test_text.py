@@ -19,7 +19,8 @@ HMC Vigilant (vigilant)
   person BF1003 Zebedee Quartermain
     error    CERT001  Certificate stcw-ii-1 of BF1003 expired on 2021-03-01  data/people.toml:12
   person BF1004 Ottoline Fairweather-Brandt
-    warning  TRN002   Boarding refresher for Ottoline Fairweather-Brandt lapsed on 2021-02-28
+    warning  TRN002   Boarding refresher for Ottoline Fairweather-Brandt expired at the end of
+                      2021-02-28
 
 Fleet-wide
   document SOP-001 Boarding of non-compliant vessels
@@ -47,7 +48,10 @@ def test_redacted_subjects_show_the_staff_number_only() -> None:
     lines = text(sample.report(), redact=True).splitlines()
     assert "  person BF1003" in lines
     assert "  person BF1004" in lines
-    assert "    warning  TRN002   Boarding refresher for BF1004 lapsed on 2021-02-28" in lines
+    assert (
+        "    warning  TRN002   Boarding refresher for BF1004 expired at the end of 2021-02-28"
+        in lines
+    )
 
 
 def test_an_empty_report_says_so_and_passes() -> None:

@@ -30,8 +30,8 @@ class TestLapsed:
         data = boarding_officer(trained("sea-survival", D(2018, 3, 1)))
         (finding,) = run(data, "TRN001")
         assert finding.message == (
-            "Sea survival training of BF1 lapsed on 2021-02-28, 31 days before 2021-03-31; "
-            "required by duty role boarding-officer"
+            "Sea survival training of BF1 expired at the end of 2021-02-28, "
+            "31 days before 2021-03-31; required by duty role boarding-officer"
         )
         assert finding.details == {
             "course": "sea-survival",
@@ -43,12 +43,12 @@ class TestLapsed:
         }
         assert finding.severity is mc.rules.Severity.ERROR
 
-    def test_valid_through_the_expiry_date_and_lapsed_the_day_after(self) -> None:
+    def test_valid_through_the_expiry_date_and_expired_at_its_end(self) -> None:
         data = boarding_officer(trained("sea-survival", D(2018, 3, 1)))
         assert run(data, "TRN001", as_of=D(2021, 2, 28)) == []
         assert messages(run(data, "TRN001", as_of=D(2021, 3, 1))) == [
-            "Sea survival training of BF1 lapsed on 2021-02-28, 1 day before 2021-03-01; "
-            "required by duty role boarding-officer"
+            "Sea survival training of BF1 expired at the end of 2021-02-28, "
+            "1 day before 2021-03-01; required by duty role boarding-officer"
         ]
 
     def test_a_recorded_expiry_wins(self) -> None:
@@ -67,8 +67,9 @@ class TestLapsed:
             trained("sea-survival", D(2018, 3, 1)), trained("sea-survival", D(2021, 5, 10))
         )
         assert messages(run(data, "TRN001")) == [
-            "Sea survival training of BF1 lapsed on 2021-02-28, 31 days before 2021-03-31; "
-            "required by duty role boarding-officer; a place is booked for 2021-05-10"
+            "Sea survival training of BF1 expired at the end of 2021-02-28, "
+            "31 days before 2021-03-31; required by duty role boarding-officer; "
+            "a place is booked for 2021-05-10"
         ]
 
     def test_grade_and_role_reasons_are_combined(self) -> None:
@@ -87,8 +88,9 @@ class TestLapsed:
             pathways=[DECK],
         )
         assert messages(run(data, "TRN001")) == [
-            "Leadership training of BF1 lapsed on 2019-12-31, 456 days before 2021-03-31; "
-            "required by grade deck-chief-officer and duty role boarding-officer"
+            "Leadership training of BF1 expired at the end of 2019-12-31, "
+            "456 days before 2021-03-31; required by grade deck-chief-officer and "
+            "duty role boarding-officer"
         ]
 
     def test_never_completed_is_not_a_lapse(self) -> None:
@@ -110,8 +112,8 @@ class TestExpiring:
         data = boarding_officer(trained("sea-survival", D(2018, 5, 20)))
         (finding,) = run(data, "TRN002")
         assert finding.message == (
-            "Sea survival training of BF1 lapses on 2021-05-19, in 49 days (warning period "
-            "90 days); required by duty role boarding-officer"
+            "Sea survival training of BF1 expires at the end of 2021-05-19, "
+            "in 49 days (warning period 90 days); required by duty role boarding-officer"
         )
         assert finding.details["days_left"] == 49
         assert finding.severity is mc.rules.Severity.WARNING
@@ -125,8 +127,8 @@ class TestExpiring:
     def test_lapsing_on_the_check_date_is_expiring_not_lapsed(self) -> None:
         data = boarding_officer(trained("sea-survival", D(2018, 4, 1)))
         assert messages(run(data, "TRN002")) == [
-            "Sea survival training of BF1 lapses on 2021-03-31, in 0 days (warning period "
-            "90 days); required by duty role boarding-officer"
+            "Sea survival training of BF1 expires at the end of 2021-03-31, "
+            "in 0 days (warning period 90 days); required by duty role boarding-officer"
         ]
         assert run(data, "TRN001") == []
 
@@ -135,8 +137,9 @@ class TestExpiring:
             trained("sea-survival", D(2018, 5, 20)), trained("sea-survival", D(2021, 5, 1))
         )
         assert messages(run(data, "TRN002")) == [
-            "Sea survival training of BF1 lapses on 2021-05-19, in 49 days (warning period "
-            "90 days); required by duty role boarding-officer; a place is booked for 2021-05-01"
+            "Sea survival training of BF1 expires at the end of 2021-05-19, "
+            "in 49 days (warning period 90 days); required by duty role boarding-officer; "
+            "a place is booked for 2021-05-01"
         ]
 
     def test_a_refresher_already_completed_clears_it(self) -> None:
@@ -243,19 +246,22 @@ class TestTrainerNotQualified:
         (finding,) = run(delivered(D(2020, 11, 12), self.INSTRUCTED), "TRN005")
         assert finding.message == (
             "BF2 was not qualified to deliver Boarding operations to BF1 on 2020-11-12: "
-            "their Boarding instructor training had lapsed on 2020-09-30"
+            "their Boarding instructor training had expired at the end of 2020-09-30"
         )
         assert finding.subject == mc.model.Subject("person", "BF1")
         assert finding.details == {
             "course": "boarding-ops",
             "trainer": "BF2",
             "completed": "2020-11-12",
-            "lacking": ["their Boarding instructor training had lapsed on 2020-09-30"],
+            "lacking": ["their Boarding instructor training had expired at the end of 2020-09-30"],
         }
 
     def test_qualified_on_the_last_day_not_the_day_after(self) -> None:
         assert run(delivered(D(2020, 9, 30), self.INSTRUCTED), "TRN005") == []
-        assert len(run(delivered(D(2020, 10, 1), self.INSTRUCTED), "TRN005")) == 1
+        assert messages(run(delivered(D(2020, 10, 1), self.INSTRUCTED), "TRN005")) == [
+            "BF2 was not qualified to deliver Boarding operations to BF1 on 2020-10-01: "
+            "their Boarding instructor training had expired at the end of 2020-09-30"
+        ]
 
     def test_never_held_and_held_only_later(self) -> None:
         expected = [
@@ -282,12 +288,12 @@ class TestTrainerNotQualified:
         assert messages(run(data, "TRN005")) == [
             "BF2 was not qualified to deliver Boarding operations to BF1 on 2020-11-12: "
             "they had no Boarding instructor training; their STCW VI/2 fast rescue boat "
-            "certificate had expired on 2019-12-31"
+            "certificate had expired at the end of 2019-12-31"
         ]
         never = delivered(D(2020, 11, 12), self.INSTRUCTED, course_record=needs_both)
         assert messages(run(never, "TRN005", as_of=D(2020, 11, 12)))[0].endswith(
-            ": their Boarding instructor training had lapsed on 2020-09-30; they held no "
-            "STCW VI/2 fast rescue boat certificate"
+            ": their Boarding instructor training had expired at the end of 2020-09-30; "
+            "they held no STCW VI/2 fast rescue boat certificate"
         )
 
     def test_qualified_trainer_passes(self) -> None:

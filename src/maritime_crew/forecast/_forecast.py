@@ -318,8 +318,8 @@ def _training(scan: _Scan) -> Iterator[DueItem]:
                 date=held.expires,
                 kind=DueKind.TRAINING_EXPIRY,
                 subject=Subject("person", person.id),
-                description=f"{name} of {person.id}, completed {held.start}, lapses on "
-                f"{held.expires} ({_in_days(days)}); {_required_by(why)}{note}",
+                description=f"{name} of {person.id}, completed {held.start}, expires at "
+                f"the end of {held.expires} ({_in_days(days)}); {_required_by(why)}{note}",
                 days=days,
                 details={
                     "course": course_id,

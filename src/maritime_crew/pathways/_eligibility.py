@@ -142,7 +142,9 @@ def course_requirement(view: View, person: Person, course_id: str) -> Requiremen
         )
     latest = view.latest(person, "training", course_id)
     if latest is not None and latest.expires is not None:
-        detail = f"needs course {course_id} (the last completion lapsed on {latest.expires})"
+        detail = (
+            f"needs course {course_id} (the last completion expired at the end of {latest.expires})"
+        )
     else:
         detail = f"needs course {course_id} (not completed)"
     return Requirement(RequirementKind.COURSE, course_id, False, detail)

@@ -469,9 +469,9 @@ class FleetBuilder(CrewBuilder):
     def _trainer_lapse(self, trainer: Record) -> None:
         """PLANTED TRN005: the officer safety instructor's qualification lapsed for weeks.
 
-        Their instructor course lapsed on a day in the second half of 2020 and was renewed
-        three to six weeks later. Trainees keep clear of the gap, except the one that
-        ``_trained_in_gap`` puts in it.
+        Their instructor course expired at the end of a day in the second half of 2020 and
+        was renewed three to six weeks later. Trainees keep clear of the gap, except the
+        one that ``_trained_in_gap`` puts in it.
         """
         course = trainer["training"][0]["course"]
         provider = trainer["training"][0]["provider"]

@@ -37,8 +37,8 @@ SHORT_OF_TRAINING = unmet("training")
     "updated every 5 years (STCW VI/1, VI/2, A-VI/1), and the command's routine training "
     "offer sets refresher periods for its own courses (seed commitment C3).",
     source="seed C3; STCW VI/1, VI/2",
-    example="BF1 is a boarding officer; their sea survival training lapsed on 2021-02-28 and "
-    "no later completion is recorded.",
+    example="BF1 is a boarding officer; their sea survival training expired at the end of "
+    "2021-02-28 and no later completion is recorded.",
     fix="Book and record the refresher, or take the person off the duty role until it is done.",
     each=SHORT_OF_TRAINING,
 )
@@ -61,9 +61,8 @@ def training_lapsed(person: Person, ctx: Context) -> Iterator[Finding]:
         yield ctx.about_person(
             person,
             f"{with_noun(label(view, 'course', course_id), 'training')} of {person.id} "
-            f"lapsed on "
-            f"{last.expires}, {count(days, 'day')} before {view.date}; {reasons(why)}"
-            f"{_booking_note(booked)}",
+            f"expired at the end of {last.expires}, {count(days, 'day')} before {view.date}; "
+            f"{reasons(why)}{_booking_note(booked)}",
             nested=("training", last.position),
             details={
                 "course": course_id,
@@ -86,8 +85,8 @@ def training_lapsed(person: Person, ctx: Context) -> Iterator[Finding]:
     "(seed commitment C3; STCW VI/1 updates every 5 years).",
     source="seed C3; STCW VI/1",
     parameters=(WITHIN,),
-    example="BF1's sea survival training lapses on 2021-05-20, 50 days after the check date, "
-    "and no later completion is recorded.",
+    example="BF1's sea survival training expires at the end of 2021-05-20, 50 days after the "
+    "check date, and no later completion is recorded.",
     fix="Book the refresher and record it once completed; a booking alone does not clear "
     "the warning.",
     each=lambda params: ending_within("training", params["within-days"]),
@@ -107,8 +106,8 @@ def training_expiring(person: Person, ctx: Context) -> Iterator[Finding]:
         yield ctx.about_person(
             person,
             f"{with_noun(label(view, 'course', course_id), 'training')} of {person.id} "
-            f"lapses on "
-            f"{held.expires}, in {count(days, 'day')} (warning period {count(within, 'day')}); "
+            f"expires at the end of {held.expires}, in {count(days, 'day')} "
+            f"(warning period {count(within, 'day')}); "
             f"{reasons(need.required_by)}{_booking_note(booked)}",
             nested=("training", held.position),
             details={
@@ -185,14 +184,14 @@ def _lacks_words(view: View, lacks: Sequence[Lack]) -> list[str]:
         if lack.kind == "course":
             name = with_noun(label(view, "course", lack.type), "training")
             words.append(
-                f"their {name} had lapsed on {lack.lapsed}"
+                f"their {name} had expired at the end of {lack.lapsed}"
                 if lack.lapsed is not None
                 else f"they had no {name}"
             )
         else:
             name = label(view, "certificate", lack.type)
             words.append(
-                f"their {name} certificate had expired on {lack.lapsed}"
+                f"their {name} certificate had expired at the end of {lack.lapsed}"
                 if lack.lapsed is not None
                 else f"they held no {name} certificate"
             )
@@ -209,7 +208,7 @@ def _lacks_words(view: View, lacks: Sequence[Lack]) -> list[str]:
     "good as its trainer's own qualification on the delivery date.",
     source="seed C3",
     example="BF1001 delivered boarding operations to BF1040 on 2020-11-12, but their "
-    "boarding instructor training had lapsed on 2020-09-30.",
+    "boarding instructor training had expired at the end of 2020-09-30.",
     fix="Have a qualified trainer deliver the course again, or record the trainer's "
     "qualification if it was held.",
     each=Subjects(
@@ -266,7 +265,7 @@ def _unqualified(
     "and refreshers lapse across the fleet.",
     source="seed C3",
     example="Boarding operations is delivered in-house by trainers with boarding instructor "
-    "training, but the only instructor's training lapsed on 2021-01-31.",
+    "training, but the only instructor's training expired at the end of 2021-01-31.",
     fix="Train a member of staff as a trainer, or record an external provider for the course.",
     each=COURSES,
 )
