@@ -7,8 +7,8 @@ be renewed mid-patrol, so the person either sails unqualified for part of the
 deployment or has to be relieved. This script defines that rule:
 
 ``PLAN001 lapses-during-deployment`` (warning): a certificate or course that a person's
-grade or duty role requires lapses on a day the person is deployed (their own
-deployment or their crew's, including deployments already planned), within
+grade or duty role requires is no longer valid on a day the person is deployed (their
+own deployment or their crew's, including deployments already planned), within
 ``within-days`` (default 90) of the check date.
 
 It shows how to

@@ -266,7 +266,7 @@ def test_custom_rule_prints_what_the_registered_rule_finds(
 def test_custom_rule_agrees_with_an_independent_reading(
     custom_rule_module: ModuleType, fleet: mc.model.Fleet
 ) -> None:
-    """People whose required certificate or course lapses on a day they are deployed."""
+    """People whose required certificate or course is no longer valid on a deployed day."""
     expected = set()
     for item in mc.forecast.forecast(fleet, AS_OF, 90).items:
         if item.kind.value not in ("certificate-expiry", "training-expiry"):

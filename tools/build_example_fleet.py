@@ -288,26 +288,27 @@ class Builder(CrewBuilder):
         people = {p["id"]: p for p in self.people}
 
         # PLANTED CERT001 + MAN001: Vigilant A's second officer's GMDSS certificate
-        # expired on 2021-02-14, leaving one qualified officer of the watch of two.
+        # expired at the end of 2021-02-14, leaving one qualified officer of the watch of
+        # two.
         person = self.member("vigilant-a", 2)
         drop(person, "certificates", "type", "gmdss-goc")
         self.certificate(person, "gmdss-goc", Date(2011, 2, 15))
         self.certificate(person, "gmdss-goc", Date(2016, 2, 15))
 
-        # PLANTED CERT001, waived (W-2021-004): a Seeker B leading hand's ENG1 expired on
-        # 2021-03-10; the renewal medical is booked.
+        # PLANTED CERT001, waived (W-2021-004): a Seeker B leading hand's ENG1 expired at
+        # the end of 2021-03-10; the renewal medical is booked.
         person = self.member("seeker-b", 7)
         drop(person, "certificates", "type", "eng1")
         self.certificate(person, "eng1", Date(2019, 3, 11))
         self.waived_person = person["id"]
 
-        # PLANTED CERT002: Valiant A's commander's master's certificate expires on
-        # 2021-05-20, within 90 days.
+        # PLANTED CERT002: Valiant A's commander's master's certificate expires at the
+        # end of 2021-05-20, within 90 days.
         person = self.member("valiant-a", 0)
         drop(person, "certificates", "type", "stcw-ii-2-master")
         self.certificate(person, "stcw-ii-2-master", Date(2016, 5, 21))
 
-        # PLANTED CERT002: a Searcher A rating's ENG1 expires on 2021-04-22.
+        # PLANTED CERT002: a Searcher A rating's ENG1 expires at the end of 2021-04-22.
         person = self.member("searcher-a", 9)
         drop(person, "certificates", "type", "eng1")
         self.certificate(person, "eng1", Date(2019, 4, 23))

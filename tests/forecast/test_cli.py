@@ -33,7 +33,7 @@ def test_text_is_by_date_fits_100_columns_and_names_the_items(
     assert headers == sorted(headers)
     assert "2021-04-22 (in 22 days)" in headers
     flat = " ".join(out.split())
-    assert "M-57471 of BF1010 expires on 2021-04-22" in flat
+    assert "M-57471 of BF1010 expires at the end of 2021-04-22" in flat
     assert "DBF-2021-008-1" in flat
 
 

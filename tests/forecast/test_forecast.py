@@ -110,7 +110,7 @@ class TestPeople:
         assert eng1.details["required"] is True
         assert gmdss.details["required"] is False
         assert eng1.description == (
-            "ENG1 medical M-1 of BF1 expires on 2021-04-29 (in 29 days); "
+            "ENG1 medical M-1 of BF1 expires at the end of 2021-04-29 (in 29 days); "
             "required by duty role boarding-officer"
         )
         assert (eng1.vessel, eng1.crew, eng1.subject) == (

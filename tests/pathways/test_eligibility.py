@@ -134,7 +134,7 @@ def test_certificates_and_courses_name_their_evidence_and_end() -> None:
     assert eng1.until == D(2022, 5, 31)
     coc = result.requirements[1]
     assert not coc.met
-    assert coc.detail == "needs a valid coc-oow (the last one expired on 2021-03-01)"
+    assert coc.detail == "needs a valid coc-oow (the last one expired at the end of 2021-03-01)"
     course = by_kind(result, RequirementKind.COURSE)
     assert course.met
     assert course.until is None
@@ -156,6 +156,23 @@ def test_a_course_counts_through_its_expiry_date_and_expired_at_its_end() -> Non
     assert not day_after.met
     assert day_after.detail == (
         "needs course leadership (the last completion expired at the end of 2021-03-30)"
+    )
+
+
+def test_a_certificate_counts_through_its_expiry_date_and_expired_at_its_end() -> None:
+    who = leading_hand(certificates=(cert("coc-oow", D(2016, 3, 31), expires=D(2021, 3, 30)),))
+    data = deck_fleet([who], [])
+
+    def coc_on(day: pendulum.Date) -> mc.pathways.Requirement:
+        result = mc.pathways.eligibility(data, "BF1", "oow", day)
+        return next(r for r in result.requirements if r.item == "coc-oow")
+
+    on_the_day = coc_on(D(2021, 3, 30))
+    assert (on_the_day.met, on_the_day.until) == (True, D(2021, 3, 30))
+    day_after = coc_on(D(2021, 3, 31))
+    assert not day_after.met
+    assert (
+        day_after.detail == "needs a valid coc-oow (the last one expired at the end of 2021-03-30)"
     )
 
 

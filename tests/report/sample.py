@@ -99,7 +99,7 @@ def findings() -> list[Finding]:
         finding(
             "CERT001",
             ("person", "BF1003"),
-            "Certificate stcw-ii-1 of BF1003 expired on 2021-03-01",
+            "Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01",
             vessel="vigilant",
             crew="vigilant-a",
             file="data/people.toml",

@@ -50,7 +50,7 @@ def test_one_annotation_per_finding_at_its_level_and_waived_ones_as_notices() ->
             "file": "data/people.toml",
             "line": "12",
             "title": "CERT001 certificate-expired",
-            "message": "Certificate stcw-ii-1 of BF1003 expired on 2021-03-01",
+            "message": "Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01",
         },
         {
             "command": "warning",

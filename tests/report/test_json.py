@@ -164,7 +164,7 @@ def test_findings_keep_report_order_and_their_fields() -> None:
         "subject": {"kind": "person", "id": "BF1003"},
         "vessel": "vigilant",
         "crew": "vigilant-a",
-        "message": "Certificate stcw-ii-1 of BF1003 expired on 2021-03-01",
+        "message": "Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01",
         "location": {"file": "data/people.toml", "line": 12},
         "details": {"certificate": "stcw-ii-1", "expired": "2021-03-01"},
         "waived_by": None,

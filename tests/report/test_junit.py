@@ -61,7 +61,9 @@ def test_a_failing_finding_is_a_failure_with_the_whole_finding() -> None:
     failure = case.find("failure")
     assert failure is not None
     assert failure.get("type") == "error"
-    assert failure.get("message") == "Certificate stcw-ii-1 of BF1003 expired on 2021-03-01"
+    assert (
+        failure.get("message") == "Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01"
+    )
     assert "location: data/people.toml:12" in (failure.text or "")
 
 

@@ -79,7 +79,7 @@ def test_a_table_per_vessel_with_fleet_wide_findings_last() -> None:
             "**error**",
             "`CERT001`",
             "person BF1003 Zebedee Quartermain",
-            "Certificate stcw-ii-1 of BF1003 expired on 2021-03-01",
+            "Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01",
             "`data/people.toml:12`",
         ],
         [

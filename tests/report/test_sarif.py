@@ -115,7 +115,9 @@ def test_results_point_at_their_rule_with_the_right_level() -> None:
 
 def test_a_result_carries_its_location_subject_and_details() -> None:
     result = run_of(sample.report())["results"][1]
-    assert result["message"] == {"text": "Certificate stcw-ii-1 of BF1003 expired on 2021-03-01"}
+    assert result["message"] == {
+        "text": "Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01"
+    }
     (location,) = result["locations"]
     assert location["physicalLocation"] == {
         "artifactLocation": {"uri": "data/people.toml"},

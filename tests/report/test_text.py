@@ -17,7 +17,8 @@ HMC Vigilant (vigilant)
     error    EQP003   Dry suit DS-0001 was due its pressure test on 2021-01-15  data/kit.toml:4
                       (waived by W-2021-003)
   person BF1003 Zebedee Quartermain
-    error    CERT001  Certificate stcw-ii-1 of BF1003 expired on 2021-03-01  data/people.toml:12
+    error    CERT001  Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01
+                      data/people.toml:12
   person BF1004 Ottoline Fairweather-Brandt
     warning  TRN002   Boarding refresher for Ottoline Fairweather-Brandt expired at the end of
                       2021-02-28

@@ -22,7 +22,7 @@ class TestExpired:
     def test_fires_the_day_after_expiry(self) -> None:
         data = medic(cert("eng1", D(2019, 3, 30), D(2021, 3, 30), number="M-1"))
         assert messages(run(data, "CERT001")) == [
-            "ENG1 medical certificate M-1 of BF1 expired on 2021-03-30, 1 day before "
+            "ENG1 medical certificate M-1 of BF1 expired at the end of 2021-03-30, 1 day before "
             "2021-03-31; required by duty role medic"
         ]
 
@@ -36,7 +36,9 @@ class TestExpired:
             certificate_types=(named,),
         )
         (message,) = messages(run(data, "CERT001"))
-        assert message.startswith("ENG1 medical certificate of BF1 expired on 2020-12-31, 90 days")
+        assert message.startswith(
+            "ENG1 medical certificate of BF1 expired at the end of 2020-12-31, 90 days"
+        )
 
     def test_valid_through_the_expiry_date(self) -> None:
         data = medic(cert("eng1", D(2019, 3, 31), D(2021, 3, 31)))
@@ -129,8 +131,8 @@ class TestExpiring:
         # 90 days after 2021-03-31 is 2021-06-29.
         data = medic(cert("eng1", D(2019, 6, 30), D(2021, 6, 29), number="M-2"))
         assert messages(run(data, "CERT002")) == [
-            "ENG1 medical certificate M-2 of BF1 expires on 2021-06-29, in 90 days (warning "
-            "period 90 days); required by duty role medic"
+            "ENG1 medical certificate M-2 of BF1 expires at the end of 2021-06-29, in 90 days "
+            "(warning period 90 days); required by duty role medic"
         ]
 
     def test_silent_the_day_after_the_warning_period(self) -> None:
@@ -208,8 +210,8 @@ class TestValidityExceeded:
     def test_a_recorded_expiry_beyond_the_validity_fires(self) -> None:
         data = medic(cert("eng1", D(2019, 3, 31), D(2021, 3, 31), number="M-3"))
         assert messages(run(data, "CERT005")) == [
-            "ENG1 medical certificate M-3 of BF1, issued 2019-03-31, is recorded as expiring "
-            "on 2021-03-31; a validity of P2Y ends on 2021-03-30"
+            "ENG1 medical certificate M-3 of BF1, issued 2019-03-31, is recorded as expiring at "
+            "the end of 2021-03-31; a validity of P2Y runs through 2021-03-30"
         ]
 
     def test_the_last_allowed_day_is_silent(self) -> None:

@@ -525,7 +525,8 @@ class TestWaivers:
     def test_expired_waivers_are_reported_from_the_day_after_expiry(self) -> None:
         data = fleet(waivers=[self.waiver()])
         assert messages(run(data, "DATA006")) == [
-            "waiver W1 (DATA005 for person:BF1) expired on 2021-03-30, 1 day before 2021-03-31"
+            "waiver W1 (DATA005 for person:BF1) expired at the end of 2021-03-30, 1 day before "
+            "2021-03-31"
         ]
         assert run(data, "DATA006", as_of=D(2021, 3, 30)) == []
 

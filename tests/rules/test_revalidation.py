@@ -7,7 +7,8 @@ from maritime_crew.rules import default_registry
 from tests.pathways.fleets import aboard, deck_fleet, leading_hand
 from tests.rules.builders import D, cert, messages, run
 
-# Issued 1 June 2016, valid 5 years: expires on 31 May 2021, 61 days after 31 March 2021.
+# Issued 1 June 2016, valid 5 years: expires at the end of 31 May 2021, 61 days after
+# 31 March 2021.
 COC = cert("coc-oow", D(2016, 6, 1), number="C-9")
 SHORT = aboard(D(2020, 1, 1), D(2020, 8, 9))  # 222 days
 ENOUGH = aboard(D(2019, 1, 1), D(2019, 12, 31))  # 365 days
@@ -22,8 +23,8 @@ def fleet_with(
 def test_fires_when_the_holder_is_short_of_sea_service() -> None:
     findings = run(fleet_with(SHORT), "CERT006", as_of=D(2021, 1, 31))
     assert messages(findings) == [
-        "COC-OOW certificate C-9 of BF1 expires on 2021-05-31, in 120 days; BF1 has 222 days "
-        "of sea service in 5 years (needs 365) and 9 in 6 months (needs 90), and needs 90 "
+        "COC-OOW certificate C-9 of BF1 expires at the end of 2021-05-31, in 120 days; BF1 has "
+        "222 days of sea service in 5 years (needs 365) and 9 in 6 months (needs 90), and needs 90 "
         "more days by 2021-05-31 to revalidate"
     ]
     assert findings[0].severity is mc.rules.Severity.WARNING
@@ -34,8 +35,8 @@ def test_says_when_the_days_missing_cannot_be_served_before_the_expiry() -> None
     # On 31 March 2021 only 61 days are left: the 90 missing cannot be served in time.
     findings = run(fleet_with(SHORT), "CERT006")
     assert messages(findings) == [
-        "COC-OOW certificate C-9 of BF1 expires on 2021-05-31, in 61 days; BF1 has 222 days "
-        "of sea service in 5 years (needs 365) and 0 in 6 months (needs 90), and cannot "
+        "COC-OOW certificate C-9 of BF1 expires at the end of 2021-05-31, in 61 days; BF1 has "
+        "222 days of sea service in 5 years (needs 365) and 0 in 6 months (needs 90), and cannot "
         "meet it before the expiry: needs 90 more days, with 61 days left"
     ]
     assert findings[0].details["days_left"] == 61

@@ -51,7 +51,9 @@ def test_expiring_then_expired_certificate() -> None:
     assert result.errors["vigilant"] == (0,) * 45 + (1,) * 45
     expired = next(h for h in result.findings if h.key.code == "CERT001")
     assert expired.key.subject == mc.model.Subject("person", "BF1")
-    assert expired.intervals[0].message.startswith("STCW-BST certificate of BF1 expired on")
+    assert expired.intervals[0].message.startswith(
+        "STCW-BST certificate of BF1 expired at the end of"
+    )
     assert expired.intervals[0].days == 45
     # the day count in the message is not part of the identity, so one interval spans it
     assert "days_ago" not in expired.key.key

@@ -282,8 +282,8 @@ def _certificates(scan: _Scan) -> Iterator[DueItem]:
                 date=held.expires,
                 kind=DueKind.CERTIFICATE_EXPIRY,
                 subject=Subject("person", person.id),
-                description=f"{name}{number} of {person.id} expires on {held.expires} "
-                f"({_in_days(days)}); {_required_by(why)}",
+                description=f"{name}{number} of {person.id} expires at the end of "
+                f"{held.expires} ({_in_days(days)}); {_required_by(why)}",
                 days=days,
                 details={
                     "certificate_type": type_id,

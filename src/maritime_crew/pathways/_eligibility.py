@@ -121,7 +121,7 @@ def certificate_requirement(view: View, person: Person, type_id: str) -> Require
         )
     latest = view.latest(person, "certificates", type_id)
     if latest is not None and latest.expires is not None:
-        detail = f"needs a valid {type_id} (the last one expired on {latest.expires})"
+        detail = f"needs a valid {type_id} (the last one expired at the end of {latest.expires})"
     else:
         detail = f"needs a {type_id} certificate (none held)"
     return Requirement(RequirementKind.CERTIFICATE, type_id, False, detail)

@@ -48,5 +48,5 @@ def last_valid_day(issued: Date, years: int = 0, months: int = 0) -> Date:
 
 
 def issued_for_expiry(expires: Date, years: int) -> Date:
-    """The issue date that makes a ``years`` certificate expire on ``expires``."""
+    """The issue date that makes ``expires`` the last valid day of a ``years`` certificate."""
     return add_months(expires + dt.timedelta(days=1), -12 * years)

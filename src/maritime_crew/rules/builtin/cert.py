@@ -41,8 +41,8 @@ SHORT_OF_A_CERTIFICATE = unmet("certificates")
     "be valid while the holder serves in the capacity that needs them (STCW regulation "
     "I/2 and I/11; Merchant Shipping (Medical Certification) Regulations 2010).",
     source="STCW I/2, I/11; ENG1 (MSN 1886)",
-    example="BF1017 is a medic; their ENG1 medical expired on 2021-02-14 and no later one "
-    "is recorded.",
+    example="BF1017 is a medic; their ENG1 medical expired at the end of 2021-02-14 and no "
+    "later one is recorded.",
     fix="Record the renewed certificate, or take the person off the duty role until it is renewed.",
     each=SHORT_OF_A_CERTIFICATE,
 )
@@ -59,7 +59,7 @@ def certificate_expired(person: Person, ctx: Context) -> Iterator[Finding]:
         yield ctx.about_person(
             person,
             f"{_named(label(view, 'certificate', need.type), certificate)} of "
-            f"{person.id} expired on {latest.expires}, {count(days, 'day')} before "
+            f"{person.id} expired at the end of {latest.expires}, {count(days, 'day')} before "
             f"{view.date}; {reasons(need.required_by)}",
             nested=("certificates", latest.position),
             details={
@@ -82,8 +82,8 @@ def certificate_expired(person: Person, ctx: Context) -> Iterator[Finding]:
     "the holder in role (STCW I/11).",
     source="STCW I/11",
     parameters=(WITHIN,),
-    example="BF1005's STCW II/1 certificate expires on 2021-05-20, 50 days after the check "
-    "date, and no replacement is recorded.",
+    example="BF1005's STCW II/1 certificate expires at the end of 2021-05-20, 50 days after "
+    "the check date, and no replacement is recorded.",
     fix="Book the revalidation or renewal, and record the new certificate when issued.",
     each=lambda params: ending_within("certificates", params["within-days"]),
 )
@@ -102,8 +102,8 @@ def certificate_expiring(person: Person, ctx: Context) -> Iterator[Finding]:
         yield ctx.about_person(
             person,
             f"{_named(label(view, 'certificate', need.type), certificate)} of "
-            f"{person.id} expires on {held.expires}, in {count(days, 'day')} (warning period "
-            f"{count(within, 'day')}); {reasons(need.required_by)}",
+            f"{person.id} expires at the end of {held.expires}, in {count(days, 'day')} "
+            f"(warning period {count(within, 'day')}); {reasons(need.required_by)}",
             nested=("certificates", held.position),
             details={
                 "certificate_type": need.type,
@@ -201,8 +201,8 @@ def certificate_validity_exceeded(person: Person, ctx: Context) -> Iterator[Find
         yield ctx.about_person(
             person,
             f"{_named(kind.name, certificate)} of {person.id}, issued "
-            f"{certificate.issued}, is recorded as expiring on {certificate.expires}; "
-            f"a validity of {allowed}{at} ends on {latest}",
+            f"{certificate.issued}, is recorded as expiring at the end of "
+            f"{certificate.expires}; a validity of {allowed}{at} runs through {latest}",
             nested=("certificates", position),
             details={
                 "certificate_type": kind.id,
@@ -286,8 +286,8 @@ def _condition(params: Mapping[str, Any]) -> RevalidationCondition:
         ),
         *_REVALIDATION,
     ),
-    example="BF1 holds STCW II/1 certificate C-1, which expires on 2021-06-01, in 62 days; "
-    "they have 200 of 365 days of sea service in 5 years and 30 of 90 in 6 months.",
+    example="BF1 holds STCW II/1 certificate C-1, which expires at the end of 2021-06-01, in "
+    "62 days; they have 200 of 365 days of sea service in 5 years and 30 of 90 in 6 months.",
     fix="Plan deployments so the holder serves the missing sea time before the expiry, or "
     "book the alternative revalidation route with the MCA.",
     each=Subjects(
@@ -327,7 +327,7 @@ def coc_revalidation_at_risk(person: Person, ctx: Context) -> Iterator[Finding]:
         yield ctx.about_person(
             person,
             f"{_named(label(view, 'certificate', certificate.type), certificate)} of "
-            f"{person.id} expires on {held.expires}, in {count(days, 'day')}; "
+            f"{person.id} expires at the end of {held.expires}, in {count(days, 'day')}; "
             f"{person.id} has {count(status.long_days, 'day')} of sea service in "
             f"{condition.long_window} (needs {condition.long_days}) and "
             f"{status.short_days} in {condition.short_window} (needs "

@@ -1002,7 +1002,7 @@ def work_periods_overlap(_: Fleet, ctx: Context) -> Iterator[Finding]:
     rationale="An expired dispensation no longer covers anything: the findings it covered "
     "count again, and the record should be closed or renewed. Good practice.",
     source="good practice",
-    example="Waiver W-2021-003 for CERT001 on BF1017 expired on 2021-02-28.",
+    example="Waiver W-2021-003 for CERT001 on BF1017 expired at the end of 2021-02-28.",
     fix="Renew the waiver with a new expiry date if the dispensation still applies, or "
     "remove it once the finding is resolved.",
     each=WAIVERS,
@@ -1013,7 +1013,7 @@ def waiver_expired(waiver: Waiver, ctx: Context) -> Iterator[Finding]:
         days = view.days_since(waiver.expires)
         yield ctx.finding(
             Subject("waiver", waiver.id),
-            f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) expired on "
+            f"waiver {waiver.id} ({waiver.rule} for {waiver.subject}) expired at the end of "
             f"{waiver.expires}, {count(days, 'day')} before {view.date}",
             details={"expires": waiver.expires.isoformat(), "days_ago": days},
         )
