@@ -162,6 +162,9 @@ def _for_type(
     if type_ in _SPECIAL:
         return _SPECIAL[type_]
     if type_ is int:
+        options = getattr(getattr(validator, "validator", validator), "options", None)
+        if options is not None:  # attrs.validators.in_, perhaps optional
+            return st.sampled_from(sorted(options))
         low = 1 if validator is mc.model._base.positive else 0
         return st.integers(low, 10**6)
     if isinstance(type_, type) and issubclass(type_, enum.Enum):

@@ -37,6 +37,7 @@ MOMENT = datetime.datetime(2021, 2, 1, 6, 0, tzinfo=datetime.timezone.utc)
 _LEAVES: dict[Any, Any] = {
     str: "x",
     int: 1,
+    bool: True,
     Decimal: Decimal("1.50"),
     pendulum.Date: DAY,
     pendulum.DateTime: MOMENT,
@@ -99,6 +100,10 @@ WRONG: dict[str, list[tuple[str, Any, str]]] = {
         ("boolean", True, "wrong-type"),
         ("date", DAY, "wrong-type"),
     ],
+    "boolean": [
+        ("text", "true", "wrong-type"),
+        ("whole number", 1, "wrong-type"),
+    ],
     "number": [
         ("text", "27.50", "wrong-type"),
         ("boolean", True, "wrong-type"),
@@ -142,6 +147,7 @@ def _kind(type_: Any) -> str:
     kinds = {
         str: "text",
         int: "whole number",
+        bool: "boolean",
         Decimal: "number",
         pendulum.Date: "date",
         pendulum.DateTime: "date-time",

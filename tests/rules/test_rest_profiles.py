@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import attrs
 import pendulum
 import pytest
 
@@ -165,16 +166,24 @@ def test_wtr_daily_rest_is_eleven_consecutive_hours() -> None:
     assert run(on_profile("wtr-1998", days(8, (0, 13.5))), "REST004") == []  # not WTR's
 
 
-def test_wtr_weekly_rest_of_twenty_four_hours() -> None:
+def test_a_day_off_in_any_seven_days_on_a_profile_that_asks_for_one() -> None:
+    # REST008: a sliding 7 days, for profiles of one's own (wtr-1998 uses REST013)
+    sliding = mc.model.RestProfile(
+        id="sliding", name="Sliding week", min_longest_rest_7d=mc.model.Period.parse("PT24H")
+    )
+
+    def on_sliding(spans: list[tuple[float, float]]) -> mc.model.Fleet:
+        return attrs.evolve(on_profile("sliding", spans), rest_profiles=(sliding,))
+
     # six 8-hour days then a day off: a 40-hour break each week
     week = [(d * 24 + 8, d * 24 + 16) for d in range(6)]
     ok = week + [(7 * 24 + a, 7 * 24 + b) for a, b in week]
-    assert run(on_profile("wtr-1998", ok), "REST008") == []
+    assert run(on_sliding(ok), "REST008") == []
     # every day worked: the longest break is 16 hours
-    (finding,) = run(on_profile("wtr-1998", days(9, (8, 16))), "REST008")
+    (finding,) = run(on_sliding(days(9, (8, 16))), "REST008")
     assert finding.message.startswith("BF1's longest rest was 16 hours in the 7 days from")
     assert finding.message.endswith("one period of at least 24 hours is required")
-    assert run(on_profile("mlc-a2.3", days(9, (8, 16))), "REST008") == []
+    assert run(on_profile("wtr-1998", days(9, (8, 16))), "REST008") == []
 
 
 def test_wtr_average_week_over_seventeen_weeks() -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "most_rest_periods",
     "reduced_starts",
     "rest_from_work_starts",
+    "rests_within",
     "span_seconds",
     "split_rest_days",
     "window_without_long_rest",
@@ -673,6 +674,25 @@ def rest_from_work_starts(
         if best is None or longest < best.value:
             best = Window(starts[i], end, longest)
     return best
+
+
+def rests_within(work: Work | Sequence[Interval], a: int, b: int) -> list[int]:
+    """The length of each rest inside ``[a, b)``: the gaps between work, cut at both ends.
+
+    A rest that runs across ``a`` or ``b`` counts only its part inside; time in
+    ``[a, b)`` before the first work or after the last counts as rest. In order of time.
+    """
+    index = Work.of(work)
+    starts, ends = index.starts, index.ends
+    found: list[int] = []
+    cursor = a
+    for i in range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)):
+        if starts[i] > cursor:
+            found.append(starts[i] - cursor)
+        cursor = max(cursor, ends[i])
+    if cursor < b:
+        found.append(b - cursor)
+    return found
 
 
 def longest_work(work: Work | Sequence[Interval], lo: int, hi: int) -> Window | None:

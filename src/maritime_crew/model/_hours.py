@@ -16,6 +16,12 @@ def _hours(text: str) -> Period:
     return Period.parse(text)
 
 
+def _same_instant(a: pendulum.DateTime | None, b: pendulum.DateTime | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return instant(a) == instant(b)
+
+
 @attrs.frozen(field_transformer=provenance_last)
 class RestProfile(Recorded):
     """A set of limits on hours of work and rest that a terms set chooses.
@@ -85,6 +91,42 @@ class RestProfile(Recorded):
     min_longest_rest_7d: Period | None = attrs.field(
         default=None,
         metadata=doc("Length the longest rest period in any 7 days must reach.", '"PT24H"'),
+    )
+    min_weekly_rest: Period | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Uninterrupted rest each reference period of 7 days must hold, "
+            "besides the daily rest (WTR 1998 reg. 11(1), (7)).",
+            '"PT24H"',
+        ),
+    )
+    weekly_rest_fortnightly: bool | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "True where the employer has determined that the weekly rest is two rests of "
+            "`min_weekly_rest`, or one of twice it, in each 14 days (WTR 1998 reg. 11(2)).",
+            "true",
+        ),
+    )
+    weekly_rest_from: pendulum.DateTime | None = attrs.field(
+        default=None,
+        eq=attrs.cmp_using(eq=_same_instant),
+        metadata=doc(
+            "When a reference period of the weekly rest begins, as a relevant agreement "
+            "sets it; the others follow every 7 (or 14) days at the same local "
+            "time. Monday 00:00 (UK time) of the week of 1 January 2001 if left out "
+            "(WTR 1998 reg. 11(6)).",
+            "2021-01-02T18:00:00",
+        ),
+    )
+    weekly_rest_includes_daily_rest: bool | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "True where objective reasons let the weekly rest include the daily rest "
+            "(WTR 1998 reg. 11(7)); otherwise a weekly rest must also hold "
+            "`min_daily_rest`.",
+            "true",
+        ),
     )
     max_interval_between_rests: Period | None = attrs.field(
         default=None,
@@ -158,7 +200,7 @@ BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
             name="Working Time Regulations 1998",
             source="Working Time Regulations 1998 (SI 1998/1833), regulations 4, 10 and 11",
             min_daily_rest=_hours("PT11H"),
-            min_longest_rest_7d=_hours("PT24H"),
+            min_weekly_rest=_hours("PT24H"),
             max_average_work_week=_hours("PT48H"),
             averaging_weeks=17,
         ),

@@ -588,6 +588,145 @@ def no_weekly_rest_period(person: Person, ctx: Context) -> Iterator[Finding]:
     return _no_long_rest(person, ctx, WEEK, "7 days", lambda p: p.min_longest_rest_7d)
 
 
+_WEEKS_FROM = pendulum.datetime(2001, 1, 1, tz=LONDON)
+"""The start of a reference period of the weekly rest where no agreement sets one: the
+week (and every other week) from Monday 1 January 2001, 00:00 UK time."""
+
+
+def _weekly_needs(profile: RestProfile) -> tuple[int, int, int] | None:
+    """What the weekly rest needs: ``None`` when the profile sets none.
+
+    The reference period's days, the rest each of two rests must reach in it, and the
+    one rest that does as well (14 days), each with the daily rest added unless the
+    profile lets them overlap.
+    """
+    weekly = _seconds(profile.min_weekly_rest)
+    if weekly is None:
+        return None
+    daily = 0 if profile.weekly_rest_includes_daily_rest else _seconds(profile.min_daily_rest) or 0
+    days = 14 if profile.weekly_rest_fortnightly else 7
+    return days, weekly + daily, 2 * weekly + daily
+
+
+def _reference_periods(profile: RestProfile, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The reference periods ``[start, end)`` (seconds) that start in ``[lo, hi]``.
+
+    Each begins at the same UK local time as ``weekly_rest_from``, a whole number of
+    periods after it, so a period across a clock change is an hour longer or shorter.
+    """
+    days = 14 if profile.weekly_rest_fortnightly else 7
+    anchor = (profile.weekly_rest_from or _WEEKS_FROM).in_timezone(LONDON)
+    origin = int(anchor.timestamp())
+    number = (lo - origin) // (days * DAY) - 1
+
+    def start(k: int) -> int:
+        return int(anchor.add(days=k * days).timestamp())
+
+    while start(number) < lo:
+        number += 1
+    while start(number) <= hi:
+        yield start(number), start(number + 1)
+        number += 1
+
+
+def _two_longest_rests(work: _rest.Work, start: int, end: int) -> tuple[int, int]:
+    """The two longest rests inside ``[start, end)``, 0 for one that is not there.
+
+    Time in the period before the record starts or after it ends counts as rest: it is
+    not known, and a finding must not rest on a guess.
+    """
+    rests = sorted(_rest.rests_within(work, start, end), reverse=True)
+    return (rests[0] if rests else 0), (rests[1] if len(rests) > 1 else 0)
+
+
+def _weekly_rest_check(
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    needs = _weekly_needs(profile)
+    if needs is None or not work.starts:
+        return None
+    days, each, one = needs
+    worst: tuple[_rest.Window, int] | None = None
+    # the periods that start in the run and hold some of the record; the first run's
+    # begin with the one the record starts in
+    first = lo if lo > work.starts[0] else work.starts[0] - days * DAY + 1
+    for start, end in _reference_periods(profile, first, min(hi, work.ends[-1] - 1)):
+        longest, second = _two_longest_rests(work, start, end)
+        # 14 days: two rests of ``each``, or one of ``one`` (WTR 1998 reg. 11(2))
+        excess = each - longest if days == 7 else min(one - longest, each - second)
+        if excess > 0 and (worst is None or excess > worst[1]):
+            worst = (_rest.Window(start, end, longest), excess)
+    return worst
+
+
+@builtin(
+    code="REST013",
+    name="too-little-weekly-rest",
+    severity=Severity.ERROR,
+    summary="A reference period of the weekly rest held no uninterrupted rest of the "
+    "required length besides the daily rest (profiles that set it).",
+    rationale='The Working Time Regulations 1998, regulation 11(1): "an adult worker is '
+    "entitled to an uninterrupted rest period of not less than 24 hours in each "
+    'seven-day period during which he works for his employer"; or, if the employer so '
+    "determines, two uninterrupted rest periods of at least 24 hours, or one of at least "
+    "48 hours, in each 14-day period (regulation 11(2)). The periods begin at the times a "
+    "relevant agreement sets, otherwise at the start of each week, midnight between "
+    "Sunday and Monday, or every other week (regulation 11(6)); and the weekly rest "
+    "shall not include any part of the daily rest of regulation 10(1) save for "
+    "objective reasons (regulation 11(7)), so with an 11-hour daily rest an "
+    "uninterrupted rest of 35 hours is needed. Only the part of a rest inside the "
+    "period counts. Time in the period outside the record (before the first work, or "
+    "after the check date) is not known and counts as rest, so a week still under way "
+    "is reported only once no rest of the length can fit in it. Checked only when the terms "
+    "set's rest profile sets a weekly rest, as wtr-1998 does (seed C1).",
+    source="Working Time Regulations 1998, regulation 11",
+    example="BF1's longest uninterrupted rest was 16 hours in the 7 days from 2021-02-01 "
+    "00:00 to 2021-02-08 00:00; one of at least 35 hours (a weekly rest of 24 hours "
+    "besides the daily rest) is required",
+    fix="Plan a full day off besides the daily rest in every week (or fortnight) of the "
+    "reference periods.",
+    each=WORKING,
+)
+def too_little_weekly_rest(person: Person, ctx: Context) -> Iterator[Finding]:
+    record = ctx.facts.hours_on_record(person)
+    found = _worst(record, _weekly_rest_check)
+    if found is None or record is None:
+        return
+    window, _, profile = found
+    needs = _weekly_needs(profile)
+    assert needs is not None
+    days, each, one = needs
+    weekly = _seconds(profile.min_weekly_rest) or 0
+    besides = "" if each == weekly else " besides the daily rest"
+    rests = _two_longest_rests(record.work_under(profile), window.start, window.end)
+    span = f"{days} days from {_when(window.start)} to {_when(window.end)}"
+    if days == 7:
+        message = (
+            f"{person.id}'s longest uninterrupted rest was {hours(rests[0])} in the {span}; "
+            f"one of at least {hours(each)} (a weekly rest of {hours(weekly)}{besides}) is "
+            "required"
+        )
+    else:
+        message = (
+            f"{person.id}'s two longest uninterrupted rests were {hours(rests[0])} and "
+            f"{hours(rests[1])} in the {span}; two of at least {hours(each)}, or one of at "
+            f"least {hours(one)} (weekly rests of {hours(weekly)} each, or one of "
+            f"{hours(2 * weekly)}{besides}), are required"
+        )
+    yield ctx.about_person(
+        person,
+        message,
+        details=_details(
+            window,
+            profile,
+            longest_rest_hours=rests[0] / 3600,
+            second_rest_hours=rests[1] / 3600,
+            limit_hours=each / 3600,
+            single_limit_hours=one / 3600 if days == 14 else None,
+        ),
+    )
+
+
 def _average_week(profile: RestProfile) -> tuple[int, int | None]:
     weekly, weeks = _seconds(profile.max_average_work_week), profile.averaging_weeks
     if weekly is None or weeks is None:
