@@ -6,6 +6,7 @@ import gc
 import weakref
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -572,3 +573,206 @@ def test_conditional_waivers_of_a_person_are_theirs_in_data_order() -> None:
     assert [w.id for w in facts.conditional_waivers_of("BF1")] == ["W-3", "W-0"]
     assert [w.id for w in facts.conditional_waivers_of("BF2")] == ["W-1"]
     assert facts.conditional_waivers_of("BF3") == ()
+
+
+class TestLadder:
+    """Certificates of competency on a ladder: a higher one counts for those below it."""
+
+    TYPES = (
+        mc.model.CertificateType("ii-3-oow", "STCW II/3 OOW (near-coastal)"),
+        mc.model.CertificateType("ii-3-master", "STCW II/3 master", supersedes=("ii-3-oow",)),
+        mc.model.CertificateType("ii-1", "STCW II/1 OOW", supersedes=("ii-3-oow",)),
+        mc.model.CertificateType("ii-2-co", "STCW II/2 chief mate", supersedes=("ii-1",)),
+        mc.model.CertificateType(
+            "ii-2-master", "STCW II/2 master", supersedes=("ii-2-co", "ii-3-master")
+        ),
+    )
+
+    def fleet(self, *certificates: mc.model.Certificate, role: str = "ii-1") -> mc.model.Fleet:
+        watch = mc.model.DutyRole("watch", "Watch", certificates=(role,))
+        holder = person(duty_roles=("watch",), certificates=certificates)
+        return mc.model.Fleet(people=(holder,), certificate_types=self.TYPES, duty_roles=(watch,))
+
+    def test_the_ladder_is_followed_through(self) -> None:
+        below = facts.ladder((t.id, t.supersedes) for t in self.TYPES)
+        assert below == {
+            "ii-3-master": {"ii-3-oow"},
+            "ii-1": {"ii-3-oow"},
+            "ii-2-co": {"ii-1", "ii-3-oow"},
+            "ii-2-master": {"ii-2-co", "ii-1", "ii-3-master", "ii-3-oow"},
+        }
+
+    def test_a_loop_puts_each_of_its_types_below_itself(self) -> None:
+        below = facts.ladder([("a", ["b"]), ("b", ["c"]), ("c", ["a"]), ("d", ["d"]), ("e", [])])
+        assert below == {
+            "a": {"a", "b", "c"},
+            "b": {"a", "b", "c"},
+            "c": {"a", "b", "c"},
+            "d": {"d"},
+        }
+
+    def test_an_unknown_id_is_below_but_nothing_follows_from_it(self) -> None:
+        assert facts.ladder([("a", ["ghost"])]) == {"a": {"ghost"}}
+
+    def test_the_first_of_two_types_with_one_id_counts(self) -> None:
+        below = facts.ladder([("a", ["b"]), ("a", ["c"])])
+        assert below == {"a": {"b"}}
+
+    def test_lower_higher_and_accepted(self) -> None:
+        data = self.fleet()
+        found = Facts.of(data)
+        assert found.lower("ii-2-co") == {"ii-1", "ii-3-oow"}
+        assert found.higher("ii-1") == {"ii-2-co", "ii-2-master"}
+        assert found.higher("ii-2-master") == frozenset()
+        assert found.accepted("certificates", "ii-3-oow") == {
+            "ii-3-oow",
+            "ii-3-master",
+            "ii-1",
+            "ii-2-co",
+            "ii-2-master",
+        }
+        assert found.accepted("training", "ii-1") == {"ii-1"}  # a course has no ladder
+
+    def test_a_higher_certificate_counts_through_its_expiry_date_and_not_after(self) -> None:
+        data = self.fleet(
+            mc.model.Certificate("ii-1", D(2015, 1, 1), expires=D(2020, 12, 31), number="L-1"),
+            mc.model.Certificate("ii-2-co", D(2016, 4, 1), expires=D(2021, 3, 31), number="H-1"),
+        )
+        holder = data.people[0]
+        for day, met in ((D(2021, 3, 30), True), (D(2021, 3, 31), True), (D(2021, 4, 1), False)):
+            view = on(data, day)
+            found = view.valid(holder, "certificates", "ii-1", or_higher=True)
+            assert (found.record.number if found else None) == ("H-1" if met else None), day
+            assert view.valid(holder, "certificates", "ii-1") is None  # the lower one expired
+            assert bool(view.unmet(holder, "certificates")) is not met, day
+            assert view.role_status(holder, "watch").qualified is met, day
+        assert on(data, D(2021, 3, 31)).standing(holder, "certificates").soonest == D(2021, 3, 31)
+
+    def test_the_day_a_higher_certificate_stops_counting_is_noted(self) -> None:
+        data = self.fleet(mc.model.Certificate("ii-2-co", D(2016, 4, 1), expires=D(2021, 3, 31)))
+        holder = data.people[0]
+        for ask in (
+            lambda v: v.valid(holder, "certificates", "ii-1", or_higher=True),
+            lambda v: v.standing(holder, "certificates"),
+            lambda v: v.role_status(holder, "watch"),
+        ):
+            trace = facts.Trace(D(2021, 1, 1).toordinal())
+            ask(Facts.of(data).traced(D(2021, 1, 1), trace))
+            assert trace.next == D(2021, 4, 1).toordinal()
+
+    def test_an_expired_higher_certificate_does_not_count(self) -> None:
+        data = self.fleet(mc.model.Certificate("ii-2-master", D(2015, 1, 1), expires=D(2020, 1, 1)))
+        view = on(data, D(2021, 3, 31))
+        holder = data.people[0]
+        assert view.valid(holder, "certificates", "ii-1", or_higher=True) is None
+        latest = view.latest(holder, "certificates", "ii-1", or_higher=True)
+        assert latest is not None
+        assert latest.record.type == "ii-2-master"
+        assert view.latest(holder, "certificates", "ii-1") is None
+        assert view.role_status(holder, "watch").missing_certificates == ("ii-1",)
+
+    def test_near_coastal_is_met_from_above_and_meets_nothing_above_it(self) -> None:
+        near_coastal = self.fleet(mc.model.Certificate("ii-3-oow", D(2020, 1, 1)))
+        assert (
+            not on(near_coastal, D(2021, 3, 31))
+            .role_status(near_coastal.people[0], "watch")
+            .qualified
+        )
+        unlimited = self.fleet(mc.model.Certificate("ii-1", D(2020, 1, 1)), role="ii-3-oow")
+        assert on(unlimited, D(2021, 3, 31)).role_status(unlimited.people[0], "watch").qualified
+        # a master's II/2 meets the near-coastal master's II/3; a chief mate's does not
+        for held, met in (("ii-2-master", True), ("ii-2-co", False)):
+            data = self.fleet(mc.model.Certificate(held, D(2020, 1, 1)), role="ii-3-master")
+            assert on(data, D(2021, 3, 31)).role_status(data.people[0], "watch").qualified is met
+
+    def test_valid_types_or_higher_gives_each_type_below_the_longest_lasting_day(self) -> None:
+        data = self.fleet(
+            mc.model.Certificate("ii-1", D(2020, 1, 1), expires=D(2025, 6, 30)),
+            mc.model.Certificate("ii-2-co", D(2020, 1, 1), expires=D(2024, 12, 31)),
+        )
+        view = on(data, D(2021, 3, 31))
+        assert view.valid_types(data.people[0], "certificates", or_higher=True) == {
+            "ii-1": D(2025, 6, 30),
+            "ii-2-co": D(2024, 12, 31),
+            "ii-3-oow": D(2025, 6, 30),
+        }
+        assert view.valid_types(data.people[0], "certificates") == {
+            "ii-1": D(2025, 6, 30),
+            "ii-2-co": D(2024, 12, 31),
+        }
+
+    def test_unrenewed_or_higher_follows_the_requirement_not_the_certificate(self) -> None:
+        data = self.fleet(
+            mc.model.Certificate("ii-1", D(2016, 5, 1), expires=D(2021, 4, 30)),
+            mc.model.Certificate("ii-2-co", D(2021, 3, 1), expires=D(2026, 2, 28)),
+        )
+        view = on(data, D(2021, 3, 31))
+        holder = data.people[0]
+        unrenewed = view.unrenewed(holder, "certificates", "ii-1")
+        assert unrenewed is not None
+        assert unrenewed.expires == D(2021, 4, 30)
+        # the requirement stands on the chief mate's certificate, to 2026
+        stands = view.unrenewed(holder, "certificates", "ii-1", or_higher=True)
+        assert stands is not None
+        assert stands.record.type == "ii-2-co"
+        assert stands.expires == D(2026, 2, 28)
+
+    def test_a_trainer_holding_a_higher_certificate_is_qualified(self) -> None:
+        course = mc.model.Course("nav", "Navigation", trainer_certificates=("ii-1",))
+        data = attrs.evolve(
+            self.fleet(
+                mc.model.Certificate("ii-1", D(2015, 1, 1), expires=D(2019, 12, 31)),
+                mc.model.Certificate("ii-2-co", D(2018, 1, 1), expires=D(2020, 6, 30)),
+            ),
+            courses=(course,),
+        )
+        holder = data.people[0]
+        known = Facts.of(data)
+        assert known.trainer_lacks(holder, course, D(2020, 6, 30)) == ()
+        assert known.trainer_lacks(holder, course, D(2020, 7, 1)) == (
+            facts.Lack("certificate", "ii-1", D(2020, 6, 30), "ii-2-co"),
+        )
+        assert on(data, D(2020, 6, 30)).holders_of("certificates", "ii-1") == {"BF1"}
+        assert on(data, D(2020, 7, 1)).holders_of("certificates", "ii-1") == frozenset()
+
+
+_LADDER_TYPES = ["ii-3-oow", "ii-1", "ii-2-co", "ii-2-master"]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(_LADDER_TYPES), _DAYS, st.none() | _DAYS), max_size=6),
+    st.sampled_from(_LADDER_TYPES),
+    _DAYS,
+)
+def test_a_requirement_is_met_by_any_valid_certificate_of_its_type_or_one_above(
+    records: list[tuple[str, D, D | None]], required: str, day: D
+) -> None:
+    """The ladder II/3 < II/1 < II/2 chief mate < II/2 master, checked against brute force."""
+    types = tuple(
+        mc.model.CertificateType(t, t, supersedes=(lower,) if lower else ())
+        for t, lower in zip(_LADDER_TYPES, [None, *_LADDER_TYPES], strict=False)
+    )
+    holder = person(
+        duty_roles=("watch",),
+        certificates=tuple(mc.model.Certificate(t, i, expires=e) for t, i, e in records),
+    )
+    watch = mc.model.DutyRole("watch", "Watch", certificates=(required,))
+    data = mc.model.Fleet(people=(holder,), certificate_types=types, duty_roles=(watch,))
+    rank = _LADDER_TYPES.index
+    meeting = [
+        (c.expires, n)
+        for n, c in enumerate(holder.certificates)
+        if rank(c.type) >= rank(required)
+        and c.issued <= day
+        and (c.expires is None or day <= c.expires)
+    ]
+    view = on(data, day)
+    found = view.valid(holder, "certificates", required, or_higher=True)
+    assert (found is not None) == bool(meeting)
+    if found is not None:
+        lasts = [last for last, _ in meeting]
+        assert found.expires == (None if None in lasts else max(lasts))  # type: ignore[type-var]
+    standing = view.standing(holder, "certificates")
+    assert bool(standing.unmet) is not bool(meeting)
+    assert view.role_status(holder, "watch").qualified is bool(meeting)
+    assert (required in view.valid_types(holder, "certificates", or_higher=True)) is bool(meeting)

@@ -131,6 +131,7 @@ CODES = {
     ("deployment", "person"),
     ("deployment", "crew"),
     ("certificate_type", "stcw"),
+    ("certificate_type", "supersedes"),
     ("course", "trainer_courses"),
     ("course", "trainer_certificates"),
     ("duty_role", "certificates"),

@@ -127,3 +127,26 @@ def test_example_fleet_survives_dump_and_load(tmp_path: Path, suffix: str) -> No
     out2 = tmp_path / f"again{suffix}"
     mc.dump(again, out2)
     assert out2.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+_LADDER_TOML = """\
+[[certificate_type]]
+id = "stcw-ii-1"
+name = "STCW II/1 officer of the watch"
+
+[[certificate_type]]
+id = "stcw-ii-2-co"
+name = "STCW II/2 chief mate"
+supersedes = ["stcw-ii-1"]
+"""
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_supersedes_is_written_where_given_and_left_out_where_not(format: str) -> None:
+    fleet = mc.loads(_LADDER_TOML)
+    oow, chief_mate = fleet.certificate_types
+    assert (oow.supersedes, chief_mate.supersedes) == ((), ("stcw-ii-1",))
+    text = mc.dumps(fleet, format=format)
+    assert text.count("supersedes") == 1
+    assert mc.loads(text, format=format) == fleet
+    assert text.index("supersedes") > text.index("stcw-ii-2-co")  # the chief mate's

@@ -64,13 +64,19 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"aboard {n}", lambda v, p=person: v.aboard(p)
         for kind in _KINDS:
             yield f"standing {n} {kind}", lambda v, p=person, k=kind: v.standing(p, k)
-            yield f"valid_types {n} {kind}", lambda v, p=person, k=kind: v.valid_types(p, k)
-            for type_id in types[kind]:
-                for name in ("valid", "latest", "unrenewed"):
-                    yield (
-                        f"{name} {n} {kind} {type_id}",
-                        lambda v, p=person, k=kind, t=type_id, q=name: getattr(v, q)(p, k, t),
-                    )
+            for higher in (False, True):
+                yield (
+                    f"valid_types {n} {kind} {higher}",
+                    lambda v, p=person, k=kind, h=higher: v.valid_types(p, k, or_higher=h),
+                )
+                for type_id in types[kind]:
+                    for name in ("valid", "latest", "unrenewed"):
+                        yield (
+                            f"{name} {n} {kind} {type_id} {higher}",
+                            lambda v, p=person, k=kind, t=type_id, q=name, h=higher: getattr(v, q)(
+                                p, k, t, or_higher=h
+                            ),
+                        )
         yield (
             f"sea_service_met {n}",
             lambda v, p=person: v.sea_service_met(
@@ -90,6 +96,8 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"latest_services {item.id}", lambda v, i=item: v.latest_services(i)
     for course in fleet.courses:
         yield f"trainers {course.id}", lambda v, c=course: v.trainers(c)
+    for type_id in ("eng-coc", "eng-coc-2"):
+        yield f"holders_of {type_id}", lambda v, t=type_id: v.holders_of("certificates", t)
     for waiver in fleet.waivers:
         yield f"waiver_in_force {waiver.id}", lambda v, w=waiver: v.waiver_in_force(w)
     yield "waivers_in_force", lambda v: v.waivers_in_force()

@@ -56,10 +56,14 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
         certificate_type("eng1", "P2Y", kind=mc.model.CertificateKind.MEDICAL),
         certificate_type("stcw-bst", "P1Y"),
         certificate_type("eng-coc", kind=mc.model.CertificateKind.COMPETENCY),
+        # a higher certificate of competency: it counts for eng-coc while valid
+        certificate_type(
+            "eng-coc-2", "P1Y", kind=mc.model.CertificateKind.COMPETENCY, supersedes=("eng-coc",)
+        ),
     ]
     courses = [
         course("sea-survival", "P6M"),
-        course("boarding", trainer_courses=("instructor",)),
+        course("boarding", trainer_courses=("instructor",), trainer_certificates=("eng-coc",)),
         course("instructor", "P1Y"),
     ]
     pathways = [
@@ -129,7 +133,8 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
     people = []
     for number in range(draw(st.integers(1, 3))):
         certificates = []
-        for kind in draw(st.lists(st.sampled_from(["stcw-bst", "eng-coc", "eng1"]), max_size=3)):
+        kinds = st.sampled_from(["stcw-bst", "eng-coc", "eng-coc-2", "eng1"])
+        for kind in draw(st.lists(kinds, max_size=3)):
             issued = draw(near)
             expires = draw(_maybe(st.integers(1, 400).map(lambda n, d=issued: d.add(days=n))))
             medical: dict[str, Any] = {}

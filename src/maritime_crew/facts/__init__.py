@@ -58,7 +58,7 @@ from ._subjects import (
 from ._terms import Assigned
 from ._trace import NEVER, Trace
 from ._trainers import Lack, TrainerRequirement, Trainers
-from ._validity import Held, Kind, last_day
+from ._validity import Held, Kind, ladder, last_day
 from ._view import View
 
 __all__ = [
@@ -109,6 +109,7 @@ __all__ = [
     "Trainers",
     "View",
     "ending_within",
+    "ladder",
     "last_day",
     "next_due",
     "unmet",

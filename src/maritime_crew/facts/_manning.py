@@ -4,10 +4,11 @@ A crew's members on a date are the people whose crew it is on that date (``crew`
 ``crew_since`` and ``previous_crews``) and who are in service. Those who man the vessel
 are the members available on the date (not away, not medically unfit), less those who
 did not sail on the crew's deployment that day, plus those who sailed with it as cover.
-A person counts for a duty role when they hold it on the date, meet its certificates,
-courses and kit, and no medical restriction excludes it. Each person fills one slot of
-the complement at a time: who fills which is a maximum bipartite matching
-(:mod:`._slots`), so a commander who is also a boarding officer fills one or the other.
+A person counts for a duty role when they hold it on the date, meet its certificates (a
+certificate of a higher type meets a lower one), courses and kit, and no medical
+restriction excludes it. Each person fills one slot of the complement at a time: who
+fills which is a maximum bipartite matching (:mod:`._slots`), so a commander who is also
+a boarding officer fills one or the other.
 """
 
 from __future__ import annotations
@@ -408,14 +409,15 @@ class ManningQuestions(
     ) -> tuple[tuple[str, ...], int]:
         """The types ``wanted`` with no valid record, and the first last day of the rest.
 
-        The earliest last day among the valid records (:data:`NEVER` if none expires).
+        A certificate of a type above one wanted counts for it (:meth:`accepted`). The
+        earliest last day among the valid records (:data:`NEVER` if none expires).
         """
         table = self._table(person, kind)
         day = self._ordinal
         lacking: list[str] = []
         earliest = NEVER
         for type_id in wanted:
-            best, change = _best(table, type_id, day)
+            best, change = _best(table, self.accepted(kind, type_id), day)
             self._note(change)
             if best < 0:
                 lacking.append(type_id)

@@ -10,14 +10,16 @@ import pendulum
 
 from ..model import DutyRole, Person
 from ._availability import AvailabilityQuestions
-from ._core import Core
 from ._trace import NEVER
-from ._validity import Kind, _valid_ends
+from ._validity import Kind, ValidityFacts, _valid_ends
 
 __all__ = ["Requirement", "RequirementFacts", "RequirementQuestions", "Standing"]
 
 Needs = Literal["certificates", "training", "kit"]
 """Certificate types, courses, or equipment types (which only duty roles require)."""
+
+_Needs = tuple["tuple[Requirement, ...]", frozenset[str], tuple[tuple[str, frozenset[str]], ...]]
+"""What a profile requires, the types whose records count, and the ladder's steps."""
 
 
 @attrs.frozen
@@ -35,14 +37,15 @@ class Standing:
     """A person against what their grade and roles require of one kind, on a date."""
 
     unmet: tuple[Requirement, ...]
-    """The requirements with no valid record on the date, in the order they are required."""
+    """The requirements with no valid record on the date (of the type or, for a
+    certificate, of a type above it), in the order they are required."""
     soonest: pendulum.Date | None
     """The first day after which a requirement met on the date stops being met: the
     earliest last day among the longest-lasting valid records. ``None`` when none of
     them expires (or nothing is met)."""
 
 
-class RequirementFacts(Core):
+class RequirementFacts(ValidityFacts):
     """What grades and duty roles require: the same on every date."""
 
     def requirements(self, person: Person, kind: Needs) -> tuple[Requirement, ...]:
@@ -72,15 +75,28 @@ class RequirementFacts(Core):
         kept: tuple[Requirement, ...] = cache.setdefault(profile, found)
         return kept
 
-    def _needs(self, person: Person, kind: Needs) -> tuple[tuple[Requirement, ...], frozenset[str]]:
-        """:meth:`requirements`, and the types they name as a set: once per profile."""
+    def _needs(self, person: Person, kind: Needs) -> _Needs:
+        """:meth:`requirements`, the types whose records count, and the ladder: per profile.
+
+        The types are those required and, for certificates, every type above one of
+        them (:meth:`accepted`). The ladder is each required type with the types that
+        meet it, for the required types some type is above; empty when none is.
+        """
         grade_id, roles = self._profile(person)
         profile = (kind, grade_id, *roles)
         cache = self._memo("needs")
-        found: tuple[tuple[Requirement, ...], frozenset[str]] | None = cache.get(profile)
+        found: _Needs | None = cache.get(profile)
         if found is None:
             required = self.requirements(person, kind)
-            found = cache.setdefault(profile, (required, frozenset(r.type for r in required)))
+            wanted = {r.type for r in required}
+            steps: list[tuple[str, frozenset[str]]] = []
+            if kind == "certificates":
+                for requirement in required:
+                    accepted = self.accepted(kind, requirement.type)
+                    if len(accepted) > 1:
+                        steps.append((requirement.type, accepted))
+                        wanted |= accepted
+            found = cache.setdefault(profile, (required, frozenset(wanted), tuple(steps)))
         return found
 
     def _profile(self, person: Person) -> tuple[str | None, tuple[str, ...]]:
@@ -172,16 +188,36 @@ class RequirementQuestions(RequirementFacts, AvailabilityQuestions):
 
         What is required changes with the grade and duty roles held, and so may the answer.
         """
-        (required, wanted), changed = self._capture(lambda: self._needs(person, kind))
+        (required, wanted, steps), changed = self._capture(lambda: self._needs(person, kind))
         if not required:
             return (), NEVER, changed
         best, change = _valid_ends(self._slot_table(person, kind, slot), self._ordinal, wanted)
         change = min(change, changed)
+        if steps:  # a requirement is met by the longest-lasting record of a type that meets it
+            best = _climb(best, required, steps)
         if len(best) == len(required):  # the common case: everything is met
             unmet: tuple[Requirement, ...] = ()
         else:
             unmet = tuple([requirement for requirement in required if requirement.type not in best])
         return unmet, min(best.values(), default=NEVER), change
+
+
+def _climb(
+    best: dict[str, int],
+    required: tuple[Requirement, ...],
+    steps: tuple[tuple[str, frozenset[str]], ...],
+) -> dict[str, int]:
+    """The last day of each required type met, from those of the valid types.
+
+    ``best`` holds the valid types among those required and those above them. A
+    required type with a ladder step is met by the longest-lasting type that meets it.
+    """
+    climbed = {r.type: best[r.type] for r in required if r.type in best}
+    for type_id, accepted in steps:
+        last = max((best[key] for key in accepted if key in best), default=-1)
+        if last >= 0:
+            climbed[type_id] = last
+    return climbed
 
 
 _STANDING = {"certificates": "standing-certificates", "training": "standing-training"}

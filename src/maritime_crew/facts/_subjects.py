@@ -218,7 +218,7 @@ def unmet(kind: Kind) -> Subjects:
     """People in service who do not meet a requirement of ``kind`` on the date.
 
     ``"certificates"`` or ``"training"``: their grade or a duty role requires a type (or
-    course) of which they hold no valid record (see
+    course) of which they hold no valid record, nor one of a type above it (see
     :meth:`~maritime_crew.facts.View.unmet`). One set per kind, shared by every rule
     that asks for it.
     """

@@ -1,7 +1,8 @@
 """Who is qualified to deliver an in-house course (seed commitment C3).
 
 A trainer must hold, current on the day, every course in the course's
-``trainer_courses`` and every certificate type in its ``trainer_certificates``.
+``trainer_courses`` and every certificate type in its ``trainer_certificates`` (or a
+certificate of a type above it on the ladder of ``CertificateType.supersedes``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ class Lack:
     type: str
     """The course or certificate type id."""
     lapsed: pendulum.Date | None
-    """The last day of their latest record of it, if they had one that lapsed; ``None``
-    when they never had one by the day."""
+    """The last day of their latest record of it (or, for a certificate, of a type above
+    it), if they had one that lapsed; ``None`` when they never had one by the day."""
+    lapsed_type: str | None = None
+    """The type of that latest record when it is a certificate of a type above
+    :attr:`type`; ``None`` otherwise."""
 
 
 @attrs.frozen
@@ -91,11 +95,13 @@ class TrainerFacts(ValidityFacts):
                 continue
             table = self._table(trainer, kind)
             for type_id in wanted:
-                if _best(table, type_id, day)[0] >= 0:
+                accepted = self.accepted(kind, type_id)
+                if _best(table, accepted, day)[0] >= 0:
                     continue  # valid that day
-                latest = _latest(table, type_id, day)[0]
+                latest = _latest(table, accepted, day)[0]
                 lapsed = self._day(table[2][latest]) if latest >= 0 else None
-                lacks.append(Lack(word, type_id, lapsed))
+                held = table[0][latest] if latest >= 0 else type_id
+                lacks.append(Lack(word, type_id, lapsed, None if held == type_id else held))
         return tuple(lacks)
 
 
@@ -115,7 +121,10 @@ class TrainerQuestions(TrainerFacts, PeopleQuestions):
         )
 
     def holders_of(self, kind: Kind, type_id: str) -> frozenset[str]:
-        """Staff numbers of the people in service with a valid record of a type on the date."""
+        """Staff numbers of the people in service with a valid record of a type on the date.
+
+        For a certificate type, a valid certificate of a type above it counts too.
+        """
         return self._answer("holders", (kind, type_id), lambda: self._holders(kind, type_id))
 
     def _holders(self, kind: Kind, type_id: str) -> frozenset[str]:
@@ -124,8 +133,10 @@ class TrainerQuestions(TrainerFacts, PeopleQuestions):
         joined, left = self._service_days()  # in_service, from its columns
         day = self._ordinal
         change = NEVER
-        positions, firsts, lasts = self._records_of_type(kind, type_id)
-        for position, first, last in zip(positions, firsts, lasts, strict=True):
+        records = [self._records_of_type(kind, key) for key in sorted(self.accepted(kind, type_id))]
+        for position, first, last in (
+            row for columns in records for row in zip(*columns, strict=True)
+        ):
             if first > day:
                 if first < change:
                     change = first

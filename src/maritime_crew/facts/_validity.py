@@ -6,6 +6,12 @@ it follows from the certificate type's validity (or the course's refresher perio
 the holder's age on the day of issue: a period of ``P5Y`` from 2 March 2016 runs up to
 and including 1 March 2021. A type or course without a validity never expires.
 
+Certificate types form a ladder through ``CertificateType.supersedes``: a certificate of
+a higher type meets a requirement for a lower one (a chief mate's STCW II/2 meets a
+requirement for II/1). A question asked with ``or_higher=True`` counts the records of
+the type and of every type above it; the ladder is followed through once per fleet
+(:meth:`ValidityFacts.higher`). A course has no ladder.
+
 A person's records of one kind are kept as a table of types and first and last days
 (ordinals), worked out once per person: text and whole numbers, which the garbage
 collector does not trace (a fleet of 10,000 people has some 85,000 such records).
@@ -13,7 +19,7 @@ collector does not trace (a fleet of 10,000 people has some 85,000 such records)
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from typing import Literal
 
 import attrs
@@ -23,13 +29,15 @@ from ..model import AgeSchedule, Certificate, Person, TrainingRecord, shift
 from ._core import Core, DatedCore
 from ._trace import NEVER
 
-__all__ = ["Held", "Kind", "ValidityFacts", "ValidityQuestions", "last_day"]
+__all__ = ["Held", "Kind", "ValidityFacts", "ValidityQuestions", "ladder", "last_day"]
 
 Kind = Literal["certificates", "training"]
 """A person's certificates, or their training records (course completions and bookings)."""
 
 Table = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
 """A person's certificates (or training records) in order: types, first and last days."""
+
+_NONE: frozenset[str] = frozenset()
 
 
 def last_day(schedule: AgeSchedule, start: pendulum.Date, age: int | None) -> pendulum.Date:
@@ -72,8 +80,84 @@ def _end(
     return validity.for_age(person.age_on(start)).after_ordinal(start) - 1
 
 
+def ladder(supersedes: Iterable[tuple[str, Iterable[str]]]) -> dict[str, frozenset[str]]:
+    """Each type with the types below it: those it supersedes, directly or through others.
+
+    ``supersedes`` gives each type with the types it names (the first entry of a type
+    counts, as lookups by id see it). A loop (a type that supersedes itself, or two that
+    supersede each other) does not stop the walk: each type of a loop is below every
+    other, and below itself, which is how ``DATA011`` finds the loop to report. Types
+    that supersede nothing are left out.
+    """
+    named: dict[str, tuple[str, ...]] = {}
+    for type_id, lower in supersedes:
+        if type_id not in named:
+            named[type_id] = tuple(lower)
+    below: dict[str, frozenset[str]] = {}
+    for start, direct in named.items():
+        if not direct:
+            continue
+        seen: set[str] = set()
+        stack = list(direct)
+        while stack:
+            type_id = stack.pop()
+            if type_id not in seen:
+                seen.add(type_id)
+                stack.extend(named.get(type_id, ()))
+        below[start] = frozenset(seen)
+    return below
+
+
 class ValidityFacts(Core):
     """Questions about certificates and training that do not depend on a date."""
+
+    def _ladder(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """Each certificate type's types below it, and above it: worked out once."""
+        cache = self._memo("ladder")
+        found: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None
+        found = cache.get("ladder")
+        if found is None:
+            below = ladder((t.id, t.supersedes) for t in self.fleet.certificate_types)
+            above: dict[str, set[str]] = {}
+            for upper, lower in below.items():
+                for type_id in lower:
+                    above.setdefault(type_id, set()).add(upper)
+            made = (below, {key: frozenset(value) for key, value in above.items()})
+            found = cache.setdefault("ladder", made)
+        return found
+
+    def lower(self, type_id: str) -> frozenset[str]:
+        """The certificate types below ``type_id``: each one a valid certificate of it meets.
+
+        Those it supersedes, and what they supersede in turn (empty when it supersedes
+        nothing).
+        """
+        return self._ladder()[0].get(type_id, _NONE)
+
+    def higher(self, type_id: str) -> frozenset[str]:
+        """The certificate types above ``type_id``: each one whose valid certificate meets it.
+
+        Every type that supersedes it, directly or through others (empty when none does).
+        """
+        return self._ladder()[1].get(type_id, _NONE)
+
+    def accepted(self, kind: Kind, type_id: str) -> frozenset[str]:
+        """The types whose valid record meets a requirement for ``type_id``.
+
+        The type itself and, for certificates, every type above it (:meth:`higher`); for
+        a course, the course alone.
+        """
+        cache = self._memo("accepted")
+        key = (kind, type_id)
+        found: frozenset[str] | None = cache.get(key)
+        if found is None:
+            above = self.higher(type_id) if kind == "certificates" else _NONE
+            found = cache.setdefault(key, above | {type_id})
+        return found
+
+    def _types(self, kind: Kind, type_id: str, or_higher: bool) -> Container[str]:
+        """What a question about ``type_id`` counts: the type, or everything that meets it."""
+        return self.accepted(kind, type_id) if or_higher else (type_id,)
 
     def _validities(self, kind: Kind) -> dict[str, AgeSchedule | None]:
         """The validity of each certificate type (or course) by id; the first of a duplicate."""
@@ -161,33 +245,53 @@ class ValidityFacts(Core):
             by_type.setdefault(key, []).append(self._held(person, kind, table, position))
         return {key: tuple(value) for key, value in by_type.items()}
 
-    def valid_on(self, person: Person, kind: Kind, type_id: str, on: pendulum.Date) -> Held | None:
+    def valid_on(
+        self,
+        person: Person,
+        kind: Kind,
+        type_id: str,
+        on: pendulum.Date,
+        *,
+        or_higher: bool = False,
+    ) -> Held | None:
         """The person's record of a type valid on a fixed date that lasts longest, if any.
 
         Not traced: for questions about a date that is not the one being checked, such
-        as whether a trainer was qualified on the day they delivered a course.
+        as whether a trainer was qualified on the day they delivered a course. With
+        ``or_higher``, a certificate of a type above it counts too (:meth:`accepted`).
         """
         table = self._table(person, kind)
-        best = _best(table, type_id, on.toordinal())[0]
+        best = _best(table, self._types(kind, type_id, or_higher), on.toordinal())[0]
         return self._held(person, kind, table, best) if best >= 0 else None
 
-    def latest_on(self, person: Person, kind: Kind, type_id: str, on: pendulum.Date) -> Held | None:
-        """The most recent record of a type dated on or before a fixed date; not traced."""
+    def latest_on(
+        self,
+        person: Person,
+        kind: Kind,
+        type_id: str,
+        on: pendulum.Date,
+        *,
+        or_higher: bool = False,
+    ) -> Held | None:
+        """The most recent record of a type dated on or before a fixed date; not traced.
+
+        With ``or_higher``, of the type or a type above it.
+        """
         table = self._table(person, kind)
-        best = _latest(table, type_id, on.toordinal())[0]
+        best = _latest(table, self._types(kind, type_id, or_higher), on.toordinal())[0]
         return self._held(person, kind, table, best) if best >= 0 else None
 
 
-def _latest(table: Table, type_id: str, day: int) -> tuple[int, int]:
-    """The most recent record of a type dated on or before ``day``, and when that changes.
+def _latest(table: Table, accepted: Container[str], day: int) -> tuple[int, int]:
+    """The most recent record of the types ``accepted`` dated on or before ``day``.
 
     Its position (the later recorded of a tie; -1 when none), and the first later day
-    on which a record of the type starts.
+    on which a record of those types starts.
     """
     types, starts, _ = table
     best, best_start, change = -1, -1, NEVER
     for position, key in enumerate(types):
-        if key != type_id:
+        if key not in accepted:
             continue
         start = starts[position]
         if start > day:
@@ -197,16 +301,17 @@ def _latest(table: Table, type_id: str, day: int) -> tuple[int, int]:
     return best, change
 
 
-def _best(table: Table, type_id: str, day: int) -> tuple[int, int]:
-    """The record of a type valid on ``day`` that lasts longest, and when that may change.
+def _best(table: Table, accepted: Container[str], day: int) -> tuple[int, int]:
+    """The record of the types ``accepted`` valid on ``day`` that lasts longest, and more.
 
     Its position (-1 when none is valid; of two that never expire, the later recorded),
-    and the first later day on which some record of the type starts or stops being valid.
+    and the first later day on which some record of those types starts or stops being
+    valid.
     """
     types, starts, ends = table
     best, best_end, change = -1, -1, NEVER
     for position, key in enumerate(types):
-        if key != type_id:
+        if key not in accepted:
             continue
         start = starts[position]
         if start > day:
@@ -223,53 +328,86 @@ def _best(table: Table, type_id: str, day: int) -> tuple[int, int]:
 
 
 class ValidityQuestions(ValidityFacts, DatedCore):
-    """Questions about certificates and training on the view's date."""
+    """Questions about certificates and training on the view's date.
 
-    def valid(self, person: Person, kind: Kind, type_id: str) -> Held | None:
+    ``or_higher=True`` asks what a requirement asks: a record of the type, or a
+    certificate of a type above it on the ladder (:meth:`accepted`). A record found that
+    way may be of another type than the one asked about: its ``record.type`` says which.
+    """
+
+    def valid(
+        self, person: Person, kind: Kind, type_id: str, *, or_higher: bool = False
+    ) -> Held | None:
         """The person's record of a type valid on the date that lasts longest, if any.
 
-        Of two that never expire, the later recorded.
+        Of two that never expire, the later recorded. With ``or_higher``, the record
+        that meets a requirement for the type longest: of the type or a type above it.
         """
         table = self._table(person, kind)
-        best, change = _best(table, type_id, self._ordinal)
+        best, change = _best(table, self._types(kind, type_id, or_higher), self._ordinal)
         self._note(change)
         return self._held(person, kind, table, best) if best >= 0 else None
 
-    def latest(self, person: Person, kind: Kind, type_id: str) -> Held | None:
+    def latest(
+        self, person: Person, kind: Kind, type_id: str, *, or_higher: bool = False
+    ) -> Held | None:
         """The most recent record of a type dated on or before the date, valid or not.
 
-        Of two on the same day, the later recorded.
+        Of two on the same day, the later recorded. With ``or_higher``, of the type or a
+        type above it.
         """
         table = self._table(person, kind)
-        best, change = _latest(table, type_id, self._ordinal)
+        best, change = _latest(table, self._types(kind, type_id, or_higher), self._ordinal)
         self._note(change)
         return self._held(person, kind, table, best) if best >= 0 else None
 
-    def valid_types(self, person: Person, kind: Kind) -> dict[str, pendulum.Date | None]:
+    def valid_types(
+        self, person: Person, kind: Kind, *, or_higher: bool = False
+    ) -> dict[str, pendulum.Date | None]:
         """Each type (or course) of which the person holds a valid record on the date.
 
-        With the last day of the longest-lasting one (``None``: it never expires).
+        With the last day of the longest-lasting one (``None``: it never expires). With
+        ``or_higher``, each type a valid record meets: its own and every type below it,
+        with the last day of the longest-lasting record that meets it.
         """
         ends, change = _valid_ends(self._table(person, kind), self._ordinal)
         self._note(change)
+        if or_higher and kind == "certificates":
+            ends = self._lift(ends)
         return {key: self._day(last) for key, last in ends.items()}
 
-    def unrenewed(self, person: Person, kind: Kind, type_id: str) -> Held | None:
+    def _lift(self, ends: dict[str, int]) -> dict[str, int]:
+        """Last days by type (ordinals), each type below a valid one given its day too."""
+        below = self._ladder()[0]
+        if not below:
+            return ends
+        lifted = dict(ends)
+        for type_id, last in ends.items():
+            for lower in below.get(type_id, _NONE):
+                if last > lifted.get(lower, -1):
+                    lifted[lower] = last
+        return lifted
+
+    def unrenewed(
+        self, person: Person, kind: Kind, type_id: str, *, or_higher: bool = False
+    ) -> Held | None:
         """The record of a type valid on the date, if it expires and nothing follows it.
 
         ``None`` when none is valid, the valid one never expires, or something already
         recorded is valid on the day after it expires. A certificate counts when it is
         recorded at all (issued by the expiry date); a course completion counts only
         when it is dated on or before the view's date, as a later one is a booking that
-        may yet be cancelled.
+        may yet be cancelled. With ``or_higher``, for a requirement for the type: the
+        record that meets it longest, followed by nothing that meets it.
         """
         table = self._table(person, kind)
         day = self._ordinal
-        best, change = _best(table, type_id, day)
+        accepted = self._types(kind, type_id, or_higher)
+        best, change = _best(table, accepted, day)
         self._note(change)
         if best < 0 or table[2][best] >= NEVER:
             return None
-        cover = _best(table, type_id, table[2][best] + 1)[0]
+        cover = _best(table, accepted, table[2][best] + 1)[0]
         if cover >= 0:
             if kind == "certificates":
                 return None

@@ -31,7 +31,12 @@ class CertificateKind(str, enum.Enum):
 
 @attrs.frozen(field_transformer=provenance_last)
 class CertificateType(Recorded):
-    """A kind of certificate that people hold, such as STCW II/1 or an ENG1 medical."""
+    """A kind of certificate that people hold, such as STCW II/1 or an ENG1 medical.
+
+    ``supersedes`` puts certificates of competency on a ladder: a chief mate's STCW II/2
+    certificate meets a requirement for STCW II/1, so a role that asks for II/1 asks for
+    "II/1 or higher" (see the certificate ladder in ``docs/pathways.md``).
+    """
 
     id: str = attrs.field(metadata=doc("Unique certificate type id.", "stcw-ii-1"))
     name: str = attrs.field(metadata=doc("Name.", "STCW II/1 Officer of the Watch (deck)"))
@@ -47,6 +52,15 @@ class CertificateType(Recorded):
             "How long a certificate is valid from issue, possibly by the holder's age; "
             "absent if it does not expire.",
             '"P5Y"',
+        ),
+    )
+    supersedes: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Ids of the certificate types below this one on the ladder of certificates of "
+            "competency: a valid certificate of this type meets a requirement for each of "
+            "them, and for the types they supersede in turn.",
+            '["stcw-ii-1"]',
         ),
     )
 
