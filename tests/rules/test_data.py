@@ -163,9 +163,11 @@ class TestUnknownReference:
                 )
             ],
             work_periods=[work("BF7", 6, 12, vessel="q")],
+            certificate_types=[mc.model.CertificateType("t", "T", supersedes=("t4",))],
         )
         found = sorted((f.subject.kind, f.details["field"]) for f in run(data, "DATA002"))
         assert found == [
+            ("certificate_type", "supersedes"),
             ("course", "trainer_certificates"),
             ("course", "trainer_courses"),
             ("crew", "vessel"),
@@ -300,6 +302,67 @@ class TestUnknownReference:
             **{**attrs.asdict(waiver, recurse=False), "subject": mc.model.Subject("port", "x")}
         )
         assert run(fleet(waivers=[own]), "DATA002") == []
+
+    def test_an_unknown_type_in_supersedes_is_an_unknown_reference(self) -> None:
+        data = fleet(
+            certificate_types=[
+                mc.model.CertificateType("stcw-ii-1", "II/1"),
+                mc.model.CertificateType("stcw-ii-2-co", "II/2", supersedes=("stcw-ii-l",)),
+            ]
+        )
+        (finding,) = run(data, "DATA002")
+        assert finding.subject == mc.model.Subject("certificate_type", "stcw-ii-2-co")
+        assert finding.message == (
+            "certificate type stcw-ii-2-co refers in `supersedes` to certificate type "
+            "'stcw-ii-l', which does not exist; did you mean 'stcw-ii-1'?"
+        )
+
+
+class TestCertificateLadderLoop:
+    @staticmethod
+    def types(**supersedes: tuple[str, ...]) -> mc.model.Fleet:
+        return fleet(
+            certificate_types=[
+                mc.model.CertificateType(type_id.replace("_", "-"), type_id, supersedes=lower)
+                for type_id, lower in supersedes.items()
+            ]
+        )
+
+    def test_two_types_that_supersede_each_other(self) -> None:
+        data = self.types(ii_1=("ii-2",), ii_2=("ii-1",))
+        (finding,) = run(data, "DATA011")
+        assert finding.subject == mc.model.Subject("certificate_type", "ii-1")
+        assert finding.message == (
+            "certificate types ii-1 and ii-2 supersede each other in a loop: ii-1 supersedes "
+            "ii-2, which supersedes ii-1; each type of the loop counts for every other, so "
+            "none is higher"
+        )
+        assert finding.details == {"types": ["ii-1", "ii-2"], "loop": ["ii-1", "ii-2", "ii-1"]}
+
+    def test_a_longer_loop_is_one_finding_with_its_shortest_way_round(self) -> None:
+        data = self.types(a=("b",), b=("c", "x"), c=("a", "b"), x=(), top=("a",))
+        (finding,) = run(data, "DATA011")
+        assert finding.details == {"types": ["a", "b", "c"], "loop": ["a", "b", "c", "a"]}
+        assert "a supersedes b, which supersedes c, which supersedes a;" in finding.message
+
+    def test_a_type_that_supersedes_itself(self) -> None:
+        (finding,) = run(self.types(ii_1=("ii-1",)), "DATA011")
+        assert finding.message == (
+            "certificate type ii-1 lists itself in `supersedes`: a type cannot be above itself"
+        )
+
+    def test_two_separate_loops_are_two_findings(self) -> None:
+        data = self.types(a=("b",), b=("a",), c=("c",))
+        assert [f.subject.id for f in run(data, "DATA011")] == ["a", "c"]
+
+    def test_a_ladder_without_a_loop_passes(self) -> None:
+        data = self.types(
+            ii_3=(), ii_1=("ii-3",), ii_2_co=("ii-1",), ii_2_master=("ii-2-co", "ii-1")
+        )
+        assert run(data, "DATA011") == []
+
+    def test_the_example_fleet_ladder_has_no_loop(self) -> None:
+        assert run(_EXAMPLE, "DATA011") == []
 
 
 class TestDatesOutOfOrder:

@@ -237,6 +237,9 @@ def _references(
             for person_id in getattr(deployment, field):
                 if person_id not in people:
                     yield "deployment", deployment.id, (field, "person", person_id)
+    for certificate_type in fleet.certificate_types:
+        for lower in certificate_type.supersedes:
+            yield "certificate_type", certificate_type.id, ("supersedes", "certificate_type", lower)
     for course in fleet.courses:
         for course_id in course.trainer_courses:
             yield "course", course.id, ("trainer_courses", "course", course_id)
@@ -989,6 +992,82 @@ def work_periods_overlap(_: Fleet, ctx: Context) -> Iterator[Finding]:
     for positions in _work_by_person(fleet).values():
         for first, second in _overlapping_pairs(fleet.work_periods, positions):
             yield _overlap_finding(fleet, ctx, first, second)
+
+
+# -- the certificate ladder ------------------------------------------------------------------
+
+
+@builtin(
+    code="DATA011",
+    name="certificate-ladder-loop",
+    severity=Severity.ERROR,
+    summary="Certificate types supersede each other in a loop, or one supersedes itself.",
+    rationale="`supersedes` puts certificate types on a ladder: a valid certificate of a "
+    "type counts for every type below it, as a chief mate's STCW II/2 counts for an officer "
+    "of the watch's II/1. A loop (II/1 supersedes II/2, which supersedes II/1) makes each "
+    "type of it count for every other, so a requirement for the higher one is met by the "
+    "lower: almost always one entry written the wrong way round. A type that supersedes "
+    "itself says nothing and is reported too. Unknown ids in `supersedes` are DATA002's. "
+    "Good practice.",
+    source="good practice",
+    example="stcw-ii-1 supersedes stcw-ii-2-co, which supersedes stcw-ii-1.",
+    fix="Remove the entry that points down the wrong way: a type lists only the types "
+    "below it (`stcw-ii-2-co` lists `stcw-ii-1`, not the other way round).",
+)
+def certificate_ladder_loop(_: Fleet, ctx: Context) -> Iterator[Finding]:
+    facts = ctx.facts
+    named: dict[str, tuple[str, ...]] = {}
+    for certificate_type in facts.fleet.certificate_types:
+        named.setdefault(certificate_type.id, certificate_type.supersedes)
+    reported: set[str] = set()
+    for type_id in named:
+        if type_id in reported or type_id not in facts.lower(type_id):
+            continue
+        loop = [
+            t
+            for t in named
+            if t == type_id or (t in facts.lower(type_id) and type_id in facts.lower(t))
+        ]
+        reported.update(loop)
+        path = _loop_path(named, type_id, set(loop))
+        if len(path) == 2:
+            message = (
+                f"certificate type {type_id} lists itself in `supersedes`: a type cannot be "
+                "above itself"
+            )
+        else:
+            steps = ", which supersedes ".join(path[1:])
+            listed = ", ".join(loop[:-1]) + " and " + loop[-1]
+            message = (
+                f"certificate types {listed} supersede each other in a loop: {type_id} "
+                f"supersedes {steps}; each type of the loop counts for every other, so none "
+                "is higher"
+            )
+        yield ctx.finding(
+            Subject("certificate_type", type_id),
+            message,
+            details={"types": loop, "loop": path},
+        )
+
+
+def _loop_path(named: Mapping[str, Sequence[str]], start: str, within: set[str]) -> list[str]:
+    """The shortest way from ``start`` back to itself through ``supersedes``, both ends named."""
+    parent: dict[str, str | None] = {start: None}
+    frontier = [start]
+    while frontier:
+        following = []
+        for type_id in frontier:
+            for lower in named.get(type_id, ()):
+                if lower == start:
+                    path = [type_id]
+                    while (up := parent[path[-1]]) is not None:
+                        path.append(up)
+                    return [*reversed(path), start]
+                if lower in within and lower not in parent:
+                    parent[lower] = type_id
+                    following.append(lower)
+        frontier = following
+    return [start, start]  # not reached: ``start`` is on a loop within ``within``
 
 
 # -- waivers ---------------------------------------------------------------------------------
