@@ -296,3 +296,34 @@ def test_as_of_accepts_dates_and_rejects_moments(fleet: mc.model.Fleet) -> None:
     )
     with pytest.raises(TypeError):
         mc.forecast.forecast(fleet, datetime.datetime(2021, 3, 31, 12), 30)
+
+
+def test_a_higher_certificate_is_required_for_the_lower_type_it_counts_for() -> None:
+    oow = mc.model.DutyRole("oow", "OOW", certificates=("ii-1",))
+    data = mc.model.Fleet(
+        people=(
+            mc.model.Person(
+                "BF1",
+                "Ann",
+                mc.model.Discipline.DECK,
+                duty_roles=("oow",),
+                certificates=(
+                    mc.model.Certificate("ii-2-co", D(2016, 4, 20), expires=D(2021, 4, 19)),
+                ),
+            ),
+        ),
+        duty_roles=(oow,),
+        certificate_types=(
+            mc.model.CertificateType("ii-1", "STCW II/1"),
+            mc.model.CertificateType("ii-2-co", "STCW II/2 chief mate", supersedes=("ii-1",)),
+        ),
+    )
+    (item,) = mc.forecast.forecast(data, AS_OF, 30).items
+    assert item.description == (
+        "STCW II/2 chief mate of BF1 expires at the end of 2021-04-19 (in 19 days); required "
+        "by duty role oow (for ii-1)"
+    )
+    assert (item.details["required"], item.details["required_by"]) == (
+        True,
+        ["duty role oow (for ii-1)"],
+    )

@@ -241,3 +241,86 @@ class TestValidityExceeded:
         (finding,) = run(data, "CERT005")
         assert finding.details["latest_allowed"] == "2021-08-31"
         assert "for a holder aged 17" in finding.message
+
+
+class TestLadder:
+    """A certificate of a higher type counts for a requirement of a type it supersedes."""
+
+    COC = mc.model.CertificateKind.COMPETENCY
+    TYPES = (
+        certificate_type("ii-1", "P5Y", name="STCW II/1 OOW", kind=COC),
+        certificate_type(
+            "ii-2-co", "P5Y", name="STCW II/2 chief mate", kind=COC, supersedes=("ii-1",)
+        ),
+    )
+
+    def officer(self, *certificates: mc.model.Certificate) -> mc.model.Fleet:
+        return fleet(
+            people=[person("BF1", duty_roles=("oow",), certificates=certificates)],
+            duty_roles=[role("oow", certificates=("ii-1",))],
+            certificate_types=self.TYPES,
+        )
+
+    def test_a_valid_higher_certificate_meets_the_requirement_through_its_expiry_date(
+        self,
+    ) -> None:
+        data = self.officer(
+            cert("ii-1", D(2015, 12, 31), D(2020, 12, 31), number="C-1"),
+            cert("ii-2-co", D(2016, 4, 1), D(2021, 3, 31), number="C-2"),
+        )
+        for day in (D(2021, 3, 30), D(2021, 3, 31)):
+            for code in ("CERT001", "CERT003", "CERT004"):
+                assert run(data, code, as_of=day) == [], (code, day)
+        (finding,) = run(data, "CERT001", as_of=D(2021, 4, 1))
+        assert finding.message == (
+            "STCW II/2 chief mate certificate C-2 of BF1, which counted for STCW II/1 OOW, "
+            "expired at the end of 2021-03-31, 1 day before 2021-04-01; required by duty role oow"
+        )
+        assert finding.details["certificate_type"] == "ii-1"
+        assert finding.details["met_by"] == "ii-2-co"
+        assert run(data, "CERT004", as_of=D(2021, 4, 1)) == []  # held before: CERT001's
+
+    def test_the_lower_certificate_expired_alone_keeps_its_own_message(self) -> None:
+        data = self.officer(
+            cert("ii-2-co", D(2010, 1, 1), D(2014, 12, 31), number="C-2"),
+            cert("ii-1", D(2015, 12, 31), D(2020, 12, 31), number="C-1"),
+        )
+        (finding,) = run(data, "CERT001")
+        assert finding.message.startswith(
+            "STCW II/1 OOW certificate C-1 of BF1 expired at the end of"
+        )
+        assert "met_by" not in finding.details
+
+    def test_a_higher_certificate_recorded_from_a_later_day_is_named(self) -> None:
+        data = self.officer(cert("ii-2-co", D(2021, 5, 1)))
+        assert messages(run(data, "CERT004")) == [
+            "BF1 has no STCW II/1 OOW certificate, required by duty role oow; STCW II/2 "
+            "chief mate certificate, which counts for it, is recorded from 2021-05-01"
+        ]
+
+    def test_the_higher_certificate_is_the_one_warned_of(self) -> None:
+        data = self.officer(
+            cert("ii-1", D(2016, 5, 20), D(2021, 4, 30), number="C-1"),
+            cert("ii-2-co", D(2016, 5, 20), D(2021, 5, 20), number="C-2"),
+        )
+        (finding,) = run(data, "CERT002")
+        assert finding.message == (
+            "STCW II/2 chief mate certificate C-2 of BF1, which counts for STCW II/1 OOW, "
+            "expires at the end of 2021-05-20, in 50 days (warning period 90 days); required "
+            "by duty role oow"
+        )
+        assert finding.details["met_by"] == "ii-2-co"
+
+    def test_no_warning_when_a_higher_certificate_outlasts_the_expiring_one(self) -> None:
+        data = self.officer(
+            cert("ii-1", D(2016, 4, 30), D(2021, 4, 30)),
+            cert("ii-2-co", D(2020, 1, 1), D(2024, 12, 31)),
+        )
+        assert run(data, "CERT002") == []
+        assert run(self.officer(cert("ii-1", D(2016, 4, 30), D(2021, 4, 30))), "CERT002")
+
+    def test_revalidation_is_not_at_risk_when_a_higher_certificate_takes_over(self) -> None:
+        lower = cert("ii-1", D(2016, 4, 30), D(2021, 4, 30))
+        assert run(self.officer(lower), "CERT006")  # no sea service at all
+        higher = cert("ii-2-co", D(2020, 1, 1), D(2024, 12, 31))
+        assert run(self.officer(lower, higher), "CERT006") == []

@@ -490,3 +490,35 @@ def test_a_near_coastal_restriction_keeps_a_person_out_of_a_cutters_manning() ->
     assert [len(run(data, "MAN001", as_of=day)) for day in (LAST, AFTER)] == [1, 0]
     cpv = evolve(data, vessels=(evolve(data.vessels[0], type=mc.model.VesselType.CPV),))
     assert run(cpv, "MAN001", as_of=LAST) == []
+
+
+class TestCertificateLadder:
+    """Who can fill a slot: a higher certificate of competency counts for a lower one."""
+
+    TYPES = (
+        mc.model.CertificateType("ii-1", "STCW II/1"),
+        mc.model.CertificateType("ii-2-co", "STCW II/2 chief mate", supersedes=("ii-1",)),
+    )
+
+    def crewed(self, *certificates: mc.model.Certificate) -> mc.model.Fleet:
+        oow = role("oow", certificates=("ii-1",))
+        return fleet(
+            vessels=[vessel("vigilant", complement=(mc.model.RoleCount("oow", 1),))],
+            crews=[crew("vigilant-a")],
+            people=[
+                person("BF1", crew="vigilant-a", duty_roles=("oow",), certificates=certificates)
+            ],
+            duty_roles=[oow],
+            certificate_types=self.TYPES,
+        )
+
+    def test_a_chief_mate_fills_an_officer_of_the_watch_slot_through_their_expiry(self) -> None:
+        data = self.crewed(
+            mc.model.Certificate("ii-1", D(2015, 1, 1), expires=D(2019, 12, 31)),
+            mc.model.Certificate("ii-2-co", D(2016, 4, 1), expires=D(2021, 3, 31)),
+        )
+        assert run(data, "MAN001", as_of=D(2021, 3, 31)) == []
+        (finding,) = run(data, "MAN001", as_of=D(2021, 4, 1))
+        assert finding.details["unqualified"] == {
+            "BF1": {"courses": [], "certificates": ["ii-1"], "kit": []}
+        }

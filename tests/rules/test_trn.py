@@ -367,3 +367,46 @@ class TestCourseWithoutTrainer:
     def test_external_courses_and_courses_without_trainer_requirements_are_skipped(self) -> None:
         assert run(self.catalogue(provider="Warsash"), "TRN006") == []
         assert run(self.catalogue(trainer_courses=()), "TRN006") == []
+
+
+class TestTrainerLadder:
+    """A trainer's certificate requirement is met by a certificate of a higher type."""
+
+    TYPES = (
+        certificate_type("stcw-iii-1", "P5Y", name="STCW III/1 EOOW"),
+        certificate_type(
+            "stcw-iii-2-ce", "P5Y", name="STCW III/2 chief engineer", supersedes=("stcw-iii-1",)
+        ),
+    )
+    MACHINERY = course(
+        "machinery", name="Machinery watchkeeping", trainer_certificates=("stcw-iii-1",)
+    )
+
+    def delivered(self, on: D, *certificates: mc.model.Certificate) -> mc.model.Fleet:
+        return fleet(
+            people=[
+                person("BF1", training=(trained("machinery", on, trainer="BF2"),)),
+                person("BF2", certificates=certificates),
+            ],
+            courses=[self.MACHINERY],
+            certificate_types=self.TYPES,
+        )
+
+    def test_qualified_through_the_higher_certificates_expiry_and_not_after(self) -> None:
+        held = (
+            cert("stcw-iii-1", D(2012, 1, 1), D(2016, 12, 31)),
+            cert("stcw-iii-2-ce", D(2015, 10, 1), D(2020, 9, 30)),
+        )
+        assert run(self.delivered(D(2020, 9, 30), *held), "TRN005") == []
+        assert messages(run(self.delivered(D(2020, 10, 1), *held), "TRN005")) == [
+            "BF2 was not qualified to deliver Machinery watchkeeping to BF1 on 2020-10-01: "
+            "their STCW III/2 chief engineer certificate, which counted for STCW III/1 EOOW, "
+            "had expired at the end of 2020-09-30"
+        ]
+
+    def test_no_one_qualified_counts_holders_of_the_higher_certificate(self) -> None:
+        data = self.delivered(D(2020, 9, 30), cert("stcw-iii-2-ce", D(2019, 1, 1)))
+        assert run(data, "TRN006") == []
+        expired = self.delivered(D(2020, 9, 30), cert("stcw-iii-2-ce", D(2015, 1, 1)))
+        (finding,) = run(expired, "TRN006")
+        assert finding.details["holders"] == {"certificate stcw-iii-1": 0}

@@ -117,6 +117,49 @@ class TestHandWorked:
         assert training_needs(data, AS_OF).courses_without_trainer == ("c1",)
 
 
+class TestCertificateLadder:
+    """A valid higher certificate closes the gap a lower one's requirement would leave."""
+
+    @staticmethod
+    def officers(*certificates: mc.model.Certificate) -> mc.model.Fleet:
+        higher = mc.model.CertificateType("g2", "G2", supersedes=("g1",))
+        people = [
+            person("BF1", crew="a", duty_roles=("r1",), certificates=(cert("g1", D(2020, 1, 1)),)),
+            person("BF2", crew="a", duty_roles=("r1",), certificates=certificates),
+        ]
+        data = build([role("r1", certificates=("g1",))], people, {"r1": 2})
+        return attrs.evolve(data, certificate_types=(certificate_type("g1", "P5Y"), higher))
+
+    def test_no_gap_for_the_lower_certificate_while_the_higher_is_valid(self) -> None:
+        # g1 of BF2 expired at the end of 2020-12-31; their g2 is valid through 2021-03-31.
+        data = self.officers(
+            cert("g1", D(2015, 1, 1), D(2020, 12, 31)), cert("g2", D(2016, 4, 1), D(2021, 3, 31))
+        )
+        needs = training_needs(data, D(2021, 3, 30))
+        assert (needs.gaps, needs.actions) == ((), ())
+        # on its last valid day it still counts, as lapsing (the TNA's window is 0 days)
+        needs = training_needs(data, D(2021, 3, 31))
+        assert [(g.kind, g.counted, g.filled_by) for g in needs.gaps] == [("lapsing", 1, ("BF2",))]
+        for day, state in (
+            (D(2021, 3, 30), mc.skills.CellState.QUALIFIED),
+            (D(2021, 3, 31), mc.skills.CellState.LAPSING),
+        ):
+            cell = mc.skills.skills_matrix(data, day, within=0).cell("BF2", "r1")
+            assert cell is not None
+            assert (cell.state, cell.until) == (state, D(2021, 3, 31))
+        needs = training_needs(data, D(2021, 4, 1))
+        assert [(g.role, g.kind, g.counted) for g in needs.gaps] == [("r1", "shortfall", 1)]
+        assert [(a.person, a.kind, a.item) for a in needs.actions] == [
+            ("BF2", TrainingActionKind.CERTIFICATE, "g1")
+        ]
+
+    def test_the_higher_certificate_lapsing_is_the_requirement_lapsing(self) -> None:
+        data = self.officers(cert("g2", D(2016, 5, 1), D(2021, 4, 30)))
+        cell = mc.skills.skills_matrix(data, AS_OF, within=90).cell("BF2", "r1")
+        assert cell is not None
+        assert (cell.state, cell.lapsing_certificates) == (mc.skills.CellState.LAPSING, ("g1",))
+
+
 class TestExampleFleet:
     def test_finds_the_single_point_and_the_unfilled_watch(self, example: mc.model.Fleet) -> None:
         cover = coverage(example, AS_OF)

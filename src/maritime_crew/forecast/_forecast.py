@@ -256,8 +256,19 @@ def _required_by(why: list[str]) -> str:
 
 
 def _required(view: View, person: Person, kind: Kind) -> dict[str, list[str]]:
-    """What the person's grade and duty roles require of ``kind``, with who requires each."""
-    return {need.type: list(need.required_by) for need in view.requirements(person, kind)}
+    """What the person's grade and duty roles require of ``kind``, with who requires each.
+
+    A certificate type above a required one on the ladder counts for it: it is required
+    by the same, ``for`` the type it counts for.
+    """
+    required: dict[str, list[str]] = {}
+    for need in view.requirements(person, kind):
+        required.setdefault(need.type, []).extend(need.required_by)
+        if kind == "certificates":
+            for higher in sorted(view.higher(need.type)):
+                why = [f"{reason} (for {need.type})" for reason in need.required_by]
+                required.setdefault(higher, []).extend(why)
+    return required
 
 
 def _certificates(scan: _Scan) -> Iterator[DueItem]:

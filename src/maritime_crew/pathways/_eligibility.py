@@ -106,22 +106,38 @@ def _until(held: Held) -> str:
 
 
 def certificate_requirement(view: View, person: Person, type_id: str) -> Requirement:
-    """Whether the person holds a valid certificate of a type on the view's date."""
-    held = view.valid(person, "certificates", type_id)
+    """Whether the person holds a valid certificate of a type on the view's date.
+
+    A certificate of a type above it on the ladder (``CertificateType.supersedes``)
+    meets it too; the detail and evidence then name that type.
+    """
+    held = view.valid(person, "certificates", type_id, or_higher=True)
     if held is not None:
-        number = held.record.number if isinstance(held.record, Certificate) else None
+        certificate = held.record
+        assert isinstance(certificate, Certificate)
+        number = certificate.number
         label = f"certificate {number}" if number else f"certificate #{held.position + 1}"
+        if certificate.type != type_id:
+            label = f"{certificate.type} {label}"
+            detail = f"{type_id}: met by {label} issued {held.start}, valid {_until(held)}"
+        else:
+            detail = f"{type_id}: {label} issued {held.start}, valid {_until(held)}"
         return Requirement(
-            RequirementKind.CERTIFICATE,
-            type_id,
-            True,
-            f"{type_id}: {label} issued {held.start}, valid {_until(held)}",
-            evidence=label,
-            until=held.expires,
+            RequirementKind.CERTIFICATE, type_id, True, detail, evidence=label, until=held.expires
         )
-    latest = view.latest(person, "certificates", type_id)
+    latest = view.latest(person, "certificates", type_id, or_higher=True)
     if latest is not None and latest.expires is not None:
-        detail = f"needs a valid {type_id} (the last one expired at the end of {latest.expires})"
+        record = latest.record
+        assert isinstance(record, Certificate)
+        if record.type != type_id:
+            detail = (
+                f"needs a valid {type_id} or higher (the last one, {record.type}, was valid "
+                f"through {latest.expires})"
+            )
+        else:
+            detail = (
+                f"needs a valid {type_id} (the last one expired at the end of {latest.expires})"
+            )
     else:
         detail = f"needs a {type_id} certificate (none held)"
     return Requirement(RequirementKind.CERTIFICATE, type_id, False, detail)

@@ -137,7 +137,8 @@ def _candidates(view: View, person: Person, grade: Grade) -> list[pendulum.Date]
             dates.add(reached)
     if person.grade_since is not None and grade.months_in_previous_grade > 0:
         dates.add(person.grade_since.add(months=grade.months_in_previous_grade))
-    dates.update(c.issued for c in person.certificates if c.type in grade.certificates)
+    accepted = {a for t in grade.certificates for a in view.accepted("certificates", t)}
+    dates.update(c.issued for c in person.certificates if c.type in accepted)
     dates.update(t.completed for t in person.training if t.course in grade.courses)
     return sorted(date for date in dates if date >= as_of)
 
@@ -162,8 +163,14 @@ def _transfers(view: View, person: Person, grade: Grade, target: Pathway) -> tup
     for type_id in sorted({c.type for c in person.certificates}):
         if view.valid(person, "certificates", type_id) is None:
             continue
-        needed = type_id in grade.certificates
-        detail = "required by " + grade.id if needed else "not required by " + grade.id
+        lower = [t for t in grade.certificates if t in view.lower(type_id)]
+        needed = type_id in grade.certificates or bool(lower)
+        if type_id in grade.certificates:
+            detail = "required by " + grade.id
+        elif lower:
+            detail = f"counts for {', '.join(lower)}, required by {grade.id}"
+        else:
+            detail = "not required by " + grade.id
         found.append(Transfer("certificate", type_id, needed, detail))
     for course_id in sorted({t.course for t in person.training}):
         if view.valid(person, "training", course_id) is None:

@@ -122,13 +122,15 @@ class Judge:
         return self.view.date
 
     def _valid(self, person: Person) -> tuple[_Expiries, _Expiries]:
-        """The last valid day of each certificate type and course valid on the date.
+        """The last valid day of each certificate type and course met on the date.
 
-        The longest-lasting record of each type counts, as in ``role_status``; ``None``
-        is a record that never expires.
+        The longest-lasting record of each type counts, as in ``role_status``; a
+        certificate of a type above another on the ladder counts for it too. ``None`` is
+        a record that never expires.
         """
         view = self.view
-        return view.valid_types(person, "certificates"), view.valid_types(person, "training")
+        certificates = view.valid_types(person, "certificates", or_higher=True)
+        return certificates, view.valid_types(person, "training")
 
     def _shared(self, items: list[str]) -> tuple[str, ...]:
         if not items:

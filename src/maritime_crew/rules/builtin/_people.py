@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ...facts import View
 
-__all__ = ["count", "label", "reasons", "with_noun"]
+__all__ = ["count", "counting_for", "label", "reasons", "with_noun"]
 
 
 def count(number: int, unit: str) -> str:
@@ -24,6 +24,17 @@ def label(view: View, kind: str, record_id: str) -> str:
     fleet = view.fleet
     found = fleet.certificate_type(record_id) if kind == "certificate" else fleet.course(record_id)
     return found.name if found is not None else record_id
+
+
+def counting_for(view: View, held: str, required: str, verb: str = "counts") -> str:
+    """``, which counts for STCW II/1 …,``: a ``held`` type standing in for a lower one.
+
+    Nothing when the certificate held is of the ``required`` type. ``verb`` is
+    ``counted`` for a certificate that has expired.
+    """
+    if held == required:
+        return ""
+    return f", which {verb} for {label(view, 'certificate', required)},"
 
 
 def with_noun(name: str, noun: str) -> str:

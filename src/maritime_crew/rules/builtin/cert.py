@@ -12,7 +12,7 @@ from .._context import Context
 from .._finding import Finding
 from .._rule import Parameter
 from .._severity import Severity
-from ._people import count, label, reasons, with_noun
+from ._people import count, counting_for, label, reasons, with_noun
 from ._registry import builtin
 
 WITHIN = Parameter(
@@ -39,7 +39,10 @@ SHORT_OF_A_CERTIFICATE = unmet("certificates")
     summary="A certificate the person's grade or duty role requires has expired.",
     rationale="STCW certificates of competency and proficiency, and the ENG1 medical, must "
     "be valid while the holder serves in the capacity that needs them (STCW regulation "
-    "I/2 and I/11; Merchant Shipping (Medical Certification) Regulations 2010).",
+    "I/2 and I/11; Merchant Shipping (Medical Certification) Regulations 2010). A "
+    "certificate of a type higher on the ladder (`supersedes`: a chief mate's II/2 above "
+    "II/1) counts for the lower one while it is valid; when the last one held was a "
+    "higher one, the message names it and `met_by` gives its type.",
     source="STCW I/2, I/11; ENG1 (MSN 1886)",
     example="BF1017 is a medic; their ENG1 medical expired at the end of 2021-02-14 and no "
     "later one is recorded.",
@@ -49,18 +52,19 @@ SHORT_OF_A_CERTIFICATE = unmet("certificates")
 def certificate_expired(person: Person, ctx: Context) -> Iterator[Finding]:
     view = ctx.facts
     for need in view.unmet(person, "certificates"):
-        latest = view.latest(person, "certificates", need.type)
+        latest = view.latest(person, "certificates", need.type, or_higher=True)
         if latest is None or not view.passed(latest.expires):
             continue  # never held: CERT003/CERT004
         certificate = latest.record
         assert isinstance(certificate, Certificate)
         assert latest.expires is not None
         days = view.days_since(latest.expires)
+        stands_in = counting_for(view, certificate.type, need.type, "counted")
         yield ctx.about_person(
             person,
-            f"{_named(label(view, 'certificate', need.type), certificate)} of "
-            f"{person.id} expired at the end of {latest.expires}, {count(days, 'day')} before "
-            f"{view.date}; {reasons(need.required_by)}",
+            f"{_named(label(view, 'certificate', certificate.type), certificate)} of "
+            f"{person.id}{stands_in} expired at the end of {latest.expires}, "
+            f"{count(days, 'day')} before {view.date}; {reasons(need.required_by)}",
             nested=("certificates", latest.position),
             details={
                 "certificate_type": need.type,
@@ -68,8 +72,14 @@ def certificate_expired(person: Person, ctx: Context) -> Iterator[Finding]:
                 "expired": latest.expires.isoformat(),
                 "days_ago": days,
                 "required_by": list(need.required_by),
+                **_met_by(certificate, need.type),
             },
         )
+
+
+def _met_by(certificate: Certificate, required: str) -> dict[str, str]:
+    """``{"met_by": type}`` when a certificate of a higher type stands in for the one required."""
+    return {} if certificate.type == required else {"met_by": certificate.type}
 
 
 @builtin(
@@ -79,7 +89,9 @@ def certificate_expired(person: Person, ctx: Context) -> Iterator[Finding]:
     summary="A required certificate expires within the warning period.",
     rationale="Revalidating a certificate of competency or renewing a medical takes weeks "
     "(sea-service evidence, an appointment with an approved doctor); warning ahead keeps "
-    "the holder in role (STCW I/11).",
+    "the holder in role (STCW I/11). A requirement met by a certificate of a higher type "
+    "(`supersedes`) is warned of when the longest-lasting certificate that meets it "
+    "expires, and the message names that one.",
     source="STCW I/11",
     parameters=(WITHIN,),
     example="BF1005's STCW II/1 certificate expires at the end of 2021-05-20, 50 days after "
@@ -92,17 +104,18 @@ def certificate_expiring(person: Person, ctx: Context) -> Iterator[Finding]:
     within: int = ctx.params["within-days"]
     horizon = view.later(within)  # "expires within n days": its last day is reached n days on
     for need in view.requirements(person, "certificates"):
-        held = view.unrenewed(person, "certificates", need.type)
+        held = view.unrenewed(person, "certificates", need.type, or_higher=True)
         if held is None or not horizon.reached(held.expires):
             continue
         certificate = held.record
         assert isinstance(certificate, Certificate)
         assert held.expires is not None
         days = view.days_until(held.expires)
+        stands_in = counting_for(view, certificate.type, need.type)
         yield ctx.about_person(
             person,
-            f"{_named(label(view, 'certificate', need.type), certificate)} of "
-            f"{person.id} expires at the end of {held.expires}, in {count(days, 'day')} "
+            f"{_named(label(view, 'certificate', certificate.type), certificate)} of "
+            f"{person.id}{stands_in} expires at the end of {held.expires}, in {count(days, 'day')} "
             f"(warning period {count(within, 'day')}); {reasons(need.required_by)}",
             nested=("certificates", held.position),
             details={
@@ -112,6 +125,7 @@ def certificate_expiring(person: Person, ctx: Context) -> Iterator[Finding]:
                 "days_left": days,
                 "within_days": within,
                 "required_by": list(need.required_by),
+                **_met_by(certificate, need.type),
             },
         )
 
@@ -122,11 +136,19 @@ def _missing(person: Person, ctx: Context, source: str) -> Iterator[Finding]:
         why_here = [reason for reason in need.required_by if reason.startswith(source)]
         if not why_here:
             continue
-        if view.latest(person, "certificates", need.type) is not None:
+        if view.latest(person, "certificates", need.type, or_higher=True) is not None:
             continue  # held before, now expired: CERT001
-        booked = [c.issued for c in person.certificates if c.type == need.type]
-        later = f"; one is recorded from {min(booked)}" if booked else ""
         named = with_noun(label(view, "certificate", need.type), "certificate")
+        accepted = view.accepted("certificates", need.type)
+        booked = [c for c in person.certificates if c.type in accepted]
+        later = ""
+        if booked:
+            first = min(booked, key=lambda c: (c.issued, c.type != need.type))
+            if first.type == need.type:
+                later = f"; one is recorded from {first.issued}"
+            else:
+                higher = with_noun(label(view, "certificate", first.type), "certificate")
+                later = f"; {higher}, which counts for it, is recorded from {first.issued}"
         yield ctx.about_person(
             person,
             f"{person.id} has no {named}, {reasons(why_here)}{later}",
@@ -140,7 +162,9 @@ def _missing(person: Person, ctx: Context, source: str) -> Iterator[Finding]:
     severity=Severity.ERROR,
     summary="A person holds a grade without a certificate the grade requires.",
     rationale="Each grade on the deck and engineering pathways is tied to a certificate of "
-    "competency (seed commitment C4; STCW chapters II and III).",
+    "competency (seed commitment C4; STCW chapters II and III). A certificate of a type "
+    "higher on the ladder (`supersedes`) meets the grade's requirement for a lower one; "
+    "one recorded from a later day is named in the message.",
     source="seed C4; STCW II, III",
     example="BF1002 is a chief officer but holds no STCW II/2 certificate.",
     fix="Record the certificate if it is held; otherwise review the person's grade.",
@@ -275,7 +299,9 @@ def _condition(params: Mapping[str, Any]) -> RevalidationCondition:
     "figures are parameters. A holder short of that near expiry must serve the remaining "
     "days in time or sit a refresher route, so the warning comes while there is time to "
     "plan sea time. When more days are missing than are left before the expiry, the "
-    "message says the condition cannot be met by sea service in time.",
+    "message says the condition cannot be met by sea service in time. A CoC whose holder "
+    "has a replacement, or a certificate of a higher type (`supersedes`), valid on the day "
+    "after it expires is not at risk.",
     source="STCW I/11, A-I/11; MSN 1856",
     parameters=(
         Parameter(
@@ -311,8 +337,10 @@ def coc_revalidation_at_risk(person: Person, ctx: Context) -> Iterator[Finding]:
         certificate = held.record
         if not isinstance(certificate, Certificate):
             continue
-        # A replacement already issued (dated before the old one expires) is enough.
-        if view.valid_on(person, "certificates", certificate.type, held.expires.add(days=1)):
+        # A replacement already issued (dated before the old one expires) is enough, and
+        # so is a certificate of a higher type valid then: it counts for this one.
+        after = held.expires.add(days=1)
+        if view.valid_on(person, "certificates", certificate.type, after, or_higher=True):
             continue
         status = coc_revalidation(view, person, held, condition)
         if status is None or status.meets:

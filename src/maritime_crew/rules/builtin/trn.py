@@ -188,6 +188,13 @@ def _lacks_words(view: View, lacks: Sequence[Lack]) -> list[str]:
                 if lack.lapsed is not None
                 else f"they had no {name}"
             )
+        elif lack.lapsed_type is not None:  # a higher certificate that counted for it
+            name = with_noun(label(view, "certificate", lack.lapsed_type), "certificate")
+            required = label(view, "certificate", lack.type)
+            words.append(
+                f"their {name}, which counted for {required}, had expired at the end of "
+                f"{lack.lapsed}"
+            )
         else:
             name = label(view, "certificate", lack.type)
             words.append(
