@@ -121,6 +121,7 @@ CERTIFICATE_TYPES: list[Record] = [
         "kind": "competency",
         "stcw": "II/2",
         "validity": "P5Y",
+        "supersedes": ["stcw-ii-1"],
     },
     {
         "id": "stcw-ii-2-master",
@@ -128,6 +129,7 @@ CERTIFICATE_TYPES: list[Record] = [
         "kind": "competency",
         "stcw": "II/2",
         "validity": "P5Y",
+        "supersedes": ["stcw-ii-2-co"],
     },
     {
         "id": "stcw-iii-1",
@@ -142,6 +144,7 @@ CERTIFICATE_TYPES: list[Record] = [
         "kind": "competency",
         "stcw": "III/2",
         "validity": "P5Y",
+        "supersedes": ["stcw-iii-1"],
     },
     {
         "id": "stcw-iii-2-ce",
@@ -149,6 +152,7 @@ CERTIFICATE_TYPES: list[Record] = [
         "kind": "competency",
         "stcw": "III/2",
         "validity": "P5Y",
+        "supersedes": ["stcw-iii-2-2e"],
     },
     {
         "id": "gmdss-goc",
