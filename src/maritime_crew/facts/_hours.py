@@ -19,7 +19,7 @@ import datetime
 import attrs
 import pendulum
 
-from ..model import BUILTIN_REST_PROFILES, Person, RestProfile
+from ..model import BUILTIN_REST_PROFILES, Person, RestProfile, adult_from, for_young_worker
 from ._dates import DateQuestions
 from ._terms import TermsFacts
 from .rest import Work, span_seconds
@@ -96,14 +96,17 @@ class HoursFacts(TermsFacts):
         """The rest profile of the set the person was assigned on ``day``.
 
         MLC 2006 A2.3 when no assignment covers the day or its set or profile is unknown;
-        whether the set was in force does not matter.
+        whether the set was in force does not matter. Before the person's 18th birthday,
+        the profile with the limits for young workers
+        (:func:`~maritime_crew.model.for_young_worker`).
         """
+        profile = BUILTIN_REST_PROFILES[DEFAULT_PROFILE]
         found = self.assignment_on(person, day)
         if found is not None and found.terms is not None:
-            profile = self.fleet.rest_profile(found.terms.rest_profile)
-            if profile is not None:
-                return profile
-        return BUILTIN_REST_PROFILES[DEFAULT_PROFILE]
+            profile = self.fleet.rest_profile(found.terms.rest_profile) or profile
+        if person.born is not None and day < adult_from(person.born):
+            return for_young_worker(profile)
+        return profile
 
     def _midnight(self, ordinal: int) -> int:
         """The start (seconds) of the London day with this ordinal."""
@@ -133,6 +136,8 @@ class HoursFacts(TermsFacts):
         first = self._london_day(work.starts[0])
         # the profile changes only where a terms assignment starts or ends
         changes = {first}
+        if person.born is not None and adult_from(person.born) > first:
+            changes.add(adult_from(person.born))  # the young workers' limits end
         for assignment in person.terms:
             for day in (assignment.start, assignment.end.add(days=1) if assignment.end else None):
                 if day is not None and day > first:

@@ -48,6 +48,7 @@ __all__ = [
     "longest_work",
     "merge_work",
     "most_rest_periods",
+    "night_worked",
     "reduced_starts",
     "rest_from_work_starts",
     "rests_within",
@@ -693,6 +694,32 @@ def rests_within(work: Work | Sequence[Interval], a: int, b: int) -> list[int]:
     if cursor < b:
         found.append(b - cursor)
     return found
+
+
+def night_worked(work: Work | Sequence[Interval], start: int, latest: int, length: int) -> bool:
+    """Whether no ``length`` free of work starts between ``start`` and ``latest``.
+
+    The night of MLC 2006 standard A1.1 paragraph 2: "a period of at least nine hours
+    starting no later than midnight and ending no earlier than 5 a.m.". Time before the
+    first work and after the last is not known, and counts as free. False when there is
+    no work from ``start`` to ``latest + length`` at all.
+    """
+    index = Work.of(work)
+    starts, ends = index.starts, index.ends
+    k = bisect.bisect_right(ends, start)  # the first work that ends after ``start``
+    if k == len(starts) or starts[k] >= latest + length:
+        return False
+    # the gaps from the one before that work: [ends[k - 1], starts[k])
+    while True:
+        before = ends[k - 1] if k else start
+        if before > latest:
+            return True
+        after = starts[k] if k < len(starts) else latest + length
+        if max(before, start) + length <= after:
+            return False
+        if k == len(starts):
+            return True
+        k += 1
 
 
 def longest_work(work: Work | Sequence[Interval], lo: int, hi: int) -> Window | None:

@@ -31,7 +31,14 @@ from ._equipment import (
     ServiceSchedule,
 )
 from ._fleet import TABLES, Fleet, SourceLocation, SourceLookup, Table
-from ._hours import BUILTIN_REST_PROFILES, RestProfile, WorkPeriod
+from ._hours import (
+    ADULT_AGE,
+    BUILTIN_REST_PROFILES,
+    RestProfile,
+    WorkPeriod,
+    adult_from,
+    for_young_worker,
+)
 from ._operations import ActionKind, Debrief, DebriefFinding, Operation
 from ._pathways import Grade, Pathway
 from ._people import (
@@ -76,6 +83,7 @@ from ._waivers import Waiver, WaiverCondition
 from ._window import Within, parse_within, window_days, window_end
 
 __all__ = [
+    "ADULT_AGE",
     "BUILTIN_REST_PROFILES",
     "BUSINESS_YEAR_PATTERN",
     "FIRST_DATE",
@@ -151,9 +159,11 @@ __all__ = [
     "Within",
     "WorkPeriod",
     "WorkingPattern",
+    "adult_from",
     "as_date",
     "completed_years",
     "day_of_ordinal",
+    "for_young_worker",
     "is_provenance",
     "months_later",
     "parse_within",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 import pendulum
 
@@ -9,7 +11,14 @@ from ._base import doc, instant, positive
 from ._period import Period
 from ._provenance import Recorded, provenance_last
 
-__all__ = ["BUILTIN_REST_PROFILES", "RestProfile", "WorkPeriod"]
+__all__ = [
+    "ADULT_AGE",
+    "BUILTIN_REST_PROFILES",
+    "RestProfile",
+    "WorkPeriod",
+    "adult_from",
+    "for_young_worker",
+]
 
 
 def _hours(text: str) -> Period:
@@ -207,6 +216,66 @@ BUILTIN_REST_PROFILES: dict[str, RestProfile] = {
     )
 }
 """The rest profiles every dataset can name without defining them."""
+
+
+ADULT_AGE = 18
+"""From this age the limits for young people no longer apply (MLC 2006 A1.1; WTR reg. 2)."""
+
+_YOUNG_DAILY_REST = Period.parse("PT12H")
+_YOUNG_WEEKLY_REST = Period.parse("PT48H")
+
+
+def adult_from(born: datetime.date) -> pendulum.Date:
+    """The 18th birthday: the first day on which someone born on ``born`` is an adult.
+
+    Born on 29 February, on 1 March, as for ages in UK law.
+    """
+    year = born.year + ADULT_AGE
+    try:
+        return pendulum.Date(year, born.month, born.day)
+    except ValueError:
+        return pendulum.Date(year, 3, 1)
+
+
+def for_young_worker(profile: RestProfile) -> RestProfile:
+    """``profile`` with the limits for a worker under 18, wherever they are stricter.
+
+    Working Time Regulations 1998: regulation 10(2), a young worker's daily rest is 12
+    consecutive hours (where the profile sets a daily rest); regulation 11(3), 48 hours'
+    weekly rest in each 7 days, with no 14-day alternative and no exclusion of the daily
+    rest, which regulation 11(2) and (7) make for adult workers only (where the profile
+    sets a weekly rest). Night work under 18 (MLC 2006 standard A1.1 paragraph 2) is
+    checked whatever the profile (REST014). A profile that needs no change is returned
+    as it is.
+    """
+    changes: dict[str, object] = {}
+    if profile.min_daily_rest is not None and _longer(_YOUNG_DAILY_REST, profile.min_daily_rest):
+        changes["min_daily_rest"] = _YOUNG_DAILY_REST
+    if profile.min_weekly_rest is not None:
+        if _longer(_YOUNG_WEEKLY_REST, profile.min_weekly_rest):
+            changes["min_weekly_rest"] = _YOUNG_WEEKLY_REST
+        changes["weekly_rest_fortnightly"] = None
+        changes["weekly_rest_includes_daily_rest"] = True
+    if not changes:
+        return profile
+    return attrs.evolve(
+        profile,
+        id=f"{profile.id}/under-18",
+        name=f"{profile.name}, for a worker under 18",
+        source="; ".join(
+            part
+            for part in (
+                profile.source,
+                "Working Time Regulations 1998, regulations 10(2) and 11(3)",
+            )
+            if part
+        ),
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+def _longer(a: Period, b: Period) -> bool:
+    return a.as_timedelta() > b.as_timedelta()
 
 
 @attrs.frozen

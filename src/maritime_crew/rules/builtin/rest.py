@@ -15,13 +15,14 @@ the days on which they change; each rule runs the checks of the event-based engi
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 
 import pendulum
 
-from ...facts import HoursOnRecord, Subjects, View
+from ...facts import Facts, HoursOnRecord, Subjects, View
 from ...facts import rest as _rest
-from ...model import Period, Person, RestProfile
+from ...model import Period, Person, RestProfile, adult_from
 from .._context import Context
 from .._finding import Finding
 from .._severity import Severity
@@ -440,7 +441,9 @@ def _daily_rest_check(
     "shifts of 23 hours 59 minutes, 11 hours apart, pass; counting only the rest inside "
     "every sliding 24 hours would fail a 13-hour day with 11 hours' rest between shifts, "
     "which the regulation allows. Checked only when the terms set's rest profile sets "
-    "it, as wtr-1998 does (seed C1).",
+    "it, as wtr-1998 does (seed C1). Before their 18th birthday a young worker needs 12 "
+    'hours (regulation 10(2): "not less than twelve consecutive hours in each 24-hour '
+    'period"), whatever the profile sets below that.',
     source="Working Time Regulations 1998, regulation 10",
     example="BF1's longest rest was 1 min in the 24 hours from the start of work at "
     "2021-02-01 00:00 to 2021-02-02 00:00; an unbroken rest of at least 11 hours is "
@@ -588,6 +591,98 @@ def no_weekly_rest_period(person: Person, ctx: Context) -> Iterator[Finding]:
     return _no_long_rest(person, ctx, WEEK, "7 days", lambda p: p.min_longest_rest_7d)
 
 
+_NIGHT = 9 * 3600
+"""The shortest night of MLC 2006 standard A1.1 paragraph 2, nine hours."""
+
+
+def _young_working(facts: Facts, person: Person) -> bool:
+    """Born under 18 years before some work of theirs on record: REST014 may concern them."""
+    born = person.born
+    if born is None:
+        return False
+    adult = adult_from(born)
+    return any(period.start.date() < adult for period in facts.fleet.work_periods_of(person.id))
+
+
+YOUNG_WORKING = Subjects(
+    "people with work on record from before their 18th birthday",
+    ("person",),
+    _working,
+    _young_working,
+)
+
+
+def _nights_worked(
+    work: _rest.Work, first: datetime.date, last: datetime.date, adult: datetime.date
+) -> list[pendulum.Date]:
+    """The nights worked, by the day they begin, from ``first`` to ``last`` before ``adult``.
+
+    A night is worked when no nine hours from 20:00 to 09:00 the next morning (UK time)
+    were free of work.
+    """
+    found = []
+    day = pendulum.Date(first.year, first.month, first.day)
+    while day <= last and day < adult:
+        midnight = int(
+            pendulum.datetime(day.year, day.month, day.day, tz=LONDON).add(days=1).timestamp()
+        )
+        # 20:00 is four hours before midnight on every day, the clocks change after it
+        if _rest.night_worked(work, midnight - 4 * 3600, midnight, _NIGHT):
+            found.append(day)
+        day = day.add(days=1)
+    return found
+
+
+@builtin(
+    code="REST014",
+    name="night-work-under-18",
+    severity=Severity.ERROR,
+    summary="A person under 18 worked at night: no nine hours from 20:00 to 09:00 were free "
+    "of work.",
+    rationale='MLC 2006 standard A1.1 paragraph 2: "Night work of seafarers under the age '
+    "of 18 shall be prohibited. For the purposes of this Standard, 'night' shall be defined "
+    "in accordance with national law and practice. It shall cover a period of at least nine "
+    'hours starting no later than midnight and ending no earlier than 5 a.m." Whatever '
+    "the national definition, a night is nine hours starting between 20:00 and midnight "
+    "(UK time); a person under 18 on the day it begins worked at night when no such nine "
+    "hours were free of work. Work between midnight and 5 a.m. is always night work. Age "
+    "comes from the date of birth (`born`); the 18th birthday is the first day as an "
+    "adult. Checked whatever the terms set's rest profile, for everyone with a date of "
+    "birth. The stricter restricted period of the Working Time Regulations 1998 "
+    "(regulation 6A: young workers not to work from 22:00 to 06:00) is not checked.",
+    source="MLC 2006 standard A1.1 paragraph 2",
+    example="BF1, aged 17, worked in the night from 2021-02-03 20:00 to 2021-02-04 09:00 "
+    "(no nine hours of it free of work); night work under 18 is prohibited (1 night)",
+    fix="Take people under 18 off night watches, or record the work correctly.",
+    each=YOUNG_WORKING,
+)
+def night_work_under_18(person: Person, ctx: Context) -> Iterator[Finding]:
+    record = ctx.facts.hours_on_record(person)
+    if record is None or person.born is None or not record.work.starts:
+        return
+    work = record.work
+    first = _moment(work.starts[0]).date().subtract(days=1)
+    nights = _nights_worked(work, first, ctx.facts.date, adult_from(person.born))
+    if not nights:
+        return
+    night = nights[0]
+    start = pendulum.datetime(night.year, night.month, night.day, 20, tz=LONDON)
+    end = start.add(days=1).set(hour=9)
+    age = person.age_on(night)
+    yield ctx.about_person(
+        person,
+        f"{person.id}, aged {age}, worked in the night from {start.format('YYYY-MM-DD HH:mm')} "
+        f"to {end.format('YYYY-MM-DD HH:mm')} (no nine hours of it free of work); night work "
+        f"under 18 is prohibited ({len(nights)} night{'s' if len(nights) != 1 else ''})",
+        details={
+            "window_start": start.isoformat(),
+            "window_end": end.isoformat(),
+            "age": age,
+            "nights": [day.isoformat() for day in nights],
+        },
+    )
+
+
 _WEEKS_FROM = pendulum.datetime(2001, 1, 1, tz=LONDON)
 """The start of a reference period of the weekly rest where no agreement sets one: the
 week (and every other week) from Monday 1 January 2001, 00:00 UK time."""
@@ -678,7 +773,11 @@ def _weekly_rest_check(
     "period counts. Time in the period outside the record (before the first work, or "
     "after the check date) is not known and counts as rest, so a week still under way "
     "is reported only once no rest of the length can fit in it. Checked only when the terms "
-    "set's rest profile sets a weekly rest, as wtr-1998 does (seed C1).",
+    "set's rest profile sets a weekly rest, as wtr-1998 does (seed C1). Before their 18th "
+    'birthday a young worker needs 48 hours in each 7 days (regulation 11(3): "a rest '
+    'period of not less than 48 hours in each seven-day period"), with no 14-day '
+    "alternative and no exclusion of the daily rest, which paragraphs (2) and (7) make for "
+    "adult workers only.",
     source="Working Time Regulations 1998, regulation 11",
     example="BF1's longest uninterrupted rest was 16 hours in the 7 days from 2021-02-01 "
     "00:00 to 2021-02-08 00:00; one of at least 35 hours (a weekly rest of 24 hours "
