@@ -514,8 +514,9 @@ def split_rest_days(
 
     For a fixed first window, taking each next window as early as it can start fits the
     most in. The first window's start matters only where a window of the run meets the
-    edge of the starts a group of rest periods allows, or the run's last window meets the
-    end of the 7 days: at those instants, less whole days, which are the starts tried.
+    edge of a range of split starts, or the run's last window meets the end of the 7
+    days: at those edges, less whole days (``week`` is a whole number of days), which
+    are the starts tried.
     """
     index = Work.of(work)
     if not index.starts or periods < 1:
@@ -524,8 +525,8 @@ def split_rest_days(
     if first > last:
         return []
     ends = index.ends
-    # the starts each group of ``periods`` consecutive rest periods allows, [lower, upper]
-    # (both never decrease from one group to the next)
+    # the starts of split windows: for each group of ``periods`` consecutive rest periods
+    # the starts that hold it, merged into disjoint ranges [lowers[k], uppers[k]]
     lowers: list[int] = []
     uppers: list[int] = []
     for c in range(bisect.bisect_left(ends, first), len(ends) - periods + 1):
@@ -534,41 +535,46 @@ def split_rest_days(
         if reach >= last:
             break
         if reach < upper:
-            lowers.append(first if first > reach else _just_after(reach, upper, grain))
-            uppers.append(upper)
+            lower = first if first > reach else _just_after(reach, upper, grain)
+            if uppers and lower <= uppers[-1] + 1:
+                uppers[-1] = max(uppers[-1], upper)
+            else:
+                lowers.append(lower)
+                uppers.append(upper)
     if not lowers:
         return []
 
-    def earliest(bound: int, limit: int) -> int | None:
-        """The earliest start of a split window from ``bound`` on, if not after ``limit``."""
-        k = bisect.bisect_left(uppers, bound)
-        if k == len(uppers):
-            return None
-        start = max(bound, lowers[k])
-        return start if start <= limit else None
-
-    steps = week // day + 1
-    tried = sorted(
-        {
-            edge + shift
-            for edge in itertools.chain(lowers, uppers)
-            for k in range(steps + 1)
-            for shift in (-k * day, (k + 1) * day - week)
-        }
-    )
-    best: list[Window] = []
-    for start in tried:
-        if earliest(start, start) != start:
-            continue  # no split window starts here
-        run = [Window(start, start + day, periods)]
+    def run_from(start: int) -> list[int]:
+        """The starts of the run whose first window starts at ``start``."""
+        found = [start]
+        limit = start + week - day  # the last start whose window ends within the week
         while True:
-            following = earliest(run[-1].end, start + week - day)
-            if following is None:
-                break
-            run.append(Window(following, following + day, periods))
-        if len(run) > len(best):
-            best = run
-    return best
+            bound = found[-1] + day
+            k = bisect.bisect_left(uppers, bound)
+            if k == len(uppers):
+                return found
+            following = max(bound, lowers[k])
+            if following > limit:
+                return found
+            found.append(following)
+
+    # ``week`` is a whole number of days, so a window of a run meets the edge of a range
+    # exactly where the run's first start is that edge less whole days
+    steps, rest = divmod(week, day)
+    assert rest == 0, "a week of whole days"
+    best: list[int] = []
+    for start in sorted({edge - k * day for edge in (*lowers, *uppers) for k in range(steps + 1)}):
+        k = bisect.bisect_left(uppers, start)
+        if k == len(uppers):
+            break
+        if start < lowers[k]:
+            continue  # no split window starts here
+        found = run_from(start)
+        if len(found) > len(best):
+            best = found
+            if len(best) >= steps:
+                break  # as many as a week can hold
+    return [Window(start, start + day, periods) for start in best]
 
 
 def window_without_long_rest(
