@@ -285,6 +285,11 @@ def _cross_check_with_test_oracle(work: list[tuple[int, int]]) -> str:
     return "agrees with tests/rules/test_rest.py on 4 days"
 
 
+JUDGED = frozenset({"REST001", "REST002", "REST003", "REST004", "REST005"})
+"""The rules whose verdicts the oracle's figures give (not REST010 and REST012, which
+need runs of windows, nor the WTR rules, which no generated person is on)."""
+
+
 def _verdicts(figures: dict[str, int | bool], profile: mc.model.RestProfile) -> set[str]:
     """The REST codes the oracle's figures breach under one profile for the whole record."""
     found = set()
@@ -295,9 +300,10 @@ def _verdicts(figures: dict[str, int | bool], profile: mc.model.RestProfile) -> 
 
     if (x := limit(profile.min_rest_24h)) is not None and figures["rest_24h"] < x:
         found.add("REST001")
-    if (x := limit(profile.min_rest_7d)) is not None and figures["rest_7d"] < x:
+    weekly = profile.reduced_min_rest_7d or profile.min_rest_7d  # as REST002 reads it
+    if (x := limit(weekly)) is not None and figures["rest_7d"] < x:
         found.add("REST002")
-    most = profile.max_rest_periods_24h
+    most = profile.exception_rest_periods_24h or profile.max_rest_periods_24h
     if most is not None and figures["periods_24h"] > most:
         found.add("REST003")
     if profile.min_longest_rest_24h is not None and figures["no_long_rest_24h"]:
@@ -391,7 +397,7 @@ def main() -> None:
         if int(who[2:]) % 10 == 1 and who not in stcw:
             continue  # two profiles in the year: the oracle has no profile runs
         expected = _verdicts(figures, profile)
-        got = {code for code, subject in findings if subject == who}
+        got = {code for code, subject in findings if subject == who and code in JUDGED}
         if expected != got:
             raise SystemExit(f"{who}: oracle breaches {sorted(expected)}, checker {sorted(got)}")
         compared += 1
