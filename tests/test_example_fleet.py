@@ -151,3 +151,31 @@ def test_planted_rows_wait_only_for_rules_not_built_yet(report: mc.rules.Report)
 def test_the_example_fails_on_its_errors_but_not_on_the_waived_one(report: mc.rules.Report) -> None:
     assert not report.ok
     assert [f.waived_by for f in report.waived] == ["W-2021-004"]
+
+
+def test_basic_training_as_four_elements_changes_no_finding_up_to_the_reference_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the README says: the example built with one STCW VI/1 certificate type, as the
+    shared builders record it, has the same findings from 1 April 2019 to 31 March 2021
+    as with its four elements and VI/2 and VI/6 (only the types they name differ)."""
+    generator = _generator()
+    generator.build(tmp_path / "elements")
+    monkeypatch.setattr(generator.Builder, "chapter_vi", lambda self: None)
+    monkeypatch.setattr(generator, "_certificate_types", lambda: generator.CERTIFICATE_TYPES)
+    monkeypatch.setattr(generator, "_pathways", lambda: generator.PATHWAYS)
+    monkeypatch.setattr(generator, "_duty_roles", lambda: generator.DUTY_ROLES)
+    generator.build(tmp_path / "single")
+
+    def spans(root: Path) -> list[tuple[str, str, str, str]]:
+        found = mc.timeline.timeline(mc.load(root), "2019-04-01", REFERENCE)
+        return sorted(
+            (h.key.code, h.key.subject_id, str(i.start), str(i.end))
+            for h in found.findings
+            for i in h.intervals
+        )
+
+    single = spans(tmp_path / "single")
+    assert single
+    assert spans(tmp_path / "elements") == single
+    assert "stcw-vi-1" in (tmp_path / "single" / "catalogue.toml").read_text(encoding="utf-8")

@@ -17,7 +17,12 @@ before the one on record. A check on any day from then finds only the planted pr
 The catalogue, the builders of people, kit and rotations, the terms and the TOML writer
 are shared with the synthetic fleet generator, in ``maritime_crew.synth``; this script
 adds what is particular to the example: its vessels, trainers, documents, operations,
-hours and planted problems.
+hours and planted problems, and the STCW chapter VI certificates of its catalogue. The
+shared builders record basic training as one certificate type, ``stcw-vi-1``, as the
+synthetic fleets keep it; the example records its four elements (PST, FPFF, EFA and
+PSSR, STCW tables A-VI/1-1 to A-VI/1-4) and adds survival craft and rescue boats (VI/2)
+and security awareness (VI/6). ``Builder.chapter_vi`` turns the one into the other last
+of all, from its own generator, so nothing else the builders draw changes.
 
 Run ``python tools/build_example_fleet.py`` after editing; ``tests/test_example_fleet.py``
 checks that the committed files are exactly what this script writes.
@@ -28,6 +33,7 @@ service intervals, allowance amounts) are example data.
 
 from __future__ import annotations
 
+import copy
 import random
 import sys
 from collections.abc import Callable
@@ -87,6 +93,110 @@ CPVS = [
     ("active", "CPV Active", "Poole", 20),
     ("alert", "CPV Alert", "Liverpool", 27),
 ]
+
+
+# -- the catalogue: STCW chapter VI ---------------------------------------------------------
+
+BASIC_TRAINING = "stcw-vi-1"
+"""The one certificate type the shared builders record STCW VI/1 basic training as."""
+ELEMENTS: list[Record] = [
+    {
+        "id": "stcw-a-vi-1-1-pst",
+        "name": "STCW A-VI/1-1 personal survival techniques (PST)",
+        "kind": "basic-training",
+        "stcw": "VI/1",
+        "validity": "P5Y",
+    },
+    {
+        "id": "stcw-a-vi-1-2-fpff",
+        "name": "STCW A-VI/1-2 fire prevention and fire fighting (FPFF)",
+        "kind": "basic-training",
+        "stcw": "VI/1",
+        "validity": "P5Y",
+    },
+    {
+        "id": "stcw-a-vi-1-3-efa",
+        "name": "STCW A-VI/1-3 elementary first aid (EFA)",
+        "kind": "basic-training",
+        "stcw": "VI/1",
+    },
+    {
+        "id": "stcw-a-vi-1-4-pssr",
+        "name": "STCW A-VI/1-4 personal safety and social responsibilities (PSSR)",
+        "kind": "basic-training",
+        "stcw": "VI/1",
+    },
+]
+"""The four elements of basic training, replacing ``stcw-vi-1`` in the example. PST and
+FPFF are updated every five years (STCW regulation VI/1, section A-VI/1 paragraph 3);
+EFA and PSSR do not expire."""
+UPDATED = ("stcw-a-vi-1-1-pst", "stcw-a-vi-1-2-fpff")
+"""The elements taken again at each five-yearly update."""
+SURVIVAL_CRAFT: Record = {
+    "id": "stcw-vi-2-1",
+    "name": "STCW VI/2 survival craft and rescue boats (PSCRB)",
+    "kind": "proficiency",
+    "stcw": "VI/2",
+    "validity": "P5Y",
+}
+"""Proficiency in survival craft and rescue boats other than fast rescue boats (STCW
+regulation VI/2 paragraph 1, table A-VI/2-1): the coxswain's, beside the fast rescue
+boat course."""
+SECURITY_AWARENESS: Record = {
+    "id": "stcw-vi-6-1",
+    "name": "STCW VI/6 security awareness",
+    "kind": "proficiency",
+    "stcw": "VI/6",
+}
+"""Security-awareness training (STCW regulation VI/6 paragraph 1, table A-VI/6-1), which
+everyone aboard needs; it does not expire."""
+EVERYONE_ABOARD = [*(e["id"] for e in ELEMENTS), SECURITY_AWARENESS["id"]]
+"""What every grade requires in place of ``stcw-vi-1``."""
+CHAPTER_VI_SEED = 19780707
+"""The chapter VI certificates draw from their own generator (the STCW Convention was
+adopted on 7 July 1978)."""
+SECURITY_FROM = (Date(2012, 1, 1), Date(2013, 12, 31))
+"""Security awareness applies from 1 January 2012, with a transition to 1 January 2014:
+people trained in basic safety before it applied took it in these days."""
+PSCRB_BEFORE_FRB = (4, 7)
+"""Survival craft and rescue boats is taken this many days before the fast rescue boat
+course (the same for each person)."""
+
+
+def _certificate_types() -> list[Record]:
+    """The shared certificate types, with VI/1 as its four elements, and VI/2 and VI/6."""
+    types: list[Record] = []
+    for kind in CERTIFICATE_TYPES:
+        types += ELEMENTS if kind["id"] == BASIC_TRAINING else [kind]
+    return [*types, SURVIVAL_CRAFT, SECURITY_AWARENESS]
+
+
+def _pathways() -> list[Record]:
+    """The shared pathways, each grade requiring the four elements and VI/6 for VI/1."""
+    pathways = copy.deepcopy(PATHWAYS)
+    for pathway in pathways:
+        for grade in pathway["grades"]:
+            certificates: list[str] = []
+            for kind in grade["certificates"]:
+                certificates += EVERYONE_ABOARD if kind == BASIC_TRAINING else [kind]
+            grade["certificates"] = certificates
+    return pathways
+
+
+def _duty_roles() -> list[Record]:
+    """The shared duty roles, the coxswain's requiring survival craft and rescue boats."""
+    roles: list[Record] = []
+    for entry in DUTY_ROLES:
+        if entry["id"] == "coxswain":
+            assert "certificates" not in entry
+            entry = {
+                "id": entry["id"],
+                "name": entry["name"],
+                "certificates": [SURVIVAL_CRAFT["id"]],
+                **{k: v for k, v in entry.items() if k not in ("id", "name")},
+            }
+        roles.append(entry)
+    return roles
 
 
 # -- history ---------------------------------------------------------------------------------
@@ -1030,6 +1140,64 @@ class Builder(CrewBuilder):
         )
         person["certificates"].append(record)
 
+    # -- STCW chapter VI ----------------------------------------------------------------
+
+    def chapter_vi(self) -> None:
+        """Basic training as its four elements, and survival craft and security awareness.
+
+        Each ``stcw-vi-1`` certificate becomes the PST and FPFF certificates of that day,
+        with its expiry: the five-yearly update. The first one on a person's record was
+        their full basic training course, so it also gives EFA and PSSR, which do not
+        expire, and security awareness (VI/6), taken with it (or in 2012-13 by those
+        trained before VI/6 applied). Each fast rescue boat course is preceded by
+        survival craft and rescue boats (VI/2) a few days before, valid for five years.
+        The dates that made every record cover the days it was needed keep it so. Draws
+        from its own generator, after everything else.
+        """
+        rng = random.Random(CHAPTER_VI_SEED)
+        numbers = 60000
+
+        def record(kind: str, issued: Date, expires: Date | None) -> Record:
+            nonlocal numbers
+            numbers += rng.randint(3, 19)
+            return {
+                "type": kind,
+                "number": f"C-{numbers}",
+                "issued": issued,
+                "expires": expires,
+                "issuer": "Maritime and Coastguard Agency",
+            }
+
+        for person in self.people:
+            basic = sorted(
+                (c for c in person["certificates"] if c["type"] == BASIC_TRAINING), key=_start
+            )
+            added: list[Record] = []
+            for n, old in enumerate(basic):
+                for kind in UPDATED:
+                    added.append(record(kind, old["issued"], old["expires"]))
+                if n == 0:
+                    for element in ELEMENTS:
+                        if element["id"] not in UPDATED:
+                            added.append(record(element["id"], old["issued"], None))
+                    security = old["issued"]
+                    if security < SECURITY_FROM[0]:
+                        security = SECURITY_FROM[0] + days(
+                            rng.randint(0, (SECURITY_FROM[1] - SECURITY_FROM[0]).days)
+                        )
+                    added.append(record(SECURITY_AWARENESS["id"], security, None))
+            rescue = sorted(
+                (t for t in person["training"] if t["course"] == "fast-rescue-boat"), key=_start
+            )
+            before = days(rng.randint(*PSCRB_BEFORE_FRB)) if rescue else days(0)
+            for course in rescue:
+                issued = course["completed"] - before
+                added.append(record(SURVIVAL_CRAFT["id"], issued, last_valid_day(issued, years=5)))
+            if basic or rescue:
+                drop(person, "certificates", "type", BASIC_TRAINING)
+                person["certificates"] += added
+        self.sort_records(self.people)
+
 
 # -- documents, operations and debriefs ------------------------------------------------------
 
@@ -1588,6 +1756,7 @@ def build(out: Path) -> None:
     builder.keep_generated()
     builder.plant()
     builder.history(vessels)
+    builder.chapter_vi()
     files: dict[str, str] = {}
     files["vessels.toml"] = table(
         "vessel",
@@ -1599,7 +1768,7 @@ def build(out: Path) -> None:
     files["catalogue.toml"] = (
         table(
             "certificate_type",
-            CERTIFICATE_TYPES,
+            _certificate_types(),
             "Certificates people hold. Validity periods follow STCW and the MCA.",
         )
         + table(
@@ -1607,11 +1776,11 @@ def build(out: Path) -> None:
             COURSES,
             "The maritime training offer (seed C3). Refresher periods are example data.",
         )
-        + table("duty_role", DUTY_ROLES, "Duty roles aboard, with what each requires.")
+        + table("duty_role", _duty_roles(), "Duty roles aboard, with what each requires.")
     )
     files["pathways.toml"] = table(
         "pathway",
-        PATHWAYS,
+        _pathways(),
         "Career pathways (seed C4). Sea time and months in grade are example data.",
     )
     items = sorted(builder.items.values(), key=lambda i: (list(PREFIX).index(i["type"]), i["id"]))

@@ -36,8 +36,9 @@ def _detail(steps: mc.pathways.NextSteps, item: str) -> mc.pathways.Requirement:
 def test_the_eligible_rating(fleet: mc.model.Fleet, section: str) -> None:
     assert (
         "BF1010, a deck rating since 2019-05-26, meets every entry requirement of "
-        "deck-leading-hand: a valid ENG1 (to 2021-04-22), STCW VI/1 and STCW II/4, 294 days "
-        "of sea time (180 needed) and 22 months as a rating (12 needed)."
+        "deck-leading-hand: a valid ENG1 (to 2021-04-22), the four elements of STCW VI/1 "
+        "basic training, STCW VI/6 and STCW II/4, 294 days of sea time (180 needed) and 22 "
+        "months as a rating (12 needed)."
     ) in section
     steps = mc.pathways.next_steps(fleet, "BF1010", AS_OF)
     assert (steps.current_grade, steps.next_grade, steps.eligible) == (
@@ -50,7 +51,15 @@ def test_the_eligible_rating(fleet: mc.model.Fleet, section: str) -> None:
     assert who.grade_since == pendulum.Date(2019, 5, 26)
     assert _detail(steps, "eng1").until == pendulum.Date(2021, 4, 22)
     assert steps.eligibility is not None
-    assert {"stcw-vi-1", "stcw-ii-4"} <= {r.item for r in steps.eligibility.requirements}
+    # Basic training is its four elements (STCW A-VI/1-1 to -4), with security awareness.
+    assert {
+        "stcw-a-vi-1-1-pst",
+        "stcw-a-vi-1-2-fpff",
+        "stcw-a-vi-1-3-efa",
+        "stcw-a-vi-1-4-pssr",
+        "stcw-vi-6-1",
+        "stcw-ii-4",
+    } <= {r.item for r in steps.eligibility.requirements if r.met}
     assert (_detail(steps, "days").have, _detail(steps, "days").required) == (294, 180)
     assert (_detail(steps, "months").have, _detail(steps, "months").required) == (22, 12)
 

@@ -12,14 +12,17 @@ apprentice under 18, a recent joiner). N people make N // 157 such squadrons plu
 smaller one for the rest, so a fleet has about 8 vessels per 157 people and exactly N people.
 Each crew member holds the certificates, courses and kit of their grade and duty roles
 (about 5 certificates, 3.5 training records and 3 items of kit a person, as in the
-example); every item has its service history. Crews rotate 14 days aboard and 14 ashore
-from April 2014 to June 2021, and each person's grade is backed by the sea time it needs.
+example, counting its basic training certificates as one); every item has its service
+history. Crews rotate 14 days aboard and 14 ashore from April 2014 to June 2021, and each
+person's grade is backed by the sea time it needs.
 Each squadron has its own SOPs and risk assessments with versions and reviews (the first
 also holds the fleet-wide policy and procedures), about 11 operations in 2020/21 with
 their debriefs, and one crew-month of hours of work (one crew in sixteen, as a CSV file
 with UTC offsets). The catalogue (12 certificate types, 11 courses, 7 duty roles, the deck
 and engineering pathways, 5 equipment types) and the 2012 and 2021 terms are the
-example's.
+example's, except that STCW VI/1 basic training is one certificate type, valid 5 years,
+where the example records its four elements and adds STCW VI/2 and VI/6: synthetic fleets
+keep the size and shape that benchmarks have compared over time.
 
 **What is planted.** Everything is compliant on the reference date, 31 March 2021
 (:data:`REFERENCE`), except problems planted at small seeded rates (see ``RATES`` in

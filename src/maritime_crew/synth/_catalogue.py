@@ -6,6 +6,13 @@ These are the example fleet's values (``examples/fleet``, written by
 types, and the berths of a cutter crew (12) and a coastal patrol vessel crew (5). Numbers
 that are not regulations (refresher periods, service intervals, sea time, complements)
 are example data.
+
+One difference: here STCW VI/1 basic training is one certificate type, ``stcw-vi-1``,
+which the synthetic fleets keep so that their size and shape stay comparable over time.
+The example fleet records its four elements instead (personal survival techniques and
+fire fighting, updated every 5 years; elementary first aid and personal safety and
+social responsibilities, which do not expire) and adds STCW VI/2 and VI/6: the script
+derives its catalogue from this one, and its records from those built here.
 """
 
 from __future__ import annotations
