@@ -21,7 +21,8 @@ class CertificateKind(str, enum.Enum):
     MEDICAL = "medical"
     """A seafarer medical fitness certificate, e.g. ENG1."""
     BASIC_TRAINING = "basic-training"
-    """STCW VI/1 basic safety training and its updates."""
+    """STCW VI/1 basic safety training and its updates: one of its four elements (tables
+    A-VI/1-1 to A-VI/1-4), each a certificate type of its own (see ``docs/pathways.md``)."""
     PROFICIENCY = "proficiency"
     """A certificate of proficiency, e.g. STCW VI/2 survival craft and rescue boats."""
     ENDORSEMENT = "endorsement"
