@@ -262,6 +262,31 @@ def test_terms_command_shows_one_set(capsys: pytest.CaptureFixture[str]) -> None
     assert json.loads(out)["consultation"]["answered"] == 6
 
 
+def test_terms_command_shows_the_working_pattern(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = _run(capsys, "terms", str(EXAMPLE), "tc-2021", "--format", "json")
+    assert json.loads(out)["working_pattern"] == {
+        "days_on": 14,
+        "days_off": 14,
+        "max_consecutive_days_at_sea": 21,
+        "rest_days_after_tour": None,
+    }
+    pattern = mc.model.WorkingPattern(
+        14, 14, max_consecutive_days_at_sea=21, rest_days_after_tour=4
+    )
+    restful = mc.model.TermsAndConditions(
+        "tc-rest", "Rest", mc.model.TermsStatus.IN_FORCE, working_pattern=pattern
+    )
+    mc.dump(mc.model.Fleet(terms=(restful,)), tmp_path / "terms.toml")
+    code, out, _ = _run(capsys, "terms", str(tmp_path / "terms.toml"), "tc-rest")
+    assert code == 0
+    assert (
+        "Working pattern: 14 days on, 14 off, at most 21 consecutive days at sea, 4 days "
+        "ashore owed after a tour"
+    ) in out
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -94,7 +94,10 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
                 st.sampled_from([None, mc.model.BusinessYear(2020), mc.model.BusinessYear(2021)])
             ),
             working_pattern=mc.model.WorkingPattern(
-                days_on=14, days_off=14, max_consecutive_days_at_sea=draw(st.integers(5, 25))
+                days_on=14,
+                days_off=14,
+                max_consecutive_days_at_sea=draw(st.integers(5, 25)),
+                rest_days_after_tour=draw(_maybe(st.integers(1, 10))),
             ),
         )
     ]

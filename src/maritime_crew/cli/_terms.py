@@ -137,6 +137,7 @@ def _one(fleet: Fleet, terms: TermsAndConditions, on: pendulum.Date) -> dict[str
             "days_on": pattern.days_on,
             "days_off": pattern.days_off,
             "max_consecutive_days_at_sea": pattern.max_consecutive_days_at_sea,
+            "rest_days_after_tour": pattern.rest_days_after_tour,
         },
         "allowances": [
             {"id": a.id, "name": a.name, "amount": str(a.amount), "per": a.per}
@@ -227,10 +228,11 @@ def _detail_text(payload: dict[str, Any], *, markdown: bool) -> str:
     lines.append("")
     pattern = payload["working_pattern"]
     if pattern is not None:
-        limit = pattern["max_consecutive_days_at_sea"]
+        limit, rest = pattern["max_consecutive_days_at_sea"], pattern["rest_days_after_tour"]
         lines.append(
             f"Working pattern: {pattern['days_on']} days on, {pattern['days_off']} off"
             + (f", at most {limit} consecutive days at sea" if limit else "")
+            + (f", {rest} days ashore owed after a tour" if rest else "")
         )
     lines.append(f"Rest profile: {show(payload['rest_profile'])}")
     for allowance in payload["allowances"]:

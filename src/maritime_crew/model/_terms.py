@@ -67,14 +67,30 @@ class Consultation(Recorded):
 
 @attrs.frozen(field_transformer=provenance_last)
 class WorkingPattern(Recorded):
-    """The working pattern a terms set provides, e.g. 14 days on, 14 days off."""
+    """The working pattern a terms set provides, e.g. 14 days on, 14 days off.
+
+    ``days_on`` and ``days_off`` describe the rota and are not checked. A *tour* is a run
+    of consecutive days aboard, however many deployments make it up (see
+    ``docs/terms.md``): ``max_consecutive_days_at_sea`` limits its length (TERMS003), and
+    ``rest_days_after_tour`` is the days ashore owed after it before the next (TERMS005).
+    """
 
     days_on: int = attrs.field(validator=positive, metadata=doc("Days on duty in a cycle.", "14"))
     days_off: int = attrs.field(validator=non_negative, metadata=doc("Days off in a cycle.", "14"))
     max_consecutive_days_at_sea: int | None = attrs.field(
         default=None,
         validator=positive,
-        metadata=doc("Longest deployment allowed, in days.", "21"),
+        metadata=doc(
+            "Longest tour allowed: consecutive days aboard, back-to-back deployments joined.",
+            "21",
+        ),
+    )
+    rest_days_after_tour: int | None = attrs.field(
+        default=None,
+        validator=positive,
+        metadata=doc(
+            "Days ashore owed after every tour before the next; none owed if left out.", "4"
+        ),
     )
 
 
