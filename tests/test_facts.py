@@ -359,6 +359,38 @@ class TestTerms:
         assert on(data, D(2014, 8, 31)).assignment(someone) is None
         assert Facts.of(data).assignment_on(someone, D(2021, 4, 1)) == later
 
+    def test_the_shortest_limit_and_the_longest_rest_of_any_set(self) -> None:
+        def with_pattern(id: str, limit: int | None, rest: int | None) -> object:
+            pattern = mc.model.WorkingPattern(
+                14, 14, max_consecutive_days_at_sea=limit, rest_days_after_tour=rest
+            )
+            return attrs.evolve(self.OLD, id=id, working_pattern=pattern)
+
+        sets = (with_pattern("a", 28, 2), with_pattern("b", 21, None), with_pattern("c", None, 4))
+        data = mc.model.Fleet(terms=sets)  # type: ignore[arg-type]
+        assert Facts.of(data).shortest_sea_limit() == 21
+        assert Facts.of(data).longest_rest_after_tour() == 4
+        assert Facts.of(mc.model.Fleet(terms=(self.OLD,))).longest_rest_after_tour() is None
+
+
+class TestTours:
+    def deployed(self, id: str, start: D, end: D | None, **fields: object) -> mc.model.Deployment:
+        return mc.model.Deployment(id, "vigilant", start, end, **fields)  # type: ignore[arg-type]
+
+    def test_back_to_back_deployments_of_a_person_and_their_crew_make_one_tour(self) -> None:
+        crew = self.deployed("dep-1", D(2021, 5, 1), D(2021, 5, 14), crew="vigilant-a")
+        own = self.deployed("dep-2", D(2021, 5, 15), D(2021, 5, 28), person="BF1")
+        later = self.deployed("dep-3", D(2021, 5, 30), None, person="BF1")
+        someone = person(crew="vigilant-a")
+        data = mc.model.Fleet(people=(someone,), deployments=(crew, own, later))
+        assert on(data, D(2021, 6, 3)).tours(someone) == (
+            facts.Tour(D(2021, 5, 1), D(2021, 5, 28), (crew, own)),
+            facts.Tour(D(2021, 5, 30), None, (later,)),  # runs on to the date
+        )
+        assert on(data, D(2021, 5, 10)).tours(someone) == (
+            facts.Tour(D(2021, 5, 1), D(2021, 5, 14), (crew,)),  # dep-2 is still to come
+        )
+
 
 _DAYS = st.integers(0, 60).map(lambda n: D(2020, 1, 1).add(days=n))
 

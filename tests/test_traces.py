@@ -62,6 +62,7 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"restrictions {n}", lambda v, p=person: v.restrictions(p)
         yield f"available {n}", lambda v, p=person: v.available(p)
         yield f"aboard {n}", lambda v, p=person: v.aboard(p)
+        yield f"tours {n}", lambda v, p=person: v.tours(p)
         for kind in _KINDS:
             yield f"standing {n} {kind}", lambda v, p=person, k=kind: v.standing(p, k)
             for higher in (False, True):

@@ -56,6 +56,7 @@ from ._subjects import (
     unmet,
 )
 from ._terms import Assigned
+from ._tours import Tour
 from ._trace import NEVER, Trace
 from ._trainers import Lack, TrainerRequirement, Trainers
 from ._validity import Held, Kind, ladder, last_day
@@ -103,6 +104,7 @@ __all__ = [
     "StatusConflict",
     "SubjectKey",
     "Subjects",
+    "Tour",
     "Trace",
     "TrackedAction",
     "TrainerRequirement",

@@ -13,6 +13,7 @@ from ._kit import KitFacts
 from ._manning import ManningFacts
 from ._seatime import SeaTimeFacts
 from ._servicing import ServicingFacts
+from ._tours import TourFacts
 from ._trace import Trace
 from ._trainers import TrainerFacts
 from ._waivers import WaiverFacts
@@ -29,6 +30,7 @@ class Facts(
     HoursFacts,
     KitFacts,
     ServicingFacts,
+    TourFacts,
     SeaTimeFacts,
     DocumentFacts,
     DeploymentFacts,

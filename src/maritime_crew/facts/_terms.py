@@ -62,6 +62,23 @@ class TermsFacts(Core):
             found = cache.setdefault("shortest-sea-limit", min(limits) if limits else None)
         return found  # type: ignore[no-any-return]
 
+    def longest_rest_after_tour(self) -> int | None:
+        """The most days ashore any set's working pattern owes after a tour.
+
+        ``None`` when no set owes any. Worked out once per fleet.
+        """
+        cache = self._memo("terms")
+        found = cache.get("longest-rest-after-tour", cache)  # the cache itself: not there yet
+        if found is cache:
+            owed = [
+                pattern.rest_days_after_tour
+                for terms in self.fleet.terms
+                if (pattern := terms.working_pattern) is not None
+                and pattern.rest_days_after_tour is not None
+            ]
+            found = cache.setdefault("longest-rest-after-tour", max(owed) if owed else None)
+        return found  # type: ignore[no-any-return]
+
     def _assigned(self, person: Person, position: int) -> Assigned:
         assignment = person.terms[position]
         return Assigned(assignment, position, self.fleet.terms_set(assignment.set))

@@ -21,6 +21,7 @@ from ._requirements import RequirementQuestions
 from ._seatime import SeaTimeQuestions
 from ._servicing import ServicingQuestions
 from ._terms import TermsQuestions
+from ._tours import TourQuestions
 from ._trace import Trace
 from ._trainers import TrainerQuestions
 from ._validity import ValidityQuestions
@@ -30,6 +31,7 @@ __all__ = ["View"]
 
 
 class View(
+    TourQuestions,
     ManningQuestions,
     TrainerQuestions,
     PlacementQuestions,
