@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pendulum
 
-from ...facts import PEOPLE_IN_SERVICE, TERMS_SETS, Facts, Subjects, View
-from ...model import Deployment, Person, SourceLocation, Subject, TermsAndConditions
+from ...facts import PEOPLE_IN_SERVICE, TERMS_SETS, Subjects, Tour, View
+from ...model import (
+    Deployment,
+    Person,
+    SourceLocation,
+    Subject,
+    TermsAndConditions,
+    WorkingPattern,
+)
 from .._context import Context
 from .._finding import Finding
 from .._severity import Severity
@@ -139,153 +147,130 @@ def in_force_before_consultation_closed(
     )
 
 
-def _aboard(view: View, deployment: Deployment) -> Iterator[tuple[Person, pendulum.Date]]:
-    """Who a deployment put aboard, and their first day aboard (which may be to come).
-
-    A crew member counts from the day they joined the crew (``crew_since``), as for sea
-    time.
-    """
-    fleet = view.fleet
-    if deployment.person is not None:
-        person = fleet.person(deployment.person)
-        if person is not None:  # unknown person: DATA002
-            yield person, deployment.start
-        return
-    if deployment.crew is None:
-        return
-    for member in fleet.members_of(deployment.crew):
-        first = deployment.start
-        if member.crew_since is not None:
-            first = max(first, member.crew_since)
-        yield member, first
-
-
 def _days(first: pendulum.Date, last: pendulum.Date) -> int:
     """Days from ``first`` to ``last``, both counted."""
     return last.toordinal() - first.toordinal() + 1
 
 
-_Over = tuple[Person, TermsAndConditions, int, int, pendulum.Date]
-"""Someone aboard longer than their set allows: the set, its limit, their days, first day."""
+def _pattern(
+    view: View, person: Person, tour: Tour
+) -> tuple[TermsAndConditions, WorkingPattern] | None:
+    """The set the person was assigned on the tour's first day, and its working pattern.
 
-
-def _over(view: View, deployment: Deployment) -> list[_Over]:
-    """The people a started deployment keeps at sea longer than their terms allow.
-
-    Each is judged by the set they were assigned on their first day aboard. A deployment
-    with an end counts to its end, planned or past. An open one runs to the date: someone
-    aboard from ``first`` is over a limit of ``n`` days from ``first + n`` on, and their
-    days aboard are counted by the date only once someone is over (see the caller).
+    A tour is judged, and earns its rest, by the terms it began under. ``None`` for no
+    set (or an unknown one, DATA002's) or a set with no working pattern.
     """
-    end = deployment.end
-    found: list[_Over] = []
-    for person, first in _aboard(view, deployment):
-        if end is not None and first > end:
-            continue  # joined the crew after the deployment ended: not aboard
-        assigned = view.assignment_on(person, first)
-        terms = assigned.terms if assigned is not None else None
-        pattern = terms.working_pattern if terms is not None else None
-        limit = pattern.max_consecutive_days_at_sea if pattern is not None else None
-        if terms is None or limit is None:
-            continue
-        if end is not None:
-            days = _days(first, end)
-            if days > limit:
-                found.append((person, terms, limit, days, first))
-        elif view.reached(first.add(days=max(limit, 0))):
-            found.append((person, terms, limit, view.days_since(first) + 1, first))
-    return found
+    assigned = view.assignment_on(person, tour.first)
+    terms = assigned.terms if assigned is not None else None
+    if terms is None or terms.working_pattern is None:
+        return None
+    return terms, terms.working_pattern
 
 
-def _can_be_long(facts: Facts, deployment: Deployment) -> bool:
-    """Whether the deployment is open, or longer than the shortest limit of any set."""
-    shortest = facts.shortest_sea_limit()
-    if shortest is None:
-        return False
-    end = deployment.end
-    return end is None or end.toordinal() - deployment.start.toordinal() >= shortest
+def _deployment(person: Person, deployment: Deployment) -> str:
+    """``dep-1 of crew vigilant-a aboard vigilant from 2021-05-01 to 2021-05-14``."""
+    if deployment.person is not None:
+        whose = ""
+    elif person.id in deployment.cover:
+        whose = f" of crew {deployment.crew} (as cover)"
+    else:
+        whose = f" of crew {deployment.crew}"
+    span = (
+        f"from {deployment.start} to {deployment.end}"
+        if deployment.end is not None
+        else f"since {deployment.start}, with no end"
+    )
+    return f"{deployment.id}{whose} aboard {deployment.vessel} {span}"
 
 
-LONG_DEPLOYMENTS = Subjects(
-    "deployments that run longer than some working pattern allows",
-    ("deployment",),
-    among=_can_be_long,
+def _joining(person: Person, deployments: tuple[Deployment, ...]) -> str:
+    """``deployment X`` or ``it joins deployments X, Y and Z``."""
+    named = [_deployment(person, deployment) for deployment in deployments]
+    if len(named) == 1:
+        return f"deployment {named[0]}"
+    return f"it joins deployments {', '.join(named[:-1])} and {named[-1]}"
+
+
+def _tour_span(view: View, tour: Tour) -> tuple[int, str]:
+    """The tour's length so far, and ``from D1 to D2 (N days)``.
+
+    A tour that runs on to the date is counted up to it: the count changes every day.
+    """
+    if tour.last is not None:
+        last, so_far = tour.last, ""
+    else:
+        view.every_day()
+        last, so_far = view.date, " so far"
+    days = _days(tour.first, last)
+    return days, f"from {tour.first} to {last} ({count(days, 'day')}{so_far})"
+
+
+TOURING = Subjects(
+    "people whose tours at sea may be longer than some working pattern allows",
+    ("person",),
+    among=lambda facts, person: facts.may_tour_long(person),
 )
-"""Open deployments, and those longer than the shortest limit of any terms set."""
+"""People whose deployments, joined back to back, can run longer than the shortest limit
+of any set, or without an end (see :meth:`~maritime_crew.facts.Facts.may_tour_long`)."""
 
 
 @builtin(
     code="TERMS003",
     name="deployment-exceeds-working-pattern",
     severity=Severity.WARNING,
-    summary="A deployment is longer than the consecutive days at sea the person's terms allow.",
+    summary="A tour at sea (consecutive days aboard, back-to-back deployments joined) is "
+    "longer than the person's terms allow.",
     rationale="The working pattern of a terms set limits the consecutive days a person "
-    "spends at sea (seed C1: terms reviewed with staff and implemented). A longer "
-    "deployment breaches the agreed terms and adds to fatigue.",
+    "spends at sea; the command committed to 'a new set of terms and conditions' developed "
+    "with staff and implemented (seed C1, recommendation 5.2). Deployments that follow each "
+    "other with no day ashore between them are one stretch away from home, however they "
+    "are recorded: two 14-day postings back to back are 28 consecutive days at sea. A "
+    "single day ashore breaks the run, as 'consecutive days at sea' reads; the rest owed "
+    "after a tour is TERMS005's. A longer tour breaches the agreed terms and adds to "
+    "fatigue. The limit is the set's own, in the data: the seed gives none.",
     source="seed C1",
-    example="Deployment dep-0042 of crew vigilant-a aboard vigilant from 2021-01-01 to "
-    "2021-01-25 lasts 25 days, more than the 21 consecutive days at sea allowed by "
-    "tc-2021; over their limit: BF1003 (limit 21 days, tc-2021), BF1004 (limit 21 "
-    "days, tc-2021).",
-    fix="Relieve the people concerned, or split the deployment; if the dates are wrong, "
-    "correct them.",
-    each=LONG_DEPLOYMENTS,
+    example="BF0001's tour at sea from 2021-01-01 to 2021-01-28 (28 days) is longer than "
+    "the 21 consecutive days at sea allowed by tc-2012; it joins deployments dep-0042 of "
+    "crew vigilant-a aboard vigilant from 2021-01-01 to 2021-01-14 and dep-0043 aboard "
+    "seeker from 2021-01-15 to 2021-01-28.",
+    fix="Relieve the person sooner, or give them a break ashore between the deployments "
+    "(at least the days their terms owe after a tour); if the dates are wrong, correct them.",
+    each=TOURING,
 )
-def deployment_exceeds_working_pattern(deployment: Deployment, ctx: Context) -> Iterator[Finding]:
+def deployment_exceeds_working_pattern(person: Person, ctx: Context) -> Iterator[Finding]:
+    """Each tour longer than the limit of the set the person was on on its first day.
+
+    A tour is a run of consecutive days aboard (``View.tours``): deployments that
+    overlap, or where one starts the day after another ends, are joined; a day ashore
+    between them ends the tour. A deployment counts once its first day has come, to its
+    last day, planned or past; one without an end counts up to the check date.
+    """
     view = ctx.facts
-    shortest = view.shortest_sea_limit()
-    if shortest is None:
-        return  # no set limits days at sea
-    start = deployment.start
-    if deployment.end is not None and _days(start, deployment.end) <= shortest:
-        return  # no one aboard can be over any set's limit, whatever the date
-    if not view.reached(start):
-        return  # planned, not started
-    if deployment.end is None and not view.reached(start.add(days=shortest)):
-        return  # not yet longer than any set's limit
-    over = _over(view, deployment)
-    if not over:
-        return
-    if deployment.end is None:
-        # the length so far goes into the details: it changes every day
-        view.every_day()
-        length = view.days_since(start) + 1
-    else:
-        length = _days(start, deployment.end)
-    _, strictest, limit, _, _ = min(over, key=lambda entry: entry[2])
-    who = deployment.person if deployment.person is not None else f"crew {deployment.crew}"
-    if deployment.end is not None:
-        span = f"from {start} to {deployment.end} lasts {count(length, 'day')}"
-    else:
-        span = f"since {start} has lasted {count(length, 'day')} by {view.date}"
-    message = (
-        f"deployment {deployment.id} of {who} aboard {deployment.vessel} {span}, more "
-        f"than the {limit} consecutive days at sea allowed by {strictest.id}"
-    )
-    if deployment.crew is not None:
-        listed = [
-            f"{person.id} (limit {count(each, 'day')}, {terms.id}"
-            + (f"; aboard {count(days, 'day')} from {first}" if days != length else "")
-            + ")"
-            for person, terms, each, days, first in over
-        ]
-        message += f"; over their limit: {', '.join(listed)}"
-    yield ctx.finding(
-        Subject("deployment", deployment.id),
-        message,
-        source=_source(view, "deployment", deployment),
-        details={
-            "start": start.isoformat(),
-            "end": deployment.end.isoformat() if deployment.end else None,
-            "days": length,
-            "limit": limit,
-            "terms": strictest.id,
-            "people": [
-                {"person": person.id, "terms": terms.id, "limit": each, "days": days}
-                for person, terms, each, days, _ in over
-            ],
-        },
-    )
+    for tour in view.tours(person):
+        found = _pattern(view, person, tour)
+        limit = found[1].max_consecutive_days_at_sea if found is not None else None
+        if found is None or limit is None:
+            continue
+        terms = found[0]
+        if tour.last is not None:
+            if _days(tour.first, tour.last) <= limit:
+                continue
+        elif not view.reached(tour.first.add(days=limit)):
+            continue  # not yet longer than the limit
+        days, span = _tour_span(view, tour)
+        yield ctx.about_person(
+            person,
+            f"{person.id}'s tour at sea {span} is longer than the {limit} consecutive days "
+            f"at sea allowed by {terms.id}; {_joining(person, tour.deployments)}",
+            details={
+                "first": tour.first.isoformat(),
+                "last": tour.last.isoformat() if tour.last is not None else None,
+                "days": days,
+                "limit": limit,
+                "terms": terms.id,
+                "deployments": [deployment.id for deployment in tour.deployments],
+            },
+        )
 
 
 @builtin(
@@ -327,3 +312,73 @@ def not_in_force_by_year_end(terms: TermsAndConditions, ctx: Context) -> Iterato
             "effective": terms.effective.isoformat() if terms.effective else None,
         },
     )
+
+
+RESTING = Subjects(
+    "people who may go back to sea before the days ashore a working pattern owes",
+    ("person",),
+    among=lambda facts, person: facts.may_owe_rest(person),
+)
+"""People whose tours can be closer together than the most days ashore any set owes
+(see :meth:`~maritime_crew.facts.Facts.may_owe_rest`)."""
+
+
+@builtin(
+    code="TERMS005",
+    name="back-at-sea-before-rest-owed",
+    severity=Severity.WARNING,
+    summary="A person goes back to sea before the days ashore their terms owe after a "
+    "tour have passed.",
+    rationale="A working pattern is days on and days off, and the days off after a tour "
+    "are what make its days on safe; the command committed to 'a new set of terms and "
+    "conditions' developed with staff and implemented (seed C1, recommendation 5.2). A set "
+    "that owes days ashore after every tour (`rest_days_after_tour`) is breached by a "
+    "deployment that puts the person back aboard before they have passed. The number of "
+    "days is the set's own, in the data: the seed gives none.",
+    source="seed C1",
+    example="BF0001 was back at sea on 2021-01-17, after 2 days ashore, on deployment "
+    "dep-0044 aboard seeker from 2021-01-17 to 2021-01-28; their tour at sea from "
+    "2021-01-01 to 2021-01-14 (14 days) owes 4 days ashore under tc-2012, to the end of "
+    "2021-01-18: the next could start on 2021-01-19 at the earliest.",
+    fix="Move the next deployment to start after the rest owed, or send someone else; if "
+    "the dates are wrong, correct them.",
+    each=RESTING,
+)
+def back_at_sea_before_rest_owed(person: Person, ctx: Context) -> Iterator[Finding]:
+    """Each tour that starts fewer days after the one before than that one owes.
+
+    The rest owed is that of the set the person was on on the first day of the tour
+    before: a fixed number of days ashore after every tour, whatever its length. It is
+    judged once the next tour has started (``View.tours`` answers only those).
+    """
+    view = ctx.facts
+    tours = view.tours(person)
+    for before, after in pairwise(tours):
+        found = _pattern(view, person, before)
+        owed = found[1].rest_days_after_tour if found is not None else None
+        assert before.last is not None  # a tour that another follows has ended
+        ashore = after.first.toordinal() - before.last.toordinal() - 1
+        if found is None or owed is None or ashore >= owed:
+            continue
+        terms = found[0]
+        until = before.last.add(days=owed)
+        back = after.deployments[0]
+        yield ctx.about_person(
+            person,
+            f"{person.id} was back at sea on {after.first}, after "
+            f"{count(ashore, 'day')} ashore, on deployment {_deployment(person, back)}; "
+            f"their tour at sea from {before.first} to {before.last} "
+            f"({count(_days(before.first, before.last), 'day')}) owes "
+            f"{count(owed, 'day')} ashore under {terms.id}, to the end of {until}: the next "
+            f"could start on {until.add(days=1)} at the earliest",
+            details={
+                "tour_first": before.first.isoformat(),
+                "tour_last": before.last.isoformat(),
+                "back": after.first.isoformat(),
+                "deployment": back.id,
+                "days_ashore": ashore,
+                "rest_days": owed,
+                "rest_until": until.isoformat(),
+                "terms": terms.id,
+            },
+        )
