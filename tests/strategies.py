@@ -111,6 +111,11 @@ periods = st.one_of(
     st.builds(mc.model.Period, weeks=st.integers(0, 10)),
 )
 
+day_periods = periods.map(
+    lambda period: attrs.evolve(period, hours=0, minutes=0, seconds=0)
+).filter(lambda period: str(period) != "P0D")
+"""Periods of at least a day and no time parts, as currency requirements take."""
+
 age_schedules = st.one_of(
     periods.map(mc.model.AgeSchedule.fixed),
     st.lists(st.integers(1, 80), max_size=3, unique=True).flatmap(
@@ -159,6 +164,8 @@ def _for_type(
     if origin is tuple:
         items = _for_type(args[0], optional=optional)
         return st.lists(items, min_size=int(optional == "present"), max_size=3).map(tuple)
+    if type_ is mc.model.Period and validator is mc.model._practice._days_or_more:
+        return day_periods
     if type_ in _SPECIAL:
         return _SPECIAL[type_]
     if type_ is int:

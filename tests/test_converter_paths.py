@@ -167,9 +167,52 @@ HAND_MADE: dict[str, list[dict[str, Any]]] = {
         },
         {"id": "bare", "name": "Name only"},
     ],
+    "practice_kind": [
+        {"id": "boat-launch", "name": "Boat launch", "description": "A launch of the RIB."},
+        {"id": "mob-drill", "name": "Man overboard drill"},
+    ],
 }
 
-RECORDS: dict[str, list[dict[str, Any]]] = {**_example_records(), **HAND_MADE}
+ADDED: dict[str, list[dict[str, Any]]] = {
+    # Nested records the example fleet has none of, added to its tables.
+    "person": [
+        {
+            "id": "BF9001",
+            "name": "Sam Okafor",
+            "discipline": "deck",
+            "practice": [
+                {"kind": "boat-launch", "date": datetime.date(2021, 2, 10)},
+                {
+                    "kind": "mob-drill",
+                    "date": datetime.date(2021, 2, 11),
+                    "count": 2,
+                    "vessel": "vigilant",
+                    "recorded_on": datetime.date(2021, 2, 12),
+                },
+            ],
+        }
+    ],
+    "duty_role": [
+        {
+            "id": "coxswain-rib",
+            "name": "RIB coxswain",
+            "currency": [
+                {"practice": "boat-launch", "within": "P3M"},
+                {"practice": "mob-drill", "count": 2, "within": "P1Y", "reason": "SOP 4"},
+            ],
+        }
+    ],
+}
+
+
+def _records() -> dict[str, list[dict[str, Any]]]:
+    found = {**_example_records(), **HAND_MADE}
+    for table, records in ADDED.items():
+        found[table] = [*found.get(table, []), *records]
+    return found
+
+
+RECORDS: dict[str, list[dict[str, Any]]] = _records()
 
 
 def _field_names(record: type[Any]) -> list[str]:

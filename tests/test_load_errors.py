@@ -119,7 +119,7 @@ CASES = [
         '[[frobnicate]]\nid = "x"\n',
         "unknown-table",
         ":1: frobnicate: unknown table 'frobnicate'; known tables: vessel, crew, person, "
-        "deployment, certificate_type, course, duty_role, pathway, equipment_type, "
+        "deployment, certificate_type, course, practice_kind, duty_role, pathway, equipment_type, "
         "equipment_item, document, operation, debrief, terms, rest_profile, work_period, waiver",
     ),
     (

@@ -98,6 +98,8 @@ FREE_TEXT = {
     ("waiver", "reason"),
     ("person", "absences", "note"),
     ("waiver", "granted_by"),
+    ("practice_kind", "name"),
+    ("practice_kind", "description"),
 }
 """Every text field of the model that holds words rather than an id or a code."""
 
@@ -127,6 +129,9 @@ CODES = {
     ("person", "certificates", "type"),
     ("person", "training", "course"),
     ("person", "issues", "item"),
+    ("person", "practice", "kind"),
+    ("person", "practice", "vessel"),
+    ("duty_role", "currency", "practice"),
     ("deployment", "vessel"),
     ("deployment", "person"),
     ("deployment", "crew"),
@@ -249,6 +254,11 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, A
     first["duty_roles"] = [{"role": role} for role in first["duty_roles"]]
     first["certificates"][0]["restrictions"] = [{"kind": "no-tropics"}]
     data["vessel"][0]["status"] = [{"status": "refit", "start": "2010-01-01", "end": "2010-02-01"}]
+    data["practice_kind"] = [{"id": "boat-launch", "name": "Boat launch", "description": "RIB"}]
+    data["duty_role"][0]["currency"] = [{"practice": "boat-launch", "within": "P3M"}]
+    first["practice"] = [
+        {"kind": "boat-launch", "date": "2024-05-02", "vessel": data["vessel"][0]["id"]}
+    ]
     ids = {name: person["id"] for name, person in zip(NAMES, people, strict=False)}
     for name, person in zip(NAMES, people, strict=False):
         person["name"] = name

@@ -59,6 +59,7 @@ from ._people import (
     TrainingRecord,
 )
 from ._period import PERIOD_PATTERN, AgeBand, AgeSchedule, Period, completed_years
+from ._practice import Currency, PracticeEvent, PracticeKind
 from ._provenance import PROVENANCE, Recorded, is_provenance
 from ._qualifications import CertificateKind, CertificateType, Course, DutyRole
 from ._terms import (
@@ -107,6 +108,7 @@ __all__ = [
     "Course",
     "Crew",
     "CrewSpell",
+    "Currency",
     "DateLike",
     "Debrief",
     "DebriefFinding",
@@ -131,6 +133,8 @@ __all__ = [
     "Pathway",
     "Period",
     "Person",
+    "PracticeEvent",
+    "PracticeKind",
     "Recorded",
     "RestProfile",
     "Restriction",

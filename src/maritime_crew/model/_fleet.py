@@ -17,6 +17,7 @@ from ._index import FleetIndex, IdIndex
 from ._operations import Debrief, DebriefFinding, Operation
 from ._pathways import Grade, Pathway
 from ._people import Issue, Person
+from ._practice import PracticeKind
 from ._qualifications import CertificateType, Course, DutyRole
 from ._terms import TermsAndConditions
 from ._vessels import Crew, Deployment, Vessel
@@ -70,6 +71,7 @@ TABLES: tuple[Table, ...] = (
     Table("deployment", "deployments", Deployment, "deployment"),
     Table("certificate_type", "certificate_types", CertificateType, "certificate type"),
     Table("course", "courses", Course, "course"),
+    Table("practice_kind", "practice_kinds", PracticeKind, "practice kind"),
     Table("duty_role", "duty_roles", DutyRole, "duty role"),
     Table("pathway", "pathways", Pathway, "pathway"),
     Table("equipment_type", "equipment_types", EquipmentType, "equipment type"),
@@ -126,6 +128,12 @@ class Fleet:
     courses: tuple[Course, ...] = attrs.field(
         default=(),
         metadata=doc("The training offer, with refresher periods (`[[course]]`). In data order."),
+    )
+    practice_kinds: tuple[PracticeKind, ...] = attrs.field(
+        default=(),
+        metadata=doc(
+            "Kinds of logged practice that currency counts (`[[practice_kind]]`). In data order."
+        ),
     )
     duty_roles: tuple[DutyRole, ...] = attrs.field(
         default=(), metadata=doc("Duty roles and what each needs (`[[duty_role]]`). In data order.")
@@ -258,6 +266,10 @@ class Fleet:
     def course(self, course_id: str) -> Course | None:
         """The course with this id, or ``None``."""
         return self._index.reference["course"].get(course_id)
+
+    def practice_kind(self, kind_id: str) -> PracticeKind | None:
+        """The practice kind with this id, or ``None``."""
+        return self._index.reference["practice_kind"].get(kind_id)
 
     def duty_role(self, role_id: str) -> DutyRole | None:
         """The duty role with this id, or ``None``."""

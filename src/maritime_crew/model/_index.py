@@ -47,6 +47,7 @@ _REFERENCE = (
     "equipment_type",
     "pathway",
     "person",
+    "practice_kind",
     "terms",
     "vessel",
 )

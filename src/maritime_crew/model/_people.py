@@ -10,6 +10,7 @@ import pendulum
 from ._base import doc
 from ._entries import PLAIN_OR_TABLE, held_always, plain_entries
 from ._period import completed_years
+from ._practice import PracticeEvent
 from ._provenance import Recorded, provenance_last
 
 __all__ = [
@@ -387,6 +388,13 @@ class Person(Recorded):
     )
     training: tuple[TrainingRecord, ...] = attrs.field(
         factory=tuple, metadata=doc("Training records: courses completed or booked.")
+    )
+    practice: tuple[PracticeEvent, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Practice logged (boat launches, drills): what keeps the currency that duty "
+            "roles require."
+        ),
     )
     issues: tuple[Issue, ...] = attrs.field(
         factory=tuple, metadata=doc("Kit issue ledger: items issued to the person and returned.")

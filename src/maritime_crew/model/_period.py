@@ -108,6 +108,25 @@ class Period:
             return "P0D"
         return "P" + date_part + ("T" + time_part if time_part else "")
 
+    def in_words(self) -> str:
+        """The period in words, for messages: ``3 months``, ``1 year and 6 months``."""
+        parts = [
+            f"{value} {unit}" if value == 1 else f"{value} {unit}s"
+            for value, unit in (
+                (self.years, "year"),
+                (self.months, "month"),
+                (self.weeks, "week"),
+                (self.days, "day"),
+                (self.hours, "hour"),
+                (self.minutes, "minute"),
+                (self.seconds, "second"),
+            )
+            if value
+        ]
+        if not parts:
+            return "0 days"
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
     @property
     def is_calendar(self) -> bool:
         """True when the period has years or months, whose length in days varies."""

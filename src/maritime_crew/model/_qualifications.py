@@ -8,6 +8,7 @@ import attrs
 
 from ._base import doc, positive
 from ._period import AgeSchedule
+from ._practice import Currency
 from ._provenance import Recorded, provenance_last
 
 __all__ = ["CertificateKind", "CertificateType", "Course", "DutyRole"]
@@ -105,7 +106,8 @@ class DutyRole(Recorded):
     """A duty role aboard, such as commander, boarding officer, coxswain or medic.
 
     To be qualified for a role a person holds every listed certificate and course,
-    valid on the day, and has every listed kind of equipment issued.
+    valid on the day, has every listed kind of equipment issued, and is current in every
+    listed kind of practice (``currency``).
     """
 
     id: str = attrs.field(metadata=doc("Unique duty role id.", "boarding-officer"))
@@ -121,6 +123,14 @@ class DutyRole(Recorded):
         metadata=doc(
             "Equipment types the holder must be issued.",
             '["body-armour", "dry-suit", "boarding-helmet", "lifejacket"]',
+        ),
+    )
+    currency: tuple[Currency, ...] = attrs.field(
+        factory=tuple,
+        metadata=doc(
+            "Practice the holder must keep up: at least `count` events of a practice kind "
+            "within a period up to the day.",
+            '[{ practice = "boat-launch", count = 1, within = "P3M" }]',
         ),
     )
     description: str | None = attrs.field(
