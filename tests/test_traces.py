@@ -28,6 +28,13 @@ Question = Callable[[View], Any]
 _KINDS = ("certificates", "training")
 
 
+_CURRENCY = (
+    mc.model.Currency("launch", mc.model.Period(months=1)),
+    mc.model.Currency("launch", mc.model.Period(days=45), count=2),
+    mc.model.Currency("launch", mc.model.Period(weeks=2), count=3),
+)
+"""Currency requirements asked about, whatever the fleet's roles require."""
+
 _SUBJECTS = (
     mc.facts.PEOPLE_IN_SERVICE,
     mc.facts.PEOPLE,
@@ -35,6 +42,7 @@ _SUBJECTS = (
     mc.facts.EQUIPMENT_ISSUED,
     mc.facts.unmet("certificates"),
     mc.facts.unmet("training"),
+    mc.facts.unmet("currency"),
     mc.facts.ending_within("certificates", 30),
     mc.facts.ending_within("training", 90),
 )
@@ -63,6 +71,14 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
         yield f"available {n}", lambda v, p=person: v.available(p)
         yield f"aboard {n}", lambda v, p=person: v.aboard(p)
         yield f"tours {n}", lambda v, p=person: v.tours(p)
+        yield f"role_status {n}", lambda v, p=person: v.role_status(p, "boarding-officer")
+        yield f"currency_needs {n}", lambda v, p=person: v.currency_needs(p)
+        yield f"currency_unmet {n}", lambda v, p=person: v.currency_unmet(p)
+        for requirement in _CURRENCY:
+            yield (
+                f"currency {n} {requirement}",
+                lambda v, p=person, r=requirement: v.currency(p, r),
+            )
         for kind in _KINDS:
             yield f"standing {n} {kind}", lambda v, p=person, k=kind: v.standing(p, k)
             for higher in (False, True):
@@ -148,6 +164,10 @@ def questions(fleet: mc.model.Fleet) -> Iterator[tuple[str, Question]]:
             yield (
                 f"later({days}).unrenewed {person.id}",
                 lambda v, p=person, d=days: v.later(d).unrenewed(p, "certificates", "stcw-bst"),
+            )
+            yield (
+                f"later({days}).currency {person.id}",
+                lambda v, p=person, d=days: v.later(d).currency(p, _CURRENCY[0]),
             )
 
 

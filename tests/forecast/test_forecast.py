@@ -327,3 +327,62 @@ def test_a_higher_certificate_is_required_for_the_lower_type_it_counts_for() -> 
         True,
         ["duty role oow (for ii-1)"],
     )
+
+
+class TestCurrency:
+    """A currency lapse is forecast on the last day the person stays current."""
+
+    @staticmethod
+    def fleet(*launches: pendulum.Date) -> mc.model.Fleet:
+        requirement = mc.model.Currency("boat-launch", mc.model.Period(months=3))
+        return mc.model.Fleet(
+            vessels=(mc.model.Vessel("vigilant", "HMC Vigilant", mc.model.VesselType.CUTTER),),
+            crews=(mc.model.Crew("vigilant-a", "Vigilant A", vessel="vigilant"),),
+            people=(
+                mc.model.Person(
+                    id="BF1",
+                    name="Sam Okafor",
+                    discipline=mc.model.Discipline.DECK,
+                    crew="vigilant-a",
+                    duty_roles=("coxswain",),
+                    practice=tuple(
+                        mc.model.PracticeEvent("boat-launch", day, vessel="vigilant")
+                        for day in launches
+                    ),
+                ),
+            ),
+            practice_kinds=(mc.model.PracticeKind("boat-launch", "Boat launch"),),
+            duty_roles=(mc.model.DutyRole("coxswain", "Coxswain", currency=(requirement,)),),
+        )
+
+    def test_the_lapse_is_due_on_the_last_day_current(self) -> None:
+        data = self.fleet(D(2021, 1, 20), D(2021, 2, 10))
+        (item,) = mc.forecast.forecast(data, AS_OF, 90).of_kind(DueKind.CURRENCY_LAPSE)
+        assert item.date == D(2021, 5, 9)
+        assert (item.days, item.person, item.crew, item.vessel) == (
+            39,
+            "BF1",
+            "vigilant-a",
+            "vigilant",
+        )
+        assert item.subject == mc.model.Subject("person", "BF1")
+        assert item.description == (
+            "BF1 is current in Boat launch through 2021-05-09 (in 39 days) unless more is "
+            "logged: at least 1 in any 3 months, required by duty role coxswain; the last on "
+            "2021-02-10"
+        )
+        assert item.details["current_through"] == "2021-05-09"
+        # the window includes its last day and no more
+        assert mc.forecast.forecast(data, AS_OF, 39).of_kind(DueKind.CURRENCY_LAPSE)
+        assert not mc.forecast.forecast(data, AS_OF, 38).of_kind(DueKind.CURRENCY_LAPSE)
+
+    def test_a_lapse_already_past_is_checks_not_the_forecasts(self) -> None:
+        data = self.fleet(D(2020, 11, 2))
+        assert not mc.forecast.forecast(data, AS_OF, 365).of_kind(DueKind.CURRENCY_LAPSE)
+
+    def test_practice_logged_ahead_is_named_but_not_counted(self) -> None:
+        data = self.fleet(D(2021, 2, 10), D(2021, 6, 1))
+        (item,) = mc.forecast.forecast(data, AS_OF, 90).of_kind(DueKind.CURRENCY_LAPSE)
+        assert item.date == D(2021, 5, 9)
+        assert item.description.endswith("; the next is logged for 2021-06-01")
+        assert item.details["next"] == "2021-06-01"

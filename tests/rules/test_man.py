@@ -62,7 +62,12 @@ class TestComplementNotFilled:
             "could_fill": [],
             "qualified": ["BF1003"],
             "unqualified": {
-                "BF1010": {"courses": ["fast-rescue-boat"], "certificates": [], "kit": []}
+                "BF1010": {
+                    "courses": ["fast-rescue-boat"],
+                    "certificates": [],
+                    "kit": [],
+                    "currency": [],
+                }
             },
         }
 
@@ -520,5 +525,69 @@ class TestCertificateLadder:
         assert run(data, "MAN001", as_of=D(2021, 3, 31)) == []
         (finding,) = run(data, "MAN001", as_of=D(2021, 4, 1))
         assert finding.details["unqualified"] == {
-            "BF1": {"courses": [], "certificates": ["ii-1"], "kit": []}
+            "BF1": {"courses": [], "certificates": ["ii-1"], "kit": [], "currency": []}
         }
+
+
+class TestCurrency:
+    """A role's currency counts for manning as its courses do (issue 21)."""
+
+    CURRENT_COXSWAIN = role(
+        "coxswain",
+        courses=("fast-rescue-boat",),
+        currency=(mc.model.Currency("boat-launch", mc.model.Period(months=3)),),
+    )
+
+    def fleet(self, *people: mc.model.Person) -> mc.model.Fleet:
+        return attrs.evolve(
+            manned(*people),
+            duty_roles=(self.CURRENT_COXSWAIN, MEDIC),
+            practice_kinds=(mc.model.PracticeKind("boat-launch", "Boat launch"),),
+        )
+
+    @staticmethod
+    def launched(day: D) -> tuple[mc.model.PracticeEvent, ...]:
+        return (mc.model.PracticeEvent("boat-launch", day),)
+
+    def test_a_member_out_of_practice_does_not_fill_a_place(self) -> None:
+        data = self.fleet(
+            qualified("BF1", "coxswain", practice=self.launched(D(2021, 3, 1))),
+            qualified("BF2", "coxswain", practice=self.launched(D(2020, 11, 2))),
+        )
+        (finding,) = run(data, "MAN001")
+        assert finding.message == (
+            "Vigilant A can fill 1 of 2 coxswain places with qualified people on 2021-03-31 "
+            "(BF1 qualified; BF2 lacks currency in boat-launch)"
+        )
+        assert finding.details["unqualified"] == {
+            "BF2": {"courses": [], "certificates": [], "kit": [], "currency": ["boat-launch"]}
+        }
+
+    def test_counts_through_the_last_day_current_and_not_after(self) -> None:
+        data = self.fleet(
+            qualified("BF1", "coxswain", practice=self.launched(D(2021, 1, 15))),
+            qualified("BF2", "coxswain", practice=self.launched(D(2020, 11, 2))),
+        )
+        assert run(data, "MAN001", as_of=D(2021, 2, 1)) == []
+        assert len(run(data, "MAN001", as_of=D(2021, 2, 2))) == 1
+        view = mc.facts.Facts.of(data).on(D(2021, 2, 1))
+        status = view.role_status(data.people[1], "coxswain")
+        assert status.qualified
+        assert status.until == D(2021, 2, 1)  # currency ends before the course does
+        lapsed = mc.facts.Facts.of(data).on(D(2021, 2, 2)).role_status(data.people[1], "coxswain")
+        assert lapsed.missing_currency == ("boat-launch",)
+        assert not lapsed.qualified
+        assert lapsed.until is None
+
+    def test_a_single_current_member_is_a_single_point(self) -> None:
+        data = attrs.evolve(
+            self.fleet(
+                qualified("BF1", "coxswain", practice=self.launched(D(2021, 3, 1))),
+                qualified("BF2", "coxswain"),
+            ),
+            vessels=(vessel("vigilant", complement=(mc.model.RoleCount("coxswain", 1),)),),
+        )
+        assert messages(run(data, "MAN002")) == [
+            "in Vigilant A only BF1 is qualified as coxswain on 2021-03-31; "
+            "no one else can cover the role"
+        ]

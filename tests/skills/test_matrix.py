@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -132,6 +133,8 @@ class TestCells:
             "missing_kit": [],
             "lapsing_courses": [],
             "lapsing_certificates": [],
+            "missing_currency": [],
+            "lapsing_currency": [],
         }
 
 
@@ -366,3 +369,59 @@ def test_the_matrix_does_not_keep_an_object_per_cell() -> None:
     assert len(gc.get_objects()) - before < 300
     assert len(matrix.cells) == 3000
     assert matrix.cell("BF1", "r1") == matrix.cells[11]
+
+
+class TestCurrency:
+    """A role's currency in the matrix and coverage: missing, lapsing, its last day."""
+
+    CURRENT = role(
+        "coxswain",
+        courses=("frb",),
+        kit=("dry-suit",),
+        currency=(mc.model.Currency("boat-launch", mc.model.Period(months=3)),),
+    )
+
+    def ship(self, *people: mc.model.Person) -> mc.model.Fleet:
+        return attrs.evolve(
+            ship(*people, coxswain=1),
+            duty_roles=(self.CURRENT,),
+            practice_kinds=(mc.model.PracticeKind("boat-launch", "Boat launch"),),
+        )
+
+    @staticmethod
+    def coxswain(launched: pendulum.Date) -> mc.model.Person:
+        return attrs.evolve(BF1, practice=(mc.model.PracticeEvent("boat-launch", launched),))
+
+    def test_currency_ending_within_the_window_is_lapsing(self) -> None:
+        data = self.ship(self.coxswain(D(2021, 2, 10)))  # current through 2021-05-09
+        cell = skills_matrix(data, AS_OF, within=90).cell("BF1", "coxswain")
+        assert cell is not None
+        assert (cell.state, cell.until) == (CellState.LAPSING, D(2021, 5, 9))
+        assert cell.lapsing_currency == ("boat-launch",)
+        assert (cell.lapsing_courses, cell.missing_currency) == ((), ())
+        later = skills_matrix(data, AS_OF, within=38).cell("BF1", "coxswain")
+        assert later is not None
+        assert later.state is CellState.QUALIFIED
+        edge = skills_matrix(data, AS_OF, within=39).cell("BF1", "coxswain")
+        assert edge is not None
+        assert edge.state is CellState.LAPSING
+        (cover,) = coverage(data, AS_OF, within=90).crews
+        role_cover = cover.role("coxswain")
+        assert role_cover is not None
+        assert role_cover.lapsing == ("BF1",)
+
+    def test_currency_lapsed_is_not_qualified(self) -> None:
+        data = self.ship(self.coxswain(D(2020, 11, 2)))  # current through 2021-02-01
+        cell = skills_matrix(data, AS_OF).cell("BF1", "coxswain")
+        assert cell is not None
+        assert cell.state is CellState.NOT_QUALIFIED
+        assert cell.missing_currency == ("boat-launch",)
+        assert cell.until is None
+        assert cell.to_record()["missing_currency"] == ["boat-launch"]
+        (cover,) = coverage(data, AS_OF).crews
+        role_cover = cover.role("coxswain")
+        assert role_cover is not None
+        assert (role_cover.qualified, role_cover.unqualified) == ((), ("BF1",))
+        on_last_day = skills_matrix(data, D(2021, 2, 1)).cell("BF1", "coxswain")
+        assert on_last_day is not None
+        assert on_last_day.state is CellState.LAPSING

@@ -55,6 +55,9 @@ def apply(data: mc.model.Fleet, needs: TrainingNeeds, as_of: pendulum.Date) -> m
         elif action.kind is TrainingActionKind.KIT:
             items.append(mc.model.EquipmentItem(f"NEW-{n}", action.item))
             who = attrs.evolve(who, issues=(*who.issues, mc.model.Issue(f"NEW-{n}", as_of)))
+        elif action.kind is TrainingActionKind.PRACTICE:
+            practice = mc.model.PracticeEvent(action.item, as_of)
+            who = attrs.evolve(who, practice=(*who.practice, practice))
         else:
             who = attrs.evolve(who, duty_roles=(*who.duty_roles, action.item))
         people[action.person] = who
@@ -243,3 +246,40 @@ def test_applying_every_action_closes_every_gap_it_claims(
     for action in needs.actions:
         assert action.closes
         assert set(action.closes) <= gap_roles
+
+
+def test_a_member_out_of_practice_is_planned_practice() -> None:
+    launches = (mc.model.Currency("launch", mc.model.Period(months=3)),)
+    cox = role("r1", courses=("c1",), currency=launches)
+    done = (trained("c1", D(2020, 1, 1)),)
+    people = [
+        person(
+            "BF1",
+            crew="a",
+            duty_roles=("r1",),
+            training=done,
+            practice=(mc.model.PracticeEvent("launch", D(2021, 3, 1)),),
+        ),
+        person(
+            "BF2",
+            crew="a",
+            duty_roles=("r1",),
+            training=done,
+            practice=(mc.model.PracticeEvent("launch", D(2020, 11, 2)),),
+        ),
+    ]
+    data = build([cox], people, {"r1": 1})
+    needs = training_needs(data, AS_OF)
+    assert [(g.role, g.kind, g.counted, g.filled_by) for g in needs.gaps] == [
+        ("r1", "single-point", 1, ("BF2",))
+    ]
+    assert [(a.person, a.kind, a.item, a.closes) for a in needs.actions] == [
+        ("BF2", TrainingActionKind.PRACTICE, "launch", ("r1",))
+    ]
+    assert training_needs(apply(data, needs, AS_OF), AS_OF).gaps == ()
+    # lapsing within the window: BF1's launch counts through 2021-05-31
+    ahead = training_needs(data, AS_OF, within=61)
+    assert {(a.person, a.kind, a.item) for a in ahead.actions} == {
+        ("BF1", TrainingActionKind.PRACTICE, "launch"),
+        ("BF2", TrainingActionKind.PRACTICE, "launch"),
+    }

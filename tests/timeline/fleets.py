@@ -101,8 +101,24 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
             ),
         )
     ]
+    # a role that may ask for practice: one launch a month, or two in 45 days
+    currency = draw(
+        st.sampled_from(
+            [
+                (),
+                (mc.model.Currency("launch", mc.model.Period(months=1)),),
+                (mc.model.Currency("launch", mc.model.Period(days=45), count=2),),
+            ]
+        )
+    )
     roles = [
-        role("boarding-officer", certificates=("stcw-bst",), courses=("boarding",), kit=("lj",)),
+        role(
+            "boarding-officer",
+            certificates=("stcw-bst",),
+            courses=("boarding",),
+            kit=("lj",),
+            currency=currency,
+        ),
         role("engineer", certificates=("eng-coc",), courses=("sea-survival",)),
     ]
     kit_types = [
@@ -214,6 +230,12 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
                 ),
                 certificates=tuple(certificates),
                 training=tuple(training),
+                practice=tuple(
+                    mc.model.PracticeEvent(
+                        "launch", _day(draw(st.integers(-60, 150))), draw(st.integers(1, 2))
+                    )
+                    for _ in range(draw(st.integers(0, 3)))
+                ),
                 issues=tuple(issues),
             )
         )
@@ -331,6 +353,7 @@ def fleets(draw: st.DrawFn) -> mc.model.Fleet:
         deployments=tuple(deployments),
         certificate_types=tuple(cert_types),
         courses=tuple(courses),
+        practice_kinds=(mc.model.PracticeKind("launch", "Boat launch"),),
         duty_roles=tuple(roles),
         pathways=tuple(pathways),
         terms=tuple(terms),

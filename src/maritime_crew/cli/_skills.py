@@ -204,6 +204,7 @@ def _missing(cell: SkillCell) -> str:
         [f"course {c}" for c in cell.missing_courses]
         + [f"certificate {c}" for c in cell.missing_certificates]
         + [f"kit {k}" for k in cell.missing_kit]
+        + [f"currency in {p}" for p in cell.missing_currency]
     )
     return ", ".join(parts)
 
@@ -304,6 +305,8 @@ _CELL_LISTS = (
     "missing_kit",
     "lapsing_courses",
     "lapsing_certificates",
+    "missing_currency",
+    "lapsing_currency",
 )
 
 

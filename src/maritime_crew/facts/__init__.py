@@ -1,7 +1,7 @@
 """Facts: the one layer that answers questions about a fleet, on a date.
 
-Rules, the analyses and plugin rules ask here; nothing else works out validity, kit,
-manning, sea time, servicing or document standing::
+Rules, the analyses and plugin rules ask here; nothing else works out validity, currency,
+kit, manning, sea time, servicing or document standing::
 
     from maritime_crew import facts
 
@@ -16,6 +16,7 @@ given a :class:`Trace`, it notes the first later day on which it may change, whi
 the timeline knows when to look again (see ``docs/timeline.md``).
 """
 
+from ._currency import CurrencyNeed, CurrencyStanding
 from ._deployments import Overlap
 from ._documents import (
     ACTION_DONE,
@@ -82,6 +83,8 @@ __all__ = [
     "WAIVERS",
     "AddressingVersion",
     "Assigned",
+    "CurrencyNeed",
+    "CurrencyStanding",
     "Facts",
     "Held",
     "HeldItem",

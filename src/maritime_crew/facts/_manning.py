@@ -5,10 +5,10 @@ A crew's members on a date are the people whose crew it is on that date (``crew`
 are the members available on the date (not away, not medically unfit), less those who
 did not sail on the crew's deployment that day, plus those who sailed with it as cover.
 A person counts for a duty role when they hold it on the date, meet its certificates (a
-certificate of a higher type meets a lower one), courses and kit, and no medical
-restriction excludes it. Each person fills one slot of the complement at a time: who
-fills which is a maximum bipartite matching (:mod:`._slots`), so a commander who is also
-a boarding officer fills one or the other.
+certificate of a higher type meets a lower one), courses, kit and currency (practice
+logged within its period), and no medical restriction excludes it. Each person fills
+one slot of the complement at a time: who fills which is a maximum bipartite matching
+(:mod:`._slots`), so a commander who is also a boarding officer fills one or the other.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from operator import itemgetter
 import attrs
 import pendulum
 
-from ..model import Crew, Person, Vessel
+from ..model import Crew, Currency, Person, Vessel
 from ._availability import AvailabilityQuestions
+from ._currency import CurrencyFacts, CurrencyQuestions
 from ._kit import KitQuestions
 from ._people import PeopleQuestions
-from ._requirements import RequirementFacts, RequirementQuestions
+from ._requirements import RequirementQuestions
 from ._slots import Manning, could_fill, fill
 from ._trace import NEVER
 from ._validity import Kind, _best
@@ -47,13 +48,21 @@ class RoleStatus:
     missing_kit: tuple[str, ...]
     """Equipment types required and not issued (in service) on the date."""
     until: pendulum.Date | None
-    """When qualified: the first expiry among the certificates and courses that qualify
-    (``None`` if none of them expires). When not qualified: ``None``."""
+    """When qualified: the first last day among the certificates and courses that qualify
+    and the currency the person keeps (``None`` if none of them ends). When not
+    qualified: ``None``."""
+    missing_currency: tuple[str, ...] = ()
+    """Practice kinds of the role's currency requirements not met on the date."""
 
     @property
     def qualified(self) -> bool:
         """True when nothing is missing."""
-        return not (self.missing_certificates or self.missing_courses or self.missing_kit)
+        return not (
+            self.missing_certificates
+            or self.missing_courses
+            or self.missing_kit
+            or self.missing_currency
+        )
 
 
 @attrs.frozen
@@ -76,14 +85,12 @@ class RoleCover:
     @property
     def qualified(self) -> tuple[str, ...]:
         """Staff numbers of the members who hold the role and are qualified for it."""
-        return tuple(check[0] for check in self.checks if not (check[1] or check[2] or check[3]))
+        return tuple(check[0] for check in self.checks if _meets(check))
 
     @property
     def unqualified(self) -> tuple[RoleStatus, ...]:
         """Members in service who hold the role but are not qualified for it."""
-        return tuple(
-            _status(check, self.role) for check in self.checks if check[1] or check[2] or check[3]
-        )
+        return tuple(_status(check, self.role) for check in self.checks if not _meets(check))
 
     @property
     def shortfall(self) -> int:
@@ -99,11 +106,16 @@ class RoleCover:
         return self.required == 1 and len(self.qualified) == 1
 
 
+def _meets(check: _Check) -> bool:
+    """Whether a check finds nothing missing."""
+    return not (check[1] or check[2] or check[3] or check[4])
+
+
 def _candidates(rows: tuple[_Row, ...]) -> list[tuple[str, list[str]]]:
     """Each person qualified for some role of the covers' rows, with those roles, in order."""
     roles: dict[str, list[str]] = {}
-    for role, _, person, certificates, courses, kit, _ in rows:
-        if person is not None and not (certificates or courses or kit):
+    for role, _, person, certificates, courses, kit, currency, _ in rows:
+        if person is not None and not (certificates or courses or kit or currency):
             roles.setdefault(person, []).append(role)
     return list(roles.items())
 
@@ -114,7 +126,7 @@ def _complement(rows: tuple[_Row, ...]) -> list[tuple[str, int]]:
 
 
 def _status(check: _Check, role_id: str) -> RoleStatus:
-    person, certificates, courses, kit, until = check
+    person, certificates, courses, kit, currency, until = check
     return RoleStatus(
         person=person,
         role=role_id,
@@ -122,6 +134,7 @@ def _status(check: _Check, role_id: str) -> RoleStatus:
         missing_courses=courses,
         missing_kit=kit,
         until=_day_or_none(until),
+        missing_currency=currency,
     )
 
 
@@ -132,12 +145,15 @@ def _day_or_none(ordinal: int) -> pendulum.Date | None:
     return pendulum.Date(value.year, value.month, value.day)
 
 
-_Check = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
+_Check = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
 """A :class:`RoleStatus` as caches keep it: the person's staff number, the missing
-certificate types, courses and kit, and the ordinal of ``until`` (:data:`NEVER` for
-none). Text and whole numbers, which the garbage collector stops tracing."""
+certificate types, courses, kit and practice kinds, and the ordinal of ``until``
+(:data:`NEVER` for none). Text and whole numbers, which the garbage collector stops
+tracing."""
 
-_Row = tuple[str, int, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
+_Row = tuple[
+    str, int, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], int
+]
 """One member's :data:`_Check` for one role, after the role and its count: the form of
 a crew's covers kept for a date. A role no member holds has one row with no person."""
 
@@ -145,7 +161,7 @@ a crew's covers kept for a date. A role no member holds has one row with no pers
 _NOTHING: tuple[str, ...] = ()
 
 
-class ManningFacts(RequirementFacts):
+class ManningFacts(CurrencyFacts):
     """Which crews man which vessels: the same on every date."""
 
     def vessel_of(self, crew: Crew) -> Vessel | None:
@@ -182,7 +198,12 @@ class ManningFacts(RequirementFacts):
 
 
 class ManningQuestions(
-    ManningFacts, RequirementQuestions, AvailabilityQuestions, KitQuestions, PeopleQuestions
+    ManningFacts,
+    CurrencyQuestions,
+    RequirementQuestions,
+    AvailabilityQuestions,
+    KitQuestions,
+    PeopleQuestions,
 ):
     """Questions about crews and duty roles on the view's date."""
 
@@ -269,7 +290,7 @@ class ManningQuestions(
         return vessel is None or not self.barred(person, vessel)
 
     def role_status(self, person: Person, role_id: str) -> RoleStatus:
-        """The person against a duty role's certificates, courses and kit on the date.
+        """The person against a duty role's certificates, courses, kit and currency on the date.
 
         An unknown role id gives a status with nothing missing; the ``DATA`` rules report
         the dangling reference.
@@ -285,10 +306,10 @@ class ManningQuestions(
         """
         rows = self._cover_rows(crew, vessel)
         grouped: dict[str, tuple[int, list[_Check]]] = {}
-        for role, required, person, certificates, courses, kit, until in rows:
+        for role, required, person, certificates, courses, kit, currency, until in rows:
             checks = grouped.setdefault(role, (required, []))[1]
             if person is not None:
-                checks.append((person, certificates, courses, kit, until))
+                checks.append((person, certificates, courses, kit, currency, until))
         return tuple(
             RoleCover(role, required, tuple(checks)) for role, (required, checks) in grouped.items()
         )
@@ -375,7 +396,7 @@ class ManningQuestions(
             ]
             rows += [(role, required, *self._check(person, role)) for person in holders]
             if not holders:
-                rows.append((role, required, None, (), (), (), NEVER))
+                rows.append((role, required, None, (), (), (), (), NEVER))
         return tuple(rows)
 
     def _check(self, person: Person, role_id: str) -> _Check:
@@ -390,8 +411,8 @@ class ManningQuestions(
     def _make_check(self, person: Person, role_id: str) -> _Check:
         role = self.fleet.duty_role(role_id)
         if role is None:
-            return (person.id, (), (), (), NEVER)
-        certificates, courses, kit = _NOTHING, _NOTHING, _NOTHING
+            return (person.id, (), (), (), (), NEVER)
+        certificates, courses, kit, currency = _NOTHING, _NOTHING, _NOTHING, _NOTHING
         earliest = NEVER
         if role.certificates:
             certificates, earliest = self._lacking(person, "certificates", role.certificates)
@@ -401,8 +422,25 @@ class ManningQuestions(
         if role.kit:
             usable = self.usable_kit(person)
             kit = tuple([kind for kind in role.kit if kind not in usable])
-        qualified = not (certificates or courses or kit)
-        return (person.id, certificates, courses, kit, earliest if qualified else NEVER)
+        if role.currency:
+            currency, last = self._out_of_practice(person, role.currency)
+            earliest = min(earliest, last)
+        qualified = not (certificates or courses or kit or currency)
+        return (person.id, certificates, courses, kit, currency, earliest if qualified else NEVER)
+
+    def _out_of_practice(
+        self, person: Person, wanted: tuple[Currency, ...]
+    ) -> tuple[tuple[str, ...], int]:
+        """The practice kinds of ``wanted`` not current, and the first last day of the rest."""
+        lacking: list[str] = []
+        earliest = NEVER
+        for requirement in wanted:
+            standing = self.currency(person, requirement)
+            if not standing.current:
+                lacking.append(requirement.practice)
+            elif standing.through is not None:
+                earliest = min(earliest, standing.through.toordinal())
+        return (tuple(dict.fromkeys(lacking)) if lacking else _NOTHING), earliest
 
     def _lacking(
         self, person: Person, kind: Kind, wanted: tuple[str, ...]

@@ -10,7 +10,7 @@ only that person is looked at again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -214,15 +214,17 @@ class _Ending(Subjects):
         return view._ending_codes(codes, self.kind, self.days)
 
 
-def unmet(kind: Kind) -> Subjects:
+def unmet(kind: Kind | Literal["currency"]) -> Subjects:
     """People in service who do not meet a requirement of ``kind`` on the date.
 
     ``"certificates"`` or ``"training"``: their grade or a duty role requires a type (or
     course) of which they hold no valid record, nor one of a type above it (see
-    :meth:`~maritime_crew.facts.View.unmet`). One set per kind, shared by every rule
-    that asks for it.
+    :meth:`~maritime_crew.facts.View.unmet`). ``"currency"``: a duty role they hold
+    requires practice they have not kept up (see
+    :meth:`~maritime_crew.facts.View.currency_unmet`). One set per kind, shared by every
+    rule that asks for it.
     """
-    return _UNMET[kind]
+    return _OUT_OF_PRACTICE if kind == "currency" else _UNMET[kind]
 
 
 def ending_within(kind: Kind, days: int) -> Subjects:
@@ -276,6 +278,14 @@ def _short_of(kind: Kind) -> Subjects:
 
 _UNMET: dict[Kind, Subjects] = {"certificates": _short_of("certificates")}
 _UNMET["training"] = _short_of("training")
+_OUT_OF_PRACTICE = Subjects(
+    "people in service who do not meet a currency requirement of a duty role they hold",
+    ("person",),
+    lambda view, person: bool(view.currency_unmet(person)),
+    # only people listed with a role that asks for currency can ever be short of it
+    among=lambda facts, person: facts.asks_currency(person),
+    within=PEOPLE_IN_SERVICE,
+)
 EQUIPMENT_ITEMS = Subjects("equipment items", ("equipment_item",))
 """Every item of kit on record."""
 EQUIPMENT_IN_USE: Subjects = _InUse(

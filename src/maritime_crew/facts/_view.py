@@ -8,6 +8,7 @@ import pendulum
 
 from ._availability import AvailabilityQuestions
 from ._core import Store
+from ._currency import CurrencyQuestions
 from ._dates import DateQuestions
 from ._deployments import DeploymentQuestions
 from ._documents import DocumentQuestions
@@ -33,6 +34,7 @@ __all__ = ["View"]
 class View(
     TourQuestions,
     ManningQuestions,
+    CurrencyQuestions,
     TrainerQuestions,
     PlacementQuestions,
     DocumentQuestions,

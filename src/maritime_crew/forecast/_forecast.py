@@ -37,6 +37,9 @@ class DueKind(str, enum.Enum):
     """The last valid day of a certificate a person holds (rules ``CERT001``/``CERT002``)."""
     TRAINING_EXPIRY = "training-expiry"
     """The last day a course completion counts (rules ``TRN001``/``TRN002``)."""
+    CURRENCY_LAPSE = "currency-lapse"
+    """The last day a person stays current in the practice a duty role requires, if no
+    more is logged (rule ``TRN007``)."""
     SERVICE_DUE = "service-due"
     """An equipment item's next service or inspection (rule ``EQP003``)."""
     SHELF_LIFE_END = "shelf-life-end"
@@ -221,6 +224,7 @@ def forecast(
     found = [
         *_certificates(scan),
         *_training(scan),
+        *_currency(scan),
         *_equipment(scan, include_unissued),
         *_documents(scan, default_review_interval),
         *_debrief_actions(scan),
@@ -339,6 +343,45 @@ def _training(scan: _Scan) -> Iterator[DueItem]:
                     "required": bool(why),
                     "required_by": why,
                     "booked": booked.isoformat() if booked is not None else None,
+                },
+                **scan.place(person),
+            )
+
+
+def _currency(scan: _Scan) -> Iterator[DueItem]:
+    view = scan.view
+    fleet = view.fleet
+    for person in fleet.people:
+        if not view.asks_currency(person) or not view.in_service(person):
+            continue
+        for need in view.currency_needs(person):
+            requirement = need.requirement
+            standing = view.currency(person, requirement)
+            through = standing.through
+            if not standing.current or through is None or not scan.inside(through):
+                continue
+            kind = fleet.practice_kind(requirement.practice)
+            name = kind.name if kind is not None else requirement.practice
+            days = scan.days(through)
+            planned = f"; the next is logged for {standing.next}" if standing.next else ""
+            yield DueItem(
+                date=through,
+                kind=DueKind.CURRENCY_LAPSE,
+                subject=Subject("person", person.id),
+                description=f"{person.id} is current in {name} through {through} "
+                f"({_in_days(days)}) unless more is logged: at least {requirement.count} in "
+                f"any {requirement.within.in_words()}, {_required_by(list(need.required_by))}; "
+                f"the last on {standing.last}{planned}",
+                days=days,
+                details={
+                    "practice": requirement.practice,
+                    "required": requirement.count,
+                    "within": str(requirement.within),
+                    "counted": standing.counted,
+                    "last": standing.last.isoformat() if standing.last else None,
+                    "current_through": through.isoformat(),
+                    "required_by": list(need.required_by),
+                    "next": standing.next.isoformat() if standing.next else None,
                 },
                 **scan.place(person),
             )

@@ -35,7 +35,7 @@ class CellState(str, enum.Enum):
     LAPSING = "lapsing"
     """Holds the role and meets it today, but something lapses within the window."""
     NOT_QUALIFIED = "not-qualified"
-    """Holds the role and lacks a course, certificate or kit for it."""
+    """Holds the role and lacks a course, certificate, kit or currency for it."""
     NOT_HELD = "not-held"
     """Does not hold the role; the cell still lists what the role would need."""
 
@@ -59,6 +59,11 @@ class SkillCell:
     missing_kit: tuple[str, ...] = ()
     lapsing_courses: tuple[str, ...] = ()
     lapsing_certificates: tuple[str, ...] = ()
+    missing_currency: tuple[str, ...] = ()
+    """Practice kinds of the role's currency requirements not met on the date."""
+    lapsing_currency: tuple[str, ...] = ()
+    """Practice kinds met on the date whose currency ends within the lapse window, unless
+    more practice is logged."""
 
     @property
     def held(self) -> bool:
@@ -68,7 +73,12 @@ class SkillCell:
     @property
     def meets(self) -> bool:
         """True when nothing the role requires is missing on the date (held or not)."""
-        return not (self.missing_courses or self.missing_certificates or self.missing_kit)
+        return not (
+            self.missing_courses
+            or self.missing_certificates
+            or self.missing_kit
+            or self.missing_currency
+        )
 
     def to_record(self) -> dict[str, Any]:
         """The cell as a plain dict: dates as ISO text, lists for tuples."""
@@ -82,6 +92,8 @@ class SkillCell:
             "missing_kit": list(self.missing_kit),
             "lapsing_courses": list(self.lapsing_courses),
             "lapsing_certificates": list(self.lapsing_certificates),
+            "missing_currency": list(self.missing_currency),
+            "lapsing_currency": list(self.lapsing_currency),
         }
 
 
@@ -93,8 +105,11 @@ Verdict = tuple[
     tuple[str, ...],
     tuple[str, ...],
     tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
 ]
-"""A cell without its person and role: state, until, missing and lapsing items."""
+"""A cell without its person and role: state, until, missing and lapsing items (courses,
+certificates, kit, lapsing courses and certificates, then missing and lapsing currency)."""
 
 _Expiries = dict[str, "pendulum.Date | None"]
 
@@ -104,8 +119,9 @@ class Judge:
 
     The verdict of a cell is what :meth:`maritime_crew.facts.View.role_status` says,
     worked out from each person's valid certificates, courses and kit looked up once per
-    row rather than once per cell. Identical verdicts (and lists of missing items) are
-    shared, so that a matrix of 10,000 people holds a few thousand distinct ones.
+    row rather than once per cell, and their currency in each practice a role asks for.
+    Identical verdicts (and lists of missing items) are shared, so that a matrix of
+    10,000 people holds a few thousand distinct ones.
     """
 
     def __init__(self, view: View, within: int) -> None:
@@ -154,16 +170,21 @@ class Judge:
             missing_certificates = [t for t in role.certificates if t not in certificates]
             missing_courses = [c for c in role.courses if c not in courses]
             missing_kit = [k for k in role.kit if k not in kit]
+            missing_currency, practice = self._practice(person, role)
             until: pendulum.Date | None = None
             lapsing_courses: tuple[str, ...] = ()
             lapsing_certificates: tuple[str, ...] = ()
-            qualified = not (missing_certificates or missing_courses or missing_kit)
+            lapsing_currency: tuple[str, ...] = ()
+            qualified = not (
+                missing_certificates or missing_courses or missing_kit or missing_currency
+            )
             if qualified:
                 expiries = [
                     day
                     for day in itertools.chain(
                         (certificates[t] for t in role.certificates),
                         (courses[c] for c in role.courses),
+                        (through for _, through in practice),
                     )
                     if day is not None
                 ]
@@ -173,11 +194,14 @@ class Judge:
                     lapsing_certificates = self._shared(
                         [t for t in role.certificates if lapses(certificates[t])]
                     )
+                    lapsing_currency = self._shared(
+                        list(dict.fromkeys(kind for kind, through in practice if lapses(through)))
+                    )
             if role.id not in held_roles:
                 state = CellState.NOT_HELD
             elif not qualified:
                 state = CellState.NOT_QUALIFIED
-            elif lapsing_courses or lapsing_certificates:
+            elif lapsing_courses or lapsing_certificates or lapsing_currency:
                 state = CellState.LAPSING
             else:
                 state = CellState.QUALIFIED
@@ -189,9 +213,30 @@ class Judge:
                 self._shared(missing_kit),
                 lapsing_courses,
                 lapsing_certificates,
+                self._shared(list(dict.fromkeys(missing_currency))),
+                lapsing_currency,
             )
             row.append(verdicts.setdefault(verdict, verdict))
         return row
+
+    def _practice(
+        self, person: Person, role: DutyRole
+    ) -> tuple[list[str], list[tuple[str, pendulum.Date | None]]]:
+        """The role's practice kinds the person is not current in, and those they are.
+
+        Those they are, each with the last day they stay current with no more practice.
+        """
+        if not role.currency:
+            return [], []
+        missing: list[str] = []
+        current: list[tuple[str, pendulum.Date | None]] = []
+        for requirement in role.currency:
+            standing = self.view.currency(person, requirement)
+            if standing.current:
+                current.append((requirement.practice, standing.through))
+            else:
+                missing.append(requirement.practice)
+        return missing, current
 
 
 def assess(
@@ -294,7 +339,8 @@ class SkillsMatrix:
 
 
 def _record(person: str, role: str, verdict: Verdict) -> dict[str, Any]:
-    state, until, courses, certificates, kit, lapsing_courses, lapsing_certificates = verdict
+    state, until, courses, certificates, kit, lapsing_courses, lapsing_certificates = verdict[:7]
+    missing_currency, lapsing_currency = verdict[7:]
     return {
         "person": person,
         "role": role,
@@ -305,6 +351,8 @@ def _record(person: str, role: str, verdict: Verdict) -> dict[str, Any]:
         "missing_kit": list(kit),
         "lapsing_courses": list(lapsing_courses),
         "lapsing_certificates": list(lapsing_certificates),
+        "missing_currency": list(missing_currency),
+        "lapsing_currency": list(lapsing_currency),
     }
 
 

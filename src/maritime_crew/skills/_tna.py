@@ -9,11 +9,12 @@ when qualified on the date and not lapsing.
 
 **Method: greedy weighted set cover.** Only members of a crew can close its gaps, so each
 crew is planned on its own. A candidate is one member qualifying for one role; its price
-is the number of actions it still needs (courses, certificates, kit, and giving the duty
-role to someone who does not hold it), after the actions already chosen for that person.
-Each step picks the candidate that closes the most gap places per new action (counting
-other roles of the same person that the same actions complete); ties go to people who
-already hold the role, then to those with fewest missing items, then data order.
+is the number of actions it still needs (courses, certificates, kit, practice to regain
+or keep currency, and giving the duty role to someone who does not hold it), after the
+actions already chosen for that person. Each step picks the candidate that closes the
+most gap places per new action (counting other roles of the same person that the same
+actions complete); ties go to people who already hold the role, then to those with
+fewest missing items, then data order.
 
 **Bound.** This is the greedy algorithm for weighted set cover, where a candidate's
 price only falls as actions are chosen. The classic argument (Chvátal 1979) still
@@ -49,6 +50,8 @@ class TrainingActionKind(str, enum.Enum):
     """Obtain (or revalidate) a certificate of a type."""
     KIT = "kit"
     """Be issued an item of an equipment type."""
+    PRACTICE = "practice"
+    """Log the practice a role's currency asks for (a boat launch, a drill)."""
     ROLE = "role"
     """Be given the duty role (once qualified for it)."""
 
@@ -64,7 +67,7 @@ class TrainingAction:
     crew: str
     kind: TrainingActionKind
     item: str
-    """Course, certificate type, equipment type or duty role id."""
+    """Course, certificate type, equipment type, practice kind or duty role id."""
     closes: tuple[str, ...]
     """Roles of the crew the person fills once this and their other actions are done."""
 
@@ -148,11 +151,15 @@ class _Needs:
     def __call__(self, role: str, verdict: Verdict) -> frozenset[_Key]:
         found = self._needs.get((role, verdict))
         if found is None:
-            state, _, courses, certificates, kit, lapsing_courses, lapsing_certificates = verdict
+            state, _, courses, certificates, kit, lapsing_courses, lapsing_certificates = verdict[
+                :7
+            ]
+            missing_currency, lapsing_currency = verdict[7:]
             kind = TrainingActionKind
             keys: list[_Key] = [(kind.COURSE, c) for c in courses + lapsing_courses]
             keys += [(kind.CERTIFICATE, t) for t in certificates + lapsing_certificates]
             keys += [(kind.KIT, k) for k in kit]
+            keys += [(kind.PRACTICE, p) for p in missing_currency + lapsing_currency]
             if state is CellState.NOT_HELD:
                 keys.append((kind.ROLE, role))
             found = frozenset(self._keys.setdefault(key, key) for key in keys)

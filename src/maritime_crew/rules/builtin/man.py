@@ -29,6 +29,7 @@ def _lacks(status: RoleStatus) -> str:
         [f"course {c}" for c in status.missing_courses]
         + [f"certificate {c}" for c in status.missing_certificates]
         + [f"kit {k}" for k in status.missing_kit]
+        + [f"currency in {p}" for p in status.missing_currency]
     )
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"{status.person} lacks {listed}"
@@ -87,7 +88,8 @@ complement."""
     "members available on the date (not away, not medically unfit), less those who did "
     "not sail on the crew's deployment that day and plus those who sailed as cover. A "
     "person counts for a role when they hold it on the date, meet its certificates, "
-    "courses and kit, and no medical restriction excludes it. Each person fills one slot "
+    "courses, kit and currency (practice logged within its period), and no medical "
+    "restriction excludes it. Each person fills one slot "
     "at a time (a commander who is also a boarding officer stands one of the two): who "
     "fills which is a maximum bipartite matching of people to slots. Only operational "
     "vessels are manned.",
@@ -145,6 +147,7 @@ def complement_not_filled(subject: Crew | Vessel, ctx: Context) -> Iterator[Find
                         "courses": list(status.missing_courses),
                         "certificates": list(status.missing_certificates),
                         "kit": list(status.missing_kit),
+                        "currency": list(status.missing_currency),
                     }
                     for status in cover.unqualified
                 },
