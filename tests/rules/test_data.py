@@ -496,6 +496,17 @@ class TestDatesOutOfOrder:
             "2021-02-01T06:00:00+00:00, not after it starts"
         ]
 
+    def test_practice_recorded_before_the_day_it_took_place(self) -> None:
+        practice = (
+            mc.model.PracticeEvent("boat-launch", D(2021, 3, 2), recorded_on=D(2021, 3, 1)),
+            mc.model.PracticeEvent("boat-launch", D(2021, 3, 2), recorded_on=D(2021, 3, 2)),
+            mc.model.PracticeEvent("boat-launch", D(2021, 3, 3)),
+        )
+        (finding,) = run(fleet(people=[person("BF1", practice=practice)]), "DATA003")
+        assert finding.message == (
+            "person BF1: practice[0].recorded_on 2021-03-01 is before practice[0].date 2021-03-02"
+        )
+
 
 class TestItemIssuedTwice:
     def test_fires_when_issued_before_it_came_back(self) -> None:
@@ -674,6 +685,43 @@ def test_one_broken_reference_among_a_clean_fleets_people_is_found(kind: str) ->
     (finding,) = run(attrs.evolve(_EXAMPLE, people=people), "DATA002")
     assert finding.subject == mc.model.Subject("person", broken.id)
     assert finding.details["id"] == "no-such-id"
+
+
+@pytest.mark.parametrize(
+    ("kind", "vessel", "field"),
+    [
+        ("no-such-id", "vigilant", "practice[0].kind"),
+        ("boat-launch", "no-such-id", "practice[0].vessel"),
+    ],
+)
+def test_practice_of_an_unknown_kind_or_on_an_unknown_vessel_is_found(
+    kind: str, vessel: str, field: str
+) -> None:
+    launches = mc.model.PracticeKind("boat-launch", "Boat launch")
+    first = _EXAMPLE.people[0]
+    logged = attrs.evolve(
+        first, practice=(mc.model.PracticeEvent(kind, D(2021, 3, 1), vessel=vessel),)
+    )
+    data = attrs.evolve(_EXAMPLE, people=(logged, *_EXAMPLE.people[1:]), practice_kinds=(launches,))
+    (finding,) = run(data, "DATA002")
+    assert finding.subject == mc.model.Subject("person", first.id)
+    assert (finding.details["field"], finding.details["id"]) == (field, "no-such-id")
+
+
+def test_a_currency_requirement_of_an_unknown_practice_kind_is_found() -> None:
+    coxswain = mc.model.DutyRole(
+        "coxswain",
+        "Coxswain",
+        currency=(mc.model.Currency("boat-lanch", mc.model.Period(months=3)),),
+    )
+    data = fleet(
+        duty_roles=[coxswain],
+        practice_kinds=[mc.model.PracticeKind("boat-launch", "Boat launch")],
+    )
+    assert messages(run(data, "DATA002")) == [
+        "duty role coxswain refers in `currency[0].practice` to practice kind 'boat-lanch', "
+        "which does not exist; did you mean 'boat-launch'?"
+    ]
 
 
 def _item_changed(**change: Any) -> mc.model.Fleet:

@@ -410,3 +410,84 @@ class TestTrainerLadder:
         expired = self.delivered(D(2020, 9, 30), cert("stcw-iii-2-ce", D(2015, 1, 1)))
         (finding,) = run(expired, "TRN006")
         assert finding.details["holders"] == {"certificate stcw-iii-1": 0}
+
+
+LAUNCH = mc.model.PracticeKind("boat-launch", "Boat launch")
+COXSWAIN = role("coxswain", currency=(mc.model.Currency("boat-launch", mc.model.Period(months=3)),))
+
+
+def launched(*days: D, count: int = 1) -> tuple[mc.model.PracticeEvent, ...]:
+    return tuple(mc.model.PracticeEvent("boat-launch", day, count=count) for day in days)
+
+
+def coxswain(*practice: mc.model.PracticeEvent, **fields: Any) -> mc.model.Fleet:
+    fields.setdefault("duty_roles", ("coxswain",))
+    fields.setdefault("roles", [COXSWAIN])
+    roles = fields.pop("roles")
+    return fleet(
+        people=[person("BF1", practice=practice, **fields)],
+        duty_roles=roles,
+        practice_kinds=[LAUNCH],
+    )
+
+
+class TestCurrencyLapsed:
+    def test_fires_with_the_last_event_and_the_last_day_current(self) -> None:
+        data = coxswain(*launched(D(2020, 8, 14), D(2020, 11, 2)))
+        (finding,) = run(data, "TRN007")
+        assert finding.message == (
+            "BF1's currency in Boat launch lapsed at the end of 2021-02-01: none in the 3 "
+            "months to 2021-03-31 (the last on 2020-11-02), and duty role coxswain requires "
+            "at least 1"
+        )
+        assert finding.details == {
+            "practice": "boat-launch",
+            "required": 1,
+            "within": "P3M",
+            "counted": 0,
+            "last": "2020-11-02",
+            "current_through": "2021-02-01",
+            "required_by": ["duty role coxswain"],
+            "next": None,
+        }
+        assert finding.severity is mc.rules.Severity.ERROR
+        assert finding.subject == mc.model.Subject("person", "BF1")
+
+    def test_current_through_the_last_day_and_lapsed_the_next(self) -> None:
+        data = coxswain(*launched(D(2020, 11, 2)))
+        assert run(data, "TRN007", as_of=D(2021, 2, 1)) == []
+        (finding,) = run(data, "TRN007", as_of=D(2021, 2, 2))
+        assert finding.details["current_through"] == "2021-02-01"
+
+    def test_an_event_on_the_check_date_counts(self) -> None:
+        data = coxswain(*launched(D(2021, 3, 31)))
+        assert run(data, "TRN007") == []
+        assert messages(run(data, "TRN007", as_of=D(2021, 3, 30))) == [
+            "BF1 has never been current in Boat launch: none logged, and duty role coxswain "
+            "requires at least 1 in the 3 months to 2021-03-30; the next is logged for 2021-03-31"
+        ]
+
+    def test_more_than_one_required(self) -> None:
+        twice = role(
+            "coxswain",
+            currency=(mc.model.Currency("boat-launch", mc.model.Period(months=3), count=2),),
+        )
+        data = coxswain(*launched(D(2020, 12, 20), D(2021, 2, 10)), roles=[twice])
+        assert run(data, "TRN007", as_of=D(2021, 3, 19)) == []
+        (finding,) = run(data, "TRN007", as_of=D(2021, 3, 20))
+        assert finding.message == (
+            "BF1's currency in Boat launch lapsed at the end of 2021-03-19: 1 in the 3 months "
+            "to 2021-03-20 (the last on 2021-02-10), and duty role coxswain requires at least 2"
+        )
+        assert finding.details["counted"] == 1
+        # two launches logged on one day count twice
+        data = coxswain(*launched(D(2021, 2, 10), count=2), roles=[twice])
+        assert run(data, "TRN007") == []
+
+    def test_silent_for_a_role_not_held_on_the_date_and_for_roles_without_currency(self) -> None:
+        held = mc.model.RoleHeld("coxswain", end=D(2021, 1, 31))
+        assert run(coxswain(duty_roles=(held,)), "TRN007") == []
+        assert run(coxswain(duty_roles=("coxswain",), roles=[role("coxswain")]), "TRN007") == []
+
+    def test_silent_for_a_person_who_has_left(self) -> None:
+        assert run(coxswain(left=D(2021, 1, 1)), "TRN007") == []

@@ -176,6 +176,12 @@ def _person_references(person: Person, ids: Mapping[str, Container[str]]) -> Ite
     for i, issue in enumerate(person.issues):
         if issue.item not in items:
             yield ("issues", i, "item"), "equipment_item", issue.item
+    practice, vessels = ids["practice_kind"], ids["vessel"]
+    for i, event in enumerate(person.practice):
+        if event.kind not in practice:
+            yield ("practice", i, "kind"), "practice_kind", event.kind
+        if event.vessel and event.vessel not in vessels:
+            yield ("practice", i, "vessel"), "vessel", event.vessel
 
 
 def _all_known(people: Sequence[Person], ids: Mapping[str, Container[str]]) -> bool:
@@ -199,10 +205,12 @@ def _all_known(people: Sequence[Person], ids: Mapping[str, Container[str]]) -> b
         "certificate_type": {c.type for p in people for c in p.certificates},
         "vessel": {
             r.vessel for p in people for c in p.certificates for r in c.restrictions if r.vessel
-        },
+        }
+        | {event.vessel for p in people for event in p.practice if event.vessel},
         "course": {record.course for p in people for record in p.training},
         "person": {record.trainer for p in people for record in p.training if record.trainer},
         "equipment_item": {issue.item for p in people for issue in p.issues},
+        "practice_kind": {event.kind for p in people for event in p.practice},
     }
     return all(key in ids[kind] for kind, keys in referred.items() for key in keys)
 
@@ -252,6 +260,12 @@ def _references(
             yield "duty_role", role.id, ("courses", "course", course_id)
         for kind in role.kit:
             yield "duty_role", role.id, ("kit", "equipment_type", kind)
+        for i, currency in enumerate(role.currency):
+            yield (
+                "duty_role",
+                role.id,
+                (f"currency[{i}].practice", "practice_kind", currency.practice),
+            )
     for pathway in fleet.pathways:
         for i, grade in enumerate(pathway.grades):
             for type_id in grade.certificates:
@@ -675,6 +689,17 @@ def _dates_out_of_order(fleet: Fleet) -> Iterator[_Dated]:
                     "grade_since" if last else ("previous_grades", i + 1, "since"),
                     following,
                 )
+        for i, practice in enumerate(person.practice):
+            if practice.recorded_on is not None and practice.recorded_on < practice.date:
+                yield (
+                    "person",
+                    pid,
+                    ("practice", i),
+                    ("practice", i, "date"),
+                    practice.date,
+                    ("practice", i, "recorded_on"),
+                    practice.recorded_on,
+                )
         for name in ("duty_roles", "sizes", "absences", "previous_crews"):
             yield from _spans_out_of_order("person", pid, name, getattr(person, name))
         if person.crew_since is not None:
@@ -779,7 +804,9 @@ def _dates_out_of_order(fleet: Fleet) -> Iterator[_Dated]:
     severity=Severity.ERROR,
     summary="A record ends before it starts, or two dates are in the wrong order.",
     rationale="A period that ends before it starts cannot be counted (sea time, kit held, "
-    "validity); the dates hide a typo. Good practice.",
+    "validity); the dates hide a typo. So does practice logged (`recorded_on`) before the "
+    "day it took place: it would count toward currency on a day it had not yet happened. "
+    "Good practice.",
     source="good practice",
     example="A deployment has start = 2020-05-14 and end = 2020-05-01.",
     fix="Correct whichever date is wrong.",

@@ -6,7 +6,16 @@ from collections.abc import Iterator, Sequence
 
 import pendulum
 
-from ...facts import COURSES, PEOPLE_IN_SERVICE, Lack, Subjects, View, ending_within, unmet
+from ...facts import (
+    COURSES,
+    PEOPLE_IN_SERVICE,
+    CurrencyStanding,
+    Lack,
+    Subjects,
+    View,
+    ending_within,
+    unmet,
+)
 from ...model import Course, Person, Subject, TrainingRecord
 from .._context import Context
 from .._finding import Finding
@@ -295,3 +304,76 @@ def course_without_trainer(course: Course, ctx: Context) -> Iterator[Finding]:
             "holders": counts,
         },
     )
+
+
+def _practice_label(view: View, kind: str) -> str:
+    found = view.fleet.practice_kind(kind)
+    return found.name if found is not None else kind
+
+
+def _last_event(person: Person, standing: CurrencyStanding) -> tuple[str | int, ...]:
+    """Where the latest event counted for the standing is in the person's practice log."""
+    for position, event in enumerate(person.practice):
+        if event.kind == standing.practice and event.date == standing.last:
+            return ("practice", position)
+    return ()
+
+
+@builtin(
+    code="TRN007",
+    name="currency-lapsed",
+    severity=Severity.ERROR,
+    summary="A person holds a duty role without the recent practice its currency requires.",
+    rationale="Some skills fade without practice: a coxswain who has launched no boat for "
+    "months is not safe at the helm, whatever their certificates say. A duty role's "
+    "`currency` asks for at least so many logged events of a practice kind within a "
+    "period up to the day; an event counts from its day through the day before the "
+    "period has run from it, as a certificate is valid through the day before its "
+    "validity has run. No regulation in the seed sets these figures: they are the "
+    "command's own, kept in data, and part of keeping staff qualified for their duty "
+    "roles (seed commitments C3 and C9). Good practice.",
+    source="good practice; seed C3, C9",
+    example="BF1's currency in Boat launch lapsed at the end of 2021-02-01: none in the 3 "
+    "months to 2021-03-31 (the last on 2020-11-02), and duty role coxswain requires at "
+    "least 1.",
+    fix="Log the practice the role needs (a supervised launch, a drill) in the person's "
+    "`practice`, or take them off the duty role until they are current again.",
+    each=unmet("currency"),
+)
+def currency_lapsed(person: Person, ctx: Context) -> Iterator[Finding]:
+    view = ctx.facts
+    for need in view.currency_unmet(person):
+        requirement = need.requirement
+        standing = view.currency(person, requirement)
+        name = _practice_label(view, requirement.practice)
+        if standing.through is not None:
+            head = f"{person.id}'s currency in {name} lapsed at the end of {standing.through}"
+        else:
+            head = f"{person.id} has never been current in {name}"
+        window = f"in the {requirement.within.in_words()} to {view.date}"
+        verb = "requires" if len(need.required_by) == 1 else "require"
+        asks = f"{' and '.join(need.required_by)} {verb} at least {requirement.count}"
+        if standing.last is None:
+            text = f"{head}: none logged, and {asks} {window}"
+        else:
+            text = (
+                f"{head}: {standing.counted or 'none'} {window} (the last on "
+                f"{standing.last}), and {asks}"
+            )
+        if standing.next is not None:
+            text += f"; the next is logged for {standing.next}"
+        yield ctx.about_person(
+            person,
+            text,
+            nested=_last_event(person, standing),
+            details={
+                "practice": requirement.practice,
+                "required": requirement.count,
+                "within": str(requirement.within),
+                "counted": standing.counted,
+                "last": standing.last.isoformat() if standing.last else None,
+                "current_through": standing.through.isoformat() if standing.through else None,
+                "required_by": list(need.required_by),
+                "next": standing.next.isoformat() if standing.next else None,
+            },
+        )
