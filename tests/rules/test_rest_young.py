@@ -134,3 +134,30 @@ def test_nights_worked_agree_with_the_minute_oracle(raw: list[tuple[int, int]]) 
     expected = _night_oracle(work)
     found = run(young([(a / 60, b / 60) for a, b in work]), "REST014")
     assert (found[0].details["nights"] if found else []) == expected
+
+
+@pytest.mark.parametrize(("minutes", "fails"), [(-1, False), (0, False), (1, True)])
+def test_a_young_worker_works_at_most_eight_hours_a_day(minutes: int, fails: bool) -> None:
+    spans = [(8, 16 + minutes / 60), (24 + 8, 24 + 16)]
+    found = run(young(spans, profile="wtr-1998"), "REST015")
+    assert bool(found) == fails
+    if fails:
+        (finding,) = found
+        assert finding.message == (
+            "BF1 worked 8 h 1 min in the day from 2021-02-01 00:00 to 2021-02-02 00:00; at "
+            "most 8 hours are allowed"
+        )
+    assert run(young(spans, born=D(1990, 1, 1), profile="wtr-1998"), "REST015") == []
+    assert run(young(spans, profile="mlc-a2.3"), "REST015") == []  # not a WTR profile
+
+
+def test_a_young_worker_works_at_most_forty_hours_a_week() -> None:
+    # six days of 7 hours from Monday: 42 hours in the week, no day over 8
+    spans = [(d * 24 + 8, d * 24 + 15) for d in range(6)] + [(7 * 24 + 8, 7 * 24 + 9)]
+    (finding,) = run(young(spans, profile="wtr-1998"), "REST015")
+    assert finding.details["work_hours"] == 42
+    assert finding.details["limit_hours"] == 40
+    assert finding.details["window_start"] == "2021-02-01T00:00:00+00:00"
+    assert "in the week from 2021-02-01 00:00 to 2021-02-08 00:00" in finding.message
+    five = [(d * 24 + 8, d * 24 + 16) for d in range(5)] + [(7 * 24 + 8, 7 * 24 + 9)]
+    assert run(young(five, profile="wtr-1998"), "REST015") == []  # 40 hours exactly

@@ -156,6 +156,22 @@ class RestProfile(Recorded):
         validator=positive,
         metadata=doc("Most consecutive weeks the reduced weekly rest may apply.", "2"),
     )
+    max_work_per_day: Period | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Most work in each day, midnight to midnight UK time (WTR 1998 reg. 5A, set "
+            "for workers under 18).",
+            '"PT8H"',
+        ),
+    )
+    max_work_per_week: Period | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Most work in each week from Monday 00:00 UK time (WTR 1998 reg. 5A, set for "
+            "workers under 18).",
+            '"PT40H"',
+        ),
+    )
     max_average_work_week: Period | None = attrs.field(
         default=None,
         metadata=doc("Maximum average weekly working time (WTR 1998 reg. 4).", '"PT48H"'),
@@ -223,6 +239,8 @@ ADULT_AGE = 18
 
 _YOUNG_DAILY_REST = Period.parse("PT12H")
 _YOUNG_WEEKLY_REST = Period.parse("PT48H")
+_YOUNG_DAY = Period.parse("PT8H")
+_YOUNG_WEEK = Period.parse("PT40H")
 
 
 def adult_from(born: datetime.date) -> pendulum.Date:
@@ -240,17 +258,23 @@ def adult_from(born: datetime.date) -> pendulum.Date:
 def for_young_worker(profile: RestProfile) -> RestProfile:
     """``profile`` with the limits for a worker under 18, wherever they are stricter.
 
-    Working Time Regulations 1998: regulation 10(2), a young worker's daily rest is 12
-    consecutive hours (where the profile sets a daily rest); regulation 11(3), 48 hours'
-    weekly rest in each 7 days, with no 14-day alternative and no exclusion of the daily
-    rest, which regulation 11(2) and (7) make for adult workers only (where the profile
-    sets a weekly rest). Night work under 18 (MLC 2006 standard A1.1 paragraph 2) is
+    Working Time Regulations 1998, where the profile sets a daily rest (a WTR profile):
+    regulation 5A, at most 8 hours' work a day and 40 a week; regulation 10(2), a young
+    worker's daily rest is 12 consecutive hours; regulation 11(3), 48 hours' weekly rest
+    in each 7 days, with no 14-day alternative and no exclusion of the daily rest, which
+    regulation 11(2) and (7) make for adult workers only (where the profile sets a
+    weekly rest). Night work under 18 (MLC 2006 standard A1.1 paragraph 2) is
     checked whatever the profile (REST014). A profile that needs no change is returned
     as it is.
     """
     changes: dict[str, object] = {}
-    if profile.min_daily_rest is not None and _longer(_YOUNG_DAILY_REST, profile.min_daily_rest):
-        changes["min_daily_rest"] = _YOUNG_DAILY_REST
+    if profile.min_daily_rest is not None:
+        if _longer(_YOUNG_DAILY_REST, profile.min_daily_rest):
+            changes["min_daily_rest"] = _YOUNG_DAILY_REST
+        for name, most in (("max_work_per_day", _YOUNG_DAY), ("max_work_per_week", _YOUNG_WEEK)):
+            current = getattr(profile, name)
+            if current is None or _longer(current, most):
+                changes[name] = most
     if profile.min_weekly_rest is not None:
         if _longer(_YOUNG_WEEKLY_REST, profile.min_weekly_rest):
             changes["min_weekly_rest"] = _YOUNG_WEEKLY_REST

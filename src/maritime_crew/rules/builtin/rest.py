@@ -704,13 +704,22 @@ def _weekly_needs(profile: RestProfile) -> tuple[int, int, int] | None:
 
 
 def _reference_periods(profile: RestProfile, lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    """The reference periods ``[start, end)`` (seconds) that start in ``[lo, hi]``.
+    """The reference periods of the weekly rest that start in ``[lo, hi]``.
 
     Each begins at the same UK local time as ``weekly_rest_from``, a whole number of
-    periods after it, so a period across a clock change is an hour longer or shorter.
+    periods after it.
     """
     days = 14 if profile.weekly_rest_fortnightly else 7
-    anchor = (profile.weekly_rest_from or _WEEKS_FROM).in_timezone(LONDON)
+    return _periods(profile.weekly_rest_from or _WEEKS_FROM, days, lo, hi)
+
+
+def _periods(anchor: pendulum.DateTime, days: int, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The periods ``[start, end)`` (seconds) of ``days`` days that start in ``[lo, hi]``.
+
+    Each begins at the UK local time of ``anchor``, a whole number of periods after it,
+    so a period across a clock change is an hour longer or shorter.
+    """
+    anchor = anchor.in_timezone(LONDON)
     origin = int(anchor.timestamp())
     number = (lo - origin) // (days * DAY) - 1
 
@@ -722,6 +731,66 @@ def _reference_periods(profile: RestProfile, lo: int, hi: int) -> Iterator[tuple
     while start(number) <= hi:
         yield start(number), start(number + 1)
         number += 1
+
+
+def _calendar_work_check(
+    work: _rest.Work, lo: int, hi: int, profile: RestProfile
+) -> tuple[_rest.Window, int] | None:
+    """The day or week (UK time) with the most work past its limit, the earliest on ties.
+
+    Days and weeks that start in the run and hold some of the record; work outside the
+    record is not known and counts as none.
+    """
+    worst: tuple[_rest.Window, int] | None = None
+    if not work.starts:
+        return None
+    for days, limit in ((1, profile.max_work_per_day), (7, profile.max_work_per_week)):
+        most = _seconds(limit)
+        if most is None:
+            continue
+        first = lo if lo > work.starts[0] else work.starts[0] - days * DAY + 1
+        for start, end in _periods(_WEEKS_FROM, days, first, min(hi, work.ends[-1] - 1)):
+            worked = work.between(start, end)
+            if worked > most and (worst is None or worked - most > worst[1]):
+                worst = (_rest.Window(start, end, worked), worked - most)
+    return worst
+
+
+@builtin(
+    code="REST015",
+    name="too-much-work-in-a-day-or-week",
+    severity=Severity.ERROR,
+    summary="A young worker worked more than allowed in a day or a week (UK time).",
+    rationale="The Working Time Regulations 1998, regulation 5A(1): \"A young worker's "
+    'working time shall not exceed (a) eight hours a day, or (b) forty hours a week." A '
+    "day is the 24 hours from midnight and a week the seven days from midnight between "
+    "Sunday and Monday (regulation 2(1)), UK time. Set for workers under 18 under a "
+    "profile with a daily rest, as wtr-1998 has, before their 18th birthday; a profile of "
+    "one's own may set `max_work_per_day` and `max_work_per_week` for anyone. Work "
+    "outside the record is not known and counts as none.",
+    source="Working Time Regulations 1998, regulation 5A",
+    example="BF1 worked 9 hours in the day from 2021-02-01 00:00 to 2021-02-02 00:00; at "
+    "most 8 hours are allowed",
+    fix="Plan a young worker's shifts within 8 hours a day and 40 a week.",
+    each=WORKING,
+)
+def too_much_work_in_a_day_or_week(person: Person, ctx: Context) -> Iterator[Finding]:
+    found = _worst(ctx.facts.hours_on_record(person), _calendar_work_check)
+    if found is None:
+        return
+    window, excess, profile = found
+    span = "day" if window.end - window.start <= DAY + 3600 else "week"
+    yield ctx.about_person(
+        person,
+        f"{person.id} worked {hours(window.value)} in the {span} from {_when(window.start)} "
+        f"to {_when(window.end)}; at most {hours(window.value - excess)} are allowed",
+        details=_details(
+            window,
+            profile,
+            work_hours=window.value / 3600,
+            limit_hours=(window.value - excess) / 3600,
+        ),
+    )
 
 
 def _two_longest_rests(work: _rest.Work, start: int, end: int) -> tuple[int, int]:
