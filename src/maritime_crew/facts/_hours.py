@@ -162,6 +162,26 @@ class HoursFacts(TermsFacts):
         )
         return _Whole(work, first, runs)
 
+    def first_work_day(self, person: Person) -> pendulum.Date | None:
+        """The day (UK time) the person's first work on record starts, whatever the date.
+
+        ``None`` without work on record. Worked out with the record the hours-of-rest
+        rules read, once per person.
+        """
+        return self._whole(person)[1].first
+
+    def _whole(self, person: Person) -> tuple[int | None, _Whole]:
+        """The person's position, and all their work on record with its runs (kept)."""
+        slot = self._person_slot(person)
+        if slot is None:
+            return slot, self._make_whole(person)
+        # asked of everyone on each date: the cache is read here, not via helpers
+        wholes = self._memo("rest-whole")
+        found: _Whole | None = wholes.get(slot)
+        if found is None:
+            found = wholes.setdefault(slot, self._make_whole(person))
+        return slot, found
+
 
 class HoursQuestions(HoursFacts, DateQuestions):
     """Questions about hours of work on the view's date."""
@@ -173,15 +193,7 @@ class HoursQuestions(HoursFacts, DateQuestions):
         the day a period of work starts up to the day it ends; the runs where one begins.
         Worked out once per person and date.
         """
-        slot = self._person_slot(person)
-        if slot is None:
-            whole = self._make_whole(person)
-        else:  # asked of everyone on each date: the cache is read here, not via helpers
-            wholes = self._memo("rest-whole")
-            found: _Whole | None = wholes.get(slot)
-            whole = (
-                found if found is not None else wholes.setdefault(slot, self._make_whole(person))
-            )
+        slot, whole = self._whole(person)
         if whole.first is None or not self.reached(whole.first):
             return None
         return self._answer("hours-on-record", slot, lambda: self._on_record(whole))

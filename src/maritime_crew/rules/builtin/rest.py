@@ -598,10 +598,10 @@ _NIGHT = 9 * 3600
 def _young_working(facts: Facts, person: Person) -> bool:
     """Born under 18 years before some work of theirs on record: REST014 may concern them."""
     born = person.born
-    if born is None:
+    if born is None or not facts.fleet.work_periods_of(person.id):  # most have no hours
         return False
-    adult = adult_from(born)
-    return any(period.start.date() < adult for period in facts.fleet.work_periods_of(person.id))
+    first = facts.first_work_day(person)
+    return first is not None and first < adult_from(born)
 
 
 YOUNG_WORKING = Subjects(
