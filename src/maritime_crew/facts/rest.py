@@ -529,8 +529,14 @@ def split_rest_days(
     # the starts that hold it, merged into disjoint ranges [lowers[k], uppers[k]]
     lowers: list[int] = []
     uppers: list[int] = []
-    for c in range(bisect.bisect_left(ends, first), len(ends) - periods + 1):
-        reach = ends[c + periods - 1] - day  # a window must start after this
+    low, high = bisect.bisect_left(ends, first), len(ends) - periods + 1
+    # a window holding rest starts c to c + periods - 1 starts after ``reach`` (one of
+    # those starts less a day) and by the first of them: the groups where that can be,
+    # picked out without a step of Python for each rest start
+    reaches = [end - day for end in ends[low + periods - 1 :]]
+    groups = itertools.compress(range(low, high), map(lt, reaches, ends[low:high]))
+    for c in groups:
+        reach = reaches[c - low]
         upper = min(ends[c], last)
         if reach >= last:
             break
