@@ -168,7 +168,7 @@ class Work(Sequence[Interval]):
     first use.
     """
 
-    __slots__ = ("_bridged", "_fewest", "_gap_lengths", "before", "ends", "starts")
+    __slots__ = ("_bridged", "_gap_lengths", "_windows", "before", "ends", "starts")
 
     def __init__(self, work: Iterable[Interval] = ()) -> None:
         """``work`` is merged (see :func:`merge_work`)."""
@@ -184,8 +184,8 @@ class Work(Sequence[Interval]):
         self._gap_lengths: list[int] | None = None
         self._bridged: dict[int, Work | None] = {}
         """Bridged records by the shortest rest; ``None`` where that is this one (no cycle)."""
-        # fewest_rest_in_window by (length, lo, hi): rules that ask the same share it
-        self._fewest: dict[tuple[int, int, int], Window | None] = {}
+        # windows found, by the question and its arguments: rules that ask the same share
+        self._windows: dict[tuple[str, int, int, int, int], Window | None] = {}
 
     @classmethod
     def merged(cls, starts: list[int], ends: list[int]) -> Work:
@@ -365,10 +365,10 @@ def fewest_rest_in_window(
     that only moves forward.
     """
     index = Work.of(work)
-    key = (length, lo, hi)
-    if key in index._fewest:
-        return index._fewest[key]
-    found = index._fewest[key] = _fewest_rest_in_window(index, length, lo, hi)
+    key = ("fewest", length, lo, hi, 0)
+    if key in index._windows:
+        return index._windows[key]
+    found = index._windows[key] = _fewest_rest_in_window(index, length, lo, hi)
     return found
 
 
@@ -448,6 +448,14 @@ def most_rest_periods(
     late.
     """
     index = Work.of(work)
+    key = ("periods", length, lo, hi, grain)
+    if key in index._windows:
+        return index._windows[key]
+    found = index._windows[key] = _most_rest_periods(index, length, lo, hi, grain)
+    return found
+
+
+def _most_rest_periods(index: Work, length: int, lo: int, hi: int, grain: int) -> Window | None:
     if not index.starts:
         return None
     first, last = _starts_range(index, length, lo, hi)

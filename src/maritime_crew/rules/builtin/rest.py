@@ -277,6 +277,9 @@ def _split_days_check(
     normal, most = profile.max_rest_periods_24h, profile.max_exception_days_7d
     if normal is None or most is None or profile.exception_rest_periods_24h is None:
         return None
+    split = _rest.most_rest_periods(work, DAY, lo, hi, grain=60)  # REST003's, kept
+    if split is None or split.value <= normal:
+        return None  # no 24 hours with rest split at all
     run = _rest.split_rest_days(work, normal + 1, lo, hi, day=DAY, week=WEEK, grain=60)
     if len(run) <= most:
         return None
