@@ -9,6 +9,7 @@ overlap, the last listed wins.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import attrs
 
@@ -50,33 +51,27 @@ class TermsFacts(Core):
 
         ``None`` when no set limits them. Worked out once per fleet.
         """
-        cache = self._memo("terms")
-        found = cache.get("shortest-sea-limit", cache)  # the cache itself: not there yet
-        if found is cache:
-            limits = [
-                pattern.max_consecutive_days_at_sea
-                for terms in self.fleet.terms
-                if (pattern := terms.working_pattern) is not None
-                and pattern.max_consecutive_days_at_sea is not None
-            ]
-            found = cache.setdefault("shortest-sea-limit", min(limits) if limits else None)
-        return found  # type: ignore[no-any-return]
+        return self._pattern_figure("max_consecutive_days_at_sea", min)
 
     def longest_rest_after_tour(self) -> int | None:
         """The most days ashore any set's working pattern owes after a tour.
 
         ``None`` when no set owes any. Worked out once per fleet.
         """
+        return self._pattern_figure("rest_days_after_tour", max)
+
+    def _pattern_figure(self, field: str, pick: Callable[[list[int]], int]) -> int | None:
+        """``pick`` of a working-pattern field over every set that sets it; once per fleet."""
         cache = self._memo("terms")
-        found = cache.get("longest-rest-after-tour", cache)  # the cache itself: not there yet
+        found = cache.get(field, cache)  # the cache itself: not there yet
         if found is cache:
-            owed = [
-                pattern.rest_days_after_tour
+            figures = [
+                figure
                 for terms in self.fleet.terms
                 if (pattern := terms.working_pattern) is not None
-                and pattern.rest_days_after_tour is not None
+                and (figure := getattr(pattern, field)) is not None
             ]
-            found = cache.setdefault("longest-rest-after-tour", max(owed) if owed else None)
+            found = cache.setdefault(field, pick(figures) if figures else None)
         return found  # type: ignore[no-any-return]
 
     def _assigned(self, person: Person, position: int) -> Assigned:

@@ -706,22 +706,31 @@ def _weekly_needs(profile: RestProfile) -> tuple[int, int, int] | None:
     return days, weekly + daily, 2 * weekly + daily
 
 
-def _reference_periods(profile: RestProfile, lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    """The reference periods of the weekly rest that start in ``[lo, hi]``.
+def _reference_periods(
+    profile: RestProfile, work: _rest.Work, lo: int, hi: int
+) -> Iterator[tuple[int, int]]:
+    """The reference periods of the weekly rest of a run (see :func:`_periods`).
 
     Each begins at the same UK local time as ``weekly_rest_from``, a whole number of
     periods after it.
     """
     days = 14 if profile.weekly_rest_fortnightly else 7
-    return _periods(profile.weekly_rest_from or _WEEKS_FROM, days, lo, hi)
+    return _periods(profile.weekly_rest_from or _WEEKS_FROM, days, work, lo, hi)
 
 
-def _periods(anchor: pendulum.DateTime, days: int, lo: int, hi: int) -> Iterator[tuple[int, int]]:
-    """The periods ``[start, end)`` (seconds) of ``days`` days that start in ``[lo, hi]``.
+def _periods(
+    anchor: pendulum.DateTime, days: int, work: _rest.Work, lo: int, hi: int
+) -> Iterator[tuple[int, int]]:
+    """The periods ``[start, end)`` (seconds) of ``days`` days of the run ``[lo, hi]``.
 
-    Each begins at the UK local time of ``anchor``, a whole number of periods after it,
-    so a period across a clock change is an hour longer or shorter.
+    Those that start in the run and hold some of the (not empty) record; the first run's
+    begin with the one the record starts in. Each begins at the UK local time of
+    ``anchor``, a whole number of periods after it, so a period across a clock change is
+    an hour longer or shorter.
     """
+    if lo <= work.starts[0]:
+        lo = work.starts[0] - days * DAY + 1
+    hi = min(hi, work.ends[-1] - 1)
     anchor = anchor.in_timezone(LONDON)
     origin = int(anchor.timestamp())
     number = (lo - origin) // (days * DAY) - 1
@@ -751,8 +760,7 @@ def _calendar_work_check(
         most = _seconds(limit)
         if most is None:
             continue
-        first = lo if lo > work.starts[0] else work.starts[0] - days * DAY + 1
-        for start, end in _periods(_WEEKS_FROM, days, first, min(hi, work.ends[-1] - 1)):
+        for start, end in _periods(_WEEKS_FROM, days, work, lo, hi):
             worked = work.between(start, end)
             if worked > most and (worst is None or worked - most > worst[1]):
                 worst = (_rest.Window(start, end, worked), worked - most)
@@ -814,10 +822,7 @@ def _weekly_rest_check(
         return None
     days, each, one = needs
     worst: tuple[_rest.Window, int] | None = None
-    # the periods that start in the run and hold some of the record; the first run's
-    # begin with the one the record starts in
-    first = lo if lo > work.starts[0] else work.starts[0] - days * DAY + 1
-    for start, end in _reference_periods(profile, first, min(hi, work.ends[-1] - 1)):
+    for start, end in _reference_periods(profile, work, lo, hi):
         longest, second = _two_longest_rests(work, start, end)
         # 14 days: two rests of ``each``, or one of ``one`` (WTR 1998 reg. 11(2))
         excess = each - longest if days == 7 else min(one - longest, each - second)
