@@ -105,3 +105,9 @@ def test_split_days_agree_with_the_minute_oracle(
     assert _valid(run, work, 3)
     if run:
         assert run[-1].end - run[0].start <= WEEK
+    # asked only for a run longer than a limit (as REST012 asks), the same run or none
+    for limit in range(len(run) + 2):
+        shorter = _rest.split_rest_days(
+            work, 3, -(10**9), 10**9, day=DAY, week=WEEK, more_than=limit
+        )
+        assert shorter == (run if len(run) > limit else [])

@@ -283,18 +283,16 @@ class Work(Sequence[Interval]):
         if shortest in self._bridged:
             kept = self._bridged[shortest]
             return self if kept is None else kept
-        starts = [self.starts[0]]
-        ends: list[int] = []
-        for end, gap, start in zip(
-            self.ends, self.gap_lengths, itertools.islice(self.starts, 1, None), strict=False
-        ):
-            if gap >= shortest:
-                ends.append(end)
-                starts.append(start)
-        ends.append(self.ends[-1])
-        if len(starts) == len(self.starts):
+        # the gaps kept as rest, picked out without a step of Python for each gap
+        rests = list(map(le, itertools.repeat(shortest), self.gap_lengths))
+        if all(rests):
             self._bridged[shortest] = None
             return self
+        starts = [
+            self.starts[0],
+            *itertools.compress(itertools.islice(self.starts, 1, None), rests),
+        ]
+        ends = [*itertools.compress(self.ends, rests), self.ends[-1]]
         found = Work()
         found._set(starts, ends)
         self._bridged[shortest] = found
@@ -472,14 +470,19 @@ def _most_rest_periods(index: Work, length: int, lo: int, hi: int, grain: int) -
         x = end + length
         while bounded[j] < x:
             j += 1
-        most = max(most, j - c)
+        if j - c > most:
+            most = j - c
     at_last = bisect.bisect_left(ends, last + length) - bisect.bisect_left(ends, last)
     most = max(most, at_last)
     if most == 0:
         return Window(first, first + length, 0)
-    # the earliest group of ``most`` consecutive rest starts that one window holds
-    for c in range(bisect.bisect_left(ends, first), len(ends) - most + 1):
-        after = ends[c + most - 1] - length  # starts after this reach the group's last
+    # the earliest group of ``most`` consecutive rest starts that one window holds: of
+    # the groups whose last start is less than a window after the first (picked out
+    # without a step of Python for each), the first a window inside the range holds
+    low = bisect.bisect_left(ends, first)
+    reaches = [end - length for end in itertools.islice(ends, low + most - 1, None)]
+    for c in itertools.compress(range(low, len(ends) - most + 1), map(lt, reaches, ends[low:])):
+        after = reaches[c - low]  # starts after this reach the group's last
         if c:
             after = max(after, ends[c - 1])  # and leave out the rest period before it
         upper = min(ends[c], last)
@@ -508,6 +511,7 @@ def split_rest_days(
     day: int = 86400,
     week: int = 7 * 86400,
     grain: int = 1,
+    more_than: int = 0,
 ) -> list[Window]:
     """The most separate ``day``-long windows in one ``week`` whose rest is split.
 
@@ -516,9 +520,10 @@ def split_rest_days(
     Of the runs of split windows that do not overlap and fit in one ``week`` (from the
     first's start to the last's end), the longest, the earliest on ties; each window at
     its earliest start after the one before, whole multiples of ``grain`` where they can
-    be (see :func:`most_rest_periods`). Empty when no window is split. For the STCW
-    A-VIII/1 paragraph 9 exception: rest in three periods in no more than two 24-hour
-    periods in any 7 days.
+    be (see :func:`most_rest_periods`). Empty when no run holds more than ``more_than``
+    windows (when no window is split, for the default 0), which spares the search for
+    the run where none can be long enough. For the STCW A-VIII/1 paragraph 9 exception:
+    rest in three periods in no more than two 24-hour periods in any 7 days.
 
     For a fixed first window, taking each next window as early as it can start fits the
     most in. The first window's start matters only where a window of the run meets the
@@ -558,10 +563,11 @@ def split_rest_days(
     if not lowers:
         return []
 
-    def run_from(start: int) -> list[int]:
-        """The starts of the run whose first window starts at ``start``."""
+    span = week - day  # from a run's first start to its last
+
+    def run_from(start: int, limit: int) -> list[int]:
+        """The starts of the run whose first window starts at ``start``, up to ``limit``."""
         found = [start]
-        limit = start + week - day  # the last start whose window ends within the week
         while True:
             bound = found[-1] + day
             k = bisect.bisect_left(uppers, bound)
@@ -572,22 +578,39 @@ def split_rest_days(
                 return found
             found.append(following)
 
+    # The most windows a run starting in range k can hold, worked out when first needed:
+    # the run from the range's first start with the week of its last start. Each window
+    # of a run starting later in the range starts no earlier than the same window of
+    # that run, and ends by then.
+    bounds: dict[int, int] = {}
     # ``week`` is a whole number of days, so a window of a run meets the edge of a range
     # exactly where the run's first start is that edge less whole days
     steps, rest = divmod(week, day)
     assert rest == 0, "a week of whole days"
-    best: list[int] = []
-    for start in sorted({edge - k * day for edge in (*lowers, *uppers) for k in range(steps + 1)}):
+    best = run_from(lowers[0], lowers[0] + span)  # the earliest start of all
+    candidates: Iterable[int] = ()  # none needed when that run holds a week's most
+    if len(best) < steps:
+        candidates = sorted(
+            {edge - k * day for edge in (*lowers, *uppers) for k in range(steps + 1)}
+        )
+    for start in candidates:
         k = bisect.bisect_left(uppers, start)
         if k == len(uppers):
             break
         if start < lowers[k]:
             continue  # no split window starts here
-        found = run_from(start)
+        bound = bounds.get(k)
+        if bound is None:
+            bound = bounds[k] = len(run_from(lowers[k], uppers[k] + span))
+        if bound <= more_than or bound <= len(best):
+            continue  # no run from here is long enough, or longer than the one found
+        found = run_from(start, start + span)
         if len(found) > len(best):
             best = found
             if len(best) >= steps:
                 break  # as many as a week can hold
+    if len(best) <= more_than:
+        return []
     return [Window(start, start + day, periods) for start in best]
 
 

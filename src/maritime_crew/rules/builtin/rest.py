@@ -280,7 +280,9 @@ def _split_days_check(
     split = _rest.most_rest_periods(work, DAY, lo, hi, grain=60)  # REST003's, kept
     if split is None or split.value <= normal:
         return None  # no 24 hours with rest split at all
-    run = _rest.split_rest_days(work, normal + 1, lo, hi, day=DAY, week=WEEK, grain=60)
+    run = _rest.split_rest_days(
+        work, normal + 1, lo, hi, day=DAY, week=WEEK, grain=60, more_than=most
+    )
     if len(run) <= most:
         return None
     return _rest.Window(run[0].start, run[-1].end, len(run)), len(run) - most
