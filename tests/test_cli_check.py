@@ -164,6 +164,53 @@ def test_the_config_file_in_the_dataset_is_read_and_flags_override_it(
     assert {f["code"] for f in json.loads(out)["findings"]} == {"MAN001", "MAN002", "MAN003"}
 
 
+def _example_with_config(tmp_path: Path, config: str) -> Path:
+    dataset = tmp_path / "fleet"
+    dataset.mkdir()
+    for source in EXAMPLE.rglob("*.*"):
+        if source.is_file() and source.suffix in (".toml", ".csv"):
+            target = dataset / source.relative_to(EXAMPLE)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    (dataset / "maritime-crew.toml").write_text(config, encoding="utf-8")
+    return dataset
+
+
+def codes(out: str) -> set[str]:
+    return {f["code"] for f in json.loads(out)["findings"]}
+
+
+def test_ignore_on_the_command_line_adds_to_the_files_ignore(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The tutorial's case: the file switches off TERMS; --ignore MAN002 must not bring it back.
+    dataset = _example_with_config(tmp_path, 'ignore = ["TERMS", "CERT"]\n')
+    _, plain, _ = run(capsys, "check", str(dataset), *AS_OF, "--format", "json")
+    assert not any(code.startswith(("TERMS", "CERT")) for code in codes(plain))
+    assert "MAN002" in codes(plain)
+    for option in ("--ignore", "--extend-ignore"):
+        _, out, _ = run(capsys, "check", str(dataset), *AS_OF, "--format", "json", option, "MAN002")
+        assert codes(out) == codes(plain) - {"MAN002"}
+    # --extend-select brings back part of what the file ignores; --select replaces it all
+    _, out, _ = run(
+        capsys, "check", str(dataset), *AS_OF, "--format", "json", "--extend-select", "CERT001"
+    )
+    assert codes(out) == codes(plain) | {"CERT001"}
+    _, out, _ = run(capsys, "check", str(dataset), *AS_OF, "--format", "json", "--select", "TERMS")
+    assert codes(out)  # the file's ignore of TERMS went with its selection
+    assert all(code.startswith("TERMS") for code in codes(out))
+
+
+def test_selection_options_add_up_when_repeated_and_take_any_case(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json",
+        "--select", "cert001", "--select", "doc001,MAN001", "--ignore", "man001",
+    )  # fmt: skip
+    assert codes(out) == {"CERT001", "DOC001"}
+
+
 def test_bad_config_and_bad_data_are_reported_together(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -88,10 +88,28 @@ def test_options_from_the_command_line_are_named_as_such() -> None:
     )
 
 
-@pytest.mark.parametrize(("written", "hint"), [("cert", "CERT"), ("doc01", "DOC001")])
-def test_a_selector_in_the_wrong_case_gets_a_suggestion(written: str, hint: str) -> None:
+@pytest.mark.parametrize(
+    ("written", "hint"), [("doc01", "DOC001"), ("Certificate-Expired", "certificate-expired")]
+)
+def test_an_unknown_selector_gets_a_suggestion_whatever_its_case(written: str, hint: str) -> None:
     with pytest.raises(ConfigError, match=f"did you mean {hint!r}"):
         enabled(Config(select=(written,)))
+
+
+@pytest.mark.parametrize(
+    ("select", "expected"),
+    [
+        (("cert001",), ["CERT001"]),
+        (("cert",), ["CERT001", "CERT002", "CERT010"]),
+        (("Cert00",), ["CERT001", "CERT002"]),
+        (("all",), ["CERT001", "CERT002", "CERT010", "DOC001"]),
+    ],
+)
+def test_codes_and_prefixes_are_read_in_any_case(
+    select: tuple[str, ...], expected: list[str]
+) -> None:
+    # as `explain cert001` reads them
+    assert enabled(Config(select=select)) == expected
 
 
 def test_extend_select_adds_to_select() -> None:
@@ -189,13 +207,67 @@ def test_no_config_file_means_defaults(tmp_path: Path) -> None:
     assert Config.discover(tmp_path) == Config()
 
 
-def test_command_line_options_replace_the_file(tmp_path: Path) -> None:
-    config = Config.from_mapping({"select": ["CERT"], "ignore": ["CERT001"]})
-    changed = config.with_options(select=["DOC"], ignore=None, fail_on=Severity.INFO)
-    assert (changed.select, changed.ignore, changed.fail_on) == (
-        ("DOC",),
-        ("CERT001",),
-        Severity.INFO,
+def test_command_line_select_replaces_the_files_selection(tmp_path: Path) -> None:
+    config = Config.from_mapping({"select": ["CERT"], "ignore": ["DOC001", "CERT001"]})
+    changed = config.with_options(select=["DOC", "CERT001"], ignore=None, fail_on=Severity.INFO)
+    # the file's ignore goes with its select, as in ruff
+    assert (enabled(changed), changed.fail_on) == (["CERT001", "DOC001"], Severity.INFO)
+    assert (changed.select, changed.ignore) == (("CERT",), ("DOC001", "CERT001"))
+
+
+@pytest.mark.parametrize(
+    ("file", "options", "expected"),
+    [
+        # --ignore adds to the file's ignore rather than replacing it
+        ({"ignore": ["DOC"]}, {"ignore": ["CERT001"]}, ["CERT002", "CERT010"]),
+        ({"select": ["CERT"]}, {"ignore": ["certificate-odd"]}, ["CERT001", "CERT002"]),
+        # --extend-select adds to the file's selection, and wins over its ignore
+        (
+            {"select": ["CERT"]},
+            {"extend_select": ["DOC"]},
+            ["CERT001", "CERT002", "CERT010", "DOC001"],
+        ),
+        ({"ignore": ["CERT"]}, {"extend_select": ["CERT002"]}, ["CERT002", "DOC001"]),
+        # within the command line the most specific selector decides, ignore on a tie
+        (
+            {"select": ["DOC"]},
+            {"extend_select": ["CERT"], "ignore": ["CERT001"]},
+            ["CERT002", "CERT010", "DOC001"],
+        ),
+        (
+            {"select": ["DOC"]},
+            {"extend_select": ["CERT001"], "ignore": ["CERT"]},
+            ["CERT001", "DOC001"],
+        ),
+        ({}, {"extend_select": ["CERT"], "ignore": ["CERT"]}, ["DOC001"]),
+        # rules the command line does not name keep the file's answer
+        ({"select": ["CERT"], "ignore": ["CERT002"]}, {"ignore": ["DOC"]}, ["CERT001", "CERT010"]),
+        # --select starts afresh, with its own ignore
+        ({"ignore": ["CERT"]}, {"select": ["CERT"], "ignore": ["CERT010"]}, ["CERT001", "CERT002"]),
+    ],
+)
+def test_command_line_selection_is_a_layer_on_the_files(
+    file: dict[str, list[str]], options: dict[str, list[str]], expected: list[str]
+) -> None:
+    assert enabled(Config.from_mapping(file).with_options(**options)) == expected
+
+
+def test_layers_of_options_apply_in_turn() -> None:
+    config = (
+        Config(ignore=("DOC",))
+        .with_options(ignore=["CERT"])
+        .with_options(extend_select=["CERT010"])
+    )
+    assert enabled(config) == ["CERT010"]
+
+
+def test_options_that_take_everything_away_name_each_layer() -> None:
+    config = Config(select=("CERT",)).with_options(ignore=["CERT"])
+    with pytest.raises(ConfigError) as raised:
+        enabled(config)
+    assert raised.value.problems == (
+        "no rule is left to run: select ['CERT'] and ignore [], then on the command line "
+        "--ignore ['CERT'] leave nothing; select at least one rule (ALL selects every rule)",
     )
 
 

@@ -10,9 +10,9 @@ from typing import Any
 from ._common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    add_selection_options,
     as_of_date,
     cannot_load,
-    comma_list,
     error,
     load_dataset,
     today_in_london,
@@ -45,16 +45,7 @@ def add_parsers(commands: Any) -> None:
     check.add_argument(
         "--format", choices=FORMATS, default="text", help="report format (default: text)"
     )
-    check.add_argument(
-        "--select",
-        type=comma_list,
-        metavar="RULES",
-        help="rules to run: codes, prefixes (CERT), names or ALL, comma-separated",
-    )
-    check.add_argument(
-        "--extend-select", type=comma_list, metavar="RULES", help="rules to run in addition"
-    )
-    check.add_argument("--ignore", type=comma_list, metavar="RULES", help="rules not to run")
+    add_selection_options(check)
     check.add_argument(
         "--fail-on",
         choices=SEVERITIES,
@@ -93,7 +84,7 @@ def run(arguments: argparse.Namespace) -> int:
         config = found.with_options(
             select=arguments.select,
             extend_select=arguments.extend_select,
-            ignore=arguments.ignore,
+            ignore=(arguments.ignore or []) + (arguments.extend_ignore or []),
             fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None,
         )
         config.resolve(default_registry())  # unknown rules and parameters, before the data

@@ -193,6 +193,44 @@ def within_option(text: str) -> Period:
         raise UsageError(str(problem).replace("within must", "--within must", 1)) from None
 
 
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """``--select``, ``--extend-select``, ``--ignore`` and ``--extend-ignore``, as in ruff.
+
+    Each may be repeated, and its values add up; ``--select`` replaces the
+    configuration file's selection, the others add to it or take from it (see
+    :class:`~maritime_crew.rules.Selection`).
+    """
+    parser.add_argument(
+        "--select",
+        type=comma_list,
+        action="extend",
+        metavar="RULES",
+        help="rules to run instead of the configuration's: codes, prefixes (CERT), names or "
+        "ALL, comma-separated",
+    )
+    parser.add_argument(
+        "--extend-select",
+        type=comma_list,
+        action="extend",
+        metavar="RULES",
+        help="rules to run in addition to the configuration's",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=comma_list,
+        action="extend",
+        metavar="RULES",
+        help="rules not to run, in addition to the configuration's ignore",
+    )
+    parser.add_argument(
+        "--extend-ignore",
+        type=comma_list,
+        action="extend",
+        metavar="RULES",
+        help="the same as --ignore (ruff's older name)",
+    )
+
+
 def comma_list(text: str) -> list[str]:
     """Parse ``--select CERT,DOC001`` into its items (empty items are dropped)."""
     return [item.strip() for item in text.split(",") if item.strip()]

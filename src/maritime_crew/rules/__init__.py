@@ -7,7 +7,7 @@ documented with a code, a name, a severity, a summary, a rationale that names it
 source, parameters and an example. It asks :attr:`Context.facts` about the date.
 """
 
-from ._config import Config, ConfigError, EnabledRule, find_config
+from ._config import Config, ConfigError, EnabledRule, Selection, find_config
 from ._context import Context
 from ._engine import Evaluation, Waivers, as_date, check
 from ._finding import Finding, plain_details
@@ -41,6 +41,7 @@ __all__ = [
     "Report",
     "Rule",
     "RuleCheck",
+    "Selection",
     "Severity",
     "Waivers",
     "as_date",

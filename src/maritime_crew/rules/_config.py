@@ -18,6 +18,13 @@ the ``[tool.maritime-crew]`` table of the nearest ``pyproject.toml`` at or above
 A rule runs when the most specific selector that matches it is in ``select`` (or
 ``extend-select``) rather than in ``ignore``; on a tie, ``ignore`` wins. ``ALL`` is the
 least specific, then prefixes (longer is more specific), then a full code or a name.
+Codes, prefixes and ``ALL`` are read without regard to case (``cert001``).
+
+Command-line options are a second layer on top of the file's, as in ruff:
+``--select`` replaces the file's selection (its ``ignore`` too), while
+``--extend-select`` adds rules to what the file chose and ``--ignore`` (or its alias
+``--extend-ignore``) takes rules away from it. Within a layer the most specific selector
+decides; a rule the layer does not name keeps the earlier layer's answer.
 """
 
 from __future__ import annotations
@@ -34,7 +41,14 @@ from ..io import beyond_parser, explain_toml, suggest
 from ._rule import Registry, Rule
 from ._severity import Severity
 
-__all__ = ["MAX_FINDINGS_PER_RULE", "Config", "ConfigError", "EnabledRule", "find_config"]
+__all__ = [
+    "MAX_FINDINGS_PER_RULE",
+    "Config",
+    "ConfigError",
+    "EnabledRule",
+    "Selection",
+    "find_config",
+]
 
 _KEYS = (
     "select",
@@ -75,6 +89,32 @@ class EnabledRule:
 
 
 @attrs.frozen
+class Selection:
+    """A layer of rule selection applied on top of a configuration's own (the command line's).
+
+    ``select``, when given, starts afresh: the rules it and ``extend_select`` name, less
+    those ``ignore`` names. Without it, ``extend_select`` adds to the rules chosen before
+    and ``ignore`` takes away from them. In either case the most specific selector
+    decides for a rule (``ignore`` on a tie), and a rule the layer does not name keeps
+    the earlier answer.
+    """
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def decide(self, rule: Rule, chosen: bool) -> bool:
+        """Whether ``rule`` runs after this layer, given ``chosen`` by the layers before."""
+        if self.select is not None:
+            chosen = False
+        picked = _most_specific(rule, (*(self.select or ()), *self.extend_select))
+        dropped = _most_specific(rule, self.ignore)
+        if dropped is not None and (picked is None or dropped >= picked):
+            return False
+        return True if picked is not None else chosen
+
+
+@attrs.frozen
 class Config:
     """Rule selection, severities, parameters and the fail level of a check."""
 
@@ -86,8 +126,8 @@ class Config:
     parameters: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
     source: str | None = None
     """The file the configuration came from, for messages."""
-    command_line: frozenset[str] = frozenset()
-    """Keys (``select``, ``ignore`` …) whose value came from command-line options, for messages."""
+    command_line: tuple[Selection, ...] = ()
+    """Selection from command-line options, applied in order after the file's own."""
     max_findings_per_rule: int = MAX_FINDINGS_PER_RULE
     """The most findings of one rule a check keeps (``max-findings-per-rule``, at least 1).
 
@@ -189,25 +229,39 @@ class Config:
         ignore: Iterable[str] | None = None,
         fail_on: Severity | None = None,
     ) -> Config:
-        """A copy with command-line options applied; each given option replaces the file's."""
-        given = {"select": select, "extend-select": extend_select, "ignore": ignore}
+        """A copy with command-line options applied on top of the file's, as ruff does.
+
+        ``select`` replaces the file's selection; ``extend_select`` adds to it and
+        ``ignore`` takes away from it (see :class:`Selection`); ``fail_on`` replaces the
+        file's. Options that are ``None`` (or empty, for the selectors) change nothing.
+        """
+        layer = Selection(
+            tuple(select) if select is not None else None,
+            tuple(extend_select or ()),
+            tuple(ignore or ()),
+        )
+        changed = layer != Selection()
         return attrs.evolve(
             self,
-            select=tuple(select) if select is not None else self.select,
-            extend_select=tuple(extend_select) if extend_select is not None else self.extend_select,
-            ignore=tuple(ignore) if ignore is not None else self.ignore,
             fail_on=fail_on if fail_on is not None else self.fail_on,
-            command_line=self.command_line
-            | {key for key, value in given.items() if value is not None},
+            command_line=(*self.command_line, layer) if changed else self.command_line,
         )
 
     def resolve(self, registry: Registry) -> tuple[EnabledRule, ...]:
         """The rules to run, in code order; raises :class:`ConfigError` for anything unknown."""
         rules = registry.rules()
         problems: list[str] = []
-        for key in ("select", "extend-select", "ignore"):
-            label = f"--{key} (command line)" if key in self.command_line else key
-            for selector in getattr(self, key.replace("-", "_")):
+        named = [
+            (key, getattr(self, key.replace("-", "_")))
+            for key in ("select", "extend-select", "ignore")
+        ]
+        for layer in self.command_line:
+            named += [
+                (f"--{key} (command line)", getattr(layer, key.replace("-", "_")) or ())
+                for key in ("select", "extend-select", "ignore")
+            ]
+        for label, selectors in named:
+            for selector in selectors:
                 if not selector.strip():
                     problems.append(
                         f"{label}: an empty selector selects nothing; give a code, "
@@ -250,10 +304,12 @@ class Config:
             raise ConfigError(problems, self.source)
 
         enabled = []
+        own = Selection(self.select, self.extend_select, self.ignore)
         for rule in rules:
-            chosen = _most_specific(rule, (*self.select, *self.extend_select))
-            dropped = _most_specific(rule, self.ignore)
-            if chosen is None or (dropped is not None and dropped >= chosen):
+            chosen = own.decide(rule, False)
+            for layer in self.command_line:
+                chosen = layer.decide(rule, chosen)
+            if not chosen:
                 continue
             params = {**rule.defaults(), **chosen_params.get(rule.code, {})}
             enabled.append(EnabledRule(rule, self._severity_of(rule), params))
@@ -261,8 +317,11 @@ class Config:
             raise ConfigError(
                 [
                     "no rule is left to run: select "
-                    f"{list(self.select + self.extend_select)} and ignore {list(self.ignore)} "
-                    "leave nothing; select at least one rule (ALL selects every rule)"
+                    f"{list(self.select + self.extend_select)} and ignore {list(self.ignore)}"
+                    + "".join(
+                        f", then on the command line {_words(layer)}" for layer in self.command_line
+                    )
+                    + " leave nothing; select at least one rule (ALL selects every rule)"
                 ],
                 self.source,
             )
@@ -277,14 +336,28 @@ class Config:
         return best[1] if best else rule.severity
 
 
+def _words(layer: Selection) -> str:
+    """A command-line layer in words, for a message."""
+    parts = [] if layer.select is None else [f"--select {list(layer.select)}"]
+    if layer.extend_select:
+        parts.append(f"--extend-select {list(layer.extend_select)}")
+    if layer.ignore:
+        parts.append(f"--ignore {list(layer.ignore)}")
+    return " ".join(parts)
+
+
 def _specificity(selector: str, rule: Rule) -> int | None:
-    """How specifically ``selector`` names ``rule``, or ``None`` if it does not."""
-    if selector == "ALL":
+    """How specifically ``selector`` names ``rule``, or ``None`` if it does not.
+
+    Codes, prefixes and ``ALL`` in any case; a name as written.
+    """
+    upper = selector.upper()
+    if upper == "ALL":
         return 0
-    if selector in (rule.code, rule.name):
+    if selector == rule.name or upper == rule.code:
         return 100
-    if selector and selector[0].isupper() and rule.code.startswith(selector):
-        return len(selector)
+    if upper[:1].isalpha() and rule.code.startswith(upper):
+        return len(upper)
     return None
 
 
