@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import collections
 import difflib
+import itertools
+import operator
 from collections.abc import Collection, Container, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -191,28 +193,42 @@ def _all_known(people: Sequence[Person], ids: Mapping[str, Container[str]]) -> b
     It names the same references as :func:`_person_references`, which a reference added
     to one must be added to as well (``test_one_broken_reference_…`` breaks each kind).
     """
+    certificates = _nested(people, "certificates")
+    restrictions = _nested(certificates, "restrictions")
+    training, practice = _nested(people, "training"), _nested(people, "practice")
     referred = {
-        "grade": {p.grade for p in people if p.grade}
-        | {held.grade for p in people for held in p.previous_grades},
-        "crew": {p.crew for p in people if p.crew}
-        | {spell.crew for p in people for spell in p.previous_crews},
-        "duty_role": {held.role for p in people for held in p.duty_roles}
-        | {
-            role for p in people for c in p.certificates for r in c.restrictions for role in r.roles
-        },
-        "terms": {assignment.set for p in people for assignment in p.terms},
-        "equipment_type": {size.equipment for p in people for size in p.sizes},
-        "certificate_type": {c.type for p in people for c in p.certificates},
-        "vessel": {
-            r.vessel for p in people for c in p.certificates for r in c.restrictions if r.vessel
-        }
-        | {event.vessel for p in people for event in p.practice if event.vessel},
-        "course": {record.course for p in people for record in p.training},
-        "person": {record.trainer for p in people for record in p.training if record.trainer},
-        "equipment_item": {issue.item for p in people for issue in p.issues},
-        "practice_kind": {event.kind for p in people for event in p.practice},
+        "grade": _given(people, "grade") | _values(_nested(people, "previous_grades"), "grade"),
+        "crew": _given(people, "crew") | _values(_nested(people, "previous_crews"), "crew"),
+        "duty_role": _values(_nested(people, "duty_roles"), "role")
+        | set(_nested(restrictions, "roles")),
+        "terms": _values(_nested(people, "terms"), "set"),
+        "equipment_type": _values(_nested(people, "sizes"), "equipment"),
+        "certificate_type": _values(certificates, "type"),
+        "vessel": _given(restrictions, "vessel") | _given(practice, "vessel"),
+        "course": _values(training, "course"),
+        "person": _given(training, "trainer"),
+        "equipment_item": _values(_nested(people, "issues"), "item"),
+        "practice_kind": _values(practice, "kind"),
     }
-    return all(key in ids[kind] for kind, keys in referred.items() for key in keys)
+    return all(all(map(ids[kind].__contains__, keys)) for kind, keys in referred.items())
+
+
+def _nested(records: Sequence[Any], field: str) -> list[Any]:
+    """The entries of the list ``field`` of every record, one list (one pass in C)."""
+    return list(itertools.chain.from_iterable(map(operator.attrgetter(field), records)))
+
+
+def _values(records: Sequence[Any], field: str) -> set[Any]:
+    """The distinct values of ``field`` among ``records`` (one pass in C)."""
+    return set(map(operator.attrgetter(field), records))
+
+
+def _given(records: Sequence[Any], field: str) -> set[Any]:
+    """:func:`_values` without ``None`` and ``""``: the values of an optional field given."""
+    found = _values(records, field)
+    found.discard(None)
+    found.discard("")
+    return found
 
 
 def _references(
@@ -234,7 +250,16 @@ def _references(
             for reference in _person_references(person, ids):
                 yield "person", person.id, reference
     vessels, people, crews = ids["vessel"], ids["person"], ids["crew"]
-    for deployment in fleet.deployments:
+    deployments = fleet.deployments
+    named = (
+        (vessels, _values(deployments, "vessel")),
+        (people, _given(deployments, "person") | set(_nested(deployments, "absent"))),
+        (people, set(_nested(deployments, "cover"))),
+        (crews, _given(deployments, "crew")),
+    )
+    if all(all(map(known.__contains__, keys)) for known, keys in named):
+        deployments = ()  # none is reported: nothing to read deployment by deployment
+    for deployment in deployments:
         if deployment.vessel not in vessels:
             yield "deployment", deployment.id, ("vessel", "vessel", deployment.vessel)
         if deployment.person and deployment.person not in people:
@@ -277,7 +302,10 @@ def _references(
             for course_id in grade.courses:
                 yield "pathway", pathway.id, (f"grades[{i}].courses", "course", course_id)
     types = ids["equipment_type"]
-    for item in fleet.equipment_items:
+    items = fleet.equipment_items
+    if all(map(types.__contains__, _values(items, "type"))):
+        items = ()  # every item's type exists
+    for item in items:
         if item.type not in types:
             yield "equipment_item", item.id, ("type", "equipment_type", item.type)
     for document in fleet.documents:
