@@ -547,21 +547,22 @@ def split_rest_days(
     # those starts less a day) and by the first of them: the groups where that can be,
     # picked out without a step of Python for each rest start
     reaches = [end - day for end in ends[low + periods - 1 :]]
-    groups = itertools.compress(range(low, high), map(lt, reaches, ends[low:high]))
-    for c in groups:
-        reach = reaches[c - low]
-        upper = min(ends[c], last)
-        if reach >= last:
-            break
-        if reach < upper:
-            lower = first if first > reach else _just_after(reach, upper, grain)
-            if uppers and lower <= uppers[-1] + 1:
-                uppers[-1] = max(uppers[-1], upper)
-            else:
-                lowers.append(lower)
-                uppers.append(upper)
-    if not lowers:
-        return []
+    groups = list(itertools.compress(range(low, high), map(lt, reaches, ends[low:high])))
+
+    def add_ranges(part: Iterable[int]) -> None:
+        """The ranges of the groups ``part``, in order, after those added before."""
+        for c in part:
+            reach = reaches[c - low]
+            upper = min(ends[c], last)
+            if reach >= last:
+                return
+            if reach < upper:
+                lower = first if first > reach else _just_after(reach, upper, grain)
+                if uppers and lower <= uppers[-1] + 1:
+                    uppers[-1] = max(uppers[-1], upper)
+                else:
+                    lowers.append(lower)
+                    uppers.append(upper)
 
     span = week - day  # from a run's first start to its last
 
@@ -578,15 +579,30 @@ def split_rest_days(
                 return found
             found.append(following)
 
+    # ``week`` is a whole number of days, so a window of a run meets the edge of a range
+    # exactly where the run's first start is that edge less whole days
+    steps, rest = divmod(week, day)
+    assert rest == 0, "a week of whole days"
+    # Rest split every day ends the search in the first week: the groups reaching no
+    # later than a week after the first start come first (reaches grow with the group),
+    # and a run from the earliest start that holds a week's most windows, all of them
+    # starting before any start of a later group can, is the answer.
+    cutoff = first + week
+    early = bisect.bisect_left(groups, low + bisect.bisect_left(reaches, cutoff))
+    add_ranges(groups[:early])
+    if lowers:
+        best = run_from(lowers[0], lowers[0] + span)
+        if len(best) >= steps and best[-1] <= cutoff:
+            return [] if len(best) <= more_than else _windows(best, day, periods)
+    add_ranges(groups[early:])
+    if not lowers:
+        return []
+
     # The most windows a run starting in range k can hold, worked out when first needed:
     # the run from the range's first start with the week of its last start. Each window
     # of a run starting later in the range starts no earlier than the same window of
     # that run, and ends by then.
     bounds: dict[int, int] = {}
-    # ``week`` is a whole number of days, so a window of a run meets the edge of a range
-    # exactly where the run's first start is that edge less whole days
-    steps, rest = divmod(week, day)
-    assert rest == 0, "a week of whole days"
     best = run_from(lowers[0], lowers[0] + span)  # the earliest start of all
     candidates: Iterable[int] = ()  # none needed when that run holds a week's most
     if len(best) < steps:
@@ -611,7 +627,11 @@ def split_rest_days(
                 break  # as many as a week can hold
     if len(best) <= more_than:
         return []
-    return [Window(start, start + day, periods) for start in best]
+    return _windows(best, day, periods)
+
+
+def _windows(starts: list[int], day: int, periods: int) -> list[Window]:
+    return [Window(start, start + day, periods) for start in starts]
 
 
 def window_without_long_rest(
