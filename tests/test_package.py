@@ -18,6 +18,20 @@ def test_every_public_name_resolves() -> None:
     assert set(mc.__all__) <= set(dir(mc))
 
 
+def test_dir_lists_the_public_names_and_not_the_modules_own_imports() -> None:
+    names = set(dir(mc))
+    assert {"check", "load", "PluginError", "RegistrationError", "rules", "model"} <= names
+    assert names.isdisjoint({"sys", "Any", "TYPE_CHECKING", "importlib", "annotations"})
+    assert not [name for name in names if name.startswith("_") and not name.startswith("__")]
+
+
+def test_the_errors_a_plugin_can_raise_are_importable_from_the_package() -> None:
+    from maritime_crew import PluginError, RegistrationError
+
+    assert PluginError is mc.rules.PluginError
+    assert RegistrationError is mc.rules.RegistrationError
+
+
 def test_importing_the_package_imports_no_subpackage() -> None:
     code = (
         "import sys, maritime_crew\n"

@@ -33,10 +33,12 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .changes import diff
     from .io import DataError, dump, dumps, load, loads
-    from .rules import check, rule
+    from .rules import PluginError, RegistrationError, check, rule
 
 __all__ = [
     "DataError",
+    "PluginError",
+    "RegistrationError",
     "__version__",
     "check",
     "diff",
@@ -49,6 +51,7 @@ __all__ = [
 
 _HOMES = {"DataError": "io", "dump": "io", "dumps": "io", "load": "io", "loads": "io"}
 _HOMES |= {"check": "rules", "rule": "rules", "diff": "changes"}
+_HOMES |= {"PluginError": "rules", "RegistrationError": "rules"}
 _SUBPACKAGES = frozenset(
     {"changes", "documents", "facts", "forecast", "io", "model", "pathways", "report", "rules"}
     | {"skills", "synth", "terms", "timeline"}
@@ -64,4 +67,6 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__) | _SUBPACKAGES)
+    """The public names and the subpackages, not what this module imports for itself."""
+    dunders = {name for name in globals() if name.startswith("__") and name.endswith("__")}
+    return sorted(dunders | set(__all__) | _SUBPACKAGES)

@@ -83,6 +83,15 @@ def test_findings_are_sorted_counted_and_judged() -> None:
     assert report.as_of == AS_OF
 
 
+def test_a_report_finds_a_rule_that_ran_by_code_or_name() -> None:
+    report = check(PEOPLE, "2021-03-31", registry=registry_with_rules())
+    assert report.rule("TEST002").code == "TEST002"
+    assert report.rule("test002") is report.rule("TEST002")
+    assert report.rule(report.rule("TEST001").name).code == "TEST001"
+    with pytest.raises(KeyError, match="'TEST003' did not run in this check; did you mean"):
+        report.rule("TEST003")
+
+
 @pytest.mark.parametrize(
     "as_of", ["2021-03-31", datetime.date(2021, 3, 31), pendulum.Date(2021, 3, 31)]
 )

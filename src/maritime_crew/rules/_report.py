@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from ..io import suggest
 from ._finding import Finding
 from ._rule import Rule
 from ._severity import Severity
@@ -66,6 +67,19 @@ class Report:
     def ok(self) -> bool:
         """True when no unwaived finding is at or above the fail level."""
         return not self.failing
+
+    def rule(self, code_or_name: str) -> Rule:
+        """The rule that ran by code (``CERT001``, in any case) or name (``certificate-expired``).
+
+        Raises :class:`KeyError` for a rule that did not run in this check, naming the
+        closest that did.
+        """
+        for ran in self.rules:
+            if code_or_name.upper() == ran.code or code_or_name == ran.name:
+                return ran
+        close = suggest(code_or_name, [r.code for r in self.rules] + [r.name for r in self.rules])
+        hint = f"; did you mean {close!r}?" if close else ""
+        raise KeyError(f"rule {code_or_name!r} did not run in this check{hint}")
 
     def counts_by_severity(self) -> dict[str, int]:
         """Unwaived findings per severity, every severity present (``error`` first).
