@@ -211,6 +211,38 @@ def test_selection_options_add_up_when_repeated_and_take_any_case(
     assert codes(out) == {"CERT001", "DOC001"}
 
 
+def test_exit_zero_passes_findings_but_not_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--exit-zero")
+    assert code == 0
+    assert "FAILED (fail on error)" in out  # the report still gives its verdict
+    (tmp_path / "people.toml").write_text('[[person]]\nid = "BF1"\n', encoding="utf-8")
+    assert run(capsys, "check", str(tmp_path), *AS_OF, "--exit-zero")[0] == 2
+
+
+def test_statistics_count_each_rules_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    full = mc.check(mc.load(EXAMPLE), as_of="2021-03-31")
+    code, out, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--statistics", "--format", "json")
+    assert code == (0 if full.ok else 1)
+    rows = json.loads(out)
+    assert {row["code"]: row["count"] for row in rows if row["count"]} == full.counts_by_rule()
+    waived = {row["code"]: row["waived"] for row in rows if row["waived"]}
+    assert waived == {"CERT001": len(full.waived)}
+    assert [row["code"] for row in rows] == sorted(row["code"] for row in rows)
+    _, text, _ = run(capsys, "check", str(EXAMPLE), *AS_OF, "--statistics")
+    lines = text.splitlines()
+    assert len(lines) == len(rows)
+    assert lines[0].split()[:4] == ["1", "CERT001", "error", "certificate-expired"]
+    assert lines[0].endswith("(1 waived)")
+
+
+def test_statistics_refuse_a_format_they_cannot_write(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(EXAMPLE), *AS_OF, "--statistics", "--format", "sarif")
+    assert (code, out) == (2, "")
+    assert "--statistics writes text or json, not sarif" in err
+
+
 def test_bad_config_and_bad_data_are_reported_together(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

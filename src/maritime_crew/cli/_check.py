@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from typing import Any
@@ -58,6 +59,16 @@ def add_parsers(commands: Any) -> None:
         "a dataset file or a path inside the dataset directory is refused",
     )
     check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings fail the check (bad input still exits 2)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="instead of the findings, how many each rule found (text, or json with --format json)",
+    )
+    check.add_argument(
         "--isolated",
         action="store_true",
         help="ignore every configuration file: the built-in defaults and these options only",
@@ -94,9 +105,15 @@ def run(arguments: argparse.Namespace) -> int:
         fleet = load_dataset(arguments)
     except io.DataError as problem:
         problems.append(cannot_load(arguments, problem))
+    if arguments.statistics and arguments.format not in ("text", "json"):
+        problems.append(f"--statistics writes text or json, not {arguments.format}")
     if problems or config is None:
         return error("\n".join(problems))
     result = check(fleet, arguments.as_of or today_in_london(), config)
+    verdict = EXIT_OK if result.ok or arguments.exit_zero else EXIT_FINDINGS
+    if arguments.statistics:
+        _write(arguments, statistics(result, arguments.format), config)
+        return verdict
     color = (
         arguments.format == "text"
         and arguments.output is None
@@ -111,10 +128,51 @@ def run(arguments: argparse.Namespace) -> int:
         color=color,
         tool_version=__version__,
     )
-    text = redacted(text, arguments.format)  # the net under the report's own redaction
+    _write(arguments, redacted(text, arguments.format), config)  # the net under redaction
+    return verdict
+
+
+def _write(arguments: argparse.Namespace, text: str, config: Any) -> None:
+    """The report to standard output, or to ``--output`` (never over the inputs)."""
     if arguments.output is None:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     else:
         inputs = [arguments.path, *([config.source] if config.source else [])]
         write_output(arguments.output, text, inputs=inputs)
-    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def statistics(result: Any, format: str) -> str:
+    """How many findings each rule found, as ``--statistics`` writes them.
+
+    One row per rule with a finding, in code order: the unwaived findings (those past
+    ``max-findings-per-rule`` counted), the waived ones, the rule's code, its severity in
+    this check and its name. Nothing here comes from the data but counts.
+    """
+    from ..rules import Severity
+
+    active = result.counts_by_rule()
+    waived: dict[str, int] = {}
+    severity: dict[str, Severity] = {}
+    for finding in result.findings:
+        severity.setdefault(finding.code, finding.severity)
+        if finding.waived:
+            waived[finding.code] = waived.get(finding.code, 0) + finding.stands_for
+    rows = [
+        (code, active.get(code, 0), waived.get(code, 0), severity[code], result.rule(code).name)
+        for code in sorted(set(active) | set(waived))
+    ]
+    if format == "json":
+        return json.dumps(
+            [
+                {"code": c, "count": n, "waived": w, "severity": s.value, "name": name}
+                for c, n, w, s, name in rows
+            ],
+            indent=2,
+        )
+    if not rows:
+        return "no findings"
+    width = max(len(f"{n:,}") for _, n, _, _, _ in rows)
+    return "\n".join(
+        f"{n:>{width},}  {c:<8} {s.value:<8} {name}" + (f"  ({w:,} waived)" if w else "")
+        for c, n, w, s, name in rows
+    )
