@@ -156,6 +156,28 @@ def test_a_rule_that_crashes_is_reported_not_raised() -> None:
     assert finding.severity is Severity.WARNING
 
 
+@pytest.mark.parametrize(("kind", "placed"), [("vesel", False), ("drill", True)])
+def test_a_finding_about_a_misspelt_kind_is_refused_and_a_kind_of_ones_own_kept(
+    kind: str, placed: bool
+) -> None:
+    registry = Registry(load_builtins=False, load_plugins=False)
+
+    @rule(
+        code="TEST010", name="about", severity="info", summary="s", rationale="r", registry=registry
+    )
+    def about(data: mc.model.Fleet, ctx: Context) -> Iterator[Finding]:
+        yield ctx.finding(mc.model.Subject(kind, "V1"), "about V1")
+
+    (finding,) = check(PEOPLE, AS_OF, registry=registry).findings
+    if placed:
+        assert finding.subject == mc.model.Subject("drill", "V1")
+    else:  # the rule's own mistake is reported, not a finding that cannot be placed
+        assert finding.subject == mc.model.Subject("rule", "TEST010")
+        assert "subject kind 'vesel' is not a kind of record; did you mean 'vessel'?" in (
+            finding.message
+        )
+
+
 def test_waivers_in_force_mark_findings_and_do_not_fail() -> None:
     waiver = mc.model.Waiver(
         "W1",

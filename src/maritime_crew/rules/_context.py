@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,23 @@ if TYPE_CHECKING:
 __all__ = ["Context"]
 
 _ID_TABLES = frozenset(table.name for table in TABLES if table.name != "work_period")
+_KINDS = frozenset(table.name for table in TABLES) | {"debrief_finding", "rule"}
+"""The kinds of subject the library places and locates; a rule may name kinds of its own."""
+
+
+def misspelt_kind(kind: str) -> str | None:
+    """The known subject kind that ``kind`` is a slip for (``vesel``, ``persons``), if any.
+
+    A kind of one's own that is not within a letter or two of a known kind is left alone,
+    as are nested kinds such as ``certificate``.
+    """
+    if kind in _KINDS:
+        return None
+    word = kind.strip().lower().replace(" ", "_").replace("-", "_")
+    if word in _KINDS:
+        return word
+    close = difflib.get_close_matches(word, sorted(_KINDS), n=1, cutoff=0.8)
+    return close[0] if close and abs(len(close[0]) - len(word)) <= 2 else None
 
 
 class Context:
@@ -104,8 +122,15 @@ class Context:
         Where ``vessel`` and ``crew`` are not given they are worked out from the subject
         on the date (a person's crew and its vessel, an item's holder, an operation's
         vessel); where ``source`` is not given, it is the file and line of the subject's
-        record.
+        record. A subject kind a letter or two from a known one (``vesel``) raises
+        :class:`ValueError` rather than give a finding that cannot be placed; a kind of
+        one's own is fine.
         """
+        slip = misspelt_kind(subject.kind)
+        if slip is not None:  # such a finding would have no vessel, crew or source line
+            raise ValueError(
+                f"subject kind {subject.kind!r} is not a kind of record; did you mean {slip!r}?"
+            )
         view = self._view
         if vessel is None and crew is None:
             placed = view.placement(subject)

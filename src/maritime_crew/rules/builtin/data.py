@@ -38,7 +38,7 @@ from ...model import (
     Waiver,
     WorkPeriod,
 )
-from .._context import Context
+from .._context import Context, misspelt_kind
 from .._finding import Finding
 from .._severity import Severity
 from ._people import count
@@ -553,9 +553,6 @@ def _sizes_words(sizes: Sequence[str], size: str) -> str:
     return f"which the type does not come in (its sizes: {', '.join(map(repr, sizes))}){hint}"
 
 
-_SUBJECT_KINDS = sorted(_ID_TABLE_NAMES | {"debrief_finding", "rule", "work_period"})
-
-
 def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
     """Names that must match a list but do not.
 
@@ -622,14 +619,12 @@ def _unknown_names(fleet: Fleet, ctx: Context) -> Iterator[Finding]:
             )
     for waiver in fleet.waivers:
         written = waiver.subject.kind
-        if written in _SUBJECT_KINDS:
-            continue
-        close = difflib.get_close_matches(written.replace(" ", "_"), _SUBJECT_KINDS, n=1)
-        if close:  # a kind of one's own (a custom rule's) is left alone
+        slip = misspelt_kind(written)  # as a rule's finding is refused; a kind of one's own
+        if slip is not None:  # (a custom rule's) is left alone
             yield ctx.finding(
                 Subject("waiver", waiver.id),
                 f"waiver {waiver.id} names subject kind {written!r}, which is not a kind of "
-                f"record; did you mean {close[0]!r}?",
+                f"record; did you mean {slip!r}?",
                 details={"field": "subject.kind", "kind": "subject kind", "id": written},
             )
 
