@@ -211,6 +211,29 @@ def test_selection_options_add_up_when_repeated_and_take_any_case(
     assert codes(out) == {"CERT001", "DOC001"}
 
 
+def test_output_makes_the_folders_it_needs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "reports" / "2021-03" / "check.json"
+    code, out, _ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json", "--output", str(target)
+    )
+    assert (code, out) == (1, "")
+    assert json.loads(target.read_text(encoding="utf-8"))["findings"]
+
+
+def test_output_under_a_file_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "taken").write_text("not a folder", encoding="utf-8")
+    code, _, err = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--output", str(tmp_path / "taken" / "r.txt")
+    )
+    assert code == 2
+    assert "cannot write" in err
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "not a folder"
+
+
 def test_exit_zero_passes_findings_but_not_bad_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

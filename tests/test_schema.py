@@ -103,5 +103,8 @@ def test_schema_command_prints_or_writes_the_schema(
     target = tmp_path / "dataset.schema.json"
     assert main(["schema", "--output", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == dataset_schema()
-    assert main(["schema", "--output", str(tmp_path / "missing" / "x.json")]) == 2
+    nested = tmp_path / "missing" / "x.json"  # its folder is made
+    assert main(["schema", "--output", str(nested)]) == 0
+    assert json.loads(nested.read_text(encoding="utf-8")) == dataset_schema()
+    assert main(["schema", "--output", str(target / "x.json")]) == 2  # under a file
     assert "cannot write" in capsys.readouterr().err

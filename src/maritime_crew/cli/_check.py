@@ -55,7 +55,8 @@ def add_parsers(commands: Any) -> None:
     check.add_argument(
         "--output",
         metavar="FILE",
-        help="write the report to FILE instead of standard output (- means standard output); "
+        help="write the report to FILE, making its folders if need be, instead of standard "
+        "output (- means standard output); "
         "a dataset file or a path inside the dataset directory is refused",
     )
     check.add_argument(

@@ -281,7 +281,8 @@ def write_output(path: str, text: str, *, inputs: Iterable[str | os.PathLike[str
     :func:`refuse_to_overwrite_inputs`. Otherwise the text goes to
     :func:`maritime_crew.io.write_atomically`: a regular file is replaced atomically
     (the old file, if any, is left as it was on a failure, and no temporary file is left
-    behind), and a device or FIFO is written in place, never replaced.
+    behind), and a device or FIFO is written in place, never replaced. Missing parent
+    folders are made first.
     """
     from pathlib import Path
 
@@ -297,6 +298,9 @@ def write_output(path: str, text: str, *, inputs: Iterable[str | os.PathLike[str
         raise UsageError(f"cannot write {path}: it names a directory; give a file name")
     refuse_to_overwrite_inputs(path, inputs)
     try:
+        parent = Path(path).parent
+        if not parent.is_dir():  # reports/ in a fresh checkout
+            parent.mkdir(parents=True, exist_ok=True)
         write_atomically(Path(path), text)
     except OSError as problem:
         reason = problem.strerror or str(problem)
