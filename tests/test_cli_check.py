@@ -234,6 +234,49 @@ def test_output_under_a_file_is_a_usage_error(
     assert (tmp_path / "taken").read_text(encoding="utf-8") == "not a folder"
 
 
+def test_config_names_the_configuration_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "ci.toml"
+    elsewhere.write_text('select = ["DOC001"]\n', encoding="utf-8")
+    _, out, _ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json", "--config", str(elsewhere)
+    )
+    assert codes(out) == {"DOC001"}
+    project = tmp_path / "pyproject.toml"
+    project.write_text('[tool.maritime-crew]\nselect = ["CERT001"]\n', encoding="utf-8")
+    _, out, _ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json", "--config", str(project)
+    )
+    assert codes(out) == {"CERT001"}
+    project.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", str(EXAMPLE), *AS_OF, "--config", str(project))
+    assert (code, out) == (2, "")
+    assert "has no [tool.maritime-crew] table" in err
+    with pytest.raises(SystemExit) as caught:
+        main(["check", str(EXAMPLE), "--config", str(elsewhere), "--isolated"])
+    assert caught.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_show_settings_prints_what_would_run_without_reading_the_data(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "people.toml").write_text("this is not TOML", encoding="utf-8")
+    (tmp_path / "maritime-crew.toml").write_text(
+        'select = ["CERT00"]\nignore = ["CERT003"]\nfail-on = "warning"\n'
+        "[rules.CERT002]\nwithin-days = 30\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", str(tmp_path), "--show-settings", "--ignore", "CERT004")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == f"configuration: {tmp_path / 'maritime-crew.toml'}"
+    assert lines[1:4] == ["fail-on: warning", "max-findings-per-rule: 1,000", "rules: 4"]
+    assert [line.split()[0] for line in lines[4:]] == ["CERT001", "CERT002", "CERT005", "CERT006"]
+    assert lines[5].endswith("certificate-expiring  (within-days = 30)")
+
+
 def test_exit_zero_passes_findings_but_not_bad_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

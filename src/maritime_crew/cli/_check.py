@@ -69,10 +69,23 @@ def add_parsers(commands: Any) -> None:
         action="store_true",
         help="instead of the findings, how many each rule found (text, or json with --format json)",
     )
-    check.add_argument(
+    where = check.add_mutually_exclusive_group()
+    where.add_argument(
+        "--config",
+        metavar="PATH",
+        help="read the configuration from PATH (a maritime-crew.toml, or a pyproject.toml's "
+        "[tool.maritime-crew]) instead of looking for one beside the dataset",
+    )
+    where.add_argument(
         "--isolated",
         action="store_true",
         help="ignore every configuration file: the built-in defaults and these options only",
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the configuration that applies and the rules it runs, then exit "
+        "(the data is not loaded)",
     )
     check.add_argument(
         "--redact",
@@ -92,16 +105,23 @@ def run(arguments: argparse.Namespace) -> int:
     problems: list[str] = []
     config = None
     try:
-        found = Config() if arguments.isolated else Config.discover(arguments.path)
+        if arguments.config is not None:
+            found = Config.from_file(arguments.config)
+        else:
+            found = Config() if arguments.isolated else Config.discover(arguments.path)
         config = found.with_options(
             select=arguments.select,
             extend_select=arguments.extend_select,
             ignore=(arguments.ignore or []) + (arguments.extend_ignore or []),
             fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None,
         )
-        config.resolve(default_registry())  # unknown rules and parameters, before the data
+        enabled = config.resolve(default_registry())  # unknown rules, before the data
     except ConfigError as problem:
         problems.append(str(problem))
+    else:
+        if arguments.show_settings:
+            sys.stdout.write(settings(config, enabled) + "\n")
+            return EXIT_OK
     try:
         fleet = load_dataset(arguments)
     except io.DataError as problem:
@@ -140,6 +160,22 @@ def _write(arguments: argparse.Namespace, text: str, config: Any) -> None:
     else:
         inputs = [arguments.path, *([config.source] if config.source else [])]
         write_output(arguments.output, text, inputs=inputs)
+
+
+def settings(config: Any, enabled: Any) -> str:
+    """What ``--show-settings`` prints: where the configuration came from, and what runs."""
+    lines = [
+        f"configuration: {config.source or 'built-in defaults'}",
+        f"fail-on: {config.fail_on.value}",
+        f"max-findings-per-rule: {config.max_findings_per_rule:,}",
+        f"rules: {len(enabled)}",
+    ]
+    for entry in enabled:
+        rule = entry.rule
+        params = ", ".join(f"{key} = {value!r}" for key, value in entry.params.items())
+        line = f"  {rule.code:<8} {entry.severity.value:<8} {rule.name}"
+        lines.append(line + (f"  ({params})" if params else ""))
+    return "\n".join(lines)
 
 
 def statistics(result: Any, format: str) -> str:

@@ -213,6 +213,23 @@ class Config:
         )
 
     @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Config:
+        """The configuration in a file named on purpose (``--config``).
+
+        A ``pyproject.toml`` gives its ``[tool.maritime-crew]`` table, which must be
+        there; any other file is read as a ``maritime-crew.toml``. Raises
+        :class:`ConfigError` for a file that cannot be read or is wrong.
+        """
+        file = Path(path)
+        table = _read(file)
+        if file.name == "pyproject.toml":
+            found = table.get("tool", {}).get("maritime-crew")
+            if not isinstance(found, dict):
+                raise ConfigError(["it has no [tool.maritime-crew] table"], str(file))
+            table = found
+        return cls.from_mapping(table, str(file))
+
+    @classmethod
     def discover(cls, dataset: str | os.PathLike[str]) -> Config:
         """The configuration for a dataset: see the module documentation."""
         found = find_config(Path(dataset))
