@@ -215,9 +215,13 @@ def test_to_records_gives_plain_values() -> None:
         "message": "BF1 has a short name",
         "file": None,
         "line": None,
+        "waived": False,
         "waived_by": None,
         "details": {"n": 2},
     }
+    filled = report.to_records(missing="(none)")
+    assert (filled[0]["vessel"], filled[0]["crew"]) == ("(none)", "(none)")
+    assert [{**r, "vessel": None, "crew": None} for r in filled] == report.to_records()
 
 
 def test_two_checks_of_the_same_data_give_the_same_report() -> None:

@@ -93,6 +93,7 @@ class Finding:
             "message": self.message,
             "file": self.source.file if self.source else None,
             "line": self.source.line if self.source else None,
+            "waived": self.waived,
             "waived_by": self.waived_by,
             "details": plain_details(self.details),
         }

@@ -102,8 +102,19 @@ class Report:
             counts[finding.code] += finding.stands_for
         return dict(sorted(counts.items()))
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """Every finding as a flat dict, e.g. for ``pandas.DataFrame(report.to_records())``."""
-        return [
-            {"as_of": self.as_of.isoformat(), **finding.to_record()} for finding in self.findings
-        ]
+    def to_records(self, *, missing: str | None = None) -> list[dict[str, Any]]:
+        """Every finding as a flat dict, e.g. for ``pandas.DataFrame(report.to_records())``.
+
+        ``waived`` says whether a waiver covers the finding. A finding about the whole
+        fleet has no vessel or crew (``None``), and pandas' ``groupby`` leaves such rows
+        out unless told ``dropna=False``; ``missing`` (for example ``"(none)"``) is put in
+        their place instead.
+        """
+        as_of = self.as_of.isoformat()
+        records = [{"as_of": as_of, **finding.to_record()} for finding in self.findings]
+        if missing is not None:
+            for record in records:
+                for key in ("vessel", "crew"):
+                    if record[key] is None:
+                        record[key] = missing
+        return records
