@@ -49,6 +49,15 @@ def test_expiring_then_expired_certificate() -> None:
     assert result.errors_on("2021-02-14") == {}
     assert result.errors_on("2021-02-15") == {"vigilant": 1}
     assert result.errors["vigilant"] == (0,) * 45 + (1,) * 45
+    # a series for a plot: every day, zeros included
+    rows = result.error_records()
+    assert len(rows) == result.days == 90
+    assert rows[0] == {"date": "2021-01-01", "vessel": "vigilant", "errors": 0}
+    assert rows[45] == {"date": "2021-02-15", "vessel": "vigilant", "errors": 1}
+    quiet = timeline(_fleet(), "2020-06-01", "2020-06-03", config=CONFIG)
+    assert quiet.error_records() == [
+        {"date": f"2020-06-0{day}", "vessel": None, "errors": 0} for day in (1, 2, 3)
+    ]
     expired = next(h for h in result.findings if h.key.code == "CERT001")
     assert expired.key.subject == mc.model.Subject("person", "BF1")
     assert expired.intervals[0].message.startswith(

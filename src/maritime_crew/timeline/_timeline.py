@@ -188,16 +188,24 @@ class Timeline:
         ]
 
     def error_records(self) -> list[dict[str, Any]]:
-        """One dict per day and vessel with unwaived error findings: date, vessel, errors."""
-        records = []
-        for index in range((self.end - self.start).days + 1):
-            day = self.start.add(days=index).isoformat()
-            for vessel in sorted(self.errors, key=lambda v: v or "\uffff"):
-                if self.errors[vessel][index]:
-                    records.append(
-                        {"date": day, "vessel": vessel, "errors": self.errors[vessel][index]}
-                    )
-        return records
+        """Unwaived error findings per day and vessel: date, vessel, errors, for a plot.
+
+        Every day of the range, for every vessel with an error on some day of it (``None``
+        for findings of no vessel), zeros included, so that a series has no gaps; a range
+        with no error at all gives each day once, with no vessel and 0.
+        """
+        vessels = sorted(self.errors, key=lambda v: v or "\uffff")
+        rows = [self.errors[vessel] for vessel in vessels] or [(0,) * self.days]
+        return [
+            {"date": self.start.add(days=index).isoformat(), "vessel": vessel, "errors": row[index]}
+            for index in range(self.days)
+            for vessel, row in zip(vessels or [None], rows, strict=True)
+        ]
+
+    @property
+    def days(self) -> int:
+        """How many days the range holds, both ends included."""
+        return (self.end - self.start).days + 1
 
 
 def _order(key: FindingKey) -> tuple[str, str, str, str, int]:
