@@ -47,3 +47,31 @@ def test_a_day_reached_any_way_is_the_same_pendulum_date(date: pendulum.Date) ->
     for found in (day_of_ordinal(date.toordinal()), shift(date.subtract(days=1), days=1)):
         assert found == date
         assert type(found) is pendulum.Date
+
+
+@given(dates, st.sampled_from(["person", "issue", "waiver", "item"]))
+def test_a_records_on_date_methods_read_iso_text_as_the_date(
+    date: pendulum.Date, which: str
+) -> None:
+    """``person.in_service_on("2021-03-31")`` as the functions read a date, not an error."""
+    import maritime_crew as mc
+
+    day = pendulum.Date(2020, 6, 15)
+    person = mc.model.Person(
+        "BF1", "A", mc.model.Discipline.DECK, born=day, joined=day, left=day.add(years=1)
+    )
+    issue = mc.model.Issue("LJ-1", day, day.add(days=30))
+    waiver = mc.model.Waiver(
+        "W1", "CERT001", mc.model.Subject("person", "BF1"), "r", "g", day, day.add(days=9)
+    )
+    item = mc.model.EquipmentItem(
+        "LJ-1", "lifejacket", manufactured=day, status=mc.model.ItemStatus.LOST, status_date=day
+    )
+    text = date.isoformat()
+    asked = {
+        "person": lambda on: (person.in_service_on(on), person.age_on(on)),
+        "issue": issue.held_on,
+        "waiver": waiver.in_force_on,
+        "item": lambda on: (item.status_on(on), item.age_on(on)),
+    }[which]
+    assert asked(text) == asked(date) == asked(datetime.date(date.year, date.month, date.day))

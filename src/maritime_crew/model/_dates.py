@@ -14,6 +14,7 @@ __all__ = [
     "as_date",
     "day_of_ordinal",
     "months_later",
+    "on_day",
     "shift",
     "shift_ordinal",
 ]
@@ -46,6 +47,15 @@ def as_date(value: DateLike, name: str = "as_of") -> pendulum.Date:
             f"may hold), not {day}"
         )
     return day
+
+
+def on_day(value: DateLike) -> datetime.date:
+    """The date a record's ``..._on(date)`` method is asked about.
+
+    ISO text is read as by :func:`as_date`; a date is taken as it is (the common case
+    costs one type test).
+    """
+    return as_date(value, "date") if isinstance(value, str) else value
 
 
 def _as_date(value: DateLike, name: str) -> pendulum.Date:

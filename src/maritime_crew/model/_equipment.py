@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from ._base import doc
+from ._dates import DateLike, on_day
 from ._period import AgeSchedule, Period, completed_years
 from ._provenance import Recorded, provenance_last
 
@@ -124,16 +125,19 @@ class EquipmentItem(Recorded):
         factory=tuple, metadata=doc("Service and inspection history.")
     )
 
-    def age_on(self, date: pendulum.Date) -> int | None:
-        """Age in completed years since manufacture, or ``None`` if unknown."""
+    def age_on(self, date: DateLike) -> int | None:
+        """Age in completed years since manufacture, or ``None`` if unknown.
+
+        ``date`` is a date or ISO text, as everywhere a date is asked about.
+        """
         if self.manufactured is None:
             return None
-        return completed_years(self.manufactured, date)
+        return completed_years(self.manufactured, on_day(date))
 
-    def status_on(self, date: pendulum.Date) -> ItemStatus:
+    def status_on(self, date: DateLike) -> ItemStatus:
         """The item's status on ``date``: withdrawn or lost only from ``status_date`` on."""
         if self.status is ItemStatus.IN_SERVICE:
             return self.status
-        if self.status_date is not None and date < self.status_date:
+        if self.status_date is not None and on_day(date) < self.status_date:
             return ItemStatus.IN_SERVICE
         return self.status

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from ._base import doc
+from ._dates import DateLike, on_day
 from ._entries import PLAIN_OR_TABLE, held_always, plain_entries
 from ._period import completed_years
 from ._practice import PracticeEvent
@@ -188,13 +189,14 @@ class Issue(Recorded):
         ),
     )
 
-    def held_on(self, date: pendulum.Date) -> bool:
+    def held_on(self, date: DateLike) -> bool:
         """True if the person held the item on ``date``.
 
         The issue day counts and the return day does not, so an item handed back and
         re-issued on the same day has one holder on that day: the new one.
         """
-        return self.issued <= date and (self.returned is None or date < self.returned)
+        day = on_day(date)
+        return self.issued <= day and (self.returned is None or day < self.returned)
 
 
 @attrs.frozen(field_transformer=provenance_last)
@@ -436,16 +438,20 @@ class Person(Recorded):
         """Every duty role id listed, whatever its dates, in data order (repeats once)."""
         return tuple(dict.fromkeys(entry.role for entry in self.duty_roles))
 
-    def age_on(self, date: pendulum.Date) -> int | None:
-        """Age in completed years on ``date``, or ``None`` if the birth date is unknown."""
+    def age_on(self, date: DateLike) -> int | None:
+        """Age in completed years on ``date``, or ``None`` if the birth date is unknown.
+
+        ``date`` is a date or ISO text, as everywhere a date is asked about.
+        """
         if self.born is None:
             return None
-        return completed_years(self.born, date)
+        return completed_years(self.born, on_day(date))
 
-    def in_service_on(self, date: pendulum.Date) -> bool:
+    def in_service_on(self, date: DateLike) -> bool:
         """True if the person was in the command on ``date`` (join and leave days count)."""
-        joined = self.joined is None or self.joined <= date
-        return joined and (self.left is None or date <= self.left)
+        day = on_day(date)
+        joined = self.joined is None or self.joined <= day
+        return joined and (self.left is None or day <= self.left)
 
 
 PLAIN_OR_TABLE[RoleHeld] = "role"

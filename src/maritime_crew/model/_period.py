@@ -252,7 +252,7 @@ class AgeSchedule:
         return ", ".join(f"{band.period} from age {band.from_age}" for band in self.bands)
 
 
-def completed_years(start: pendulum.Date, date: pendulum.Date) -> int:
+def completed_years(start: datetime.date, date: datetime.date) -> int:
     """Whole years from ``start`` to ``date``.
 
     An anniversary of 29 February falls on 1 March in other years, as for ages in UK law.

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from ._base import Subject, doc
+from ._dates import DateLike, on_day
 from ._provenance import Recorded, provenance_last
 
 __all__ = ["Waiver", "WaiverCondition"]
@@ -53,6 +54,7 @@ class Waiver(Recorded):
         ),
     )
 
-    def in_force_on(self, date: pendulum.Date) -> bool:
+    def in_force_on(self, date: DateLike) -> bool:
         """True from the grant date up to and including the expiry date."""
-        return self.granted_on <= date and (self.expires is None or date <= self.expires)
+        day = on_day(date)
+        return self.granted_on <= day and (self.expires is None or day <= self.expires)
