@@ -513,7 +513,13 @@ def _unknown_work_references(
     """
     first: dict[tuple[str, str], int] = {}
     periods: collections.Counter[tuple[str, str]] = collections.Counter()
-    for position, period in enumerate(fleet.work_periods):
+    work = fleet.work_periods
+    aboard = _values(work, "vessel")
+    aboard.discard(None)  # no vessel recorded
+    named = (people, _values(work, "person")), (vessels, aboard)
+    if all(all(map(known.__contains__, keys)) for known, keys in named):
+        work = ()  # every id they name exists: not read period by period
+    for position, period in enumerate(work):
         if period.person not in people:
             first.setdefault(("person", period.person), position)
             periods["person", period.person] += 1
