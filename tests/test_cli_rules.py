@@ -34,7 +34,12 @@ def test_rules_as_json_documents_each_rule(capsys: pytest.CaptureFixture[str]) -
             "parameters",
             "example",
             "fix",
+            "package",
+            "package_version",
         }
+    # each rule names the distribution it came with: the library's, or a plugin's
+    assert {r["package"] for r in records} <= {"maritime-crew", "mc-example-plugin"}
+    assert all(r["package_version"] for r in records)
     expiring = next(r for r in records if r["code"] == "CERT002")
     assert expiring["parameters"] == [
         {
@@ -61,3 +66,14 @@ def test_explain_by_code_or_name(capsys: pytest.CaptureFixture[str], which: str)
 def test_explain_of_an_unknown_rule_suggests_one(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "CERT0001"]) == 2
     assert "unknown rule 'CERT0001'; did you mean" in capsys.readouterr().err
+
+
+def test_explain_names_the_plugin_and_version_a_rule_came_with(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    package = default_registry().package_of("XMPL001")
+    if package is None:
+        pytest.skip("install tests/plugins/example-plugin (tox does) to run this test")
+    assert main(["explain", "XMPL001"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "XMPL001 single-word-name (info), from plugin mc-example-plugin 1.0.0"

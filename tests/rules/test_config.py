@@ -342,3 +342,10 @@ def test_the_search_stops_at_the_home_directory(
     assert Config.discover(dataset) == Config()
     (home / "pyproject.toml").write_text('[tool.maritime-crew]\nignore = ["TRN"]\n')
     assert Config.discover(dataset).ignore == ("TRN",)
+
+
+def test_plugins_is_a_list_of_distribution_names() -> None:
+    assert Config.from_mapping({"plugins": ["mc-example-plugin"]}).plugins == ("mc-example-plugin",)
+    assert Config.from_mapping({}).plugins is None  # every installed plugin
+    with pytest.raises(ConfigError, match="'plugins' must be a list"):
+        Config.from_mapping({"plugins": "mc-example-plugin"})

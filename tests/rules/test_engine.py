@@ -6,6 +6,7 @@ import datetime
 import importlib.metadata
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pendulum
 import pytest
@@ -13,6 +14,7 @@ import pytest
 import maritime_crew as mc
 from maritime_crew.rules import (
     Config,
+    ConfigError,
     Context,
     Finding,
     RegistrationError,
@@ -380,3 +382,51 @@ def test_an_installed_plugin_adds_its_rules() -> None:
     assert [f.message for f in report.findings] == ["BF1 has a name of fewer than 2 words"]
     report = check(data, AS_OF, Config(select=("XMPL",), parameters={"XMPL001": {"min-words": 3}}))
     assert [f.subject.id for f in report.findings] == ["BF1", "BF2"]
+
+
+def _example_plugin() -> None:
+    names = {entry.name for entry in importlib.metadata.entry_points(group="maritime_crew.rules")}
+    if "example" not in names:
+        if os.environ.get("MC_REQUIRE_PLUGIN"):
+            pytest.fail("tests/plugins/example-plugin is not installed in this environment")
+        pytest.skip("install tests/plugins/example-plugin (tox does) to run this test")
+
+
+def test_a_rule_knows_the_package_it_came_with() -> None:
+    _example_plugin()
+    registry = default_registry()
+    assert registry.package_of("XMPL001") == ("mc-example-plugin", "1.0.0")
+    assert registry.package_of("CERT001") == ("maritime-crew", mc.__version__)
+
+
+def test_the_plugins_allow_list_keeps_other_plugins_rules_out() -> None:
+    _example_plugin()
+    data = fleet(people=[person("BF1", name="Cher")])
+    every = {f.code for f in check(data, AS_OF).findings}
+    assert "XMPL001" in every
+    none = check(data, AS_OF, Config(plugins=()))
+    assert "XMPL001" not in {rule.code for rule in none.rules}
+    assert {f.code for f in none.findings} == every - {"XMPL001"}
+    allowed = check(data, AS_OF, Config(plugins=("mc-example-plugin",)))
+    assert {f.code for f in allowed.findings} == every
+    # a selector that names only a left-out plugin's rules is unknown, as if not installed
+    with pytest.raises(ConfigError, match="XMPL"):
+        check(data, AS_OF, Config(select=("XMPL",), plugins=()))
+    with pytest.raises(ConfigError, match="no installed rule plugin 'mc-exampel-plugin'; "):
+        check(data, AS_OF, Config(plugins=("mc-exampel-plugin",)))
+
+
+def test_no_plugins_on_the_command_line_runs_the_built_in_rules(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _example_plugin()
+    from maritime_crew.cli import main
+
+    example = Path(__file__).parent.parent.parent / "examples" / "fleet"
+    main(["check", str(example), "--as-of", "2021-03-31", "--show-settings", "--no-plugins"])
+    settings = capsys.readouterr().out
+    assert "XMPL001" not in settings
+    builtin = [r for r in default_registry().rules() if r.code != "XMPL001"]
+    assert f"rules: {len(builtin)}\n" in settings
+    main(["check", str(example), "--as-of", "2021-03-31", "--show-settings"])
+    assert "single-word-name  [mc-example-plugin 1.0.0]" in capsys.readouterr().out

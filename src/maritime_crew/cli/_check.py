@@ -82,6 +82,11 @@ def add_parsers(commands: Any) -> None:
         help="ignore every configuration file: the built-in defaults and these options only",
     )
     check.add_argument(
+        "--no-plugins",
+        action="store_true",
+        help="run the built-in rules only: no installed rule plugin is imported",
+    )
+    check.add_argument(
         "--show-settings",
         action="store_true",
         help="print the configuration that applies and the rules it runs, then exit "
@@ -99,7 +104,7 @@ def run(arguments: argparse.Namespace) -> int:
     """Load, check, render; the exit code says whether the report passed."""
     from .. import io, report
     from .._version import __version__
-    from ..rules import Config, ConfigError, Severity, check, default_registry
+    from ..rules import Config, ConfigError, Registry, Severity, check, default_registry
 
     # Report a bad configuration and bad data together, not one after the other.
     problems: list[str] = []
@@ -115,12 +120,13 @@ def run(arguments: argparse.Namespace) -> int:
             ignore=(arguments.ignore or []) + (arguments.extend_ignore or []),
             fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None,
         )
-        enabled = config.resolve(default_registry())  # unknown rules, before the data
+        registry = Registry(load_plugins=False) if arguments.no_plugins else default_registry()
+        enabled = config.resolve(registry)  # unknown rules, before the data
     except ConfigError as problem:
         problems.append(str(problem))
     else:
         if arguments.show_settings:
-            sys.stdout.write(settings(config, enabled) + "\n")
+            sys.stdout.write(settings(config, enabled, registry) + "\n")
             return EXIT_OK
     try:
         fleet = load_dataset(arguments)
@@ -130,7 +136,7 @@ def run(arguments: argparse.Namespace) -> int:
         problems.append(f"--statistics writes text or json, not {arguments.format}")
     if problems or config is None:
         return error("\n".join(problems))
-    result = check(fleet, arguments.as_of or today_in_london(), config)
+    result = check(fleet, arguments.as_of or today_in_london(), config, registry=registry)
     verdict = EXIT_OK if result.ok or arguments.exit_zero else EXIT_FINDINGS
     if arguments.statistics:
         _write(arguments, statistics(result, arguments.format), config)
@@ -162,7 +168,7 @@ def _write(arguments: argparse.Namespace, text: str, config: Any) -> None:
         write_output(arguments.output, text, inputs=inputs)
 
 
-def settings(config: Any, enabled: Any) -> str:
+def settings(config: Any, enabled: Any, registry: Any) -> str:
     """What ``--show-settings`` prints: where the configuration came from, and what runs."""
     lines = [
         f"configuration: {config.source or 'built-in defaults'}",
@@ -174,6 +180,9 @@ def settings(config: Any, enabled: Any) -> str:
         rule = entry.rule
         params = ", ".join(f"{key} = {value!r}" for key, value in entry.params.items())
         line = f"  {rule.code:<8} {entry.severity.value:<8} {rule.name}"
+        package = registry.package_of(rule.code)
+        if package is not None and package[0] != "maritime-crew":  # a plugin's
+            line += f"  [{package[0]} {package[1]}]"
         lines.append(line + (f"  ({params})" if params else ""))
     return "\n".join(lines)
 

@@ -35,19 +35,36 @@ def run_rules(arguments: argparse.Namespace) -> int:
     """Print the catalogue as a table or as JSON."""
     from ..rules import default_registry
 
-    catalogue = default_registry().rules()
+    registry = default_registry()
+    catalogue = registry.rules()
+    packages = {rule.code: registry.package_of(rule.code) for rule in catalogue}
     if arguments.format == "json":
-        records = [rule.to_record() for rule in catalogue]
+        records = [
+            {**rule.to_record(), **_package_record(packages[rule.code])} for rule in catalogue
+        ]
         emit(json.dumps(records, indent=2, ensure_ascii=False) + "\n", "json")
         return EXIT_OK
     width = max((len(rule.name) for rule in catalogue), default=4)
     emit(
         "".join(
-            f"{rule.code:<8} {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}\n"
+            f"{rule.code:<8} {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}"
+            + _from_plugin(packages[rule.code])
+            + "\n"
             for rule in catalogue
         )
     )
     return EXIT_OK
+
+
+def _package_record(package: tuple[str, str] | None) -> dict[str, str | None]:
+    """The distribution a rule came with, for JSON: ``package`` and ``package_version``."""
+    name, version = package if package is not None else (None, None)
+    return {"package": name, "package_version": version}
+
+
+def _from_plugin(package: tuple[str, str] | None) -> str:
+    """`` [from plugin-name]`` for a plugin's rule in the text list; nothing for a built-in."""
+    return "" if package is None or package[0] == "maritime-crew" else f" [from {package[0]}]"
 
 
 def run_explain(arguments: argparse.Namespace) -> int:
@@ -69,8 +86,15 @@ def run_explain(arguments: argparse.Namespace) -> int:
         body = textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")
         return f"{title}\n{body}\n"
 
+    package = registry.package_of(rule.code)
+    if package is None:
+        came = ", registered in code"
+    elif package[0] == "maritime-crew":
+        came = ""  # built in: its version is maritime-crew --version
+    else:
+        came = f", from plugin {package[0]} {package[1]}"
     parts = [
-        f"{rule.code} {rule.name} ({rule.severity.value})\n",
+        f"{rule.code} {rule.name} ({rule.severity.value}){came}\n",
         paragraph("What it checks", rule.summary),
         paragraph("Why", rule.rationale + (f" [Source: {rule.source}]" if rule.source else "")),
     ]

@@ -56,6 +56,7 @@ _KEYS = (
     "ignore",
     "fail-on",
     "max-findings-per-rule",
+    "plugins",
     "severity",
     "rules",
 )
@@ -128,6 +129,9 @@ class Config:
     """The file the configuration came from, for messages."""
     command_line: tuple[Selection, ...] = ()
     """Selection from command-line options, applied in order after the file's own."""
+    plugins: tuple[str, ...] | None = None
+    """The plugins whose rules may run, by distribution name (``plugins``); ``None``: every
+    installed plugin's. The built-in rules, and rules registered in code, always may."""
     max_findings_per_rule: int = MAX_FINDINGS_PER_RULE
     """The most findings of one rule a check keeps (``max-findings-per-rule``, at least 1).
 
@@ -199,6 +203,13 @@ class Config:
             )
         else:
             parameters = {key: dict(value) for key, value in tables.items()}
+        plugins: tuple[str, ...] | None = None
+        if "plugins" in data:
+            value = data["plugins"]
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                plugins = tuple(value)
+            else:
+                problems.append("'plugins' must be a list of installed plugin distribution names")
         if problems:
             raise ConfigError(problems, source)
         return cls(
@@ -210,6 +221,7 @@ class Config:
             parameters,
             source,
             max_findings_per_rule=most,
+            plugins=plugins,
         )
 
     @classmethod
@@ -265,9 +277,13 @@ class Config:
         )
 
     def resolve(self, registry: Registry) -> tuple[EnabledRule, ...]:
-        """The rules to run, in code order; raises :class:`ConfigError` for anything unknown."""
-        rules = registry.rules()
+        """The rules to run, in code order; raises :class:`ConfigError` for anything unknown.
+
+        The rules of plugins that ``plugins`` leaves out are not known to the check at
+        all: selectors that name only them are unknown.
+        """
         problems: list[str] = []
+        rules = self._allowed(registry, problems)
         named = [
             (key, getattr(self, key.replace("-", "_")))
             for key in ("select", "extend-select", "ignore")
@@ -343,6 +359,38 @@ class Config:
                 self.source,
             )
         return tuple(enabled)
+
+    def _allowed(self, registry: Registry, problems: list[str]) -> tuple[Rule, ...]:
+        """The registry's rules less those of plugins ``plugins`` leaves out."""
+        rules = registry.rules()
+        if self.plugins is None:
+            return rules
+        installed = {
+            package[0]
+            for rule in rules
+            if (package := registry.package_of(rule.code)) and package[0] != "maritime-crew"
+        }
+        for name in self.plugins:
+            if name not in installed:
+                hint = suggest(name, sorted(installed))
+                advice = (
+                    f"did you mean {hint!r}?"
+                    if hint
+                    else (
+                        "installed: " + ", ".join(sorted(installed))
+                        if installed
+                        else "none is installed"
+                    )
+                )
+                problems.append(f"plugins: no installed rule plugin {name!r}; {advice}")
+        allowed = set(self.plugins)
+        return tuple(
+            rule
+            for rule in rules
+            if (package := registry.package_of(rule.code)) is None
+            or package[0] == "maritime-crew"
+            or package[0] in allowed
+        )
 
     def _severity_of(self, rule: Rule) -> Severity:
         best: tuple[int, Severity] | None = None

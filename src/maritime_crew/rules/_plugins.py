@@ -70,7 +70,9 @@ def load_plugins(registry: Registry) -> None:
     """Load every plugin of the entry-point group into ``registry``.
 
     Plugins are found among installed distributions only: nothing in the current
-    working directory is discovered or imported (see the module's documentation).
+    working directory is discovered or imported (see the module's documentation). Each
+    rule a plugin registers is noted as coming with the plugin's distribution and
+    version (:meth:`Registry.package_of`).
     """
     with _without_working_directory():
         _load_plugins(registry)
@@ -78,6 +80,9 @@ def load_plugins(registry: Registry) -> None:
 
 def _load_plugins(registry: Registry) -> None:
     for entry in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+        dist = entry.dist
+        package = (dist.name, dist.version) if dist is not None else (entry.name, "?")
+        before = {rule.code for rule in registry.rules()}
         try:
             loaded = entry.load()
         except Exception as exc:  # a broken plugin must not look like a crash of ours
@@ -95,3 +100,4 @@ def _load_plugins(registry: Registry) -> None:
                         "which is not a Rule"
                     )
                 registry.register(item)
+        registry._came_with({rule.code for rule in registry.rules()} - before, package)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -191,6 +191,7 @@ class Registry:
     def __init__(self, *, load_builtins: bool = True, load_plugins: bool = True) -> None:
         self._by_code: dict[str, Rule] = {}
         self._by_name: dict[str, Rule] = {}
+        self._packages: dict[str, tuple[str, str]] = {}
         self._load_builtins = load_builtins
         self._load_plugins = load_plugins
         self._loaded = False
@@ -227,10 +228,12 @@ class Registry:
             self._loading = True
             try:
                 if self._load_builtins:
+                    from .._version import __version__
                     from .builtin import RULES
 
                     for builtin_rule in RULES:
                         self.register(builtin_rule)
+                        self._packages[builtin_rule.code] = ("maritime-crew", __version__)
                 if self._load_plugins:
                     from ._plugins import load_plugins
 
@@ -252,6 +255,20 @@ class Registry:
         """A rule by code (``CERT001``) or name (``certificate-expired``)."""
         self._ensure_loaded()
         return self._by_code.get(code_or_name) or self._by_name.get(code_or_name)
+
+    def package_of(self, code: str) -> tuple[str, str] | None:
+        """The distribution a rule came with, and its version.
+
+        ``maritime-crew`` for the built-in rules, the plugin's distribution for a rule a
+        plugin registers, ``None`` for a rule registered in code.
+        """
+        self._ensure_loaded()
+        return self._packages.get(code)
+
+    def _came_with(self, codes: Collection[str], package: tuple[str, str]) -> None:
+        """Note the package that the rules ``codes`` were registered by loading."""
+        for code in codes:
+            self._packages[code] = package
 
 
 _DEFAULT = Registry()
