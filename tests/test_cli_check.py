@@ -277,6 +277,63 @@ def test_show_settings_prints_what_would_run_without_reading_the_data(
     assert lines[5].endswith("certificate-expiring  (within-days = 30)")
 
 
+def test_several_reports_come_from_one_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--format", "markdown",
+        "--output", f"json:{tmp_path / 'r' / 'check.json'}",
+        "--output", f"sarif:{tmp_path / 'r' / 'check.sarif'}",
+        "--output", str(tmp_path / "r" / "check.md"),
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    for format, name in (
+        ("json", "check.json"),
+        ("sarif", "check.sarif"),
+        ("markdown", "check.md"),
+    ):
+        alone = run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", format)[1]
+        written = (tmp_path / "r" / name).read_text(encoding="utf-8")
+        if format == "markdown":
+            assert written == alone
+        else:  # the same findings; the SARIF run's invocation differs in its command line
+            assert json.loads(written).keys() == json.loads(alone).keys()
+    assert codes((tmp_path / "r" / "check.json").read_text(encoding="utf-8")) == codes(
+        run(capsys, "check", str(EXAMPLE), *AS_OF, "--format", "json")[1]
+    )
+
+
+def test_several_outputs_are_refused_before_anything_is_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    twice = str(tmp_path / "r.json")
+    code, _, err = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--output", f"json:{twice}", "--output", twice
+    )
+    assert code == 2
+    assert "--output names one file twice" in err
+    code, _, err = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "--statistics",
+        "--output", f"json:{tmp_path / 's.json'}", "--output", f"sarif:{tmp_path / 's.sarif'}",
+    )  # fmt: skip
+    assert code == 2
+    assert "--statistics writes text or json, not sarif" in err
+    inside = str(EXAMPLE / "report.toml")
+    code, _, err = run(
+        capsys,
+        "check",
+        str(EXAMPLE),
+        *AS_OF,
+        "--output",
+        f"json:{tmp_path / 'ok.json'}",
+        "--output",
+        inside,
+    )
+    assert code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    assert not (EXAMPLE / "report.toml").exists()
+
+
 def test_exit_zero_passes_findings_but_not_bad_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -15,5 +15,11 @@ def test_the_embedding_guide_covers_what_embedders_need() -> None:
     languages = [block.language for block in blocks(PAGE)]
     assert languages.count("pycon") >= 4
     text = PAGE.read_text(encoding="utf-8")
-    for topic in ("--format sarif", "--format junit", "maritime_crew.rules", "report.schema.json"):
+    for topic in (
+        "--output sarif:",
+        "--exit-zero",
+        "--format junit",
+        "maritime_crew.rules",
+        "report.schema.json",
+    ):
         assert topic in text

@@ -16,6 +16,7 @@ from ._common import (
     cannot_load,
     error,
     load_dataset,
+    refuse_to_overwrite_inputs,
     today_in_london,
     write_output,
 )
@@ -54,9 +55,12 @@ def add_parsers(commands: Any) -> None:
     )
     check.add_argument(
         "--output",
-        metavar="FILE",
+        action="append",
+        metavar="[FORMAT:]FILE",
         help="write the report to FILE, making its folders if need be, instead of standard "
-        "output (- means standard output); "
+        "output (- means standard output); FORMAT: gives that file its own format, and the "
+        "option may be repeated for several reports of one check "
+        "(--output json:check.json --output sarif:check.sarif); "
         "a dataset file or a path inside the dataset directory is refused",
     )
     check.add_argument(
@@ -132,40 +136,67 @@ def run(arguments: argparse.Namespace) -> int:
         fleet = load_dataset(arguments)
     except io.DataError as problem:
         problems.append(cannot_load(arguments, problem))
-    if arguments.statistics and arguments.format not in ("text", "json"):
-        problems.append(f"--statistics writes text or json, not {arguments.format}")
+    targets = outputs(arguments.output, arguments.format)
+    for format, _ in targets:
+        if arguments.statistics and format not in ("text", "json"):
+            problems.append(f"--statistics writes text or json, not {format}")
+    if len({path for _, path in targets}) < len(targets):
+        problems.append("--output names one file twice")
     if problems or config is None:
         return error("\n".join(problems))
+    inputs = [arguments.path, *([config.source] if config.source else [])]
+    for _, path in targets:  # refuse before checking, so no report is left half written
+        if path is not None:
+            refuse_to_overwrite_inputs(path, inputs)
     result = check(fleet, arguments.as_of or today_in_london(), config, registry=registry)
-    verdict = EXIT_OK if result.ok or arguments.exit_zero else EXIT_FINDINGS
-    if arguments.statistics:
-        _write(arguments, statistics(result, arguments.format), config)
-        return verdict
-    color = (
-        arguments.format == "text"
-        and arguments.output is None
-        and sys.stdout.isatty()
-        and not os.environ.get("NO_COLOR")  # no-color.org: present and not empty
-    )
-    text = report.render(
-        result,
-        fleet,
-        arguments.format,
-        redact=arguments.redact,
-        color=color,
-        tool_version=__version__,
-    )
-    _write(arguments, redacted(text, arguments.format), config)  # the net under redaction
-    return verdict
+    for format, path in targets:
+        if arguments.statistics:
+            text = statistics(result, format)
+        else:
+            color = (
+                format == "text"
+                and path is None
+                and sys.stdout.isatty()
+                and not os.environ.get("NO_COLOR")  # no-color.org: present and not empty
+            )
+            rendered = report.render(
+                result,
+                fleet,
+                format,
+                redact=arguments.redact,
+                color=color,
+                tool_version=__version__,
+            )
+            text = redacted(rendered, format)  # the net under the report's own redaction
+        _write(path, text, inputs)
+    return EXIT_OK if result.ok or arguments.exit_zero else EXIT_FINDINGS
 
 
-def _write(arguments: argparse.Namespace, text: str, config: Any) -> None:
-    """The report to standard output, or to ``--output`` (never over the inputs)."""
-    if arguments.output is None:
+def outputs(given: list[str] | None, format: str) -> list[tuple[str, str | None]]:
+    """Each report to write: its format and its file (``None``: standard output).
+
+    ``FORMAT:FILE`` gives a file a format of its own, where ``FORMAT`` is one of the
+    report formats; anything else is a file in ``--format``'s format (so a Windows
+    drive's ``C:`` and ``notes:2021.txt`` are files).
+    """
+    if not given:
+        return [(format, None)]
+    found: list[tuple[str, str | None]] = []
+    for spec in given:
+        head, colon, tail = spec.partition(":")
+        if colon and head in FORMATS and tail:
+            found.append((head, tail))
+        else:
+            found.append((format, spec))
+    return found
+
+
+def _write(path: str | None, text: str, inputs: list[str]) -> None:
+    """A report to standard output, or to a file (never over the inputs)."""
+    if path is None:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     else:
-        inputs = [arguments.path, *([config.source] if config.source else [])]
-        write_output(arguments.output, text, inputs=inputs)
+        write_output(path, text, inputs=inputs)
 
 
 def settings(config: Any, enabled: Any, registry: Any) -> str:
