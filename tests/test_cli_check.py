@@ -334,6 +334,30 @@ def test_several_outputs_are_refused_before_anything_is_written(
     assert not (EXAMPLE / "report.toml").exists()
 
 
+def test_quiet_and_verbose(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _, full, _ = run(capsys, "check", str(EXAMPLE), *AS_OF)
+    code, quiet, err = run(capsys, "check", str(EXAMPLE), *AS_OF, "-q")
+    assert (code, err) == (1, "")
+    # the findings as they are, without the closing counts and verdict
+    assert full.startswith(quiet)
+    assert "FAILED" not in quiet
+    assert "FAILED (fail on error)" in full[len(quiet) :]
+    target = tmp_path / "check.json"
+    code, silent, err = run(
+        capsys, "check", str(EXAMPLE), *AS_OF, "-qq", "--output", f"json:{target}", "--output", "-"
+    )
+    assert (code, silent, err) == (1, "", "")
+    assert codes(target.read_text(encoding="utf-8"))  # files are still written
+    code, out, err = run(capsys, "check", str(EXAMPLE), *AS_OF, "-v", "--format", "json")
+    assert code == 1
+    assert json.loads(out)["findings"]  # standard output is the report alone
+    lines = err.splitlines()
+    assert lines[0] == "configuration: built-in defaults"
+    assert lines[1].startswith("loaded 171 people and ")
+    assert lines[2].startswith("checked with ")
+    assert lines[2].endswith(f": {len(json.loads(out)['findings'])} findings")
+
+
 def test_exit_zero_passes_findings_but_not_bad_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

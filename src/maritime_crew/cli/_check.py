@@ -6,11 +6,13 @@ import argparse
 import json
 import os
 import sys
+import time
 from typing import Any
 
 from ._common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    STANDARD_STREAMS,
     add_selection_options,
     as_of_date,
     cannot_load,
@@ -97,6 +99,22 @@ def add_parsers(commands: Any) -> None:
         "(the data is not loaded)",
     )
     check.add_argument(
+        "-q",
+        "--quiet",
+        action="count",
+        default=0,
+        help="-q: the findings without the closing counts and verdict; -qq: nothing on "
+        "standard output, the exit code only (files given to --output are still written)",
+    )
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="say on standard error which configuration applies, what was loaded and how "
+        "long loading and checking took",
+    )
+    check.add_argument(
         "--redact",
         action="store_true",
         help="show staff numbers instead of names in the report",
@@ -132,6 +150,7 @@ def run(arguments: argparse.Namespace) -> int:
         if arguments.show_settings:
             sys.stdout.write(settings(config, enabled, registry) + "\n")
             return EXIT_OK
+    started = time.perf_counter()
     try:
         fleet = load_dataset(arguments)
     except io.DataError as problem:
@@ -148,8 +167,19 @@ def run(arguments: argparse.Namespace) -> int:
     for _, path in targets:  # refuse before checking, so no report is left half written
         if path is not None:
             refuse_to_overwrite_inputs(path, inputs)
+    loaded = time.perf_counter()
     result = check(fleet, arguments.as_of or today_in_london(), config, registry=registry)
+    if arguments.verbose:
+        say(
+            f"configuration: {config.source or 'built-in defaults'}\n"
+            f"loaded {len(fleet.people):,} people and {len(fleet.work_periods):,} work periods "
+            f"in {loaded - started:.2f} s\n"
+            f"checked with {len(result.rules)} rules as of {result.as_of} in "
+            f"{time.perf_counter() - loaded:.2f} s: {len(result.findings):,} findings\n"
+        )
     for format, path in targets:
+        if path is None and arguments.quiet >= 2:
+            continue  # the exit code only
         if arguments.statistics:
             text = statistics(result, format)
         else:
@@ -166,6 +196,7 @@ def run(arguments: argparse.Namespace) -> int:
                 redact=arguments.redact,
                 color=color,
                 tool_version=__version__,
+                summary=not (path is None and arguments.quiet),
             )
             text = redacted(rendered, format)  # the net under the report's own redaction
         _write(path, text, inputs)
@@ -184,11 +215,16 @@ def outputs(given: list[str] | None, format: str) -> list[tuple[str, str | None]
     found: list[tuple[str, str | None]] = []
     for spec in given:
         head, colon, tail = spec.partition(":")
-        if colon and head in FORMATS and tail:
-            found.append((head, tail))
-        else:
-            found.append((format, spec))
+        kind, path = (head, tail) if colon and head in FORMATS and tail else (format, spec)
+        # standard output however it is named (``-``), which -qq silences
+        found.append((kind, None if STANDARD_STREAMS.get(path) == "stdout" else path))
     return found
+
+
+def say(text: str) -> None:
+    """Timings and counts for ``-v``, on standard error (no names: counts only)."""
+    sys.stderr.write(text)
+    sys.stderr.flush()
 
 
 def _write(path: str | None, text: str, inputs: list[str]) -> None:

@@ -260,7 +260,7 @@ def check_id(kind: str, wanted: str | None, known: Sequence[str]) -> None:
     raise UsageError(f"unknown {kind} {wanted!r}; {hint}")
 
 
-_STANDARD_STREAMS = {
+STANDARD_STREAMS = {
     "-": "stdout",
     "/dev/stdout": "stdout",
     "/dev/fd/1": "stdout",
@@ -288,7 +288,7 @@ def write_output(path: str, text: str, *, inputs: Iterable[str | os.PathLike[str
 
     from ..io import write_atomically
 
-    stream = _STANDARD_STREAMS.get(path)
+    stream = STANDARD_STREAMS.get(path)
     if stream is not None:
         handle = sys.stdout if stream == "stdout" else sys.stderr
         handle.write(text)
@@ -323,7 +323,7 @@ def refuse_to_overwrite_inputs(output: str, inputs: Iterable[str | os.PathLike[s
 
     Every command with ``--output`` calls it, through :func:`write_output`.
     """
-    if output in _STANDARD_STREAMS:
+    if output in STANDARD_STREAMS:
         return
     target = _identity(output)
     holders: set[tuple[int, int]] = set()  # the directories the output would be in

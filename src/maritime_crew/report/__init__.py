@@ -60,13 +60,15 @@ def render(
     redact: bool = False,
     color: bool = False,
     tool_version: str = __version__,
+    summary: bool = True,
 ) -> str:
     """The report in ``format``, as text ending in a newline (empty if nothing to say).
 
     ``fleet`` gives names for vessels, crews and people. With ``redact`` no person's
     name appears: subjects show staff numbers, and names in messages and details are
     replaced by staff numbers. ``color`` adds ANSI colour to the ``text`` format only.
-    ``tool_version`` is the version the JSON and SARIF reports name.
+    ``tool_version`` is the version the JSON and SARIF reports name. ``summary`` false
+    leaves the ``text`` format's closing counts and verdict out (``check -q``).
 
     Raises :class:`ValueError` for a format not in :data:`FORMATS`.
     """
@@ -78,7 +80,7 @@ def render(
     if format == "text":
         from . import _text
 
-        return _text.render(view, color=color)
+        return _text.render(view, color=color, summary=summary)
     if format == "json":
         from . import _json
 

@@ -23,8 +23,10 @@ _SEVERITY = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _SEVERITY_WIDTH = max(len(level) for level in _SEVERITY)
 
 
-def render(view: View, *, color: bool = False) -> str:
+def render(view: View, *, color: bool = False, summary: bool = True) -> str:
     """The report as plain text, with ANSI colour only when ``color`` is true.
+
+    ``summary`` false leaves out the closing counts, verdict and configuration lines.
 
     Data is escaped for a terminal (:func:`escape_terminal`) before it is laid out, and
     the lines are kept from reading as workflow commands after it, so the only control
@@ -44,6 +46,8 @@ def render(view: View, *, color: bool = False) -> str:
             for finding in findings:
                 lines.extend(_finding_lines(finding, code_width, paint))
         lines.append("")
+    if not summary:
+        return escape_workflow_commands("".join(line + "\n" for line in lines[:-1]))
     verdict = view.verdict()
     style = _PASSED if report.ok else _FAILED
     lines.append(f"{escape_terminal(view.counts_text())}: {paint(verdict, style)}")
