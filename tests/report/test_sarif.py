@@ -120,7 +120,7 @@ def test_a_result_carries_its_location_subject_and_details() -> None:
     }
     (location,) = result["locations"]
     assert location["physicalLocation"] == {
-        "artifactLocation": {"uri": "data/people.toml"},
+        "artifactLocation": {"uri": "data/people.toml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 12},
     }
     assert location["logicalLocations"] == [
@@ -141,7 +141,7 @@ def test_unknown_locations_leave_out_what_is_not_known() -> None:
     assert "physicalLocation" not in no_file
     assert no_file["logicalLocations"][0]["name"] == "BF1004"
     no_line = results[3]["locations"][0]["physicalLocation"]
-    assert no_line == {"artifactLocation": {"uri": "data/register.toml"}}
+    assert no_line == {"artifactLocation": {"uri": "data/register.toml", "uriBaseId": "%SRCROOT%"}}
 
 
 def test_a_waived_finding_is_suppressed_by_its_waiver() -> None:
@@ -176,6 +176,40 @@ def test_paths_are_relative_with_forward_slashes(
     results = run_of(sample.report(found))["results"]
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
     assert uris == ["fleet%20dir/people.toml", outside.as_uri(), "data/x.toml"]
+    # relative paths resolve against the directory the check ran in, which the run names
+    bases = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"].get("uriBaseId") for r in results
+    ]
+    assert bases == ["%SRCROOT%", None, "%SRCROOT%"]
+    assert run_of(sample.report(found))["originalUriBaseIds"] == {
+        "%SRCROOT%": {"uri": tmp_path.resolve().as_uri() + "/"}
+    }
+
+
+def test_the_invocation_gives_the_exit_code_and_each_rule_that_failed() -> None:
+    (invocation,) = run_of(sample.report(fail_on="warning"))["invocations"]
+    assert (invocation["exitCode"], invocation["exitCodeDescription"]) == (
+        1,
+        "failed (fail on warning)",
+    )
+    assert invocation["executionSuccessful"] is True
+    assert invocation["toolExecutionNotifications"] == []
+    assert run_of(sample.report([]))["invocations"][0]["exitCode"] == 0
+    crashed = sample.finding(
+        "XYZ001",
+        ("rule", "XYZ001"),
+        "rule XYZ001 stopped with an error",
+        details={"error": "KeyError"},
+    )
+    (invocation,) = run_of(sample.report([crashed]))["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"] == [
+        {
+            "level": "error",
+            "message": {"text": "rule XYZ001 stopped with an error"},
+            "descriptor": {"id": "XYZ001"},
+        }
+    ]
 
 
 def test_run_properties_give_the_date_and_verdict() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -17,6 +19,9 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
+SRCROOT = "%SRCROOT%"
+"""The base that relative artifact paths resolve against: the directory the check ran in
+(the checkout, in CI), given in ``originalUriBaseIds``."""
 FINGERPRINT = "maritimeCrewFinding/v1"
 """Key of the stable finding hash in ``partialFingerprints``."""
 
@@ -40,12 +45,8 @@ def document(view: View) -> dict[str, Any]:
                         "rules": [_descriptor(code, name, rule) for code, name, rule in rules],
                     }
                 },
-                "invocations": [
-                    {
-                        "executionSuccessful": True,
-                        "properties": {"configFiles": list(view.config_files)},
-                    }
-                ],
+                "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(os.getcwd())}},
+                "invocations": [_invocation(view)],
                 "results": [_result(finding, index[finding.code]) for finding in report.findings],
                 "properties": {
                     "as_of": report.as_of.isoformat(),
@@ -55,6 +56,43 @@ def document(view: View) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _invocation(view: View) -> dict[str, Any]:
+    """How the check ran: its exit code, and a notification for each rule that failed.
+
+    The exit code is the check's own verdict (0 passed, 1 failed); ``--exit-zero`` does
+    not change what the report says. A rule that stopped with an error has its results
+    missing, so the run is not marked successful.
+    """
+    report = view.report
+    crashed = [
+        finding
+        for finding in report.findings
+        if finding.subject.kind == "rule" and "error" in finding.details
+    ]
+    return {
+        "executionSuccessful": not crashed,
+        "exitCode": 0 if report.ok else 1,
+        "exitCodeDescription": "passed"
+        if report.ok
+        else f"failed (fail on {report.fail_on.value})",
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "message": {"text": finding.message},
+                "descriptor": {"id": finding.code},
+            }
+            for finding in crashed
+        ],
+        "properties": {"configFiles": list(view.config_files)},
+    }
+
+
+def _directory_uri(directory: str) -> str:
+    """A directory's ``file:`` URI, ending in ``/`` as a base URI must."""
+    uri = Path(directory).resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
 
 
 def _descriptor(code: str, name: str, rule: Rule | None) -> dict[str, Any]:
@@ -92,7 +130,9 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         ]
     }
     if finding.source is not None:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.source.file)}}
+        uri = artifact_uri(finding.source.file)
+        artifact = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": SRCROOT}
+        physical: dict[str, Any] = {"artifactLocation": artifact}
         if finding.source.line is not None and finding.source.line >= 1:
             physical["region"] = {"startLine": finding.source.line}
         location = {"physicalLocation": physical, **location}
