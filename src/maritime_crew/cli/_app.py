@@ -20,13 +20,35 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from .._version import __version__
-from . import _check, _diff, _due, _pathway, _register, _rules, _schema, _skills, _terms
+from . import (
+    _check,
+    _diff,
+    _due,
+    _pathway,
+    _register,
+    _rules,
+    _schema,
+    _skills,
+    _terms,
+    _timeline,
+)
 from ._common import EXIT_OK, UsageError, cannot_load, collector_restored, error
 from ._redaction import redacting
 
 __all__ = ["main"]
 
-_COMMANDS = (_check, _diff, _rules, _pathway, _skills, _register, _due, _terms, _schema)
+_COMMANDS = (
+    _check,
+    _diff,
+    _timeline,
+    _rules,
+    _pathway,
+    _skills,
+    _register,
+    _due,
+    _terms,
+    _schema,
+)
 _DATASETS = frozenset({"path", "old", "new"})
 """Destinations of the arguments that name a dataset to read."""
 
