@@ -349,3 +349,34 @@ def test_plugins_is_a_list_of_distribution_names() -> None:
     assert Config.from_mapping({}).plugins is None  # every installed plugin
     with pytest.raises(ConfigError, match="'plugins' must be a list"):
         Config.from_mapping({"plugins": "mc-example-plugin"})
+
+
+def test_a_rule_parameter_may_be_a_list() -> None:
+    registry = Registry(load_builtins=False, load_plugins=False)
+    rule(
+        code="LIST001",
+        name="listed",
+        severity="info",
+        summary="s",
+        rationale="r",
+        parameters=[
+            mc.rules.Parameter("kinds", tuple[str, ...], ["sop", "ra"], "document kinds"),
+            mc.rules.Parameter("days", tuple[int, ...], (30, 60), "days ahead"),
+        ],
+        registry=registry,
+    )(_nothing)
+    (entry,) = Config().resolve(registry)
+    assert entry.params == {"kinds": ("sop", "ra"), "days": (30, 60)}  # tuples, not lists
+    chosen = Config.from_mapping({"rules": {"LIST001": {"kinds": ["ra"], "days": []}}})
+    (entry,) = chosen.resolve(registry)
+    assert entry.params == {"kinds": ("ra",), "days": ()}
+    for wrong in ({"kinds": "ra"}, {"kinds": ["ra", 3]}, {"days": [30, -1]}):
+        with pytest.raises(ConfigError, match="LIST001"):
+            Config.from_mapping({"rules": {"LIST001": wrong}}).resolve(registry)
+    parameter = registry.get("LIST001").parameters[0]  # type: ignore[union-attr]
+    assert parameter.to_record() == {
+        "name": "kinds",
+        "type": "list of text",
+        "default": ["sop", "ra"],
+        "description": "document kinds",
+    }

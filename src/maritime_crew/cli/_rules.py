@@ -103,7 +103,13 @@ def run_explain(arguments: argparse.Namespace) -> int:
         for parameter in rule.parameters:
             record = parameter.to_record()
             default = record["default"]
-            shown = str(default).lower() if isinstance(default, bool) else default  # as in TOML
+            shown = (  # as in TOML
+                str(default).lower()
+                if isinstance(default, bool)
+                else json.dumps(default)
+                if isinstance(default, list)
+                else default
+            )
             lines.append(
                 f"  {parameter.name} ({record['type']}, default {shown}): {parameter.description}"
             )

@@ -30,12 +30,16 @@ __all__ = [
 
 _CODE = re.compile(r"[A-Z]{2,8}[0-9]{3}")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_PARAMETER_TYPES: dict[type[Any], str] = {
+_PARAMETER_TYPES: dict[Any, str] = {
     int: "whole number",
     str: "text",
     bool: "true or false",
     Period: "period (ISO 8601, e.g. P90D)",
+    tuple[str, ...]: "list of text",
+    tuple[int, ...]: "list of whole numbers",
 }
+_LISTS = {tuple[str, ...]: str, tuple[int, ...]: int}
+"""The list types a parameter may have, and the type of their items."""
 
 
 class RegistrationError(ValueError):
@@ -48,8 +52,9 @@ class Parameter:
 
     name: str
     """Kebab-case name, as written in configuration (``within-days``)."""
-    type: type[Any]
-    """``int``, ``str``, ``bool`` or :class:`~maritime_crew.model.Period`."""
+    type: Any
+    """``int``, ``str``, ``bool``, :class:`~maritime_crew.model.Period`, or a list:
+    ``tuple[str, ...]`` or ``tuple[int, ...]`` (a TOML array; the value is a tuple)."""
     default: Any
     """Value used when the configuration does not set one."""
     description: str
@@ -60,9 +65,11 @@ class Parameter:
             raise RegistrationError(f"parameter name {self.name!r} is not kebab-case")
         if self.type not in _PARAMETER_TYPES:
             raise RegistrationError(
-                f"parameter {self.name!r} has type {self.type!r}; use int, str, bool or Period"
+                f"parameter {self.name!r} has type {self.type!r}; use int, str, bool, Period, "
+                "tuple[str, ...] or tuple[int, ...]"
             )
-        self.validate(self.default)
+        # the default as a value of the type: a list given for a list is kept as a tuple
+        object.__setattr__(self, "default", self.validate(self.default))
 
     @property
     def type_words(self) -> str:
@@ -73,6 +80,15 @@ class Parameter:
         """``value`` as this parameter's type, or :class:`ValueError` in plain words."""
         if self.type is Period and isinstance(value, str):
             return Period.parse(value)
+        item = _LISTS.get(self.type)
+        if item is not None:
+            if not isinstance(value, (list, tuple)) or any(type(v) is not item for v in value):
+                raise ValueError(
+                    f"parameter {self.name!r} expects a {self.type_words}, not {value!r}"
+                )
+            if item is int and any(v < 0 for v in value):
+                raise ValueError(f"parameter {self.name!r} must hold numbers of 0 or more")
+            return tuple(value)
         if type(value) is not self.type:
             raise ValueError(f"parameter {self.name!r} expects a {self.type_words}, not {value!r}")
         if self.type is int and value < 0:
@@ -81,7 +97,11 @@ class Parameter:
 
     def to_record(self) -> dict[str, Any]:
         """The parameter as plain data, for catalogues."""
-        default = str(self.default) if isinstance(self.default, Period) else self.default
+        default = self.default
+        if isinstance(default, Period):
+            default = str(default)
+        elif isinstance(default, tuple):
+            default = list(default)
         return {
             "name": self.name,
             "type": self.type_words,
