@@ -380,3 +380,22 @@ def test_a_rule_parameter_may_be_a_list() -> None:
         "default": ["sop", "ra"],
         "description": "document kinds",
     }
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    # a misspelt key and a misspelt rule: both in one error, not one after the other
+    (tmp_path / "maritime-crew.toml").write_text(
+        'selct = ["CERT"]\nignore = ["CERT0011"]\n[rules.CERT002]\nwithin-dayz = 3\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        Config.discover(tmp_path, catalogue())
+    problems = raised.value.problems
+    assert len(problems) == 3
+    assert problems[0].startswith("unknown key 'selct'; did you mean 'select'?")
+    assert "CERT0011" in problems[1]
+    assert problems[2].startswith("rules.CERT002: CERT002 has no parameter 'within-dayz'")
+    # without a registry, the file alone is read, as before
+    with pytest.raises(ConfigError) as alone:
+        Config.discover(tmp_path)
+    assert len(alone.value.problems) == 1

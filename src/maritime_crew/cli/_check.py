@@ -131,18 +131,18 @@ def run(arguments: argparse.Namespace) -> int:
     # Report a bad configuration and bad data together, not one after the other.
     problems: list[str] = []
     config = None
+    registry = Registry(load_plugins=False) if arguments.no_plugins else default_registry()
     try:
         if arguments.config is not None:
-            found = Config.from_file(arguments.config)
+            found = Config.from_file(arguments.config, registry)
         else:
-            found = Config() if arguments.isolated else Config.discover(arguments.path)
+            found = Config() if arguments.isolated else Config.discover(arguments.path, registry)
         config = found.with_options(
             select=arguments.select,
             extend_select=arguments.extend_select,
             ignore=(arguments.ignore or []) + (arguments.extend_ignore or []),
             fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None,
         )
-        registry = Registry(load_plugins=False) if arguments.no_plugins else default_registry()
         enabled = config.resolve(registry)  # unknown rules, before the data
     except ConfigError as problem:
         problems.append(str(problem))

@@ -21,7 +21,7 @@ from ._redaction import redacted, use_fleet
 
 if TYPE_CHECKING:
     from ..model import Fleet
-    from ..rules import Config
+    from ..rules import Config, Registry
 
 FORMATS = ("text", "json")
 
@@ -86,8 +86,9 @@ def run(arguments: argparse.Namespace) -> int:
     problems: list[str] = []
     config = None
     try:
-        config = _config(arguments)
-        config.resolve(default_registry())  # unknown rules and parameters, before the data
+        registry = default_registry()
+        config = _config(arguments, registry)
+        config.resolve(registry)  # unknown rules and parameters, before the data
     except ConfigError as problem:
         problems.append(str(problem))
     fleets: list[Fleet] = []
@@ -117,40 +118,12 @@ def run(arguments: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.changed else EXIT_OK
 
 
-def _config(arguments: argparse.Namespace) -> Config:
+def _config(arguments: argparse.Namespace, registry: Registry) -> Config:
     """The configuration of both checks: ``--config``, none, or the one ``check`` finds."""
     from ..rules import Config
 
     if arguments.isolated:
         return Config()
     if arguments.config is not None:
-        return _read_config(arguments.config)
-    return Config.discover(arguments.new)
-
-
-def _read_config(path: str) -> Config:
-    """The configuration in a file; raises ``ConfigError`` in plain words."""
-    from pathlib import Path
-
-    import tomli
-
-    from ..io import beyond_parser, explain_toml
-    from ..rules import Config, ConfigError
-
-    try:
-        data = tomli.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise ConfigError([f"cannot read the file: {reason}"], path) from None
-    except tomli.TOMLDecodeError as exc:
-        explained = explain_toml(exc)
-        raise ConfigError([f"line {exc.lineno}: {explained.message('TOML')}"], path) from None
-    except (RecursionError, ValueError) as exc:
-        raise ConfigError([beyond_parser(exc)], path) from None
-    if Path(path).name == "pyproject.toml":
-        tool = data.get("tool")
-        table = tool.get("maritime-crew") if isinstance(tool, dict) else None
-        if not isinstance(table, dict):
-            raise ConfigError(["it has no [tool.maritime-crew] table"], path)
-        data = table
-    return Config.from_mapping(data, path)
+        return Config.from_file(arguments.config, registry)
+    return Config.discover(arguments.new, registry)

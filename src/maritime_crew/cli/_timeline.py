@@ -94,13 +94,14 @@ def run(arguments: argparse.Namespace) -> int:
         problems.append(f"--to {last} is before --from {arguments.first}")
     config = None
     try:
-        found = Config() if arguments.isolated else Config.discover(arguments.path)
+        registry = default_registry()
+        found = Config() if arguments.isolated else Config.discover(arguments.path, registry)
         config = found.with_options(
             select=arguments.select,
             extend_select=arguments.extend_select,
             ignore=(arguments.ignore or []) + (arguments.extend_ignore or []),
         )
-        config.resolve(default_registry())  # unknown rules, before the data
+        config.resolve(registry)  # unknown rules, before the data
     except ConfigError as problem:
         problems.append(str(problem))
     try:

@@ -149,8 +149,15 @@ class Config:
         return () if self.source is None else (self.source,)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
-        """Build a configuration from a parsed TOML table; raises :class:`ConfigError`."""
+    def from_mapping(
+        cls, data: Mapping[str, Any], source: str | None = None, registry: Registry | None = None
+    ) -> Config:
+        """Build a configuration from a parsed TOML table; raises :class:`ConfigError`.
+
+        With a ``registry``, the rules it names (selectors, severities, parameters) are
+        checked against it too, and every problem of the table is reported at once: a
+        misspelt key and a misspelt rule code in one error.
+        """
         problems: list[str] = []
 
         def selectors(key: str) -> tuple[str, ...]:
@@ -210,9 +217,7 @@ class Config:
                 plugins = tuple(value)
             else:
                 problems.append("'plugins' must be a list of installed plugin distribution names")
-        if problems:
-            raise ConfigError(problems, source)
-        return cls(
+        built = cls(
             select,
             extend,
             ignore,
@@ -223,14 +228,23 @@ class Config:
             max_findings_per_rule=most,
             plugins=plugins,
         )
+        if registry is not None:
+            try:
+                built.resolve(registry)
+            except ConfigError as error:
+                problems += [p for p in error.problems if not p.startswith("no rule is left")]
+        if problems:
+            raise ConfigError(problems, source)
+        return built
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> Config:
+    def from_file(cls, path: str | os.PathLike[str], registry: Registry | None = None) -> Config:
         """The configuration in a file named on purpose (``--config``).
 
         A ``pyproject.toml`` gives its ``[tool.maritime-crew]`` table, which must be
         there; any other file is read as a ``maritime-crew.toml``. Raises
-        :class:`ConfigError` for a file that cannot be read or is wrong.
+        :class:`ConfigError` for a file that cannot be read or is wrong; with a
+        ``registry``, every problem at once (see :meth:`from_mapping`).
         """
         file = Path(path)
         table = _read(file)
@@ -239,16 +253,19 @@ class Config:
             if not isinstance(found, dict):
                 raise ConfigError(["it has no [tool.maritime-crew] table"], str(file))
             table = found
-        return cls.from_mapping(table, str(file))
+        return cls.from_mapping(table, str(file), registry)
 
     @classmethod
-    def discover(cls, dataset: str | os.PathLike[str]) -> Config:
-        """The configuration for a dataset: see the module documentation."""
+    def discover(cls, dataset: str | os.PathLike[str], registry: Registry | None = None) -> Config:
+        """The configuration for a dataset: see the module documentation.
+
+        With a ``registry``, every problem is reported at once (see :meth:`from_mapping`).
+        """
         found = find_config(Path(dataset))
         if found is None:
             return cls()
         path, table = found
-        return cls.from_mapping(table, str(path))
+        return cls.from_mapping(table, str(path), registry)
 
     def with_options(
         self,
@@ -492,7 +509,8 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         return tomli.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"cannot read the file: {exc}"], str(path)) from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigError([f"cannot read the file: {reason}"], str(path)) from None
     except tomli.TOMLDecodeError as exc:
         explained = explain_toml(exc)
         raise ConfigError([f"line {exc.lineno}: {explained.message('TOML')}"], str(path)) from None
