@@ -82,6 +82,27 @@ def _generate(app: Any, docname: str, source: list[str]) -> None:
         source[0] = _rules_page()
 
 
+def _factory_defaults(
+    app: Any, what: str, name: str, obj: Any, options: Any, signature: str | None, returns: Any
+) -> tuple[str | None, Any] | None:
+    """Show an attrs field's factory default as its value (``()``), not as ``NOTHING``.
+
+    attrs writes ``field=NOTHING`` in the signature of a class whose field has a
+    ``factory``; the reader wants the empty value the field starts with.
+    """
+    import attrs
+
+    if not signature or "NOTHING" not in signature or not attrs.has(obj):
+        return None
+    for field in attrs.fields(obj):
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            factory = field.default.factory
+            empty = repr(factory()) if factory in (tuple, list, dict, frozenset) else "<factory>"
+            signature = signature.replace(f"{field.alias}=NOTHING", f"{field.alias}={empty}")
+    return signature, returns
+
+
 def setup(app: Any) -> None:
     """Make the rule reference as the documentation is built (it is not kept on disk)."""
     app.connect("source-read", _generate)
+    app.connect("autodoc-process-signature", _factory_defaults)
