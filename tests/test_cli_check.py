@@ -410,6 +410,28 @@ class _Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.parametrize("quiet", [False, True])
+def test_progress_shows_on_a_terminal_only_and_not_with_quiet(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], quiet: bool
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    main(["check", str(EXAMPLE), *AS_OF, "--format", "json", *(["-q"] if quiet else [])])
+    shown = terminal.getvalue()
+    if quiet:
+        assert shown == ""
+    else:
+        steps = [step for step in shown.split("\r\x1b[K") if step]
+        people = len(mc.load(EXAMPLE).people)
+        assert steps[0] == "loading the dataset…"
+        assert steps[1].startswith(f"checking {people} people with ")
+        assert shown.endswith("\r\x1b[K")  # the line is taken away at the end
+    assert json.loads(capsys.readouterr().out)["findings"]  # the report is untouched
+    monkeypatch.undo()
+    main(["check", str(EXAMPLE), *AS_OF, "--format", "json"])
+    assert capsys.readouterr().err == ""  # not a terminal: no progress
+
+
 @pytest.mark.parametrize(
     ("no_color", "output", "coloured"),
     [

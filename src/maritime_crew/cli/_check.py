@@ -103,8 +103,9 @@ def add_parsers(commands: Any) -> None:
         "--quiet",
         action="count",
         default=0,
-        help="-q: the findings without the closing counts and verdict; -qq: nothing on "
-        "standard output, the exit code only (files given to --output are still written)",
+        help="-q: no progress on a terminal, and the findings without the closing counts "
+        "and verdict; -qq: nothing on standard output either, the exit code only (files "
+        "given to --output are still written)",
     )
     check.add_argument(
         "-v",
@@ -150,11 +151,15 @@ def run(arguments: argparse.Namespace) -> int:
         if arguments.show_settings:
             sys.stdout.write(settings(config, enabled, registry) + "\n")
             return EXIT_OK
+    progress = Progress(enabled=not arguments.quiet)
     started = time.perf_counter()
+    progress.show("loading the dataset")
     try:
         fleet = load_dataset(arguments)
     except io.DataError as problem:
         problems.append(cannot_load(arguments, problem))
+    finally:
+        progress.clear()
     targets = outputs(arguments.output, arguments.format)
     for format, _ in targets:
         if arguments.statistics and format not in ("text", "json"):
@@ -168,7 +173,11 @@ def run(arguments: argparse.Namespace) -> int:
         if path is not None:
             refuse_to_overwrite_inputs(path, inputs)
     loaded = time.perf_counter()
-    result = check(fleet, arguments.as_of or today_in_london(), config, registry=registry)
+    progress.show(f"checking {len(fleet.people):,} people with {len(enabled)} rules")
+    try:
+        result = check(fleet, arguments.as_of or today_in_london(), config, registry=registry)
+    finally:
+        progress.clear()
     if arguments.verbose:
         say(
             f"configuration: {config.source or 'built-in defaults'}\n"
@@ -219,6 +228,30 @@ def outputs(given: list[str] | None, format: str) -> list[tuple[str, str | None]
         # standard output however it is named (``-``), which -qq silences
         found.append((kind, None if STANDARD_STREAMS.get(path) == "stdout" else path))
     return found
+
+
+class Progress:
+    """What a long run is doing, on standard error, only where a person watches it.
+
+    Shown when standard error is a terminal and ``-q`` was not given: a CI log or a
+    redirected stream never gets it. One line, rewritten in place and cleared when the
+    step ends, with counts only (no names, no data).
+    """
+
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def show(self, what: str) -> None:
+        """Say what the run is doing now (``loading the dataset``)."""
+        if self.enabled:
+            sys.stderr.write(f"\r\x1b[K{what}…")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        """Take the line away."""
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def say(text: str) -> None:
