@@ -139,3 +139,20 @@ def test_a_number_no_dataset_can_hold_is_refused_with_its_record(number: str, fo
     broken = attrs.evolve(fleet, vessels=(attrs.evolve(vessel, length_m=Decimal(number)),))
     with pytest.raises(ValueError, match=rf"^vessel {vessel.id}: cannot write the number"):
         mc.dumps(broken, format)
+
+
+def test_json_mode_goes_straight_to_json_and_loads_back_equal() -> None:
+    import json
+
+    fleet = mc.load(Path(__file__).parent.parent / "examples" / "fleet")
+    with pytest.raises(TypeError):
+        json.dumps(mc.io.to_data(fleet))  # dates are date objects in the Python mode
+    text = json.dumps(mc.io.to_data(fleet, mode="json"))
+    assert mc.loads(text, format="json") == fleet
+    person = fleet.people[0]
+    one = mc.io.to_data(person, mode="json")
+    assert one == json.loads(json.dumps(one))
+    assert one["id"] == person.id
+    assert one == mc.io.to_data(fleet, mode="json")["person"][0]  # as a file writes it
+    with pytest.raises(ValueError, match="mode must be 'python' or 'json'"):
+        mc.io.to_data(fleet, mode="yaml")

@@ -13,7 +13,7 @@ import stat
 import time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ..model import TABLES, Fleet
 from ._converter import unstructure
@@ -21,12 +21,40 @@ from ._converter import unstructure
 __all__ = ["dump", "dumps", "to_data"]
 
 
-def to_data(fleet: Fleet) -> dict[str, list[Any]]:
-    """The fleet as plain data in the dataset format, tables in documented order.
+@overload
+def to_data(fleet: Fleet, *, mode: str = "python") -> dict[str, list[Any]]: ...
+@overload
+def to_data(fleet: Any, *, mode: str = "python") -> Any: ...
+def to_data(fleet: Any, *, mode: str = "python") -> Any:
+    """The fleet, or one record of it, as plain data in the dataset format.
 
-    Empty tables and fields left at their default are omitted; loading the result gives
-    an equal fleet.
+    A fleet gives its tables in documented order; empty tables and fields left at their
+    default are omitted, and loading the result gives an equal fleet. Any record (a
+    person, a certificate, a vessel …) gives the table it is written as in a file.
+
+    ``mode="python"`` keeps dates, date-times and decimals as Python objects, as TOML
+    writes them; ``mode="json"`` makes them what the JSON format holds (ISO text and
+    numbers), so that ``json.dumps(to_data(fleet, mode="json"))`` works and loads back
+    equal, in the manner of pydantic's ``model_dump(mode="json")``.
     """
+    if mode not in ("python", "json"):
+        raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
+    data = _fleet_data(fleet) if isinstance(fleet, Fleet) else unstructure(fleet)
+    return _json_safe(data) if mode == "json" else data
+
+
+def _json_safe(value: Any) -> Any:
+    """Plain data with dates and decimals as the JSON format holds them."""
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item) for item in value]
+    if isinstance(value, (datetime.date, Decimal)):
+        return _json_default(value)
+    return value
+
+
+def _fleet_data(fleet: Fleet) -> dict[str, list[Any]]:
     data: dict[str, list[Any]] = {}
     for table in TABLES:
         records = getattr(fleet, table.attribute)
