@@ -3,7 +3,7 @@
 from ._dump import dump, dumps, to_data, write_atomically
 from ._errors import DataError, Problem, did_you_mean, nearest, suggest
 from ._limits import beyond_parser
-from ._load import CONFIG_FILES, DATA_SUFFIXES, dataset_files, load, loads
+from ._load import CONFIG_FILES, DATA_SUFFIXES, dataset_files, from_data, load, loads
 from ._schema import SCHEMA_ID, dataset_schema
 from ._syntax import explain_toml
 
@@ -20,6 +20,7 @@ __all__ = [
     "dump",
     "dumps",
     "explain_toml",
+    "from_data",
     "load",
     "loads",
     "nearest",

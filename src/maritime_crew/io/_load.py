@@ -52,7 +52,7 @@ from ._limits import (
 from ._sources import DatasetSources, HeaderLines, header_lines, line_of
 from ._syntax import SyntaxExplained, explain_json, explain_toml
 
-__all__ = ["CONFIG_FILES", "DATA_SUFFIXES", "load", "loads"]
+__all__ = ["CONFIG_FILES", "DATA_SUFFIXES", "from_data", "load", "loads"]
 
 CONFIG_FILES = frozenset({"maritime-crew.toml", "pyproject.toml"})
 """Files in a dataset directory that hold configuration, not data."""
@@ -611,6 +611,24 @@ def _load_text(
     if raw and _lone_surrogates(name, data, lines, log):  # the text may hold one
         return
     mark = len(log.kept)
+    _structure_tables(name, data, lines, sources=sources, collected=collected, log=log)
+    # Data that fits the model nests no deeper than the model does, so only data with a
+    # problem can be nested too deeply: valid data pays nothing for this check.
+    if log.found_since(mark, name) and nested_too_deeply(data):
+        log.take(mark, name)
+        log.add(Problem("too-large", name, "", TOO_DEEP))
+
+
+def _structure_tables(
+    name: str,
+    data: Any,
+    lines: _Lines | None,
+    *,
+    sources: DatasetSources,
+    collected: dict[str, list[Any]],
+    log: ProblemLog,
+) -> None:
+    """The records of every table of one file's data into ``collected``; problems to ``log``."""
     _check_tables(name, data, lines, log)
     if not isinstance(data, dict):
         return
@@ -621,11 +639,6 @@ def _load_text(
         records = _structure(name, table, raw, lines, log)
         collected[table].extend(records)
         sources.add_records(table, file_index, len(records))
-    # Data that fits the model nests no deeper than the model does, so only data with a
-    # problem can be nested too deeply: valid data pays nothing for this check.
-    if log.found_since(mark, name) and nested_too_deeply(data):
-        log.take(mark, name)
-        log.add(Problem("too-large", name, "", TOO_DEEP))
 
 
 def _structure(
@@ -836,6 +849,29 @@ def loads(
         decoded=False,
         log=log,
     )
+    problems = log.problems()
+    if problems:
+        raise DataError(_in_order(problems, [Path(name)]))
+    return _fleet(collected, sources)
+
+
+def from_data(
+    data: Mapping[str, Any], *, name: str = "<data>", max_problems: int = MAX_PROBLEMS
+) -> Fleet:
+    """A fleet from plain data in the dataset format, checked as a file is loaded.
+
+    ``data`` maps table names to lists of records, as a parsed file holds them (dates as
+    date objects or ISO text; :func:`~maritime_crew.io.to_data` gives such data, in
+    either mode). For a program that builds a dataset in memory: every problem is a
+    :class:`~maritime_crew.io.DataError` problem with its record path (``person[BF1].certificates[0]
+    .issued``) instead of a file line, all of them at once, the first ``max_problems``
+    kept. ``name`` stands for the file name in problems and record locations.
+    """
+    log = ProblemLog(_problem_limit(max_problems))
+    sources = DatasetSources()
+    collected: dict[str, list[Any]] = {table.name: [] for table in TABLES}
+    tables = dict(data) if isinstance(data, Mapping) else data
+    _structure_tables(name, tables, None, sources=sources, collected=collected, log=log)
     problems = log.problems()
     if problems:
         raise DataError(_in_order(problems, [Path(name)]))
