@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import maritime_crew as mc
@@ -46,3 +47,39 @@ def test_data_that_is_not_a_table_of_records_is_a_data_error() -> None:
     with pytest.raises(mc.DataError, match="expected a table of records at the top"):
         mc.from_data([{"id": "BF1"}])  # type: ignore[arg-type]
     assert mc.from_data({}) == mc.model.Fleet()
+
+
+def test_a_loaded_fleet_validates_as_it_is() -> None:
+    fleet = mc.load(EXAMPLE)
+    assert mc.validate(fleet) is fleet
+
+
+def test_a_fleet_built_in_code_with_wrong_values_is_refused_with_every_path() -> None:
+    person = mc.model.Person(
+        "BF1",
+        "A",
+        mc.model.Discipline.DECK,
+        certificates=(mc.model.Certificate("eng1", "2018-01-01"),),  # type: ignore[arg-type]
+        born=True,  # type: ignore[arg-type]
+    )
+    vessel = mc.model.Vessel("v1", "V", "cpv")  # type: ignore[arg-type]
+    listed = mc.model.Person("BF2", "B", mc.model.Discipline.DECK, previous_crews=[])  # type: ignore[arg-type]
+    with pytest.raises(mc.DataError) as raised:
+        mc.validate(mc.model.Fleet(people=(person, listed), vessels=(vessel,)), name="rota-tool")
+    found = [(p.code, p.file, p.path) for p in raised.value.problems]
+    assert found == [
+        ("wrong-type", "rota-tool", "vessel[v1].type"),
+        ("wrong-type", "rota-tool", "person[BF1].born"),
+        ("wrong-type", "rota-tool", "person[BF1].certificates[0].issued"),
+        ("wrong-type", "rota-tool", "person[BF2].previous_crews"),
+    ]
+    messages = [p.message for p in raised.value.problems]
+    assert messages[0] == "expected a VesselType, found str 'cpv'"
+    assert messages[2].startswith("expected a pendulum.Date (mc.model.as_date makes one)")
+    # the same values, right, pass
+    fixed = attrs.evolve(
+        person,
+        certificates=(mc.model.Certificate("eng1", mc.model.as_date("2018-01-01")),),
+        born=None,
+    )
+    assert mc.validate(mc.model.Fleet(people=(fixed,)))

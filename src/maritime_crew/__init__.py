@@ -32,7 +32,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .changes import diff
-    from .io import DataError, dump, dumps, from_data, load, loads
+    from .io import DataError, dump, dumps, from_data, load, loads, validate
     from .rules import PluginError, RegistrationError, check, rule
 
 __all__ = [
@@ -48,10 +48,11 @@ __all__ = [
     "load",
     "loads",
     "rule",
+    "validate",
 ]
 
 _HOMES = {"DataError": "io", "dump": "io", "dumps": "io", "load": "io", "loads": "io"}
-_HOMES |= {"from_data": "io"}
+_HOMES |= {"from_data": "io", "validate": "io"}
 _HOMES |= {"check": "rules", "rule": "rules", "diff": "changes"}
 _HOMES |= {"PluginError": "rules", "RegistrationError": "rules"}
 _SUBPACKAGES = frozenset(

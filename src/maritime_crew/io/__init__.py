@@ -6,6 +6,7 @@ from ._limits import beyond_parser
 from ._load import CONFIG_FILES, DATA_SUFFIXES, dataset_files, from_data, load, loads
 from ._schema import SCHEMA_ID, dataset_schema
 from ._syntax import explain_toml
+from ._validate import validate
 
 __all__ = [
     "CONFIG_FILES",
@@ -26,5 +27,6 @@ __all__ = [
     "nearest",
     "suggest",
     "to_data",
+    "validate",
     "write_atomically",
 ]
