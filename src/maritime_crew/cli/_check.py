@@ -18,6 +18,7 @@ from ._common import (
     cannot_load,
     error,
     load_dataset,
+    read_configuration,
     refuse_to_overwrite_inputs,
     today_in_london,
     write_output,
@@ -127,22 +128,15 @@ def run(arguments: argparse.Namespace) -> int:
     """Load, check, render; the exit code says whether the report passed."""
     from .. import io, report
     from .._version import __version__
-    from ..rules import Config, ConfigError, Registry, Severity, check, default_registry
+    from ..rules import ConfigError, Registry, Severity, check, default_registry
 
     # Report a bad configuration and bad data together, not one after the other.
     problems: list[str] = []
     config = None
     registry = Registry(load_plugins=False) if arguments.no_plugins else default_registry()
     try:
-        if arguments.config is not None:
-            found = Config.from_file(arguments.config, registry)
-        else:
-            found = Config() if arguments.isolated else Config.discover(arguments.path, registry)
-        config = found.with_options(
-            select=arguments.select,
-            extend_select=arguments.extend_select,
-            ignore=(arguments.ignore or []) + (arguments.extend_ignore or []),
-            fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None,
+        config = read_configuration(arguments, registry, arguments.path).with_options(
+            fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None
         )
         enabled = config.resolve(registry)  # unknown rules, before the data
     except ConfigError as problem:
@@ -280,9 +274,9 @@ def settings(config: Any, enabled: Any, registry: Any) -> str:
         rule = entry.rule
         params = ", ".join(f"{key} = {value!r}" for key, value in entry.params.items())
         line = f"  {rule.code:<8} {entry.severity.value:<8} {rule.name}"
-        package = registry.package_of(rule.code)
-        if package is not None and package[0] != "maritime-crew":  # a plugin's
-            line += f"  [{package[0]} {package[1]}]"
+        plugin = registry.plugin_of(rule.code)
+        if plugin is not None:
+            line += f"  [{plugin[0]} {plugin[1]}]"
         lines.append(line + (f"  ({params})" if params else ""))
     return "\n".join(lines)
 

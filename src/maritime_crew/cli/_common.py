@@ -18,12 +18,15 @@ from ._redaction import redacted, redacted_cell, use_fleet, withheld_load_error
 if TYPE_CHECKING:
     from ..io import DataError
     from ..model import Fleet, Period
+    from ..rules import Config, Registry
 
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FINDINGS",
     "EXIT_OK",
+    "STANDARD_STREAMS",
     "UsageError",
+    "add_selection_options",
     "as_of_date",
     "cannot_load",
     "check_id",
@@ -35,6 +38,7 @@ __all__ = [
     "load_dataset",
     "markdown_row",
     "markdown_text",
+    "read_configuration",
     "refuse_to_overwrite_inputs",
     "today_in_london",
     "write_output",
@@ -228,6 +232,34 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
         action="extend",
         metavar="RULES",
         help="the same as --ignore (ruff's older name)",
+    )
+
+
+def read_configuration(arguments: argparse.Namespace, registry: Registry, dataset: str) -> Config:
+    """The configuration a command runs with, its selection options on top.
+
+    None under ``--isolated``, the file ``--config`` names, or the one found beside
+    ``dataset``; the options of :func:`add_selection_options`, for the commands that
+    have them, as a layer above it.
+
+    Raises :class:`~maritime_crew.rules.ConfigError` with every problem at once.
+    """
+    from ..rules import Config
+
+    named = getattr(arguments, "config", None)
+    if arguments.isolated:
+        found = Config()
+    elif named is not None:
+        found = Config.from_file(named, registry)
+    else:
+        found = Config.discover(dataset, registry)
+    return found.with_options(
+        select=getattr(arguments, "select", None),
+        extend_select=getattr(arguments, "extend_select", None),
+        ignore=[
+            *(getattr(arguments, "ignore", None) or ()),
+            *(getattr(arguments, "extend_ignore", None) or ()),
+        ],
     )
 
 

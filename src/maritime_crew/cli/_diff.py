@@ -14,6 +14,7 @@ from ._common import (
     cannot_load,
     error,
     load_dataset,
+    read_configuration,
     today_in_london,
     write_output,
 )
@@ -21,7 +22,6 @@ from ._redaction import redacted, use_fleet
 
 if TYPE_CHECKING:
     from ..model import Fleet
-    from ..rules import Config, Registry
 
 FORMATS = ("text", "json")
 
@@ -87,7 +87,7 @@ def run(arguments: argparse.Namespace) -> int:
     config = None
     try:
         registry = default_registry()
-        config = _config(arguments, registry)
+        config = read_configuration(arguments, registry, arguments.new)  # check's, of NEW
         config.resolve(registry)  # unknown rules and parameters, before the data
     except ConfigError as problem:
         problems.append(str(problem))
@@ -116,14 +116,3 @@ def run(arguments: argparse.Namespace) -> int:
         inputs = [arguments.old, arguments.new, *config.files]
         write_output(arguments.output, text, inputs=inputs)
     return EXIT_FINDINGS if result.changed else EXIT_OK
-
-
-def _config(arguments: argparse.Namespace, registry: Registry) -> Config:
-    """The configuration of both checks: ``--config``, none, or the one ``check`` finds."""
-    from ..rules import Config
-
-    if arguments.isolated:
-        return Config()
-    if arguments.config is not None:
-        return Config.from_file(arguments.config, registry)
-    return Config.discover(arguments.new, registry)

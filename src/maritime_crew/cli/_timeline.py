@@ -15,6 +15,7 @@ from ._common import (
     emit,
     error,
     load_dataset,
+    read_configuration,
     today_in_london,
 )
 
@@ -85,7 +86,7 @@ def add_parsers(commands: Any) -> None:
 def run(arguments: argparse.Namespace) -> int:
     """Load, follow the findings from day to day, and print them."""
     from .. import io
-    from ..rules import Config, ConfigError, default_registry
+    from ..rules import ConfigError, default_registry
     from ..timeline import timeline
 
     last = arguments.last or today_in_london()
@@ -95,12 +96,7 @@ def run(arguments: argparse.Namespace) -> int:
     config = None
     try:
         registry = default_registry()
-        found = Config() if arguments.isolated else Config.discover(arguments.path, registry)
-        config = found.with_options(
-            select=arguments.select,
-            extend_select=arguments.extend_select,
-            ignore=(arguments.ignore or []) + (arguments.extend_ignore or []),
-        )
+        config = read_configuration(arguments, registry, arguments.path)
         config.resolve(registry)  # unknown rules, before the data
     except ConfigError as problem:
         problems.append(str(problem))
