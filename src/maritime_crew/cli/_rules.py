@@ -38,6 +38,7 @@ def run_rules(arguments: argparse.Namespace) -> int:
     registry = default_registry()
     catalogue = registry.rules()
     packages = {rule.code: registry.package_of(rule.code) for rule in catalogue}
+    plugins = {rule.code: registry.plugin_of(rule.code) for rule in catalogue}
     if arguments.format == "json":
         records = [
             {**rule.to_record(), **_package_record(packages[rule.code])} for rule in catalogue
@@ -48,7 +49,7 @@ def run_rules(arguments: argparse.Namespace) -> int:
     emit(
         "".join(
             f"{rule.code:<8} {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}"
-            + _from_plugin(packages[rule.code])
+            + (f" [from {plugin[0]}]" if (plugin := plugins[rule.code]) else "")
             + "\n"
             for rule in catalogue
         )
@@ -60,11 +61,6 @@ def _package_record(package: tuple[str, str] | None) -> dict[str, str | None]:
     """The distribution a rule came with, for JSON: ``package`` and ``package_version``."""
     name, version = package if package is not None else (None, None)
     return {"package": name, "package_version": version}
-
-
-def _from_plugin(package: tuple[str, str] | None) -> str:
-    """`` [from plugin-name]`` for a plugin's rule in the text list; nothing for a built-in."""
-    return "" if package is None or package[0] == "maritime-crew" else f" [from {package[0]}]"
 
 
 def run_explain(arguments: argparse.Namespace) -> int:
@@ -86,13 +82,11 @@ def run_explain(arguments: argparse.Namespace) -> int:
         body = textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")
         return f"{title}\n{body}\n"
 
-    package = registry.package_of(rule.code)
-    if package is None:
-        came = ", registered in code"
-    elif package[0] == "maritime-crew":
-        came = ""  # built in: its version is maritime-crew --version
-    else:
-        came = f", from plugin {package[0]} {package[1]}"
+    plugin = registry.plugin_of(rule.code)
+    if plugin is not None:
+        came = f", from plugin {plugin[0]} {plugin[1]}"
+    else:  # built in (its version is maritime-crew --version), or registered in code
+        came = "" if registry.package_of(rule.code) else ", registered in code"
     parts = [
         f"{rule.code} {rule.name} ({rule.severity.value}){came}\n",
         paragraph("What it checks", rule.summary),

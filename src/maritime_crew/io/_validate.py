@@ -43,13 +43,10 @@ def validate(fleet: Fleet, *, name: str = _SOURCE) -> Fleet:
         for position, record in enumerate(getattr(fleet, table.attribute)):
             label = getattr(record, "id", None)
             where = f"{table.name}[{label if isinstance(label, str) and label else position}]"
-            problems += _record_problems(name, where, record, _RECORD_TYPES[table.name])
+            problems += _record_problems(name, where, record, table.record)
     if problems:
         raise DataError(problems)
     return fleet
-
-
-_RECORD_TYPES = {table.name: table.record for table in TABLES}
 
 
 def _record_problems(name: str, where: str, value: Any, kind: type[Any]) -> Iterator[Problem]:

@@ -383,9 +383,7 @@ class Config:
         if self.plugins is None:
             return rules
         installed = {
-            package[0]
-            for rule in rules
-            if (package := registry.package_of(rule.code)) and package[0] != "maritime-crew"
+            package[0] for rule in rules if (package := registry.plugin_of(rule.code)) is not None
         }
         for name in self.plugins:
             if name not in installed:
@@ -404,9 +402,7 @@ class Config:
         return tuple(
             rule
             for rule in rules
-            if (package := registry.package_of(rule.code)) is None
-            or package[0] == "maritime-crew"
-            or package[0] in allowed
+            if (package := registry.plugin_of(rule.code)) is None or package[0] in allowed
         )
 
     def _severity_of(self, rule: Rule) -> Severity:

@@ -38,6 +38,8 @@ _PARAMETER_TYPES: dict[Any, str] = {
     tuple[str, ...]: "list of text",
     tuple[int, ...]: "list of whole numbers",
 }
+_BUILT_IN = "maritime-crew"
+"""The distribution of the built-in rules (see :meth:`Registry.package_of`)."""
 _LISTS = {tuple[str, ...]: str, tuple[int, ...]: int}
 """The list types a parameter may have, and the type of their items."""
 
@@ -253,7 +255,7 @@ class Registry:
 
                     for builtin_rule in RULES:
                         self.register(builtin_rule)
-                        self._packages[builtin_rule.code] = ("maritime-crew", __version__)
+                        self._packages[builtin_rule.code] = (_BUILT_IN, __version__)
                 if self._load_plugins:
                     from ._plugins import load_plugins
 
@@ -284,6 +286,11 @@ class Registry:
         """
         self._ensure_loaded()
         return self._packages.get(code)
+
+    def plugin_of(self, code: str) -> tuple[str, str] | None:
+        """:meth:`package_of` for a plugin's rule; ``None`` for a built-in or one of code."""
+        package = self.package_of(code)
+        return None if package is None or package[0] == _BUILT_IN else package
 
     def _came_with(self, codes: Collection[str], package: tuple[str, str]) -> None:
         """Note the package that the rules ``codes`` were registered by loading."""

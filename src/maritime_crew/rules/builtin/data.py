@@ -11,7 +11,7 @@ import collections
 import difflib
 import itertools
 import operator
-from collections.abc import Collection, Container, Iterator, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pendulum
@@ -210,7 +210,12 @@ def _all_known(people: Sequence[Person], ids: Mapping[str, Container[str]]) -> b
         "equipment_item": _values(_nested(people, "issues"), "item"),
         "practice_kind": _values(practice, "kind"),
     }
-    return all(all(map(ids[kind].__contains__, keys)) for kind, keys in referred.items())
+    return _all_known_in((ids[kind], keys) for kind, keys in referred.items())
+
+
+def _all_known_in(named: Iterable[tuple[Container[Any], Iterable[Any]]]) -> bool:
+    """Whether every id of each ``(known, ids)`` pair is among its known ids (in C)."""
+    return all(all(map(known.__contains__, keys)) for known, keys in named)
 
 
 def _nested(records: Sequence[Any], field: str) -> list[Any]:
@@ -257,7 +262,7 @@ def _references(
         (people, set(_nested(deployments, "cover"))),
         (crews, _given(deployments, "crew")),
     )
-    if all(all(map(known.__contains__, keys)) for known, keys in named):
+    if _all_known_in(named):
         deployments = ()  # none is reported: nothing to read deployment by deployment
     for deployment in deployments:
         if deployment.vessel not in vessels:
@@ -303,7 +308,7 @@ def _references(
                 yield "pathway", pathway.id, (f"grades[{i}].courses", "course", course_id)
     types = ids["equipment_type"]
     items = fleet.equipment_items
-    if all(map(types.__contains__, _values(items, "type"))):
+    if _all_known_in([(types, _values(items, "type"))]):
         items = ()  # every item's type exists
     for item in items:
         if item.type not in types:
@@ -517,7 +522,7 @@ def _unknown_work_references(
     aboard = _values(work, "vessel")
     aboard.discard(None)  # no vessel recorded
     named = (people, _values(work, "person")), (vessels, aboard)
-    if all(all(map(known.__contains__, keys)) for known, keys in named):
+    if _all_known_in(named):
         work = ()  # every id they name exists: not read period by period
     for position, period in enumerate(work):
         if period.person not in people:
