@@ -2,8 +2,10 @@
 
 A page is read top to bottom:
 
-- a ```` ```{code-block} LANG```` block with a ``:caption: PATH`` option is a file the
-  reader writes: it is written to ``PATH`` (replacing what was there);
+- a block right after a paragraph that ends "as `PATH`:" (as in "Save this as
+  `my-fleet/vessels.toml`:") is a file the reader writes: it is written to ``PATH``
+  (replacing what was there). The block is plain fenced code, so that it reads and copies
+  as the file on GitHub too, and the file's name is in the prose for the reader;
 - a ```` ```console```` block holds ``$ COMMAND`` lines, each followed by the output it
   prints; every command is run in a shell and its output compared. A line ``...`` in the
   output stands for one or more lines; ``echo $?`` prints the exit code of the command
@@ -32,16 +34,30 @@ import attrs
 ROOT = Path(__file__).resolve().parent.parent
 _BLOCK = re.compile(r"^```(\{code-block\} )?([\w-]*)\n(.*?)^```$", re.M | re.S)
 _OPTION = re.compile(r":([\w-]+):(?: (.*))?")
+_SAVE_AS = re.compile(r"\bas\s+`([^`\s]+)`:\n\n\Z")
+"""The end of the paragraph before a block that is a file: "Save this as `PATH`:"."""
 
 
 @attrs.frozen
 class Block:
-    """A fenced block of a page: its language, options, text and line."""
+    """A fenced block of a page: its language, options, text, line, and the file it is."""
 
     language: str
     options: dict[str, str]
     text: str
     line: int
+    file: str | None = None
+
+
+def _file_named_before(source: str, start: int) -> str | None:
+    """The ``PATH`` of "as `PATH`:" that ends the paragraph right before a block, if any."""
+    found = _SAVE_AS.search(source, 0, start)
+    if found is None:
+        return None
+    path = found.group(1)
+    if path.startswith("/") or ".." in Path(path).parts:
+        raise ValueError(f"a page writes files inside its working directory, not {path!r}")
+    return path
 
 
 def blocks(page: Path) -> Iterator[Block]:
@@ -58,7 +74,13 @@ def blocks(page: Path) -> Iterator[Block]:
             if lines and not lines[0]:
                 lines.pop(0)
             body = "\n".join(lines)
-        yield Block(match.group(2), options, body, source.count("\n", 0, match.start()) + 1)
+        yield Block(
+            match.group(2),
+            options,
+            body,
+            source.count("\n", 0, match.start()) + 1,
+            _file_named_before(source, match.start()),
+        )
 
 
 _RULE_COUNT = re.compile(r"from \d+ rules as of")
@@ -112,8 +134,12 @@ def run_page(page: Path, workdir: Path) -> None:
     try:
         for block in blocks(page):
             where = f"{page.name}:{block.line}"
-            if "caption" in block.options:
-                target = workdir / block.options["caption"]
+            assert "caption" not in block.options, (
+                f"{where}: name the file in the prose (Save this as `PATH`:) and make the block "
+                "plain fenced code, so that it copies as the file on GitHub too"
+            )
+            if block.file is not None:
+                target = workdir / block.file
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(block.text, encoding="utf-8")
             elif block.language == "console":

@@ -104,7 +104,7 @@ def test_help_on_the_fleet_explains_each_collection() -> None:
         )
 
 
-def test_the_errors_example_cites_real_files_at_their_record_headers() -> None:
+def test_the_errors_example_cites_real_files_at_their_fields_or_headers() -> None:
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     block = page.split("## Errors")[1].split("```text\n")[1].split("```")[0]
     cited = re.findall(r"^  (docs/load-errors/\S+\.toml):(\d+): (invalid TOML|\S+:) ", block, re.M)
@@ -114,4 +114,7 @@ def test_the_errors_example_cites_real_files_at_their_record_headers() -> None:
         if path == "invalid TOML":  # a syntax error is located at its own line
             assert " = " in text
         else:
-            assert re.fullmatch(r"\[\[[a-z_.]+\]\]", text), (file, line)
+            # A field's own line where it is written in its table, else the record's header.
+            field = path.rstrip(":").rsplit(".", 1)[-1]
+            key = re.match(rf"\s*{re.escape(field)}\s*=", text)
+            assert key or re.fullmatch(r"\[\[[a-z_.]+\]\]", text), (file, line)

@@ -64,3 +64,9 @@ def test_the_cli_reference_documents_every_option_of_every_command() -> None:
         for action in parser._actions:
             for option in action.option_strings:
                 assert f"`{option}" in section, f"{name} {option}"
+
+
+def test_no_rule_takes_the_code_of_a_retired_rule() -> None:
+    taken = {rule.code for rule in TOOL.builtin_rules()}
+    assert set(TOOL.RETIRED) & taken == set()
+    assert "\n## Retired rules\n" in RULES_PAGE

@@ -16,7 +16,7 @@ def test_the_tutorial_runs_as_written(tmp_path: Path) -> None:
 
 def test_the_tutorial_covers_every_step_it_promises() -> None:
     steps = list(blocks(TUTORIAL))
-    written = {block.options["caption"] for block in steps if "caption" in block.options}
+    written = {block.file for block in steps if block.file is not None}
     assert {
         "my-fleet/vessels.toml",
         "my-fleet/catalogue.toml",

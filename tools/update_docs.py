@@ -62,6 +62,12 @@ FAMILIES = {
     "REST": "Hours of rest",
 }
 
+RETIRED: dict[str, str] = {}
+"""Codes of built-in rules no longer shipped, each with its name and what became of it,
+for the "Retired rules" section of the rule reference (docs/stability.md): for example
+``{"CERT004": "`certificate-type-unknown`, retired in 0.3.0: DATA002 reports it."}``. A
+code here is never used again; tests/test_generated_docs.py checks that no rule has one."""
+
 
 def builtin_rules() -> list[Rule]:
     """The rules that ship with maritime-crew, in code order (installed plugins left out)."""
@@ -165,7 +171,7 @@ def rules_page() -> str:
         "included, and `maritime-crew explain CODE` prints one section in the terminal.",
         "",
         "Select rules by code, family prefix or name, change their severity or set their "
-        "parameters in the configuration ([](configuration.md)).",
+        "parameters in the [configuration](configuration.md).",
         "",
         "Each rule names its source: a regulation (STCW, MLC 2006, the Working Time "
         "Regulations 1998, the ISM Code), good practice, or a **seed commitment**. The "
@@ -193,7 +199,22 @@ def rules_page() -> str:
         for rule in rules:
             if rule.family == family:
                 lines += list(_rule_section(rule))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "\n".join([*lines, *_retired_section()]).rstrip("\n") + "\n"
+
+
+def _retired_section() -> list[str]:
+    lines = [
+        "## Retired rules",
+        "",
+        "A rule that is retired keeps its code and name here, and neither is used again "
+        "([Stability policy](stability.md)).",
+        "",
+    ]
+    if not RETIRED:
+        return [*lines, "No rule has been retired.", ""]
+    lines += ["| code | rule |", "|---|---|"]
+    lines += [f"| `{code}` | {_cell(text)} |" for code, text in sorted(RETIRED.items())]
+    return [*lines, ""]
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -242,7 +263,8 @@ def _help(action: argparse.Action) -> str:
 def _synopsis(action: argparse.Action) -> str:
     names, value = _argument(action)
     if not action.option_strings:
-        return names.strip("`")
+        name = names.strip("`")
+        return f"{name} [{name} ...]" if action.nargs == "+" else name
     return action.option_strings[-1] + (f" {value}" if value else "")
 
 
@@ -304,7 +326,7 @@ def cli_page() -> str:
         "no line can start a GitHub workflow command, Markdown cells show their text and not "
         "markup, and a CSV text cell that a spreadsheet would run as a formula (one starting "
         "with `=`, `+`, `-` or `@`) starts with `'`; see "
-        "[](security.md#output-is-safe-to-display).",
+        "[output is safe to display](security.md#output-is-safe-to-display).",
         "",
         "## Commands",
         "",
@@ -335,7 +357,93 @@ def cli_page() -> str:
                 continue
             lines.append(f"| {_argument(action)[0]} | {_help(action)} |")
         lines += ["| `-h`, `--help` | show the command's help and exit |", ""]
+    lines += CHECK_IN_CI
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+RUFF = (
+    # (ruff check, maritime-crew check, how they compare)
+    (
+        "`ruff check PATH ...`",
+        "`check PATH ...`",
+        "Each dataset is loaded and checked on its own, "
+        "with the configuration found beside it, and one report covers them all; the exit code "
+        "is the worst.",
+    ),
+    ("`--select`", "`--select`", "Replaces the configuration's selection."),
+    ("`--extend-select`", "`--extend-select`", "Adds to the configuration's selection."),
+    ("`--ignore`", "`--ignore`", "Adds to the configuration's `ignore`, as in ruff."),
+    (
+        "`--extend-ignore`",
+        "`--extend-ignore`",
+        "The same as `--ignore` (ruff keeps it as a deprecated alias).",
+    ),
+    (
+        "`--per-file-ignores`, `# noqa`",
+        "waivers in the data",
+        "A waiver names the finding, "
+        "who granted it and until when; the report shows the finding as waived.",
+    ),
+    ("`--output-format`", "`--format`", "`text`, `json`, `junit`, `markdown`, `sarif`, `github`."),
+    (
+        "`-o`, `--output-file`",
+        "`--output [FORMAT:]FILE`",
+        "May be repeated, each file in its own format, from one check; missing folders are made.",
+    ),
+    ("`-e`, `--exit-zero`", "`--exit-zero`", "Bad input still exits 2."),
+    ("`--statistics`", "`--statistics`", "Counts per rule, as text or JSON."),
+    ("`--config`", "`--config PATH`", "A file only; ruff's inline `KEY = VALUE` is not taken."),
+    ("`--isolated`", "`--isolated`", "No configuration file is read."),
+    (
+        "`--show-settings`",
+        "`--show-settings`",
+        "The configuration that applies and the rules it runs; the data is not loaded.",
+    ),
+    (
+        "`-q`, `-s`",
+        "`-q`, `-qq`",
+        "`-qq` writes nothing to standard output; `--output` files are still written.",
+    ),
+    ("`-v`", "`-v`", "Timings and counts on standard error, never names."),
+    ("`--fix`, `--diff`, `--watch`, `--add-noqa`", "none", "A check never changes the data."),
+    ("`--no-cache`, `--cache-dir`", "none", "Nothing is cached between runs."),
+    (
+        "`--exclude`, `--respect-gitignore`",
+        "none",
+        "A dataset directory is read whole; hidden files and folders are skipped.",
+    ),
+    ("none", "`--as-of DATE`", "Every check is as of a date."),
+    ("none", "`--fail-on`", "The lowest severity that fails the check."),
+    ("none", "`--redact`", "Staff numbers instead of names everywhere in the report."),
+    (
+        "none",
+        "`--no-plugins`",
+        "Built-in rules only; the configuration's `plugins` list chooses among installed plugins.",
+    ),
+)
+"""``check``'s options beside ``ruff check``'s, for the table of the CLI page."""
+
+CHECK_IN_CI = [
+    "## `check` beside `ruff check`",
+    "",
+    "Engineers who run ruff in CI will find the same options doing the same things, "
+    "layered the same way: the configuration file first, then the command line on top.",
+    "",
+    "| ruff | maritime-crew | how they compare |",
+    "|---|---|---|",
+    *(f"| {ruff} | {ours} | {how} |" for ruff, ours, how in RUFF),
+    "",
+    "## Files in reports",
+    "",
+    "A finding names the file and line of its record. The file is shown relative to the "
+    "checkout (`GITHUB_WORKSPACE` in GitHub Actions, else the working directory) when it "
+    "lies inside it, which is what GitHub annotations and code scanning resolve against; "
+    "a dataset outside it (`check ../data/fleet`) has its files shown relative to its own "
+    "directory, and the report says so. A shown path never starts with `..`; see "
+    "[where files are shown](report-json.md#where-files-are-shown).",
+    "",
+]
+"""The closing sections of the CLI page."""
 
 
 LOAD_ERRORS = DOCS / "load-errors"
@@ -377,10 +485,11 @@ def report_json_example() -> str:
     here = os.getcwd()
     os.chdir(ROOT)  # report paths are relative to the working directory
     try:
-        fleet = mc.load(REPORT_EXAMPLE.relative_to(ROOT))
+        dataset = REPORT_EXAMPLE.relative_to(ROOT).as_posix()  # as `check` is given it
+        fleet = mc.load(dataset)
         config = mc.rules.Config(select=("CERT001", "EQP003"))
         report = mc.check(fleet, as_of="2021-03-31", config=config)
-        text = mc.report.render(report, fleet, "json")
+        text = mc.report.render(report, fleet, "json", root=dataset)
     finally:
         os.chdir(here)
     return f"```json\n{text}```\n"
