@@ -74,10 +74,11 @@ def test_the_documented_example_is_what_the_library_writes(
     validator.validate(json.loads(example))
     root = DOC.parent.parent
     monkeypatch.chdir(root)  # the page shows paths from the repository's root
-    fleet = mc.load(Path("docs") / "report-example")
+    dataset = "docs/report-example"  # as `maritime-crew check docs/report-example` gives it
+    fleet = mc.load(dataset)
     config = mc.rules.Config(select=("CERT001", "EQP003"))
     report = mc.check(fleet, as_of="2021-03-31", config=config)
-    assert render(report, fleet, "json") == example
+    assert render(report, fleet, "json", root=dataset) == example
     assert [finding.code for finding in report.waived] == ["EQP003"]
     assert not report.ok
 
@@ -109,6 +110,7 @@ def test_keys_come_in_the_documented_order() -> None:
         "schema",
         "tool",
         "as_of",
+        "dataset",
         "fail_on",
         "config_files",
         "ok",
@@ -165,12 +167,22 @@ def test_findings_keep_report_order_and_their_fields() -> None:
         "vessel": "vigilant",
         "crew": "vigilant-a",
         "message": "Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01",
-        "location": {"file": "data/people.toml", "line": 12},
+        "location": {
+            "file": "data/people.toml",
+            "line": 12,
+            "path": "data/people.toml",
+            "base": "checkout",
+        },
         "details": {"certificate": "stcw-ii-1", "expired": "2021-03-01"},
         "waived_by": None,
     }
     assert lapsed["location"] is None
-    assert review["location"] == {"file": "data/register.toml", "line": None}
+    assert review["location"] == {
+        "file": "data/register.toml",
+        "line": None,
+        "path": "data/register.toml",
+        "base": "checkout",
+    }
     assert review["vessel"] is None
 
 

@@ -69,13 +69,6 @@ def test_a_table_per_vessel_with_fleet_wide_findings_last() -> None:
     assert vigilant[0] == ["severity", "code", "subject", "message", "location"]
     assert vigilant[2:] == [
         [
-            "~~error~~",
-            "`EQP003`",
-            "equipment item DS-0001",
-            "Dry suit DS-0001 was due its pressure test on 2021-01-15 (waived by W-2021-003)",
-            "`data/kit.toml:4`",
-        ],
-        [
             "**error**",
             "`CERT001`",
             "person BF1003 Zebedee Quartermain",
@@ -88,6 +81,13 @@ def test_a_table_per_vessel_with_fleet_wide_findings_last() -> None:
             "person BF1004 Ottoline Fairweather-Brandt",
             "Boarding refresher for Ottoline Fairweather-Brandt expired at the end of 2021-02-28",
             "",
+        ],
+        [
+            "~~error~~",
+            "`EQP003`",
+            "equipment item DS-0001",
+            "Dry suit DS-0001 was due its pressure test on 2021-01-15 (waived by W-2021-003)",
+            "`data/kit.toml:4`",
         ],
     ]
     assert found[2][1][2] == [
@@ -132,7 +132,7 @@ def test_an_empty_report_has_the_verdict_and_counts_only() -> None:
 def test_redacted_subjects_show_staff_numbers() -> None:
     rows = tables(markdown(sample.report(), redact=True))[1][1]
     assert [row[2] for row in rows[2:]] == [
-        "equipment item DS-0001",
         "person BF1003",
         "person BF1004",
+        "equipment item DS-0001",
     ]

@@ -13,15 +13,15 @@ from . import sample
 
 EXPECTED = """\
 HMC Vigilant (vigilant)
-  equipment item DS-0001
-    error    EQP003   Dry suit DS-0001 was due its pressure test on 2021-01-15  data/kit.toml:4
-                      (waived by W-2021-003)
   person BF1003 Zebedee Quartermain
     error    CERT001  Certificate stcw-ii-1 of BF1003 expired at the end of 2021-03-01
                       data/people.toml:12
   person BF1004 Ottoline Fairweather-Brandt
     warning  TRN002   Boarding refresher for Ottoline Fairweather-Brandt expired at the end of
                       2021-02-28
+  equipment item DS-0001
+    error    EQP003   Dry suit DS-0001 was due its pressure test on 2021-01-15  data/kit.toml:4
+                      (waived by W-2021-003)
 
 Fleet-wide
   document SOP-001 Boarding of non-compliant vessels
@@ -147,3 +147,39 @@ def test_colour_marks_severities_and_the_verdict() -> None:
     assert "\x1b[33mwarning\x1b[0m" in coloured
     assert "\x1b[1;31mFAILED (fail on error)\x1b[0m" in coloured
     assert "\x1b[1;32mpassed\x1b[0m" in text(sample.report([]), color=True)
+
+
+def test_data_problems_come_before_the_findings_they_may_explain() -> None:
+    # A fleet-wide DATA finding, and one about a person who also has another finding.
+    found = [
+        *sample.findings(),
+        sample.finding(
+            "DATA002",
+            ("person", "BF1004"),
+            "BF1004 names crew nowhere-a, which does not exist",
+            vessel="vigilant",
+            crew="vigilant-a",
+        ),
+        sample.finding("DATA001", ("waiver", "W-9"), "W-9 is listed twice"),
+    ]
+    lines = [line.strip() for line in text(sample.report(found)).splitlines() if line.strip()]
+    # The fleet-wide group holds a DATA finding, so it comes before the vessel's group.
+    assert lines.index("Fleet-wide") < lines.index("HMC Vigilant (vigilant)")
+    # In the vessel's group the person with a DATA finding comes first, DATA first.
+    vessel = lines[lines.index("HMC Vigilant (vigilant)") + 1 :]
+    assert vessel[0] == "person BF1004 Ottoline Fairweather-Brandt"
+    assert vessel[1].split()[:2] == ["error", "DATA002"]
+    assert vessel[2].split()[:2] == ["warning", "TRN002"]
+
+
+def test_subjects_under_a_vessel_go_by_kind_then_id_not_report_order() -> None:
+    found = list(reversed(sample.findings()))
+    lines = text(sample.report(found)).splitlines()
+    subjects = [
+        line.strip() for line in lines if line.startswith("  ") and not line.startswith("   ")
+    ]
+    assert subjects[:3] == [
+        "person BF1003 Zebedee Quartermain",
+        "person BF1004 Ottoline Fairweather-Brandt",
+        "equipment item DS-0001",
+    ]

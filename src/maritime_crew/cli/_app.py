@@ -49,7 +49,7 @@ _COMMANDS = (
     _terms,
     _schema,
 )
-_DATASETS = frozenset({"path", "old", "new"})
+_DATASETS = frozenset({"path", "paths", "old", "new"})
 """Destinations of the arguments that name a dataset to read."""
 
 

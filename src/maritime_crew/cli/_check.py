@@ -23,7 +23,7 @@ from ._common import (
     today_in_london,
     write_output,
 )
-from ._redaction import redacted
+from ._redaction import redacted, use_fleet
 
 FORMATS = ("text", "json", "junit", "markdown", "sarif", "github")
 SEVERITIES = ("error", "warning", "info")
@@ -40,7 +40,13 @@ def add_parsers(commands: Any) -> None:
         "read from maritime-crew.toml in the dataset directory or [tool.maritime-crew] in "
         "the nearest pyproject.toml (see --isolated); these options override it.",
     )
-    check.add_argument("path", metavar="PATH", help="dataset file or directory")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="dataset file or directory; several are each loaded and checked on their own, "
+        "with the configuration found beside each, and reported together",
+    )
     check.add_argument(
         "--as-of",
         type=as_of_date,
@@ -125,85 +131,113 @@ def add_parsers(commands: Any) -> None:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    """Load, check, render; the exit code says whether the report passed."""
+    """Load, check, render; the exit code says whether every report passed.
+
+    Each dataset is loaded and checked on its own, with the configuration found beside
+    it (or the one ``--config`` names); every problem with any of them is reported
+    before anything is checked or written.
+    """
     from .. import io, report
     from .._version import __version__
     from ..rules import ConfigError, Registry, Severity, check, default_registry
 
+    paths: list[str] = arguments.paths
+    several = len(paths) > 1
+    arguments.path = paths[0]
     # Report a bad configuration and bad data together, not one after the other.
     problems: list[str] = []
-    config = None
     registry = Registry(load_plugins=False) if arguments.no_plugins else default_registry()
-    try:
-        config = read_configuration(arguments, registry, arguments.path).with_options(
-            fail_on=Severity.parse(arguments.fail_on) if arguments.fail_on else None
-        )
-        enabled = config.resolve(registry)  # unknown rules, before the data
-    except ConfigError as problem:
-        problems.append(str(problem))
-    else:
-        if arguments.show_settings:
-            sys.stdout.write(settings(config, enabled, registry) + "\n")
-            return EXIT_OK
+    fail_on = Severity.parse(arguments.fail_on) if arguments.fail_on else None
+    configs: dict[str, tuple[Any, Any]] = {}
+    if len(set(paths)) < len(paths):
+        return error("a dataset is named twice: give each PATH once")
+    for path in paths:
+        try:
+            config = read_configuration(arguments, registry, path).with_options(fail_on=fail_on)
+            configs[path] = (config, config.resolve(registry))  # unknown rules, before the data
+        except ConfigError as problem:
+            problems.append(f"{path}: {problem}" if several else str(problem))
+    if arguments.show_settings and not problems:
+        shown = [
+            (f"dataset: {path}\n" if several else "") + settings(config, enabled, registry)
+            for path, (config, enabled) in configs.items()
+        ]
+        sys.stdout.write("\n\n".join(shown) + "\n")
+        return EXIT_OK
     progress = Progress(enabled=not arguments.quiet)
     started = time.perf_counter()
-    progress.show("loading the dataset")
-    try:
-        fleet = load_dataset(arguments)
-    except io.DataError as problem:
-        problems.append(cannot_load(arguments, problem))
-    finally:
-        progress.clear()
+    fleets: dict[str, Any] = {}
+    for path in paths:
+        progress.show(f"loading {path}" if several else "loading the dataset")
+        try:
+            fleets[path] = load_dataset(arguments, path, redact_with=False)
+        except io.DataError as problem:
+            problems.append(cannot_load(arguments, problem, path))
+        finally:
+            progress.clear()
+    if fleets:
+        first, *others = fleets.values()
+        use_fleet(first, *others)
     targets = outputs(arguments.output, arguments.format)
     for format, _ in targets:
         if arguments.statistics and format not in ("text", "json"):
             problems.append(f"--statistics writes text or json, not {format}")
-    if len({path for _, path in targets}) < len(targets):
+    if len({target for _, target in targets}) < len(targets):
         problems.append("--output names one file twice")
-    if problems or config is None:
+    if problems:
         return error("\n".join(problems))
-    inputs = [arguments.path, *([config.source] if config.source else [])]
-    for _, path in targets:  # refuse before checking, so no report is left half written
-        if path is not None:
-            refuse_to_overwrite_inputs(path, inputs)
+    inputs = [*paths, *(config.source for config, _ in configs.values() if config.source)]
+    for _, target in targets:  # refuse before checking, so no report is left half written
+        if target is not None:
+            refuse_to_overwrite_inputs(target, inputs)
     loaded = time.perf_counter()
-    progress.show(f"checking {len(fleet.people):,} people with {len(enabled)} rules")
-    try:
-        result = check(fleet, arguments.as_of or today_in_london(), config, registry=registry)
-    finally:
-        progress.clear()
+    as_of = arguments.as_of or today_in_london()
+    results = []
+    for path in paths:
+        fleet = fleets[path]
+        config, enabled = configs[path]
+        progress.show(f"checking {len(fleet.people):,} people with {len(enabled)} rules")
+        try:
+            results.append((check(fleet, as_of, config, registry=registry), fleet, path))
+        finally:
+            progress.clear()
     if arguments.verbose:
+        for (result, fleet, path), (config, _) in zip(results, configs.values(), strict=True):
+            say(
+                (f"dataset: {path}\n" if several else "")
+                + f"configuration: {config.source or 'built-in defaults'}\n"
+                f"loaded {len(fleet.people):,} people and {len(fleet.work_periods):,} "
+                f"work periods\n"
+                f"checked with {len(result.rules)} rules as of {result.as_of}: "
+                f"{len(result.findings):,} findings\n"
+            )
         say(
-            f"configuration: {config.source or 'built-in defaults'}\n"
-            f"loaded {len(fleet.people):,} people and {len(fleet.work_periods):,} work periods "
-            f"in {loaded - started:.2f} s\n"
-            f"checked with {len(result.rules)} rules as of {result.as_of} in "
-            f"{time.perf_counter() - loaded:.2f} s: {len(result.findings):,} findings\n"
+            f"loaded in {loaded - started:.2f} s, checked in {time.perf_counter() - loaded:.2f} s\n"
         )
-    for format, path in targets:
-        if path is None and arguments.quiet >= 2:
+    for format, target in targets:
+        if target is None and arguments.quiet >= 2:
             continue  # the exit code only
         if arguments.statistics:
-            text = statistics(result, format)
+            text = statistics([result for result, _, _ in results], format)
         else:
             color = (
                 format == "text"
-                and path is None
+                and target is None
                 and sys.stdout.isatty()
                 and not os.environ.get("NO_COLOR")  # no-color.org: present and not empty
             )
-            rendered = report.render(
-                result,
-                fleet,
+            rendered = report.render_all(
+                results,
                 format,
                 redact=arguments.redact,
                 color=color,
                 tool_version=__version__,
-                summary=not (path is None and arguments.quiet),
+                summary=not (target is None and arguments.quiet),
             )
             text = redacted(rendered, format)  # the net under the report's own redaction
-        _write(path, text, inputs)
-    return EXIT_OK if result.ok or arguments.exit_zero else EXIT_FINDINGS
+        _write(target, text, inputs)
+    passed = all(result.ok for result, _, _ in results)
+    return EXIT_OK if passed or arguments.exit_zero else EXIT_FINDINGS
 
 
 def outputs(given: list[str] | None, format: str) -> list[tuple[str, str | None]]:
@@ -281,24 +315,31 @@ def settings(config: Any, enabled: Any, registry: Any) -> str:
     return "\n".join(lines)
 
 
-def statistics(result: Any, format: str) -> str:
+def statistics(results: list[Any], format: str) -> str:
     """How many findings each rule found, as ``--statistics`` writes them.
 
     One row per rule with a finding, in code order: the unwaived findings (those past
     ``max-findings-per-rule`` counted), the waived ones, the rule's code, its severity in
-    this check and its name. Nothing here comes from the data but counts.
+    this check and its name. Several datasets' counts are added up (the severity is the
+    first dataset's, where configurations differ). Nothing here comes from the data but
+    counts.
     """
     from ..rules import Severity
 
-    active = result.counts_by_rule()
+    active: dict[str, int] = {}
     waived: dict[str, int] = {}
     severity: dict[str, Severity] = {}
-    for finding in result.findings:
-        severity.setdefault(finding.code, finding.severity)
-        if finding.waived:
-            waived[finding.code] = waived.get(finding.code, 0) + finding.stands_for
+    names: dict[str, str] = {}
+    for result in results:
+        for code, count in result.counts_by_rule().items():
+            active[code] = active.get(code, 0) + count
+        for finding in result.findings:
+            severity.setdefault(finding.code, finding.severity)
+            names.setdefault(finding.code, result.rule(finding.code).name)
+            if finding.waived:
+                waived[finding.code] = waived.get(finding.code, 0) + finding.stands_for
     rows = [
-        (code, active.get(code, 0), waived.get(code, 0), severity[code], result.rule(code).name)
+        (code, active.get(code, 0), waived.get(code, 0), severity[code], names[code])
         for code in sorted(set(active) | set(waived))
     ]
     if format == "json":

@@ -110,20 +110,22 @@ def csv_table(rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-def cannot_load(arguments: argparse.Namespace, problem: DataError) -> str:
+def cannot_load(arguments: argparse.Namespace, problem: DataError, path: str | None = None) -> str:
     """What to say of a dataset that cannot be loaded: with ``--redact``, no data values.
 
     A load error quotes the offending value, which may be a name or a date of birth in
     the wrong field, or a name in the header row of a CSV file exported without one;
     redacted, it quotes no value from the data (:func:`~._redaction.withheld_load_error`).
     """
-    path = getattr(arguments, "path", None)
+    path = path or getattr(arguments, "path", None)
     if getattr(arguments, "redact", False):
         problem = withheld_load_error(problem, path)
     return f"cannot load {path or 'the dataset'}\n{problem}"
 
 
-def load_dataset(arguments: argparse.Namespace) -> Fleet:
+def load_dataset(
+    arguments: argparse.Namespace, path: str | None = None, *, redact_with: bool = True
+) -> Fleet:
     """``io.load`` for a command, with the garbage collector kept out of the way.
 
     Loading makes millions of objects at scale and no reference cycles, so the collector
@@ -133,12 +135,14 @@ def load_dataset(arguments: argparse.Namespace) -> Fleet:
     both for a program that runs the command line in-process; a program that freezes
     objects itself is left alone. Under ``--redact`` the fleet's people are the names
     redacted from everything the command writes from then on
-    (:func:`~._redaction.use_fleet`). ``--follow-outside-links`` is
-    ``load(..., follow_outside_links=True)``.
+    (:func:`~._redaction.use_fleet`; ``redact_with`` false leaves that to the caller, which
+    loads several). ``path`` is the dataset, ``arguments.path`` by default.
+    ``--follow-outside-links`` is ``load(..., follow_outside_links=True)``.
     """
     from ..io import load
 
-    path, follow = arguments.path, getattr(arguments, "follow_outside_links", False)
+    path = path or arguments.path
+    follow = getattr(arguments, "follow_outside_links", False)
 
     enabled = gc.isenabled()
     gc.disable()
@@ -149,7 +153,8 @@ def load_dataset(arguments: argparse.Namespace) -> Fleet:
             gc.enable()
     if gc.get_freeze_count() == 0:
         gc.freeze()
-    use_fleet(fleet)
+    if redact_with:
+        use_fleet(fleet)
     return fleet
 
 

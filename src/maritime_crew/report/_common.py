@@ -19,10 +19,13 @@ __all__ = [
     "FLEET_WIDE",
     "TOOL_NAME",
     "Group",
+    "Place",
     "Redactor",
     "View",
+    "checkout",
+    "dataset_directory",
+    "place",
     "plain",
-    "relative_path",
 ]
 
 TOOL_NAME = "maritime-crew"
@@ -30,6 +33,7 @@ FLEET_WIDE = "Fleet-wide"
 """Heading of the findings that belong to no vessel."""
 
 _KIND_WORDS = {table.name: table.kind for table in TABLES}
+_KIND_ORDER = {table.name: position for position, table in enumerate(TABLES)}
 
 # Records whose display name helps a reader find them; the rest show their id only.
 _LOOKUPS: dict[str, Callable[[Fleet, str], Any]] = {
@@ -127,10 +131,21 @@ class View:
     :class:`Redactor`). Formats take text from here and never from the fleet.
     """
 
-    def __init__(self, report: Report, fleet: Fleet, *, redact: bool, tool_version: str) -> None:
+    def __init__(
+        self,
+        report: Report,
+        fleet: Fleet,
+        *,
+        redact: bool,
+        tool_version: str,
+        root: str | None = None,
+    ) -> None:
         self.fleet = fleet
         self.redact = redact
         self.tool_version = tool_version
+        self.root = root
+        """The dataset as it was given to ``load`` (a file or directory), if known."""
+        self._places: dict[str, Place] = {}
         self._redactor = Redactor(fleet) if redact else None
         if self._redactor is not None:
             redactor = self._redactor
@@ -168,21 +183,87 @@ class View:
         name = self.record_name("vessel", vessel_id)
         return f"{name} ({vessel_id})" if name else f"vessel {vessel_id}"
 
+    # -- files -----------------------------------------------------------------------
+
+    def where(self, finding: Finding) -> Place | None:
+        """Where the report shows the finding's record (see :func:`place`), or ``None``."""
+        if finding.source is None:
+            return None
+        file = finding.source.file
+        found = self._places.get(file)
+        if found is None:
+            found = self._places[file] = place(file, self.root)
+        return found
+
+    def location(self, finding: Finding) -> str | None:
+        """``people.toml:12`` as the report shows it: :meth:`where`, then the line."""
+        found = self.where(finding)
+        if found is None or finding.source is None:
+            return None
+        line = finding.source.line
+        return found.path if line is None else f"{found.path}:{line}"
+
+    @property
+    def dataset(self) -> str | None:
+        """The dataset as given, redacted when asked; ``None`` when not known."""
+        return None if self.root is None else self._text(self.root)
+
+    def dataset_text(self) -> str | None:
+        """``Files are relative to the dataset ../data/fleet`` when any are; else ``None``."""
+        if self.dataset is None:
+            return None
+        if any(
+            (found := self.where(finding)) is not None and found.base == "dataset"
+            for finding in self.report.findings
+        ):
+            return f"Files are relative to the dataset {self.dataset}"
+        return None
+
     # -- structure -------------------------------------------------------------------
 
     def groups(self) -> tuple[Group, ...]:
-        """Findings by vessel, then subject, in report order; fleet-wide ones last."""
+        """Findings by vessel, then subject, in the order a reader can follow.
+
+        Data problems come first, since they often explain the findings after them:
+        fleet-wide ones, then the vessels with a ``DATA`` finding, then the others, and
+        the fleet-wide findings of other kinds last; vessels go by id. Within a group the
+        subjects with a ``DATA`` finding come first, then by kind (in the order of the
+        dataset's tables) and id. Each subject's findings keep the report's order,
+        ``DATA`` ones first.
+        """
         by_vessel: dict[str | None, dict[Subject, list[Finding]]] = {}
         for finding in self.report.findings:
             by_vessel.setdefault(finding.vessel, {}).setdefault(finding.subject, []).append(finding)
-        order = sorted(by_vessel, key=lambda vessel: (vessel is None, vessel or ""))
+
+        def explains(findings: list[Finding]) -> bool:
+            return any(_is_data(finding) for finding in findings)
+
+        def vessel_order(vessel: str | None) -> tuple[int, str]:
+            # Fleet-wide data problems may explain anything, so they lead; fleet-wide
+            # findings of other kinds close the report.
+            explained = any(explains(found) for found in by_vessel[vessel].values())
+            if vessel is None:
+                return (0 if explained else 3, "")
+            return (1 if explained else 2, vessel)
+
+        def subject_order(item: tuple[Subject, list[Finding]]) -> tuple[bool, int, str]:
+            subject, found = item
+            return (
+                not explains(found),
+                _KIND_ORDER.get(subject.kind, len(_KIND_ORDER)),
+                subject.id,
+            )
+
         return tuple(
             Group(
                 vessel,
                 self.vessel_heading(vessel),
-                tuple((subject, tuple(found)) for subject, found in by_vessel[vessel].items()),
+                tuple(
+                    (subject, tuple(sorted(found, key=lambda finding: not _is_data(finding))))
+                    for subject, found in sorted(by_vessel[vessel].items(), key=subject_order)
+                ),
             )
-            for vessel in order
+            for vessel in sorted(by_vessel, key=vessel_order)
         )
 
     def fails(self, finding: Finding) -> bool:
@@ -235,7 +316,7 @@ class View:
         Relative to the working directory when inside it, as finding locations are, and
         redacted when asked.
         """
-        return tuple(self._text(str(relative_path(path))) for path in self.report.config_files)
+        return tuple(self._text(place(path, None).path) for path in self.report.config_files)
 
     def config_text(self) -> str | None:
         """``Configuration: maritime-crew.toml``; ``None`` when the check ran at the defaults."""
@@ -251,20 +332,72 @@ class View:
         return f"{word} (fail on {report.fail_on.value})"
 
 
+def _is_data(finding: Finding) -> bool:
+    """A finding of the ``DATA`` family (a problem in the data itself)."""
+    return finding.code.rstrip("0123456789") == "DATA"
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def relative_path(file: str) -> Path:
-    """A record's file, relative to the working directory if it lies inside it.
+@attrs.frozen
+class Place:
+    """Where a report shows a record's file: a path, and what it is relative to."""
 
-    CI annotations and SARIF viewers resolve paths against the checkout, which is where
-    the check normally runs; a path outside it stays absolute.
+    path: str
+    """With forward slashes, never starting with ``..``."""
+    base: str
+    """``checkout``, ``dataset`` (the dataset's directory) or ``absolute``."""
+
+
+def checkout() -> str:
+    """The directory report paths are relative to: the checkout in CI, else the working one.
+
+    ``GITHUB_WORKSPACE`` when set, since GitHub resolves annotations and code-scanning
+    locations against it; otherwise the working directory, where a check normally runs.
     """
-    path = Path(file)
-    if path.is_absolute():
-        try:
-            return path.relative_to(os.getcwd())
-        except (ValueError, OSError):
-            return path
-    return path
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return os.path.abspath(workspace)
+    try:
+        return os.getcwd()
+    except OSError:  # the working directory was removed
+        return os.path.abspath(os.sep)
+
+
+def dataset_directory(root: str) -> str:
+    """The directory of a dataset given by ``root``: itself, or a single file's folder."""
+    absolute = os.path.abspath(root)
+    return absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
+
+
+def place(file: str, root: str | None) -> Place:
+    """Where a report shows ``file``: inside the checkout, inside the dataset, or absolute.
+
+    A file inside the :func:`checkout` is shown relative to it, as CI annotations and
+    SARIF viewers want. A file outside it (a dataset checked as ``../data``) is shown
+    relative to the dataset's directory ``root`` when it lies there, and the report
+    names that directory; anything else is absolute. A shown path never starts with
+    ``..``, so it cannot point a reader somewhere the checkout does not hold.
+    """
+    absolute = os.path.abspath(file)
+    within = _within(absolute, checkout())
+    if within is not None:
+        return Place(within, "checkout")
+    if root is not None:
+        within = _within(absolute, dataset_directory(root))
+        if within is not None:
+            return Place(within, "dataset")
+    return Place(Path(absolute).as_posix(), "absolute")
+
+
+def _within(path: str, directory: str) -> str | None:
+    """``path`` relative to ``directory`` with forward slashes, or ``None`` if outside it."""
+    try:
+        relative = os.path.relpath(path, directory)
+    except ValueError:  # another drive, on Windows
+        return None
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return None
+    return Path(relative).as_posix()

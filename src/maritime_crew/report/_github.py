@@ -9,7 +9,7 @@ the annotation's level.
 from __future__ import annotations
 
 from ..rules import Severity
-from ._common import View, relative_path
+from ._common import View
 from ._escape import escape_github_data as escape_data
 from ._escape import escape_github_property as escape_property
 
@@ -26,9 +26,9 @@ def render(view: View) -> str:
     lines = []
     for finding in view.report.findings:
         properties = []
-        if finding.source is not None:
-            file = relative_path(finding.source.file).as_posix()
-            properties.append(f"file={escape_property(file)}")
+        where = view.where(finding)
+        if where is not None and finding.source is not None:
+            properties.append(f"file={escape_property(where.path)}")
             if finding.source.line is not None:
                 properties.append(f"line={finding.source.line}")
         title = f"{finding.code} {finding.name}"

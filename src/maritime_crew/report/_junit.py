@@ -27,15 +27,42 @@ def _clean(text: str) -> str:
 
 def render(view: View) -> str:
     """The report as a JUnit XML document."""
-    report = view.report
+    return render_all([view])
+
+
+def render_all(views: list[View]) -> str:
+    """The reports of several datasets as one JUnit XML document.
+
+    With more than one, each suite's name starts with its dataset; a suite's properties
+    name its dataset whenever it is known.
+    """
     root = ET.Element("testsuites", name=TOOL_NAME)
     totals = {"tests": 0, "failures": 0, "skipped": 0}
+    for view in views:
+        counts = _suites(root, view, named=len(views) > 1)
+        for key in totals:
+            totals[key] += counts[key]
+    root.set("tests", str(totals["tests"]))
+    root.set("failures", str(totals["failures"]))
+    root.set("errors", "0")
+    root.set("skipped", str(totals["skipped"]))
+    ET.indent(root)
+    text = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{escape_xml(text)}\n'
+
+
+def _suites(root: ET.Element, view: View, *, named: bool) -> dict[str, int]:
+    """A suite per rule of one report, under ``root``; the counts of their tests."""
+    report = view.report
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
     by_rule = view.by_rule()
+    prefix = f"{view.dataset} " if named and view.dataset is not None else ""
     for code, name, _rule in view.all_rules():
-        suite = ET.SubElement(root, "testsuite", name=_clean(f"{code} {name}"))
+        suite = ET.SubElement(root, "testsuite", name=_clean(f"{prefix}{code} {name}"))
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         properties = ET.SubElement(suite, "properties")
         for key, value in (
+            *((("dataset", view.dataset),) if view.dataset is not None else ()),
             ("as_of", report.as_of.isoformat()),
             ("fail_on", report.fail_on.value),
             ("tool_version", view.tool_version),
@@ -74,13 +101,7 @@ def render(view: View) -> str:
         suite.set("skipped", str(counts["skipped"]))
         for key in totals:
             totals[key] += counts[key]
-    root.set("tests", str(totals["tests"]))
-    root.set("failures", str(totals["failures"]))
-    root.set("errors", "0")
-    root.set("skipped", str(totals["skipped"]))
-    ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{escape_xml(body)}\n'
+    return totals
 
 
 def _body(view: View, finding: Finding) -> str:
@@ -93,7 +114,8 @@ def _body(view: View, finding: Finding) -> str:
         lines.append(f"vessel: {view.vessel_heading(finding.vessel)}")
     if finding.crew is not None:
         lines.append(f"crew: {finding.crew}")
-    if finding.source is not None:
-        lines.append(f"location: {finding.source}")
+    location = view.location(finding)
+    if location is not None:
+        lines.append(f"location: {location}")
     lines.append(finding.message)
     return "\n".join(lines)

@@ -19,12 +19,13 @@ def _code(text: str) -> str:
     return "`" + escape_terminal(" ".join(text.split())).replace("|", "\\|") + "`"
 
 
-def render(view: View) -> str:
-    """The report as GitHub-flavoured Markdown."""
+def render(view: View, *, named: bool = False) -> str:
+    """The report as GitHub-flavoured Markdown; ``named`` puts the dataset in the title."""
     report = view.report
     mark = "✅" if report.ok else "❌"
+    of = f" of {_code(view.dataset)}" if named and view.dataset is not None else ""
     lines = [
-        f"## {mark} {TOOL_NAME} check: {view.verdict()}",
+        f"## {mark} {TOOL_NAME} check{of}: {view.verdict()}",
         "",
         f"{cell(view.counts_text())}.",
         "",
@@ -52,13 +53,14 @@ def render(view: View) -> str:
                     message = f"{message} (waived by {cell(finding.waived_by)})"
                 elif view.fails(finding):
                     severity = f"**{severity}**"
-                location = _code(str(finding.source)) if finding.source is not None else ""
+                where = view.location(finding)
+                location = _code(where) if where is not None else ""
                 lines.append(
                     f"| {severity} | {_code(finding.code)} | {label} | {message} | {location} |"
                 )
-    config = view.config_text()
-    if config is not None:
-        lines += ["", f"{cell(config)}."]
+    for note in (view.dataset_text(), view.config_text()):
+        if note is not None:
+            lines += ["", f"{cell(note)}."]
     return "\n".join(lines) + "\n"
 
 

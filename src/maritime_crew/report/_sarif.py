@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from ..rules import Finding, Rule, Severity
-from ._common import TOOL_NAME, View, plain, relative_path
+from ._common import TOOL_NAME, Place, View, checkout, dataset_directory, plain
 from ._escape import escape_json
 
-__all__ = ["FINGERPRINT", "SARIF_SCHEMA", "document", "render"]
+__all__ = ["FINGERPRINT", "SARIF_SCHEMA", "document", "render", "render_all"]
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 SRCROOT = "%SRCROOT%"
-"""The base that relative artifact paths resolve against: the directory the check ran in
-(the checkout, in CI), given in ``originalUriBaseIds``."""
+"""The base that relative artifact paths resolve against: the checkout (``GITHUB_WORKSPACE``
+in GitHub Actions, else the directory the check ran in), given in ``originalUriBaseIds``."""
+DATASETROOT = "DATASETROOT"
+"""The base of the files of a dataset that lies outside the checkout: its directory."""
 FINGERPRINT = "maritimeCrewFinding/v1"
 """Key of the stable finding hash in ``partialFingerprints``."""
 
@@ -45,9 +46,12 @@ def document(view: View) -> dict[str, Any]:
                         "rules": [_descriptor(code, name, rule) for code, name, rule in rules],
                     }
                 },
-                "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(os.getcwd())}},
+                "originalUriBaseIds": _bases(view),
                 "invocations": [_invocation(view)],
-                "results": [_result(finding, index[finding.code]) for finding in report.findings],
+                "results": [
+                    _result(finding, index[finding.code], view.where(finding))
+                    for finding in report.findings
+                ],
                 "properties": {
                     "as_of": report.as_of.isoformat(),
                     "fail_on": report.fail_on.value,
@@ -89,6 +93,18 @@ def _invocation(view: View) -> dict[str, Any]:
     }
 
 
+def _bases(view: View) -> dict[str, Any]:
+    """The checkout's URI, and the dataset directory's when a result is relative to it."""
+    bases: dict[str, Any] = {SRCROOT: {"uri": _directory_uri(checkout())}}
+    root = view.root
+    if root is not None and any(
+        (where := view.where(finding)) is not None and where.base == "dataset"
+        for finding in view.report.findings
+    ):
+        bases[DATASETROOT] = {"uri": _directory_uri(dataset_directory(root))}
+    return bases
+
+
 def _directory_uri(directory: str) -> str:
     """A directory's ``file:`` URI, ending in ``/`` as a base URI must."""
     uri = Path(directory).resolve().as_uri()
@@ -119,7 +135,7 @@ def _descriptor(code: str, name: str, rule: Rule | None) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, where: Place | None) -> dict[str, Any]:
     subject = {"kind": finding.subject.kind, "id": finding.subject.id}
     location: dict[str, Any] = {
         "logicalLocations": [
@@ -129,10 +145,8 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
             }
         ]
     }
-    if finding.source is not None:
-        uri = artifact_uri(finding.source.file)
-        artifact = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": SRCROOT}
-        physical: dict[str, Any] = {"artifactLocation": artifact}
+    if finding.source is not None and where is not None:
+        physical: dict[str, Any] = {"artifactLocation": artifact_location(where)}
         if finding.source.line is not None and finding.source.line >= 1:
             physical["region"] = {"startLine": finding.source.line}
         location = {"physicalLocation": physical, **location}
@@ -167,13 +181,26 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def artifact_uri(file: str) -> str:
-    """A URI reference for a record's file: relative with forward slashes where possible."""
-    path = relative_path(file)
-    return path.as_uri() if path.is_absolute() else quote(path.as_posix())
+def artifact_location(where: Place) -> dict[str, str]:
+    """A record's file as SARIF's ``artifactLocation``: a URI, and the base it is relative to.
+
+    Inside the checkout the URI is relative to ``%SRCROOT%``; a dataset outside it has its
+    files relative to ``DATASETROOT`` (its directory); anything else is a ``file:`` URI.
+    """
+    if where.base == "absolute":
+        return {"uri": Path(where.path).as_uri()}
+    base = SRCROOT if where.base == "checkout" else DATASETROOT
+    return {"uri": quote(where.path), "uriBaseId": base}
 
 
 def render(view: View) -> str:
     """The SARIF log as JSON text."""
-    text = json.dumps(document(view), indent=2, ensure_ascii=False, allow_nan=False)
+    return render_all([view])
+
+
+def render_all(views: list[View]) -> str:
+    """One SARIF log with a run for each report, in order, as JSON text."""
+    log = document(views[0])
+    log["runs"] = [run for view in views for run in document(view)["runs"]]
+    text = json.dumps(log, indent=2, ensure_ascii=False, allow_nan=False)
     return escape_json(text) + "\n"

@@ -23,10 +23,11 @@ _SEVERITY = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _SEVERITY_WIDTH = max(len(level) for level in _SEVERITY)
 
 
-def render(view: View, *, color: bool = False, summary: bool = True) -> str:
+def render(view: View, *, color: bool = False, summary: bool = True, named: bool = False) -> str:
     """The report as plain text, with ANSI colour only when ``color`` is true.
 
     ``summary`` false leaves out the closing counts, verdict and configuration lines.
+    ``named`` starts the report with a line naming its dataset (``Dataset data/fleet``).
 
     Data is escaped for a terminal (:func:`escape_terminal`) before it is laid out, and
     the lines are kept from reading as workflow commands after it, so the only control
@@ -39,21 +40,23 @@ def render(view: View, *, color: bool = False, summary: bool = True) -> str:
     report = view.report
     code_width = max((len(finding.code) for finding in report.findings), default=0)
     lines: list[str] = []
+    if named and view.dataset is not None:
+        lines += [paint(escape_terminal(f"Dataset {view.dataset}"), _BOLD), ""]
     for group in view.groups():
         lines.append(paint(escape_terminal(group.heading), _BOLD))
         for subject, findings in group.subjects:
             lines.extend(_wrap(escape_terminal(view.subject_label(subject)), "  ", "    "))
             for finding in findings:
-                lines.extend(_finding_lines(finding, code_width, paint))
+                lines.extend(_finding_lines(view, finding, code_width, paint))
         lines.append("")
     if not summary:
         return escape_workflow_commands("".join(line + "\n" for line in lines[:-1]))
     verdict = view.verdict()
     style = _PASSED if report.ok else _FAILED
     lines.append(f"{escape_terminal(view.counts_text())}: {paint(verdict, style)}")
-    config = view.config_text()
-    if config is not None:
-        lines.append(escape_terminal(config))
+    for note in (view.dataset_text(), view.config_text()):
+        if note is not None:
+            lines.append(escape_terminal(note))
     return escape_workflow_commands("\n".join(lines) + "\n")
 
 
@@ -61,13 +64,14 @@ _KEEP = "\x00"
 
 
 def _finding_lines(
-    finding: Finding, code_width: int, paint: Callable[[str, str], str]
+    view: View, finding: Finding, code_width: int, paint: Callable[[str, str], str]
 ) -> list[str]:
     severity = finding.severity.value
     prefix = f"    {severity:<{_SEVERITY_WIDTH}}  {escape_terminal(finding.code):<{code_width}}  "
     parts = [escape_terminal(" ".join(finding.message.split()))]
-    if finding.source is not None:
-        parts.append(escape_terminal(str(finding.source)))
+    location = view.location(finding)
+    if location is not None:
+        parts.append(escape_terminal(location))
     if finding.waived_by is not None:
         # A non-breaking join keeps the waiver reference whole on one line.
         parts.append(f"(waived{_KEEP}by{_KEEP}{escape_terminal(finding.waived_by)})")
