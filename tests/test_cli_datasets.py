@@ -218,3 +218,16 @@ def test_statistics_add_up_over_several_datasets(
     single = {row["code"]: row["count"] for row in json.loads(one)}
     double = {row["code"]: row["count"] for row in json.loads(two)}
     assert double == {code: 2 * count for code, count in single.items()}
+
+
+def test_check_names_the_csv_files_it_did_not_read(
+    capsys: pytest.CaptureFixture[str], workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    (workspace / "data" / "fleet" / "staff\x1b[31m.csv").write_text("a,b\n1,2\n", "utf-8")
+    code, _, err = run(capsys, "check", "data/fleet", *AS_OF)
+    assert code == 1  # the export breaks nothing
+    assert "note: data/fleet: not read: staff\\x1b[31m.csv" in err
+    assert "\x1b" not in err
+    _, _, err = run(capsys, "check", "data/fleet", *AS_OF, "-q")
+    assert err == ""

@@ -339,32 +339,55 @@ def test_csv_files_join_the_work_periods_in_sorted_path_order(tmp_path: Path) ->
         '[[work_period]]\nperson = "BF1"\nstart = 2021-02-03T06:00:00Z\n'
         "end = 2021-02-03T12:00:00Z\n",
     )
-    write(tmp_path / "a.csv", "person,start,end\nBF1,2021-02-01T06:00Z,2021-02-01T12:00Z\n")
-    write(tmp_path / "c" / "d.csv", "person,start,end\n\nBF1,2021-02-04T06:00Z,2021-02-04T12:00Z\n")
-    write(tmp_path / "c.csv", "person,start,end\nBF1,2021-02-02T06:00Z,2021-02-02T12:00Z\n")
+    hours = tmp_path / "hours"
+    write(hours / "a.csv", "person,start,end\nBF1,2021-02-01T06:00Z,2021-02-01T12:00Z\n")
+    write(hours / "c" / "d.csv", "person,start,end\n\nBF1,2021-02-04T06:00Z,2021-02-04T12:00Z\n")
+    write(hours / "c.csv", "person,start,end\nBF1,2021-02-02T06:00Z,2021-02-02T12:00Z\n")
+    write(
+        tmp_path / "hours-late.csv", "person,start,end\nBF1,2021-02-05T06:00Z,2021-02-05T12:00Z\n"
+    )
     write(tmp_path / ".hidden.csv", "not,a,dataset\n")
     fleet = mc.load(tmp_path)
-    assert [p.start.day for p in fleet.work_periods] == [1, 3, 2, 4]
-    assert [str(fleet.source_of("work_period", i)) for i in range(4)] == [
-        f"{tmp_path / 'a.csv'}:2",
+    assert [p.start.day for p in fleet.work_periods] == [3, 5, 1, 2, 4]
+    assert [str(fleet.source_of("work_period", i)) for i in range(5)] == [
         f"{tmp_path / 'b.toml'}:6",
-        f"{tmp_path / 'c.csv'}:2",
-        f"{tmp_path / 'c' / 'd.csv'}:3",
+        f"{tmp_path / 'hours-late.csv'}:2",
+        f"{hours / 'a.csv'}:2",
+        f"{hours / 'c.csv'}:2",
+        f"{hours / 'c' / 'd.csv'}:3",
     ]
     assert fleet.person("BF1") is not None
 
 
+def test_a_csv_file_outside_an_hours_folder_is_not_read_and_is_listed(tmp_path: Path) -> None:
+    # A spreadsheet export left beside the data is not work periods, and breaks nothing.
+    write(tmp_path / "people.toml", '[[person]]\nid = "BF1"\nname = "Al"\ndiscipline = "deck"\n')
+    write(tmp_path / "exports" / "staff list.csv", "Surname,Forename,Grade\nAl,Bo,3\n")
+    write(tmp_path / "roster.csv", "person,start,end\nBF1,2021-02-01T06:00Z,2021-02-01T12:00Z\n")
+    write(tmp_path / "crew" / "hours" / "x.csv", "person,start,end\n")
+    fleet = mc.load(tmp_path)
+    assert fleet.work_periods == ()
+    assert mc.io.unread_files(tmp_path) == [
+        tmp_path / "roster.csv",
+        tmp_path / "exports" / "staff list.csv",
+    ]
+    assert tmp_path / "crew" / "hours" / "x.csv" in mc.io.dataset_files(tmp_path)
+    # Named on its own, a CSV file is read whatever its name.
+    assert len(mc.load(tmp_path / "roster.csv").work_periods) == 1
+    assert mc.io.unread_files(tmp_path / "roster.csv") == []
+
+
 def test_csv_problems_merge_with_those_of_other_files(tmp_path: Path) -> None:
     write(tmp_path / "a.toml", '[[person]]\nid = "BF1"\nname = 1\ndiscipline = "deck"\n')
-    write(tmp_path / "b.csv", "person,start,end\nBF1,x,2021-02-01T12:00Z\n")
+    write(tmp_path / "hours" / "b.csv", "person,start,end\nBF1,x,2021-02-01T12:00Z\n")
     write(tmp_path / "c.json", '{"crew": [{"id": "c"}]}')
-    a, b, c = (str(tmp_path / name) for name in ("a.toml", "b.csv", "c.json"))
+    a, b, c = (str(tmp_path / name) for name in ("a.toml", "hours/b.csv", "c.json"))
     with pytest.raises(mc.DataError) as caught:
         mc.load(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
         f"{a}:1: person[BF1].name: expected text, found the whole number 1",
-        f"{b}:2: work_period[0].start: expected {MOMENT}, found the text 'x'",
         f"{c}: crew[c].name: required field is missing",
+        f"{b}:2: work_period[0].start: expected {MOMENT}, found the text 'x'",
     ]
     assert str(caught.value).splitlines()[0] == "3 problems in 3 files:"
 

@@ -178,6 +178,9 @@ def run(arguments: argparse.Namespace) -> int:
     if fleets:
         first, *others = fleets.values()
         use_fleet(first, *others)
+        if not arguments.quiet:
+            for path in fleets:
+                unread(path)
     targets = outputs(arguments.output, arguments.format)
     for format, _ in targets:
         if arguments.statistics and format not in ("text", "json"):
@@ -280,6 +283,29 @@ class Progress:
         if self.enabled:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+
+
+def unread(dataset: str) -> None:
+    """Say on standard error which ``.csv`` files of a dataset directory were not read."""
+    from ..io import HOURS_FOLDER, unread_files
+    from ..report import escape_terminal
+
+    files = unread_files(dataset)
+    if not files:
+        return
+    shown = ", ".join(os.path.relpath(file, dataset) for file in files[:5]) + (
+        f" and {len(files) - 5:,} more" if len(files) > 5 else ""
+    )
+    say(
+        escape_terminal(
+            redacted(
+                f"maritime-crew: note: {dataset}: not read: {shown} (a .csv file holds work "
+                f"periods only in a folder named {HOURS_FOLDER}/ or with a name starting "
+                f"{HOURS_FOLDER})"
+            )
+        )
+        + "\n"
+    )
 
 
 def say(text: str) -> None:

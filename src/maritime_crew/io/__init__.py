@@ -3,7 +3,16 @@
 from ._dump import dump, dumps, to_data, write_atomically
 from ._errors import DataError, Problem, did_you_mean, nearest, suggest
 from ._limits import beyond_parser
-from ._load import CONFIG_FILES, DATA_SUFFIXES, dataset_files, from_data, load, loads
+from ._load import (
+    CONFIG_FILES,
+    DATA_SUFFIXES,
+    HOURS_FOLDER,
+    dataset_files,
+    from_data,
+    load,
+    loads,
+    unread_files,
+)
 from ._schema import SCHEMA_ID, dataset_schema
 from ._syntax import explain_toml
 from ._validate import validate
@@ -11,6 +20,7 @@ from ._validate import validate
 __all__ = [
     "CONFIG_FILES",
     "DATA_SUFFIXES",
+    "HOURS_FOLDER",
     "SCHEMA_ID",
     "DataError",
     "Problem",
@@ -27,6 +37,7 @@ __all__ = [
     "nearest",
     "suggest",
     "to_data",
+    "unread_files",
     "validate",
     "write_atomically",
 ]

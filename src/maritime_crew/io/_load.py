@@ -52,13 +52,30 @@ from ._limits import (
 from ._sources import DatasetSources, HeaderLines, header_lines, line_of
 from ._syntax import SyntaxExplained, explain_json, explain_toml
 
-__all__ = ["CONFIG_FILES", "DATA_SUFFIXES", "from_data", "load", "loads"]
+__all__ = [
+    "CONFIG_FILES",
+    "DATA_SUFFIXES",
+    "HOURS_FOLDER",
+    "from_data",
+    "load",
+    "loads",
+    "unread_files",
+]
 
 CONFIG_FILES = frozenset({"maritime-crew.toml", "pyproject.toml"})
 """Files in a dataset directory that hold configuration, not data."""
 
 DATA_SUFFIXES = (".toml", ".json", ".csv")
 """The suffixes (in any case) of the files a dataset directory's load reads."""
+HOURS_FOLDER = "hours"
+"""In a dataset directory, a ``.csv`` file holds work periods in a folder of this name, or
+when its own name starts with it.
+
+Any folder named so counts (``hours/2021-02.csv``, ``crews/alert/hours/a.csv``), the
+dataset directory itself included, and so does a file such as ``hours.csv`` or
+``hours-2021-02.csv`` anywhere (in any case). Any other ``.csv`` file (a spreadsheet
+export left beside the data) is not read: :func:`unread_files` lists such files.
+"""
 _SUFFIXES = DATA_SUFFIXES
 _TABLE_NAMES = [table.name for table in TABLES]
 _BY_ATTRIBUTE = {table.attribute: table.name for table in TABLES}
@@ -92,11 +109,27 @@ def dataset_files(path: str | os.PathLike[str]) -> list[Path]:
     return _dataset_files(root)[0]
 
 
+def unread_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The ``.csv`` files in a dataset directory that a load does not read, in path order.
+
+    A ``.csv`` file holds work periods only inside a folder named :data:`HOURS_FOLDER` or
+    with a name that starts with it; one elsewhere is left alone, and named here so that a
+    command can say so. Hidden
+    entries and anything reached through a link out of the directory are not listed.
+    Empty for a file.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        return []
+    return _dataset_files(root)[3]
+
+
 def _dataset_files(
     root: Path, *, follow_outside_links: bool = False
-) -> tuple[list[Path], list[Problem], set[Path]]:
+) -> tuple[list[Path], list[Problem], set[Path], list[Path]]:
     """Data files under a directory, the problems finding them, and the files outside it.
 
+    Also the ``.csv`` files not read (see :data:`HOURS_FOLDER`).
     The files are in sorted path order, a directory's own files before its
     subdirectories'; those outside the directory were reached through
     a symbolic link. Hidden entries, configuration files and other suffixes are skipped.
@@ -106,8 +139,10 @@ def _dataset_files(
     followed, unless ``follow_outside_links``.
     """
     files: list[Path] = []
+    unread: list[Path] = []
     problems: list[Problem] = []
     inside = os.path.realpath(root)
+    hours = {str(root)} if root.name == HOURS_FOLDER else set()  # folders holding hours
     beyond: set[str] = set()  # directories walked that lie outside the dataset
     outside: set[Path] = set()
 
@@ -148,6 +183,8 @@ def _dataset_files(
                     continue
                 beyond.add(path)
             ancestors[path] = holders
+            if name == HOURS_FOLDER or directory in hours:
+                hours.add(path)
             kept.append(name)
         subdirectories[:] = kept
         for name in sorted(names):
@@ -155,6 +192,15 @@ def _dataset_files(
                 continue
             if name.lower().endswith(_SUFFIXES):
                 path = os.path.join(directory, name)
+                lower = name.lower()
+                if lower.endswith(".csv") and not (
+                    directory in hours or lower.startswith(HOURS_FOLDER)
+                ):
+                    # Not read, so a link out of the dataset here is no problem either.
+                    away = os.path.islink(path) and not _within(os.path.realpath(path), inside)
+                    if not away and directory not in beyond:
+                        unread.append(Path(path))
+                    continue
                 if lies_outside(path, directory):
                     if not follow_outside_links:
                         continue
@@ -165,8 +211,9 @@ def _dataset_files(
                         f"the directory holds more than {MAX_FILES:,} .toml, .json and .csv "
                         "files, the most a dataset may have; is it the right directory?"
                     )
-                    return [], [*problems, Problem("too-large", str(root), "", message)], set()
-    return files, problems, outside
+                    problems.append(Problem("too-large", str(root), "", message))
+                    return [], problems, set(), []
+    return files, problems, outside, unread
 
 
 _OUTSIDE = (
@@ -417,7 +464,9 @@ def load(
     problems: list[Problem] = []
     outside: set[Path] = set()
     if root.is_dir():
-        files, problems, outside = _dataset_files(root, follow_outside_links=follow_outside_links)
+        files, problems, outside, _ = _dataset_files(
+            root, follow_outside_links=follow_outside_links
+        )
         if not files and not problems:
             raise DataError(
                 [
