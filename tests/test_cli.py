@@ -59,7 +59,7 @@ def test_check_of_bad_data_lists_every_problem_and_exits_2(
     assert captured.out == ""
     assert "2 problems in 1 file:" in captured.err
     assert (
-        "people.toml:1: person[BF1].name: expected text, found the whole number 7" in captured.err
+        "people.toml:3: person[BF1].name: expected text, found the whole number 7" in captured.err
     )
     assert "did you mean 'deck'?" in captured.err
     assert "Traceback" not in captured.err

@@ -385,7 +385,7 @@ def test_csv_problems_merge_with_those_of_other_files(tmp_path: Path) -> None:
     with pytest.raises(mc.DataError) as caught:
         mc.load(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
-        f"{a}:1: person[BF1].name: expected text, found the whole number 1",
+        f"{a}:3: person[BF1].name: expected text, found the whole number 1",
         f"{c}: crew[c].name: required field is missing",
         f"{b}:2: work_period[0].start: expected {MOMENT}, found the text 'x'",
     ]

@@ -176,7 +176,7 @@ def test_whole_numbers_are_64_bit(value: int) -> None:
         "a whole number of more than 60 digits" if value == 10**70 else f"the whole number {value}"
     )
     assert messages(VESSEL + f"crew_size = {value}\n") == [
-        "<string>:1: vessel[v].crew_size: expected a whole number from "
+        "<string>:5: vessel[v].crew_size: expected a whole number from "
         "-9,223,372,036,854,775,808 to 9,223,372,036,854,775,807 (64 bits), found " + found
     ]
 
@@ -196,7 +196,7 @@ def test_the_largest_64_bit_number_loads() -> None:
 def test_dates_lie_between_1800_and_2999(value: str, found: str) -> None:
     text = f'[[operation]]\nid = "o"\nvessel = "v"\nkind = "boarding"\nstart = {value}\n'
     assert messages(text) == [
-        f"<string>:1: operation[o].start: expected a date from 1800-01-01 to 2999-12-31, "
+        f"<string>:5: operation[o].start: expected a date from 1800-01-01 to 2999-12-31, "
         f"found {found}"
     ]
 
@@ -213,9 +213,9 @@ def test_date_times_lie_between_1800_and_2999() -> None:
         "start = 3000-01-01T00:00:00Z\nend = 3000-01-01T06:00:00Z\n"
     )
     assert messages(text) == [
-        f"<string>:1: work_period[0].{field}: expected a date and time from 1800-01-01 to "
-        f"2999-12-31, found the date and time 3000-01-01T{time}+00:00"
-        for field, time in (("start", "00:00:00"), ("end", "06:00:00"))
+        f"<string>:{line}: work_period[0].{field}: expected a date and time from 1800-01-01 "
+        f"to 2999-12-31, found the date and time 3000-01-01T{time}+00:00"
+        for line, field, time in ((3, "start", "00:00:00"), (4, "end", "06:00:00"))
     ]
 
 
@@ -235,7 +235,7 @@ def test_a_period_of_100_years_is_allowed(text: str) -> None:
 def test_a_long_period_in_a_dataset_is_located() -> None:
     text = '[[course]]\nid = "c"\nname = "Sea survival"\nvalidity = "P99999999999Y"\n'
     assert messages(text) == [
-        "<string>:1: course[c].validity: expected a period of at most 100 years, "
+        "<string>:4: course[c].validity: expected a period of at most 100 years, "
         "found the text 'P99999999999Y'"
     ]
 
@@ -248,10 +248,10 @@ def test_long_names_and_values_are_cut_short_in_messages() -> None:
     ) == [
         f"<string>:1: {'x' * 197}...: unknown table {shown}; known tables: "
         + ", ".join(table.name for table in mc.model.TABLES),
-        f"<string>:2: vessel[v].crew_size: expected a whole number, found the text {shown}",
-        f"<string>:2: vessel[v].{'x' * 187}...: unknown field {shown}; known fields: id, name, "
+        f"<string>:6: vessel[v].{'x' * 187}...: unknown field {shown}; known fields: id, name, "
         "type, home_port, class_name, length_m, crew_size, complement, status, recorded_by, "
         "recorded_on, reason",
+        f"<string>:8: vessel[v].crew_size: expected a whole number, found the text {shown}",
     ]
 
 

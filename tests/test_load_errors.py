@@ -139,77 +139,77 @@ CASES = [
         PERSON
         + '[[person.certificates]]\ntype = "eng1"\nissued = 2020-01-01\nexpiry = 2022-01-01\n',
         "unknown-field",
-        ":5: person[BF1].certificates[0].expiry: unknown field 'expiry'; did you mean 'expires'?",
+        ":8: person[BF1].certificates[0].expiry: unknown field 'expiry'; did you mean 'expires'?",
     ),
     (
         "unknown-field-without-hint",
         VESSEL + 'colour = "grey"\n',
         "unknown-field",
-        ":1: vessel[v].colour: unknown field 'colour'; known fields: id, name, type, home_port, "
+        ":5: vessel[v].colour: unknown field 'colour'; known fields: id, name, type, home_port, "
         "class_name, length_m, crew_size, complement, status, recorded_by, recorded_on, reason",
     ),
     (
         "text-for-whole-number",
         VESSEL + 'crew_size = "12"\n',
         "wrong-type",
-        ":1: vessel[v].crew_size: expected a whole number, found the text '12'",
+        ":5: vessel[v].crew_size: expected a whole number, found the text '12'",
     ),
     (
         "number-for-text",
         PERSON + '[[person.certificates]]\ntype = "eng1"\nissued = 2020-01-01\nnumber = 1234\n',
         "wrong-type",
-        ":5: person[BF1].certificates[0].number: expected text, found the whole number 1234",
+        ":8: person[BF1].certificates[0].number: expected text, found the whole number 1234",
     ),
     (
         "boolean-for-whole-number",
         VESSEL + "crew_size = true\n",
         "wrong-type",
-        ":1: vessel[v].crew_size: expected a whole number, found true",
+        ":5: vessel[v].crew_size: expected a whole number, found true",
     ),
     (
         "fraction-for-whole-number",
         VESSEL + "crew_size = 12.5\n",
         "wrong-type",
-        ":1: vessel[v].crew_size: expected a whole number, found the number 12.5",
+        ":5: vessel[v].crew_size: expected a whole number, found the number 12.5",
     ),
     (
         "impossible-date",
         PERSON + '[[person.certificates]]\ntype = "eng1"\nissued = "2020-13-01"\n',
         "invalid-value",
-        ":5: person[BF1].certificates[0].issued: expected a date (YYYY-MM-DD), "
+        ":7: person[BF1].certificates[0].issued: expected a date (YYYY-MM-DD), "
         "found the text '2020-13-01' (the month must be from 01 to 12)",
     ),
     (
         "date-in-another-format",
         PERSON + 'born = "01/02/1980"\n',
         "invalid-value",
-        ":1: person[BF1].born: expected a date (YYYY-MM-DD), found the text '01/02/1980'",
+        ":5: person[BF1].born: expected a date (YYYY-MM-DD), found the text '01/02/1980'",
     ),
     (
         "date-and-time-for-date",
         PERSON + "joined = 2020-03-01T10:00:00\n",
         "wrong-type",
-        ":1: person[BF1].joined: expected a date (YYYY-MM-DD), "
+        ":5: person[BF1].joined: expected a date (YYYY-MM-DD), "
         "found the date and time 2020-03-01T10:00:00",
     ),
     (
         "date-for-date-and-time",
         work("2021-02-01"),
         "wrong-type",
-        f":1: work_period[0].start: expected {MOMENT}, found the date 2021-02-01",
+        f":3: work_period[0].start: expected {MOMENT}, found the date 2021-02-01",
     ),
     (
         "hour-that-does-not-exist-in-text",
         work('"2021-02-01T24:00:00Z"'),
         "invalid-value",
-        f":1: work_period[0].start: expected {MOMENT}, found the text '2021-02-01T24:00:00Z' "
+        f":3: work_period[0].start: expected {MOMENT}, found the text '2021-02-01T24:00:00Z' "
         "(hours run from 00 to 23)",
     ),
     (
         "local-time-in-the-spring-gap",
         work("2021-03-28T01:30:00"),
         "invalid-value",
-        f":1: work_period[0].start: expected {MOMENT}, found the text '2021-03-28T01:30:00' "
+        f":3: work_period[0].start: expected {MOMENT}, found the text '2021-03-28T01:30:00' "
         "(that local time does not exist in the UK: the clocks went forward; "
         "give the time with an offset, such as +00:00)",
     ),
@@ -217,7 +217,7 @@ CASES = [
         "local-time-in-the-autumn-overlap",
         work("2020-10-25T01:30:00"),
         "invalid-value",
-        f":1: work_period[0].start: expected {MOMENT}, found the text '2020-10-25T01:30:00' "
+        f":3: work_period[0].start: expected {MOMENT}, found the text '2020-10-25T01:30:00' "
         "(that local time happens twice in the UK: the clocks went back; "
         "give the time with an offset, +01:00 for the first or +00:00 for the second)",
     ),
@@ -225,66 +225,66 @@ CASES = [
         "period-in-words",
         DOCUMENT + 'review_interval = "12 months"\n',
         "invalid-value",
-        f":1: document[D].review_interval: expected {PERIOD}, found the text '12 months'",
+        f":6: document[D].review_interval: expected {PERIOD}, found the text '12 months'",
     ),
     (
         "fractional-period",
         DOCUMENT + 'review_interval = "P1.5Y"\n',
         "invalid-value",
-        f":1: document[D].review_interval: expected {PERIOD}, found the text 'P1.5Y' "
+        f":6: document[D].review_interval: expected {PERIOD}, found the text 'P1.5Y' "
         "(fractions are not allowed; use a smaller unit, e.g. PT90M for 1.5 hours)",
     ),
     (
         "period-as-number",
         DOCUMENT + "review_interval = 12\n",
         "wrong-type",
-        ":1: document[D].review_interval: expected a period such as P5Y, P12M or P90D "
+        ":6: document[D].review_interval: expected a period such as P5Y, P12M or P90D "
         "(ISO 8601 duration), found the whole number 12",
     ),
     (
         "weeks-mixed-with-years",
         DOCUMENT + 'review_interval = "P1Y2W"\n',
         "invalid-value",
-        ":1: document[D].review_interval: expected a period in weeks alone, or without weeks, "
+        ":6: document[D].review_interval: expected a period in weeks alone, or without weeks, "
         "found the text 'P1Y2W' (ISO 8601 does not combine weeks with other units)",
     ),
     (
         "choice-not-allowed",
         VESSEL.replace('"cutter"', '"frigate"'),
         "invalid-choice",
-        ":1: vessel[v].type: expected one of 'cutter', 'cpv', found the text 'frigate'",
+        ":4: vessel[v].type: expected one of 'cutter', 'cpv', found the text 'frigate'",
     ),
     (
         "choice-misspelt",
         PERSON.replace('"deck"', '"engineer"'),
         "invalid-choice",
-        ":1: person[BF1].discipline: expected one of 'deck', 'engineering', 'other', "
+        ":4: person[BF1].discipline: expected one of 'deck', 'engineering', 'other', "
         "found the text 'engineer'; did you mean 'engineering'?",
     ),
     (
         "text-for-list",
         PERSON + 'duty_roles = "coxswain"\n',
         "wrong-type",
-        ":1: person[BF1].duty_roles: expected a list, found the text 'coxswain'",
+        ":5: person[BF1].duty_roles: expected a list, found the text 'coxswain'",
     ),
     (
         "text-for-table",
         PERSON + 'certificates = ["STCW II/1"]\n',
         "wrong-type",
-        ":1: person[BF1].certificates[0]: expected a table, found the text 'STCW II/1'",
+        ":5: person[BF1].certificates[0]: expected a table, found the text 'STCW II/1'",
     ),
     (
         "business-year-not-consecutive",
         TERMS + 'business_year = "2021/23"\n',
         "invalid-value",
-        ":1: terms[tc].business_year: expected a business year such as 2021/22, "
+        ":5: terms[tc].business_year: expected a business year such as 2021/22, "
         "found the text '2021/23' (the year after 2021 is written /22)",
     ),
     (
         "business-year-as-number",
         TERMS + "business_year = 2021\n",
         "wrong-type",
-        ":1: terms[tc].business_year: expected a business year such as 2021/22, in quotes, "
+        ":5: terms[tc].business_year: expected a business year such as 2021/22, in quotes, "
         "found the whole number 2021",
     ),
     (
@@ -292,14 +292,14 @@ CASES = [
         '[[certificate_type]]\nid = "eng1"\nname = "ENG1"\n'
         'validity = [{ from_age = 18, period = "P2Y" }]\n',
         "invalid-value",
-        ":1: certificate_type[eng1].validity: expected age bands starting with from_age = 0, "
+        ":4: certificate_type[eng1].validity: expected age bands starting with from_age = 0, "
         "found the whole number 18 (the first band covers every age up to the next band)",
     ),
     (
         "negative-count",
         VESSEL + 'complement = [{ role = "commander", count = -1 }]\n',
         "invalid-value",
-        ":1: vessel[v].complement[0].count: expected a whole number of 0 or more, "
+        ":5: vessel[v].complement[0].count: expected a whole number of 0 or more, "
         "found the whole number -1",
     ),
     (
@@ -313,7 +313,7 @@ CASES = [
         "amount-as-text",
         TERMS + '[[terms.allowances]]\nid = "a"\nname = "A"\namount = "27.50"\nper = "day"\n',
         "wrong-type",
-        ":5: terms[tc].allowances[a].amount: expected a number, found the text '27.50'",
+        ":8: terms[tc].allowances[a].amount: expected a number, found the text '27.50'",
     ),
 ]
 
@@ -387,10 +387,10 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
         mc.load(tmp_path)
     a, b, c = (str(tmp_path / name) for name in ("a.toml", "b.toml", "c.json"))
     assert [str(p) for p in caught.value.problems] == [
-        f"{a}:1: person[BF1].name: expected text, found the whole number 1",
-        f"{a}:1: person[BF1].discipline: expected one of 'deck', 'engineering', 'other', "
+        f"{a}:3: person[BF1].name: expected text, found the whole number 1",
+        f"{a}:4: person[BF1].discipline: expected one of 'deck', 'engineering', 'other', "
         "found the text 'dek'; did you mean 'deck'?",
-        f"{a}:10: person[BF2].certificates[0].issued: expected a date (YYYY-MM-DD), "
+        f"{a}:12: person[BF2].certificates[0].issued: expected a date (YYYY-MM-DD), "
         "found the text '2020-02-30' (that month has no such day)",
         f"{b}:3: invalid TOML at column 8: expected {VALUE}, found the end of the line",
         f"{c}: crew[c].name: required field is missing",
@@ -524,7 +524,9 @@ def test_unknown_and_missing_fields_say_what_was_expected_and_found() -> None:
     text = '[[person]]\nid = "BF1"\ndiscipline = "deck"\nnom = "A"\n'
     with pytest.raises(mc.DataError) as caught:
         mc.loads(text, name="people.toml")
-    unknown, missing = caught.value.problems
+    # Each at its line: the missing field at the record's header, the unknown at its own.
+    missing, unknown = caught.value.problems
+    assert (missing.line, unknown.line) == (1, 4)
     assert (unknown.code, unknown.found) == ("unknown-field", "nom")
     assert unknown.expected is not None
     assert unknown.expected.startswith("one of the fields id, name, discipline, born,")

@@ -204,7 +204,7 @@ def _rendered(table: str, raw: dict[str, Any], path: Segments) -> str:
 
 
 def _toml(table: str, record: dict[str, Any]) -> str:
-    """The record under its own ``[[table]]`` header on line 1, every value inline."""
+    """The record under its own ``[[table]]`` header on line 1, every value inline, a key a line."""
     return f"[[{table}]]\n" + "".join(
         f"{key} = {_inline(value)}\n" for key, value in record.items()
     )
@@ -301,7 +301,8 @@ def test_a_value_of_the_wrong_kind_is_a_located_error(
         mc.loads(_toml(table, raw), name="data.toml")
     [problem] = caught.value.problems
     assert (problem.code, problem.path) == (code, _rendered(table, raw, path))
-    assert (problem.file, problem.line) == ("data.toml", 1)
+    # At the line of the record's key that holds the value (every value is inline).
+    assert (problem.file, problem.line) == ("data.toml", 2 + list(raw).index(path[0]))
     assert problem.message.startswith("expected ")
     assert " found " in problem.message
 

@@ -489,7 +489,7 @@ def test_a_load_error_names_no_one_when_redacted(headerless: Path, args: list[st
     # Still located and explained, with the file named by the staff number in its name.
     assert "hours BF1090.csv:1: column 1: unknown column (withheld); known columns: person" in err
     assert "the header has no column 'person'; a work-period file needs" in err
-    assert "people.toml:6: person[BF1091].(withheld): unknown field (withheld)" in err
+    assert "people.toml:10: person[BF1091].(withheld): unknown field (withheld)" in err
     assert "unknown table (withheld)" in err
 
 

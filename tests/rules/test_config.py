@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 import maritime_crew as mc
-from maritime_crew.rules import Config, ConfigError, Context, Finding, Registry, Severity, rule
+from maritime_crew.rules import (
+    Config,
+    ConfigError,
+    Context,
+    Finding,
+    Registry,
+    Severity,
+    default_registry,
+    rule,
+)
 
 
 def catalogue() -> Registry:
@@ -399,3 +408,38 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as alone:
         Config.discover(tmp_path)
     assert len(alone.value.problems) == 1
+
+
+def test_every_config_problem_names_its_file_and_line(tmp_path: Path) -> None:
+    config = tmp_path / "maritime-crew.toml"
+    config.write_text(
+        '# checks for the fleet\nfail-on = "warnin"\nselekt = ["CERT"]\n\n'
+        '[rules.TRN002]\nwithin-dayz = 3\n\n[rules]\nCERT002 = { within-days = "z" }\n',
+        "utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        Config.from_file(config, default_registry())
+    error = caught.value
+    located = dict(zip(error.problems, error.lines, strict=True))
+    assert sorted(located.values(), key=str) == [2, 3, 6, 9]
+    text = str(error).splitlines()
+    assert text[0] == f"4 configuration problems in {config}:"
+    assert f"  {config}:3: unknown key 'selekt'; did you mean 'select'?" in text
+    assert any(line.startswith(f"  {config}:6: rules.TRN002:") for line in text)
+
+
+def test_a_pyproject_config_problem_is_located_in_its_tool_table(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nname = "x"\nfail-on = "ok"\n\n[tool.maritime-crew]\nfail-on = "x"\n', "utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        Config.from_file(pyproject, default_registry())
+    assert caught.value.lines == (6,)  # not the [project] table's key on line 3
+
+
+def test_a_config_built_in_code_has_problems_without_lines() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Config.from_mapping({"fail-on": "x"})
+    assert caught.value.lines == (None,)
+    assert str(caught.value).splitlines()[1].startswith("  fail-on:")

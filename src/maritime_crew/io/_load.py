@@ -49,7 +49,7 @@ from ._limits import (
     nested_too_deeply,
     size_in_words,
 )
-from ._sources import DatasetSources, HeaderLines, header_lines, line_of
+from ._sources import DatasetSources, FieldLines, HeaderLines, header_lines, line_of
 from ._syntax import SyntaxExplained, explain_json, explain_toml
 
 __all__ = [
@@ -660,7 +660,7 @@ def _load_text(
     if raw and _lone_surrogates(name, data, lines, log):  # the text may hold one
         return
     mark = len(log.kept)
-    _structure_tables(name, data, lines, sources=sources, collected=collected, log=log)
+    _structure_tables(name, data, lines, sources=sources, collected=collected, log=log, text=text)
     # Data that fits the model nests no deeper than the model does, so only data with a
     # problem can be nested too deeply: valid data pays nothing for this check.
     if log.found_since(mark, name) and nested_too_deeply(data):
@@ -676,16 +676,21 @@ def _structure_tables(
     sources: DatasetSources,
     collected: dict[str, list[Any]],
     log: ProblemLog,
+    text: str | None = None,
 ) -> None:
-    """The records of every table of one file's data into ``collected``; problems to ``log``."""
+    """The records of every table of one file's data into ``collected``; problems to ``log``.
+
+    ``text``, the TOML text of ``data``, locates a problem with a field at its own line.
+    """
     _check_tables(name, data, lines, log)
     if not isinstance(data, dict):
         return
     file_index = sources.add_file(name, lines)
+    located = FieldLines(lines, text) if lines is not None and text is not None else lines
     for table, raw in data.items():
         if table not in _TUPLE_TYPES or not isinstance(raw, list):
             continue  # reported by _check_tables
-        records = _structure(name, table, raw, lines, log)
+        records = _structure(name, table, raw, located, log)
         collected[table].extend(records)
         sources.add_records(table, file_index, len(records))
 

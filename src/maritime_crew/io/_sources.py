@@ -28,7 +28,7 @@ from itertools import accumulate, repeat
 
 from ..model import SourceLocation
 
-__all__ = ["DatasetSources", "HeaderLines", "header_lines", "line_of"]
+__all__ = ["DatasetSources", "FieldLines", "HeaderLines", "header_lines", "line_of"]
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*(.+?)\s*(\]\]?)\s*(?:#.*)?")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -354,6 +354,66 @@ class DatasetSources:
         lines = self._files[file_index]
         line = line_of(lines, local) if lines is not None else None
         return SourceLocation(self._names[file_index], line)
+
+
+class FieldLines(Mapping[TablePath, int]):
+    """Header lines, and the line of a field written as ``key = value`` in its table.
+
+    A load problem about a field (``person[BF1003].certificates[0].expires``) is located
+    at the field's own line where the field's table has a header of its own, not only at
+    the header. Asked only for problems, so the file's line offsets are found the first
+    time one is asked for, and valid data pays nothing.
+    """
+
+    __slots__ = ("_starts", "headers", "text")
+
+    def __init__(self, headers: Mapping[TablePath, int], text: str) -> None:
+        self.headers = headers
+        self.text = text
+        self._starts: array[int] | None = None
+
+    def get(self, path: TablePath, default: int | None = None) -> int | None:  # type: ignore[override]
+        """The header line of ``path``, else the line of its key in its table's own body."""
+        line = self.headers.get(path)
+        if line is not None:
+            return line
+        if len(path) >= 3 and isinstance(path[-1], str):
+            header = self.headers.get(path[:-1])
+            if header is not None:
+                found = self._key_line(header, path[-1])
+                if found is not None:
+                    return found
+        return default
+
+    def _key_line(self, header: int, key: str) -> int | None:
+        """The line of ``key = …`` after the header on line ``header``, before the next one."""
+        if self._starts is None:
+            self._starts = array("q", [0])
+            self._starts.extend(match.end() for match in re.finditer("\n", self.text))
+        starts = self._starts
+        forms = "|".join(re.escape(form) for form in (key, f'"{key}"', f"'{key}'"))
+        written = re.compile(rf"[ \t]*(?:{forms})[ \t]*=")
+        for index in range(header, len(starts)):  # the lines after the header (0-based)
+            start = starts[index]
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+            text = self.text[start:end]
+            if text.lstrip().startswith("["):
+                return None  # the next table: the key is not written in this one
+            if written.match(text):
+                return index + 1
+        return None
+
+    def __getitem__(self, path: TablePath) -> int:
+        line = self.get(path)
+        if line is None:
+            raise KeyError(path)
+        return line
+
+    def __iter__(self) -> Iterator[TablePath]:
+        return iter(self.headers)
+
+    def __len__(self) -> int:
+        return len(self.headers)
 
 
 def line_of(lines: Mapping[TablePath, int], path: Sequence[str | int]) -> int | None:

@@ -30,6 +30,7 @@ decides; a rule the layer does not name keeps the earlier layer's answer.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -66,18 +67,98 @@ MAX_FINDINGS_PER_RULE = 1_000
 
 
 class ConfigError(ValueError):
-    """The configuration is wrong. ``problems`` lists every problem, in plain words."""
+    """The configuration is wrong. ``problems`` lists every problem, in plain words.
 
-    def __init__(self, problems: Sequence[str], source: str | None = None) -> None:
+    ``lines`` gives the line of the file each problem is about (``None`` where none is
+    known, or the configuration was not read from a file); the message shows each
+    problem as ``FILE:LINE: problem``, as a load error does.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[str],
+        source: str | None = None,
+        lines: Sequence[int | None] | None = None,
+    ) -> None:
         self.problems = tuple(problems)
         self.source = source
+        if lines is None and source is not None:
+            lines = _problem_lines(self.problems, source)
+        self.lines: tuple[int | None, ...] = (
+            tuple(lines) if lines is not None else (None,) * len(self.problems)
+        )
         super().__init__(self.problems)
 
     def __str__(self) -> str:
         where = f" in {self.source}" if self.source else ""
         count = len(self.problems)
         heading = f"{count} configuration problem{'s' if count != 1 else ''}{where}:"
-        return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+        shown = [
+            f"{self.source}:{line}: {problem}" if self.source and line else problem
+            for problem, line in zip(self.problems, self.lines, strict=True)
+        ]
+        return "\n".join([heading, *(f"  {problem}" for problem in shown)])
+
+
+_PROBLEM_KEY = re.compile(
+    r"unknown key '(?P<unknown>[^']+)'|'(?P<quoted>[^']+)' must"
+    r"|(?P<path>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*):"
+)
+_PARAMETER = re.compile(r"parameter '([^']+)'")
+_HEADER_LINE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_LINE = re.compile(r"\s*([^=#\[\s][^=#]*?)\s*=")
+_KEY_PART = re.compile(r"\"[^\"]*\"|'[^']*'|[^.\s]+")
+
+
+def _dotted(text: str) -> tuple[str, ...]:
+    """``rules."CERT001"`` as ``("rules", "CERT001")``."""
+    return tuple(part.strip("\"'") for part in _KEY_PART.findall(text))
+
+
+def _key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The first line of every table header and ``key =`` of a TOML text, by key path."""
+    found: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER_LINE.match(line)
+        if header is not None:
+            table = _dotted(header.group(1))
+            found.setdefault(table, number)
+            continue
+        key = _KEY_LINE.match(line)
+        if key is not None:
+            found.setdefault((*table, *_dotted(key.group(1))), number)
+    return found
+
+
+def _problem_lines(problems: Sequence[str], source: str) -> tuple[int | None, ...] | None:
+    """The line of the key each problem names, in the file ``source``, where found."""
+    try:
+        text = Path(source).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    lines = _key_lines(text)
+    base: tuple[str, ...] = (
+        ("tool", "maritime-crew") if Path(source).name == "pyproject.toml" else ()
+    )
+    located: list[int | None] = []
+    for problem in problems:
+        match = _PROBLEM_KEY.match(problem)
+        if match is None:
+            located.append(None)
+            continue
+        named = match.group("unknown") or match.group("quoted")
+        path = (named,) if named else _dotted(match.group("path"))
+        parameter = _PARAMETER.search(problem)
+        if parameter is not None and path[:1] == ("rules",):
+            path = (*path, parameter.group(1))
+        line = None
+        for length in range(len(path), 0, -1):
+            line = lines.get((*base, *path[:length]))
+            if line is not None:
+                break
+        located.append(line)
+    return tuple(located)
 
 
 @attrs.frozen
