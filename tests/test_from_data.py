@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 
 import maritime_crew as mc
@@ -83,3 +84,40 @@ def test_a_fleet_built_in_code_with_wrong_values_is_refused_with_every_path() ->
         born=None,
     )
     assert mc.validate(mc.model.Fleet(people=(fixed,)))
+
+
+def test_one_record_is_structured_from_a_mapping_as_a_file_would_be() -> None:
+    person = mc.io.record_from_data(
+        "person",
+        {
+            "id": "BF1",
+            "name": "Al Brennan",
+            "discipline": "deck",
+            "certificates": [{"type": "eng1", "number": "M-1", "issued": "2020-01-01"}],
+        },
+    )
+    assert isinstance(person, mc.model.Person)
+    assert person.certificates[0].issued == pendulum.Date(2020, 1, 1)
+    assert type(person.certificates[0].issued) is pendulum.Date
+    # The record class names the table too, and a dumped record comes back equal.
+    assert mc.io.record_from_data(mc.model.Person, mc.io.to_data(person)) == person
+
+
+def test_every_problem_of_one_record_is_reported_by_its_path() -> None:
+    with pytest.raises(mc.DataError) as caught:
+        mc.io.record_from_data(
+            "person",
+            {"id": "BF1", "name": 3, "discipline": "dek", "certificates": [{"issued": "x"}]},
+        )
+    paths = [problem.path for problem in caught.value.problems]
+    assert "person[BF1].name" in paths
+    assert "person[BF1].discipline" in paths
+    assert "person[BF1].certificates[0].issued" in paths
+    assert "person[BF1].certificates[0].type" in paths  # required, and missing
+
+
+def test_a_table_that_does_not_exist_is_refused_with_a_suggestion() -> None:
+    with pytest.raises(ValueError, match="'persn' is not a dataset table: did you mean 'person'"):
+        mc.io.record_from_data("persn", {})
+    with pytest.raises(ValueError, match="not a dataset table"):
+        mc.io.record_from_data(mc.model.Certificate, {})  # nested in a person, not a table

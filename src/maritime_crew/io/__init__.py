@@ -11,6 +11,7 @@ from ._load import (
     from_data,
     load,
     loads,
+    record_from_data,
     unread_files,
 )
 from ._schema import SCHEMA_ID, dataset_schema
@@ -35,6 +36,7 @@ __all__ = [
     "load",
     "loads",
     "nearest",
+    "record_from_data",
     "suggest",
     "to_data",
     "unread_files",

@@ -59,6 +59,7 @@ __all__ = [
     "from_data",
     "load",
     "loads",
+    "record_from_data",
     "unread_files",
 ]
 
@@ -930,6 +931,32 @@ def from_data(
     if problems:
         raise DataError(_in_order(problems, [Path(name)]))
     return _fleet(collected, sources)
+
+
+def record_from_data(
+    table: str | type[Any], data: Mapping[str, Any], *, name: str = "<data>"
+) -> Any:
+    """One record of a dataset table from plain data, checked as a file's records are.
+
+    ``table`` is the table's name (``"person"``) or its record class
+    (:class:`~maritime_crew.model.Person`); ``data`` is the record as a file holds it
+    (dates as date objects or ISO text; ``to_data(record)`` gives one). Raises
+    :class:`~maritime_crew.io.DataError` with every problem by record path
+    (``person[BF1].certificates[0].issued``), as :func:`from_data` does.
+    """
+    names = {record.record: record.name for record in TABLES}
+    found = names.get(table) if isinstance(table, type) else table
+    if found not in _TUPLE_TYPES:
+        known = [record.name for record in TABLES]
+        hint = suggest(str(table), known)
+        advice = f"did you mean {hint!r}?" if hint else "expected one of " + ", ".join(known)
+        raise ValueError(f"{table!r} is not a dataset table: {advice}")
+    log = ProblemLog(_problem_limit(MAX_PROBLEMS))
+    records = _structure(name, found, [data], None, log)
+    problems = log.problems()
+    if problems:
+        raise DataError(problems)
+    return records[0]
 
 
 def _fleet(collected: dict[str, list[Any]], sources: DatasetSources) -> Fleet:
