@@ -248,3 +248,40 @@ def test_importing_the_library_does_not_import_the_generator() -> None:
         "sys.exit('maritime_crew.synth' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_progress_is_reported_after_each_squadron_up_to_every_person(tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    synth.write_counted(tmp_path, 700, progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) > 1  # a fleet of 700 is built in more than one squadron
+    assert [done for done, _ in seen] == sorted({done for done, _ in seen})  # grows
+    assert seen[-1] == (700, 700)
+
+
+def test_progress_never_reaches_a_log_and_quiet_says_nothing(tmp_path: Path) -> None:
+    result = _cli("--people", "20", str(tmp_path / "a"))  # standard error is not a terminal
+    assert result.returncode == 0
+    assert result.stderr == ""
+    quiet = _cli("--people", "20", "-q", str(tmp_path / "b"))
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_on_a_terminal_progress_counts_people_and_clears_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from maritime_crew.synth.__main__ import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["--people", "700", str(tmp_path)]) == 0
+    shown = terminal.getvalue()
+    assert "writing people: 700 of 700…" in shown
+    assert shown.endswith("\r\x1b[K")  # the line is taken away at the end
+    assert "700 people" in capsys.readouterr().out

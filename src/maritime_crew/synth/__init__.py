@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -210,8 +211,18 @@ def write(out: str | os.PathLike[str], people: int, *, seed: int = 0) -> None:
     write_counted(Path(out), people, seed=seed)
 
 
-def write_counted(root: Path, people: int, *, seed: int = 0) -> Counts:
-    """:func:`write`, returning the counts of what was written (for the command line)."""
+def write_counted(
+    root: Path,
+    people: int,
+    *,
+    seed: int = 0,
+    progress: Callable[[int, int], object] | None = None,
+) -> Counts:
+    """:func:`write`, returning the counts of what was written (for the command line).
+
+    ``progress``, if given, is called after each squadron with the people written so far
+    and ``people``.
+    """
     if not _empty_or_missing(root):
         raise FileExistsError(f"{root} exists and is not an empty directory")
     plans(people)
@@ -270,6 +281,8 @@ def write_counted(root: Path, people: int, *, seed: int = 0) -> Counts:
                 path.write_text(csv_work_periods(periods), encoding="utf-8", newline="\n")
             _hold(held, squadron)
             _count(counts, squadron)
+            if progress is not None:
+                progress(counts["people"], people)
     finally:
         for stream in streams.values():
             stream.close()

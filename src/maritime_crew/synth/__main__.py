@@ -37,7 +37,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
     parser.add_argument("out", type=Path, metavar="OUT", help="a new or empty directory")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress on a terminal and no closing summary",
+    )
     return parser
+
+
+def _show(done: int, total: int) -> None:
+    """How many people are written, on standard error, rewritten in place."""
+    sys.stderr.write(f"\r\x1b[Kwriting people: {done:,} of {total:,}…")
+    sys.stderr.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,12 +62,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if out.is_dir() and next(out.iterdir(), None) is not None:
         parser.exit(2, f"{parser.prog}: error: {out} is not empty; give a new or empty directory\n")
     started = time.perf_counter()
+    # Progress only where a person watches: a terminal, and not under -q.
+    shown = not args.quiet and sys.stderr.isatty()
     try:
-        counts = write_counted(out, args.people, seed=args.seed)
+        counts = write_counted(out, args.people, seed=args.seed, progress=_show if shown else None)
     except OSError as exc:
         parser.exit(2, f"{parser.prog}: error: cannot write {out}: {exc}\n")
+    finally:
+        if shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
     seconds = time.perf_counter() - started
-    print(f"wrote {counts.summary()} to {out} (seed {args.seed}) in {seconds:.1f} s")
+    if not args.quiet:
+        print(f"wrote {counts.summary()} to {out} (seed {args.seed}) in {seconds:.1f} s")
     return 0
 
 
