@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import maritime_crew as mc
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -70,3 +72,16 @@ def test_no_rule_takes_the_code_of_a_retired_rule() -> None:
     taken = {rule.code for rule in TOOL.builtin_rules()}
     assert set(TOOL.RETIRED) & taken == set()
     assert "\n## Retired rules\n" in RULES_PAGE
+
+
+def test_every_rule_has_the_anchor_a_sarif_help_uri_points_at() -> None:
+    # ``<docs-url>/rules.html#cert001``: each rule's section is labelled by its code.
+    page = _tool().rules_page()
+    built_in = [
+        rule
+        for rule in mc.rules.default_registry().rules()
+        if rule.origin.startswith("maritime_crew.rules.builtin.")
+    ]
+    assert len(built_in) >= 60
+    for rule in built_in:
+        assert f"\n({rule.code.lower()})=\n" in page

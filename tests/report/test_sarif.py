@@ -254,3 +254,20 @@ def test_several_datasets_make_one_valid_log_with_a_run_each(
     assert "DATASETROOT" in second["originalUriBaseIds"]
     artifact = second["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert artifact == {"uri": "a.toml", "uriBaseId": "DATASETROOT"}
+
+
+def test_a_configured_docs_url_links_each_built_in_rule_to_its_reference_section() -> None:
+    fleet = mc.load(Path(__file__).resolve().parents[2] / "examples" / "fleet")
+    config = mc.rules.Config(docs_url="https://crew.example.org/docs")
+    report = mc.check(fleet, as_of="2021-03-31", config=config)
+    data = json.loads(render(report, fleet, "sarif"))
+    rules = {rule["id"]: rule for rule in data["runs"][0]["tool"]["driver"]["rules"]}
+    built_in = [r.code for r in report.rules if r.origin.startswith("maritime_crew.rules.builtin.")]
+    assert len(built_in) >= 60
+    for code in built_in:
+        assert rules[code]["helpUri"] == f"https://crew.example.org/docs/rules.html#{code.lower()}"
+    for rule in report.rules:  # a plugin's rule is not in the reference: no link
+        if not rule.origin.startswith("maritime_crew.rules.builtin."):
+            assert "helpUri" not in rules[rule.code]
+    unlinked = json.loads(render(mc.check(fleet, as_of="2021-03-31"), fleet, "sarif"))
+    assert all("helpUri" not in rule for rule in unlinked["runs"][0]["tool"]["driver"]["rules"])

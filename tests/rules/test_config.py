@@ -443,3 +443,11 @@ def test_a_config_built_in_code_has_problems_without_lines() -> None:
         Config.from_mapping({"fail-on": "x"})
     assert caught.value.lines == (None,)
     assert str(caught.value).splitlines()[1].startswith("  fail-on:")
+
+
+def test_docs_url_takes_a_web_address_only(tmp_path: Path) -> None:
+    config = Config.from_mapping({"docs-url": "https://crew.example.org/docs/"})
+    assert config.docs_url == "https://crew.example.org/docs"
+    for wrong in ("crew.example.org", "file:///etc/passwd", "https://x/docs?q=1", 3):
+        with pytest.raises(ConfigError, match="docs-url: expected the https:// address"):
+            Config.from_mapping({"docs-url": wrong})

@@ -328,6 +328,7 @@ def settings(config: Any, enabled: Any, registry: Any) -> str:
         f"configuration: {config.source or 'built-in defaults'}",
         f"fail-on: {config.fail_on.value}",
         f"max-findings-per-rule: {config.max_findings_per_rule:,}",
+        *([f"docs-url: {config.docs_url}"] if config.docs_url else []),
         f"rules: {len(enabled)}",
     ]
     for entry in enabled:

@@ -23,6 +23,8 @@ SRCROOT = "%SRCROOT%"
 in GitHub Actions, else the directory the check ran in), given in ``originalUriBaseIds``."""
 DATASETROOT = "DATASETROOT"
 """The base of the files of a dataset that lies outside the checkout: its directory."""
+BUILT_IN_RULES = "maritime_crew.rules.builtin."
+"""Where the built-in rules are defined (``Rule.origin``): the rules the reference lists."""
 FINGERPRINT = "maritimeCrewFinding/v1"
 """Key of the stable finding hash in ``partialFingerprints``."""
 
@@ -43,7 +45,10 @@ def document(view: View) -> dict[str, Any]:
                     "driver": {
                         "name": TOOL_NAME,
                         "version": view.tool_version,
-                        "rules": [_descriptor(code, name, rule) for code, name, rule in rules],
+                        "rules": [
+                            _descriptor(code, name, rule, report.docs_url)
+                            for code, name, rule in rules
+                        ],
                     }
                 },
                 "originalUriBaseIds": _bases(view),
@@ -111,9 +116,16 @@ def _directory_uri(directory: str) -> str:
     return uri if uri.endswith("/") else uri + "/"
 
 
-def _descriptor(code: str, name: str, rule: Rule | None) -> dict[str, Any]:
+def _descriptor(code: str, name: str, rule: Rule | None, docs: str | None) -> dict[str, Any]:
+    """A rule's ``reportingDescriptor``.
+
+    With ``docs``, a built-in rule's ``helpUri`` is its section of the rule reference (a
+    plugin's rules are not on that page).
+    """
     if rule is None:
         return {"id": code, "name": name}
+    built_in = rule.origin.startswith(BUILT_IN_RULES)
+    link = {"helpUri": f"{docs}/rules.html#{rule.code.lower()}"} if docs and built_in else {}
     help_parts = [
         f"Example: {rule.example}" if rule.example else "",
         f"Fix: {rule.fix}" if rule.fix else "",
@@ -125,6 +137,7 @@ def _descriptor(code: str, name: str, rule: Rule | None) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale or rule.summary},
         "help": {"text": help_text},
+        **link,
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {
             "family": rule.family,

@@ -58,6 +58,7 @@ _KEYS = (
     "fail-on",
     "max-findings-per-rule",
     "plugins",
+    "docs-url",
     "severity",
     "rules",
 )
@@ -213,6 +214,10 @@ class Config:
     plugins: tuple[str, ...] | None = None
     """The plugins whose rules may run, by distribution name (``plugins``); ``None``: every
     installed plugin's. The built-in rules, and rules registered in code, always may."""
+    docs_url: str | None = None
+    """Where the team publishes this documentation site (``docs-url``): an ``https://`` or
+    ``http://`` address, or ``None``. SARIF reports then give each built-in rule a
+    ``helpUri``, its section of the rule reference (``<docs-url>/rules.html#cert001``)."""
     max_findings_per_rule: int = MAX_FINDINGS_PER_RULE
     """The most findings of one rule a check keeps (``max-findings-per-rule``, at least 1).
 
@@ -298,6 +303,16 @@ class Config:
                 plugins = tuple(value)
             else:
                 problems.append("'plugins' must be a list of installed plugin distribution names")
+        docs_url: str | None = None
+        if "docs-url" in data:
+            value = data["docs-url"]
+            if isinstance(value, str) and re.fullmatch(r"https?://[^\s/?#]+(?:/[^\s?#]*)?", value):
+                docs_url = value.rstrip("/")
+            else:
+                problems.append(
+                    "docs-url: expected the https:// address of the documentation site "
+                    f"(no query or fragment), found {value!r}"
+                )
         built = cls(
             select,
             extend,
@@ -308,6 +323,7 @@ class Config:
             source,
             max_findings_per_rule=most,
             plugins=plugins,
+            docs_url=docs_url,
         )
         if registry is not None:
             try:

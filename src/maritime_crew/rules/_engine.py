@@ -55,6 +55,7 @@ def check(
         rules=tuple(entry.rule for entry in evaluation.enabled),
         fail_on=evaluation.config.fail_on,
         config_files=evaluation.config.files,
+        docs_url=evaluation.config.docs_url,
     )
 
 

@@ -39,6 +39,9 @@ class Report:
     Every report format names them, so that a reader can tell a check run at the
     defaults from one whose severities or rule selection a file changed.
     """
+    docs_url: str | None = None
+    """Where the team publishes this documentation site (the configuration's ``docs-url``),
+    so that reports can link each rule to its section of the rule reference."""
 
     @property
     def active(self) -> tuple[Finding, ...]:
