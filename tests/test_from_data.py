@@ -121,3 +121,35 @@ def test_a_table_that_does_not_exist_is_refused_with_a_suggestion() -> None:
         mc.io.record_from_data("persn", {})
     with pytest.raises(ValueError, match="not a dataset table"):
         mc.io.record_from_data(mc.model.Certificate, {})  # nested in a person, not a table
+
+
+def _with_text_for_a_date() -> mc.model.Fleet:
+    fleet = mc.load(EXAMPLE)
+    person = fleet.people[0]
+    wrong = attrs.evolve(person.certificates[0], issued="2018-01-01")
+    person = attrs.evolve(person, certificates=(wrong, *person.certificates[1:]))
+    return attrs.evolve(fleet, people=(person, *fleet.people[1:]))
+
+
+def test_writing_a_fleet_with_a_wrong_value_names_it_instead_of_crashing() -> None:
+    fleet = mc.model.Fleet(vessels=(mc.model.Vessel(id="v", name="V", type="cpv"),))  # type: ignore[arg-type]
+    with pytest.raises(mc.DataError) as caught:
+        mc.dumps(fleet)
+    assert [problem.path for problem in caught.value.problems] == ["vessel[v].type"]
+    with pytest.raises(mc.DataError, match=r"certificates\[0\]\.issued"):
+        mc.io.to_data(_with_text_for_a_date())
+
+
+def test_a_rule_that_fails_on_a_wrong_value_says_which_value() -> None:
+    fleet = _with_text_for_a_date()
+    report = mc.check(fleet, as_of="2021-03-31")
+    crashed = [f for f in report.findings if f.subject.kind == "rule"]
+    assert crashed  # the rules that read that date cannot run
+    path = f"person[{fleet.people[0].id}].certificates[0].issued"
+    assert all(f"the likely cause: {path}: expected a pendulum.Date" in f.message for f in crashed)
+    # A fleet whose values are all right keeps the plain message (validation finds nothing).
+    assert not [
+        f
+        for f in mc.check(mc.load(EXAMPLE), as_of="2021-03-31").findings
+        if f.subject.kind == "rule"
+    ]

@@ -43,6 +43,18 @@ def to_data(fleet: Any, *, mode: str = "python") -> Any:
     return _json_safe(data) if mode == "json" else data
 
 
+def _wrong_values(fleet: Fleet) -> None:
+    """Raise the fleet's ``DataError`` if it holds a value of the wrong type, else return.
+
+    A fleet built from the record classes directly can hold anything (the constructors
+    check little, so that loading stays fast); writing one that does says which values,
+    by record path, instead of failing inside the converter.
+    """
+    from ._validate import validate
+
+    validate(fleet)
+
+
 def _json_safe(value: Any) -> Any:
     """Plain data with dates and decimals as the JSON format holds them."""
     if isinstance(value, dict):
@@ -65,8 +77,12 @@ def _fleet_data(fleet: Fleet) -> dict[str, list[Any]]:
             try:
                 written.append(unstructure(record))
             except ValueError as problem:  # a value no dataset can hold: say which record
+                _wrong_values(fleet)
                 name = getattr(record, "id", None) or f"#{position + 1}"
                 raise ValueError(f"{table.name} {name}: {problem}") from None
+            except (AttributeError, TypeError, KeyError):  # a value of the wrong type
+                _wrong_values(fleet)
+                raise
     return data
 
 

@@ -77,6 +77,7 @@ class Evaluation:
         self.catalogue = registry.rules()
         self.ran = tuple(entry.rule for entry in self.plain)
         self._subjects: dict[str, Subjects] = {}
+        self._wrong_types: str | None = None
 
     def findings_on(self, view: View) -> list[Finding]:
         """Every enabled rule's findings on the view's date, waivers applied.
@@ -187,12 +188,37 @@ class Evaluation:
     def crashed(self, context: Context, error: Exception) -> Finding:
         """The one finding that stands for a rule that raised ``error``."""
         rule = context.rule
+        cause = self.wrong_types() if isinstance(error, (AttributeError, TypeError)) else ""
         return context.finding(
             Subject("rule", rule.code),
             f"rule {rule.code} ({rule.name}) stopped with an error and its "
-            f"results are missing: {type(error).__name__}: {error}",
+            f"results are missing: {type(error).__name__}: {error}{cause}",
             details={"error": type(error).__name__, "reason": str(error)},
         )
+
+    def wrong_types(self) -> str:
+        """What to add to a rule's crash when the fleet holds a value of the wrong type.
+
+        A fleet built from the record classes in code is not checked on the way in (the
+        constructors check little, so that loading stays fast); a rule that then meets
+        text where a date should be fails with an ``AttributeError`` or ``TypeError``.
+        Only then is the fleet validated, once, and the first wrong value named.
+        """
+        if self._wrong_types is None:
+            from ..io import DataError, validate
+
+            try:
+                validate(self.fleet)
+            except DataError as problem:
+                first, count = problem.problems[0], len(problem.problems)
+                more = f" and {count - 1:,} more" if count > 1 else ""
+                self._wrong_types = (
+                    f"; the fleet holds values of the wrong type, the likely cause: "
+                    f"{first.path}: {first.message}{more} (mc.validate(fleet) names them all)"
+                )
+            else:
+                self._wrong_types = ""
+        return self._wrong_types
 
     def waive(self, findings: Iterable[Finding], view: View) -> list[Finding]:
         """The findings, each covered by a waiver in force on the view's date marked so."""
