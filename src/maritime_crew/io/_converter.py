@@ -59,6 +59,7 @@ __all__ = [
     "excerpt",
     "fast",
     "keeping_errors",
+    "moment",
     "problem_count",
     "quote",
     "sharing_values",
@@ -325,6 +326,12 @@ def _structure_moment(value: Any, _: Any) -> pendulum.DateTime:
         if len(_MOMENTS) < _DATES_KEPT:
             _MOMENTS[key] = known
     return known
+
+
+moment = _structure_moment
+"""The date-time structure hook itself, ``moment(text, None)``: for a loader that builds
+records without the converter (the CSV reader's quick way), reading a value exactly as a
+field does, and raising where the converter would."""
 
 
 def _moment(value: Any) -> pendulum.DateTime:

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import stat
+import sys
 from array import array
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -18,7 +19,7 @@ from typing import Any
 
 import tomli
 
-from ..model import TABLES, Fleet
+from ..model import TABLES, Fleet, WorkPeriod
 from ._converter import (
     describe,
     detailed,
@@ -26,6 +27,7 @@ from ._converter import (
     excerpt,
     fast,
     keeping_errors,
+    moment,
     problem_count,
     quote,
     sharing_values,
@@ -742,6 +744,8 @@ def _load_csv(
     (so a local time is read as Europe/London time, and refused when a clock change
     makes it doubtful). Row ``i`` is ``work_period[i]`` of the file, located at its line.
     """
+    if not raw and _csv_plainly(name, text, sources=sources, collected=collected):
+        return
     records = _csv_records(name, text, log)
     header = next(records, None)
     if header is None:
@@ -767,6 +771,89 @@ def _load_csv(
     file_index = sources.add_file(name, lines)
     collected[_CSV_TABLE].extend(found)
     sources.add_records(_CSV_TABLE, file_index, len(found))
+
+
+_NOT_PLAIN = re.compile(r'["\x00\ufeff]|[^\S\n]')
+"""What a plain CSV file never holds: a quote, a NUL, a byte-order mark, or any white
+space but line feeds (what ``str.strip`` would take off a value, and carriage returns)."""
+_NOT_PLAIN_ASCII = tuple('"\x00') + tuple(
+    c for c in map(chr, range(128)) if c.isspace() and c != "\n"
+)
+"""The same, for ASCII text: each looked for by a fast substring search."""
+
+
+_MOMENTS_SEEN = 100_000
+"""The most moments :func:`_csv_plainly` keeps by their text while reading a file."""
+
+
+def _csv_plainly(
+    name: str, text: str, *, sources: DatasetSources, collected: dict[str, list[Any]]
+) -> bool:
+    """Read the usual CSV file of work periods the quick way; ``False`` to read it carefully.
+
+    The usual file, as a rostering system exports it, has no quotes, no spaces, a header
+    of known columns and a value in every required column of every row. Its lines are
+    split on commas, and each row makes its ``WorkPeriod`` directly, each moment read
+    by the converter's own hook, without a table of text per row. Anything else (a
+    quote, a space, an unknown or missing column, an empty value, a row too wide, a
+    value the hook refuses) gives ``False`` before anything is kept, and :func:`_load_csv`
+    reads the file its careful way, which says what is wrong: the two ways give equal
+    records for every file this one accepts.
+    """
+    if text.isascii():  # known at once: then the only white space is ASCII's
+        if any(character in text for character in _NOT_PLAIN_ASCII):
+            return False
+    elif _NOT_PLAIN.search(text) is not None:
+        return False
+    lines = text.split("\n")
+    if max(map(len, lines)) > csv.field_size_limit():
+        return False  # the careful reader refuses a value that long
+    columns = lines[0].split(",")
+    if len(set(columns)) < len(columns) or not set(columns) <= set(_CSV_COLUMNS):
+        return False
+    if not set(_CSV_REQUIRED) <= set(columns):
+        return False
+    width = len(columns)
+    who, start, end = (columns.index(column) for column in _CSV_REQUIRED)
+    aboard = columns.index("vessel") if "vessel" in columns else width
+    intern, read = sys.intern, moment
+    seen: dict[str, Any] = {}  # each moment's text read once (a roster repeats its times)
+    periods: list[WorkPeriod] = []
+    numbers = array("l")
+    try:
+        for number, line in enumerate(lines[1:], start=2):
+            if not line:
+                continue  # a blank line, or the end of the last line
+            cells = line.split(",")
+            if len(cells) > width:
+                return False
+            vessel = cells[aboard] if aboard < len(cells) else ""
+            person = cells[who]
+            if not person:
+                return False
+            began, ended = cells[start], cells[end]
+            first = seen.get(began)
+            if first is None:
+                first = read(began, None)
+                if len(seen) < _MOMENTS_SEEN:
+                    seen[began] = first
+            last = seen.get(ended)
+            if last is None:
+                last = read(ended, None)
+                if len(seen) < _MOMENTS_SEEN:
+                    seen[ended] = last
+            periods.append(
+                WorkPeriod(intern(person), first, last, intern(vessel) if vessel else None)
+            )
+            numbers.append(number)
+    except Exception:  # a short row, an empty or bad value: the careful way says which
+        return False
+    found = HeaderLines()
+    found.arrays[_CSV_TABLE] = numbers
+    file_index = sources.add_file(name, found)
+    collected[_CSV_TABLE].extend(periods)
+    sources.add_records(_CSV_TABLE, file_index, len(periods))
+    return True
 
 
 def _csv_records(name: str, text: str, log: ProblemLog) -> Iterator[tuple[int, list[str]]]:
