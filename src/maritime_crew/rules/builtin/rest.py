@@ -16,6 +16,7 @@ the days on which they change; each rule runs the checks of the event-based engi
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterator
 
 import pendulum
@@ -59,6 +60,7 @@ def _when(seconds: int) -> str:
     return _moment(seconds).format("YYYY-MM-DD HH:mm")
 
 
+@functools.lru_cache(maxsize=1024)  # a few periods per profile, asked once a person a rule
 def _seconds(period: Period | None) -> int | None:
     return None if period is None else int(period.as_timedelta().total_seconds())
 
