@@ -18,11 +18,13 @@ person's grade is backed by the sea time it needs.
 Each squadron has its own SOPs and risk assessments with versions and reviews (the first
 also holds the fleet-wide policy and procedures), about 11 operations in 2020/21 with
 their debriefs, and one crew-month of hours of work (one crew in sixteen, as a CSV file
-with UTC offsets). The catalogue (12 certificate types, 11 courses, 7 duty roles, the deck
-and engineering pathways, 5 equipment types) and the 2012 and 2021 terms are the
-example's, except that STCW VI/1 basic training is one certificate type, valid 5 years,
-where the example records its four elements and adds STCW VI/2 and VI/6: synthetic fleets
-keep the size and shape that benchmarks have compared over time.
+with UTC offsets); with ``hours="watch"``, every person's hours instead, on a
+watch-keeping pattern, for the ``days`` days up to the reference date (see
+``maritime_crew.synth._watch``). The catalogue (12 certificate types, 11 courses, 7
+duty roles, the deck and engineering pathways, 5 equipment types) and the 2012 and 2021
+terms are the example's, except that STCW VI/1 basic training is one certificate type,
+valid 5 years, where the example records its four elements and adds STCW VI/2 and VI/6:
+synthetic fleets keep the size and shape that benchmarks have compared over time.
 
 **What is planted.** Everything is compliant on the reference date, 31 March 2021
 (:data:`REFERENCE`), except problems planted at small seeded rates (see ``RATES`` in
@@ -36,7 +38,8 @@ whose qualification lapsed while they delivered a course (TRN005), a crew member
 without a replacement (MAN003, and MAN001 or MAN002 when they were needed), a joiner
 with no terms (TERMS001), a document review overdue (DOC001), an operation not debriefed
 (DOC005), a debrief action overdue (DOC006), and a long working day in the hours of work
-(REST001, REST005, often REST003 or REST004). Problems follow from these too, as they would: an
+(REST001, REST005, often REST003 or REST004; with watch-keeping hours, a long day for
+one person in a hundred instead). Problems follow from these too, as they would: an
 expired certificate or a lapsed course can leave a crew short of a qualified role
 (MAN001, MAN002). So ``check(fleet, as_of="2021-03-31")`` finds a few problems in most
 squadrons, in every rule family but DATA, and none without a planted cause. A fleet of
@@ -47,10 +50,10 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from ._catalogue import (
     CERTIFICATE_TYPES,
@@ -64,6 +67,7 @@ from ._dates import REFERENCE
 from ._fleet import FleetBuilder, Squadron, plans
 from ._terms import terms
 from ._toml import csv_work_periods, table
+from ._watch import DEFAULT_DAYS, Period, WatchHours
 
 __all__ = ["REFERENCE", "generate", "write"]
 
@@ -86,6 +90,11 @@ TABLES = (
     "waiver",
 )
 """The tables a synthetic fleet fills, in the documented order."""
+
+Hours = Literal["crew-month", "watch"]
+"""What hours of work a synthetic fleet has: one crew-month a squadron, or everyone's watches."""
+HOURS: tuple[Hours, ...] = ("crew-month", "watch")
+"""The kinds of :data:`Hours`, the default first."""
 
 
 def _catalogue() -> dict[str, list[Record]]:
@@ -110,7 +119,34 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def generate(people: int, *, seed: int = 0) -> dict[str, list[dict[str, Any]]]:
+def _watch_hours(hours: Hours, days: int | None, seed: int) -> WatchHours | None:
+    """The generator of watch-keeping hours the arguments ask for, if any."""
+    if hours not in HOURS:
+        raise ValueError(f"hours must be one of {', '.join(HOURS)}, not {hours!r}")
+    if hours != "watch":
+        if days is not None:
+            raise ValueError("days applies only to watch-keeping hours (hours='watch')")
+        return None
+    return WatchHours(seed, DEFAULT_DAYS if days is None else days)
+
+
+def _watches(
+    watch: WatchHours, squadron: Squadron, number: int
+) -> Iterator[tuple[str, list[Period]]]:
+    """A squadron's watch-keeping hours by file name (see :meth:`WatchHours.squadron`)."""
+    cutters = {v["id"] for v in squadron.vessels if v["type"] == "cutter"}
+    vessel_of = {c["id"]: c["vessel"] for c in squadron.crews}
+    return watch.squadron(
+        squadron.people,
+        vessel_of,
+        {crew for crew, vessel in vessel_of.items() if vessel in cutters},
+        f"shore-{number}",
+    )
+
+
+def generate(
+    people: int, *, seed: int = 0, hours: Hours = "crew-month", days: int | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """A synthetic fleet of exactly ``people`` people, as plain data in the dataset format.
 
     The result maps each table name (``vessel``, ``person``, ``work_period`` …) to its
@@ -120,15 +156,23 @@ def generate(people: int, *, seed: int = 0) -> dict[str, list[dict[str, Any]]]:
     reads. The same ``people`` and ``seed`` always give the same data. See the module
     documentation for the proportions and the problems planted.
 
-    The whole fleet is held in memory, about 25 KB a person (2.4 GB for 100,000 people);
-    :func:`write` builds and writes one squadron at a time instead.
+    ``hours`` chooses the hours of work: ``"crew-month"`` (the default) is one
+    crew-month a squadron; ``"watch"`` is every person's hours on a watch-keeping
+    pattern (4-on/8-off, 6-on/6-off, day work or a split shift) for the ``days`` days
+    (default 30) up to 31 March 2021. The rest of the fleet is the same either way.
 
-    Raises :class:`ValueError` if ``people`` is less than 1.
+    The whole fleet is held in memory, about 25 KB a person (2.4 GB for 100,000 people)
+    and 300 bytes a work period; :func:`write` builds and writes one squadron at a time
+    instead.
+
+    Raises :class:`ValueError` if ``people`` or ``days`` is less than 1, if ``hours``
+    is neither of those, or if ``days`` is given without ``hours="watch"``.
     """
     plans(people)  # reject a bad size before building anything
+    watch = _watch_hours(hours, days, seed)
     tables: dict[str, list[Record]] = {name: [] for name in TABLES}
     tables.update(_catalogue())
-    for squadron in FleetBuilder(seed).squadrons(people):
+    for number, squadron in enumerate(FleetBuilder(seed).squadrons(people), 1):
         tables["vessel"] += squadron.vessels
         tables["crew"] += squadron.crews
         for group in squadron.people.values():
@@ -138,8 +182,12 @@ def generate(people: int, *, seed: int = 0) -> dict[str, list[dict[str, Any]]]:
         tables["document"] += squadron.documents
         tables["operation"] += squadron.operations
         tables["debrief"] += squadron.debriefs
-        for periods in squadron.hours.values():
-            tables["work_period"] += periods
+        if watch is None:
+            for periods in squadron.hours.values():
+                tables["work_period"] += periods
+        else:
+            for _, watches in _watches(watch, squadron, number):
+                tables["work_period"] += watch.records(watches)
         tables["waiver"] += squadron.waivers
     return {name: [_clean(record) for record in tables[name]] for name in TABLES}
 
@@ -194,7 +242,14 @@ def _empty_or_missing(out: Path) -> bool:
     return out.is_dir() and next(out.iterdir(), None) is None
 
 
-def write(out: str | os.PathLike[str], people: int, *, seed: int = 0) -> None:
+def write(
+    out: str | os.PathLike[str],
+    people: int,
+    *,
+    seed: int = 0,
+    hours: Hours = "crew-month",
+    days: int | None = None,
+) -> None:
     """Write a synthetic fleet of ``people`` people to the directory ``out``.
 
     The files are laid out as in ``examples/fleet``: ``vessels.toml`` (vessels and
@@ -203,12 +258,14 @@ def write(out: str | os.PathLike[str], people: int, *, seed: int = 0) -> None:
     ``deployments.toml``, ``documents.toml``, ``operations.toml`` (operations and
     debriefs), ``terms.toml``, ``hours/<crew>-<month>.csv`` and ``waivers.toml``. The
     data is that of :func:`generate` with the same arguments, built and written one
-    squadron at a time, so memory stays small however large the fleet.
+    squadron at a time, so memory stays small however large the fleet. With
+    ``hours="watch"``, each crew's hours are a file a month and the hours of the people
+    ashore of each squadron too (``hours/shore-<squadron>-<month>.csv``).
 
     Raises :class:`FileExistsError` if ``out`` exists and is not an empty directory, and
-    :class:`ValueError` if ``people`` is less than 1.
+    :class:`ValueError` for the arguments :func:`generate` refuses.
     """
-    write_counted(Path(out), people, seed=seed)
+    write_counted(Path(out), people, seed=seed, hours=hours, days=days)
 
 
 def write_counted(
@@ -216,6 +273,8 @@ def write_counted(
     people: int,
     *,
     seed: int = 0,
+    hours: Hours = "crew-month",
+    days: int | None = None,
     progress: Callable[[int, int], object] | None = None,
 ) -> Counts:
     """:func:`write`, returning the counts of what was written (for the command line).
@@ -226,10 +285,12 @@ def write_counted(
     if not _empty_or_missing(root):
         raise FileExistsError(f"{root} exists and is not an empty directory")
     plans(people)
+    watch = _watch_hours(hours, days, seed)
     root.mkdir(parents=True, exist_ok=True)
+    options = "" if watch is None else f" --hours watch --days {watch.days}"
     header = (
-        f"# Generated by python -m maritime_crew.synth --people {people} --seed {seed}: "
-        "a synthetic fleet.\n"
+        f"# Generated by python -m maritime_crew.synth --people {people} --seed {seed}"
+        f"{options}: a synthetic fleet.\n"
     )
     catalogue = _catalogue()
     static = {
@@ -261,7 +322,7 @@ def write_counted(
     held.update({"operation": [], "debrief": [], "waiver": []})
     counts = dict.fromkeys(Counts.__dataclass_fields__, 0)
     try:
-        for squadron in FleetBuilder(seed).squadrons(people):
+        for number, squadron in enumerate(FleetBuilder(seed).squadrons(people), 1):
             streams["deployment"].add("deployment", squadron.deployments)
             streams["equipment_item"].add("equipment_item", squadron.items)
             for group, records in squadron.people.items():
@@ -275,10 +336,14 @@ def write_counted(
                     crew = _File(root / "people" / f"{group}.toml", header, f"Crew {group}.")
                     crew.add("person", records)
                     crew.close()
-            for stem, periods in squadron.hours.items():
-                path = root / "hours" / f"{stem}.csv"
-                path.parent.mkdir(exist_ok=True)
-                path.write_text(csv_work_periods(periods), encoding="utf-8", newline="\n")
+            if watch is None:
+                for stem, periods in squadron.hours.items():
+                    _write_hours(root, stem, csv_work_periods(periods))
+                counts["work_periods"] += sum(len(p) for p in squadron.hours.values())
+            else:
+                for stem, watches in _watches(watch, squadron, number):
+                    _write_hours(root, stem, watch.csv(watches))
+                    counts["work_periods"] += len(watches)
             _hold(held, squadron)
             _count(counts, squadron)
             if progress is not None:
@@ -304,6 +369,12 @@ def write_counted(
     return Counts(**counts)
 
 
+def _write_hours(root: Path, stem: str, text: str) -> None:
+    path = root / "hours" / f"{stem}.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
 def _hold(held: dict[str, list[str]], squadron: Squadron) -> None:
     """Keep the text of the small tables, written once every squadron is built."""
     for name, records in (
@@ -326,4 +397,3 @@ def _count(counts: dict[str, int], squadron: Squadron) -> None:
     counts["deployments"] += len(squadron.deployments)
     counts["documents"] += len(squadron.documents)
     counts["operations"] += len(squadron.operations)
-    counts["work_periods"] += sum(len(p) for p in squadron.hours.values())
