@@ -1,7 +1,7 @@
 """Load, check, structuring and start-up at scale, against their anchors, in one run.
 
-Run: ``python benchmarks/scale.py`` (1,000, 10,000 and 100,000 people; several minutes,
-about 2 GiB of memory at the top size), ``python benchmarks/scale.py --people 1000 10000``
+Run: ``python benchmarks/scale.py`` (1,000, 10,000 and 100,000 people; 15 to 20 minutes,
+up to 3.5 GiB of memory at the top size), ``python benchmarks/scale.py --people 1000 10000``
 for a quicker table, ``python benchmarks/scale.py --smoke`` for the CI smoke run (1,000
 people, one repeat; it asserts nothing about time).
 
