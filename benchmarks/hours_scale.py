@@ -38,13 +38,13 @@ import datetime as dt
 import os
 import shutil
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from _timing import interleaved_medians
-from scale import DATA, SEED
+from scale import SEED
+from scale import dataset as scale_dataset
 
 import maritime_crew as mc
 from maritime_crew.model import Fleet
@@ -76,21 +76,7 @@ SMOKE = (Workload(100, 30, False), Workload(1_000, 30, True), Workload(100, 365,
 
 def dataset(people: int, days: int) -> Path:
     """The synthetic dataset with watch-keeping hours (seed 0), generated on first use."""
-    path = DATA / f"people-{people}-seed-{SEED}-watch-{days}d"
-    if not (path / ".complete").exists():
-        from maritime_crew.synth import write
-
-        if path.exists():
-            shutil.rmtree(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        write(path, people, seed=SEED, hours="watch", days=days)
-        (path / ".complete").write_text("")
-        print(
-            f"  (generated {people:,} people x {days} days in "
-            f"{time.perf_counter() - started:.1f} s)"
-        )
-    return path
+    return scale_dataset(people, days=days)
 
 
 def without_hours(path: Path) -> Path:

@@ -73,9 +73,13 @@ for path in sorted(Path(sys.argv[1]).rglob("*")):
 dependencies and parses the example fleet's TOML and CSV files, as ``check`` must."""
 
 
-def dataset(people: int) -> Path:
-    """The synthetic dataset of ``people`` people (seed 0), generated on first use."""
-    path = DATA / f"people-{people}-seed-{SEED}"
+def dataset(people: int, *, days: int | None = None) -> Path:
+    """The synthetic dataset of ``people`` people (seed 0), generated on first use.
+
+    With ``days``, everyone has that many days of watch-keeping hours (``--hours watch``).
+    """
+    watch = f"-watch-{days}d" if days is not None else ""
+    path = DATA / f"people-{people}-seed-{SEED}{watch}"
     if not (path / ".complete").exists():
         from maritime_crew.synth import write
 
@@ -85,9 +89,13 @@ def dataset(people: int) -> Path:
             shutil.rmtree(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        write(path, people, seed=SEED)
+        if days is None:
+            write(path, people, seed=SEED)
+        else:
+            write(path, people, seed=SEED, hours="watch", days=days)
         (path / ".complete").write_text("")
-        print(f"  (generated {people:,} people in {time.perf_counter() - started:.1f} s)")
+        what = f"{people:,} people" + (f" x {days} days" if days is not None else "")
+        print(f"  (generated {what} in {time.perf_counter() - started:.1f} s)")
     return path
 
 
