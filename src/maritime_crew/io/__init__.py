@@ -15,6 +15,7 @@ from ._load import (
     unread_files,
 )
 from ._schema import SCHEMA_ID, dataset_schema
+from ._sources import key_lines
 from ._syntax import explain_toml
 from ._validate import validate
 
@@ -33,6 +34,7 @@ __all__ = [
     "dumps",
     "explain_toml",
     "from_data",
+    "key_lines",
     "load",
     "loads",
     "nearest",

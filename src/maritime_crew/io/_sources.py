@@ -28,7 +28,14 @@ from itertools import accumulate, repeat
 
 from ..model import SourceLocation
 
-__all__ = ["DatasetSources", "FieldLines", "HeaderLines", "header_lines", "line_of"]
+__all__ = [
+    "DatasetSources",
+    "FieldLines",
+    "HeaderLines",
+    "header_lines",
+    "key_lines",
+    "line_of",
+]
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*(.+?)\s*(\]\]?)\s*(?:#.*)?")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -46,7 +53,23 @@ TablePath = tuple[str | int, ...]
 """Where a table sits in a file: ``("person", 1, "certificates", 0)``."""
 
 
-class HeaderLines(Mapping[TablePath, int]):
+class _Lines(Mapping[TablePath, int]):
+    """Lines by table path, answered by ``get``: ``None`` where a path has none."""
+
+    __slots__ = ()
+
+    def get(self, path: TablePath, default: int | None = None) -> int | None:  # type: ignore[override]
+        """The line of ``path``, or ``default``."""
+        raise NotImplementedError
+
+    def __getitem__(self, path: TablePath) -> int:
+        line = self.get(path)
+        if line is None:
+            raise KeyError(path)
+        return line
+
+
+class HeaderLines(_Lines):
     """The 1-based line of each table header of a file, by the table's path.
 
     The headers of top-level arrays of tables (``("person", 3)``) are kept as one array
@@ -70,12 +93,6 @@ class HeaderLines(Mapping[TablePath, int]):
                     return lines[index]
                 return default
         return self.paths.get(path, default)
-
-    def __getitem__(self, path: TablePath) -> int:
-        line = self.get(path)
-        if line is None:
-            raise KeyError(path)
-        return line
 
     def __iter__(self) -> Iterator[TablePath]:
         yield from self.paths
@@ -356,7 +373,7 @@ class DatasetSources:
         return SourceLocation(self._names[file_index], line)
 
 
-class FieldLines(Mapping[TablePath, int]):
+class FieldLines(_Lines):
     """Header lines, and the line of a field written as ``key = value`` in its table.
 
     A load problem about a field (``person[BF1003].certificates[0].expires``) is located
@@ -391,29 +408,52 @@ class FieldLines(Mapping[TablePath, int]):
             self._starts = array("q", [0])
             self._starts.extend(match.end() for match in re.finditer("\n", self.text))
         starts = self._starts
-        forms = "|".join(re.escape(form) for form in (key, f'"{key}"', f"'{key}'"))
-        written = re.compile(rf"[ \t]*(?:{forms})[ \t]*=")
         for index in range(header, len(starts)):  # the lines after the header (0-based)
             start = starts[index]
             end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
             text = self.text[start:end]
             if text.lstrip().startswith("["):
                 return None  # the next table: the key is not written in this one
-            if written.match(text):
+            if _key_of(text) == [key]:
                 return index + 1
         return None
-
-    def __getitem__(self, path: TablePath) -> int:
-        line = self.get(path)
-        if line is None:
-            raise KeyError(path)
-        return line
 
     def __iter__(self) -> Iterator[TablePath]:
         return iter(self.headers)
 
     def __len__(self) -> int:
         return len(self.headers)
+
+
+_KEY_VALUE = re.compile(r"[ \t]*([^=#\[\s][^=]*?)[ \t]*=")
+
+
+def _key_of(line: str) -> list[str] | None:
+    """The key a ``key = value`` line sets, split at its dots; ``None`` for another line."""
+    found = _KEY_VALUE.match(line)
+    return None if found is None else _split_key(found.group(1))
+
+
+def key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The first line of every table header and every ``key =`` of a TOML text, by key path.
+
+    ``[rules.CERT002]`` on line 4 and its ``within-days = 60`` on line 5 give
+    ``("rules", "CERT002"): 4`` and ``("rules", "CERT002", "within-days"): 5``. For a
+    small file read again to locate its problems (a configuration file); a dataset's
+    lines come from :func:`header_lines` as it is loaded.
+    """
+    found: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _header(line)
+        if header is not None:
+            table = tuple(header[1])
+            found.setdefault(table, number)
+            continue
+        key = _key_of(line)
+        if key is not None:
+            found.setdefault((*table, *key), number)
+    return found
 
 
 def line_of(lines: Mapping[TablePath, int], path: Sequence[str | int]) -> int | None:

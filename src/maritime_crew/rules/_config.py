@@ -38,7 +38,7 @@ from typing import Any
 import attrs
 import tomli
 
-from ..io import beyond_parser, explain_toml, suggest
+from ..io import beyond_parser, explain_toml, key_lines, suggest
 from ._rule import Registry, Rule
 from ._severity import Severity
 
@@ -106,30 +106,6 @@ _PROBLEM_KEY = re.compile(
     r"|(?P<path>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*):"
 )
 _PARAMETER = re.compile(r"parameter '([^']+)'")
-_HEADER_LINE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY_LINE = re.compile(r"\s*([^=#\[\s][^=#]*?)\s*=")
-_KEY_PART = re.compile(r"\"[^\"]*\"|'[^']*'|[^.\s]+")
-
-
-def _dotted(text: str) -> tuple[str, ...]:
-    """``rules."CERT001"`` as ``("rules", "CERT001")``."""
-    return tuple(part.strip("\"'") for part in _KEY_PART.findall(text))
-
-
-def _key_lines(text: str) -> dict[tuple[str, ...], int]:
-    """The first line of every table header and ``key =`` of a TOML text, by key path."""
-    found: dict[tuple[str, ...], int] = {}
-    table: tuple[str, ...] = ()
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER_LINE.match(line)
-        if header is not None:
-            table = _dotted(header.group(1))
-            found.setdefault(table, number)
-            continue
-        key = _KEY_LINE.match(line)
-        if key is not None:
-            found.setdefault((*table, *_dotted(key.group(1))), number)
-    return found
 
 
 def _problem_lines(problems: Sequence[str], source: str) -> tuple[int | None, ...] | None:
@@ -138,7 +114,7 @@ def _problem_lines(problems: Sequence[str], source: str) -> tuple[int | None, ..
         text = Path(source).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
-    lines = _key_lines(text)
+    lines = key_lines(text)
     base: tuple[str, ...] = (
         ("tool", "maritime-crew") if Path(source).name == "pyproject.toml" else ()
     )
@@ -149,7 +125,7 @@ def _problem_lines(problems: Sequence[str], source: str) -> tuple[int | None, ..
             located.append(None)
             continue
         named = match.group("unknown") or match.group("quoted")
-        path = (named,) if named else _dotted(match.group("path"))
+        path = (named,) if named else tuple(match.group("path").split("."))
         parameter = _PARAMETER.search(problem)
         if parameter is not None and path[:1] == ("rules",):
             path = (*path, parameter.group(1))
