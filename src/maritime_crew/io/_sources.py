@@ -440,7 +440,7 @@ def key_lines(text: str) -> dict[tuple[str, ...], int]:
     ``[rules.CERT002]`` on line 4 and its ``within-days = 60`` on line 5 give
     ``("rules", "CERT002"): 4`` and ``("rules", "CERT002", "within-days"): 5``. For a
     small file read again to locate its problems (a configuration file); a dataset's
-    lines come from :func:`header_lines` as it is loaded.
+    table headers are found as it is loaded.
     """
     found: dict[tuple[str, ...], int] = {}
     table: tuple[str, ...] = ()
