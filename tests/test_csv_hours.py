@@ -494,3 +494,12 @@ def test_work_periods_written_with_the_csv_module_read_back(
         mc.model.SourceLocation("hours.csv", line) for line in range(2, len(rows) + 2)
     ]
     assert mc.loads(mc.dumps(fleet)) == fleet
+
+
+def test_a_loaded_fleet_knows_the_csv_files_its_load_passed_over(tmp_path: Path) -> None:
+    write(tmp_path / "people.toml", '[[person]]\nid = "BF1"\nname = "Al"\ndiscipline = "deck"\n')
+    write(tmp_path / "staff.csv", "Surname,Forename\nAl,Bo\n")
+    fleet = mc.load(tmp_path)
+    (tmp_path / "later.csv").write_text("added after the load\n", encoding="utf-8")
+    assert mc.io.unread_files(fleet) == [tmp_path / "staff.csv"]  # as the load found them
+    assert mc.io.unread_files(mc.model.Fleet()) == []  # built in code: nothing passed over

@@ -179,8 +179,8 @@ def run(arguments: argparse.Namespace) -> int:
         first, *others = fleets.values()
         use_fleet(first, *others)
         if not arguments.quiet:
-            for path in fleets:
-                unread(path)
+            for path, fleet in fleets.items():
+                unread(path, fleet)
     targets = outputs(arguments.output, arguments.format)
     for format, _ in targets:
         if arguments.statistics and format not in ("text", "json"):
@@ -285,12 +285,12 @@ class Progress:
             sys.stderr.flush()
 
 
-def unread(dataset: str) -> None:
+def unread(dataset: str, fleet: Any) -> None:
     """Say on standard error which ``.csv`` files of a dataset directory were not read."""
     from ..io import HOURS_FOLDER, unread_files
     from ..report import escape_terminal
 
-    files = unread_files(dataset)
+    files = unread_files(fleet)  # as its load found them: no second walk
     if not files:
         return
     shown = ", ".join(os.path.relpath(file, dataset) for file in files[:5]) + (

@@ -112,16 +112,19 @@ def dataset_files(path: str | os.PathLike[str]) -> list[Path]:
     return _dataset_files(root)[0]
 
 
-def unread_files(path: str | os.PathLike[str]) -> list[Path]:
+def unread_files(dataset: str | os.PathLike[str] | Fleet) -> list[Path]:
     """The ``.csv`` files in a dataset directory that a load does not read, in path order.
 
     A ``.csv`` file holds work periods only inside a folder named :data:`HOURS_FOLDER` or
     with a name that starts with it; one elsewhere is left alone, and named here so that a
-    command can say so. Hidden
-    entries and anything reached through a link out of the directory are not listed.
-    Empty for a file.
+    command can say so. Hidden entries and anything reached through a link out of the
+    directory are not listed. Empty for a file. Given a fleet that :func:`load` made, the
+    files its load passed over, as it found them, without walking the directory again.
     """
-    root = Path(path)
+    if isinstance(dataset, Fleet):
+        sources = dataset.sources
+        return list(sources.unread) if isinstance(sources, DatasetSources) else []
+    root = Path(dataset)
     if not root.is_dir():
         return []
     return _dataset_files(root)[3]
@@ -466,8 +469,9 @@ def load(
     root = Path(path)
     problems: list[Problem] = []
     outside: set[Path] = set()
+    unread: list[Path] = []
     if root.is_dir():
-        files, problems, outside, _ = _dataset_files(
+        files, problems, outside, unread = _dataset_files(
             root, follow_outside_links=follow_outside_links
         )
         if not files and not problems:
@@ -484,6 +488,7 @@ def load(
         raise DataError([Problem("file", str(root), "", "no such file or directory")])
 
     sources = DatasetSources()
+    sources.unread = tuple(unread)
     collected: dict[str, list[Any]] = {table.name: [] for table in TABLES}
     total = 0
     for file in files:

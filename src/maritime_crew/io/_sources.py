@@ -25,6 +25,7 @@ import re
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate, repeat
+from pathlib import Path
 
 from ..model import SourceLocation
 
@@ -336,6 +337,8 @@ class DatasetSources:
         self._names: list[str] = []
         self._runs: dict[str, tuple[list[int], list[int]]] = {}
         self._counts: dict[str, int] = {}
+        self.unread: tuple[Path, ...] = ()
+        """The data-like files the load passed over (see ``io.unread_files``)."""
 
     def add_file(self, path: str, lines: Mapping[TablePath, int] | None) -> int:
         """Register a file, with the line of each record where known; returns its index.
