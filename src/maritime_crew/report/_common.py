@@ -146,6 +146,8 @@ class View:
         self.root = root
         """The dataset as it was given to ``load`` (a file or directory), if known."""
         self._places: dict[str, Place] = {}
+        self._bases: tuple[str, str | None] | None = None
+        """The checkout and the dataset's directory, found once (a stat, a getcwd)."""
         self._redactor = Redactor(fleet) if redact else None
         if self._redactor is not None:
             redactor = self._redactor
@@ -192,7 +194,10 @@ class View:
         file = finding.source.file
         found = self._places.get(file)
         if found is None:
-            found = self._places[file] = place(file, self.root)
+            if self._bases is None:
+                root = self.root
+                self._bases = (checkout(), None if root is None else dataset_directory(root))
+            found = self._places[file] = place(file, *self._bases)
         return found
 
     def location(self, finding: Finding) -> str | None:
@@ -316,7 +321,9 @@ class View:
         Relative to the working directory when inside it, as finding locations are, and
         redacted when asked.
         """
-        return tuple(self._text(place(path, None).path) for path in self.report.config_files)
+        return tuple(
+            self._text(place(path, checkout(), None).path) for path in self.report.config_files
+        )
 
     def config_text(self) -> str | None:
         """``Configuration: maritime-crew.toml``; ``None`` when the check ran at the defaults."""
@@ -334,7 +341,7 @@ class View:
 
 def _is_data(finding: Finding) -> bool:
     """A finding of the ``DATA`` family (a problem in the data itself)."""
-    return finding.code.rstrip("0123456789") == "DATA"
+    return finding.family == "DATA"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -372,21 +379,22 @@ def dataset_directory(root: str) -> str:
     return absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
 
 
-def place(file: str, root: str | None) -> Place:
+def place(file: str, inside: str, dataset: str | None) -> Place:
     """Where a report shows ``file``: inside the checkout, inside the dataset, or absolute.
 
-    A file inside the :func:`checkout` is shown relative to it, as CI annotations and
-    SARIF viewers want. A file outside it (a dataset checked as ``../data``) is shown
-    relative to the dataset's directory ``root`` when it lies there, and the report
-    names that directory; anything else is absolute. A shown path never starts with
+    A file inside the checkout ``inside`` (:func:`checkout`) is shown relative to it, as
+    CI annotations and SARIF viewers want. A file outside it (a dataset checked as
+    ``../data``) is shown relative to the dataset's directory ``dataset``
+    (:func:`dataset_directory`) when it lies there, and the report names that directory;
+    anything else is absolute. A shown path never starts with
     ``..``, so it cannot point a reader somewhere the checkout does not hold.
     """
     absolute = os.path.abspath(file)
-    within = _within(absolute, checkout())
+    within = _within(absolute, inside)
     if within is not None:
         return Place(within, "checkout")
-    if root is not None:
-        within = _within(absolute, dataset_directory(root))
+    if dataset is not None:
+        within = _within(absolute, dataset)
         if within is not None:
             return Place(within, "dataset")
     return Place(Path(absolute).as_posix(), "absolute")

@@ -10,7 +10,7 @@ import attrs
 from ..model import SourceLocation, Subject
 from ._severity import Severity
 
-__all__ = ["Finding", "plain_details"]
+__all__ = ["Finding", "family_of", "plain_details"]
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -27,6 +27,11 @@ def plain_details(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
+
+
+def family_of(code: str) -> str:
+    """The family of a rule code, its letters: ``CERT`` for ``CERT001``."""
+    return code.rstrip("0123456789")
 
 
 @attrs.frozen
@@ -63,6 +68,11 @@ class Finding:
     """How many findings this one counts as: 1, except for the finding that ends a rule's
     findings beyond ``max-findings-per-rule``, about the rule itself, which stands for
     the findings the report leaves out (see :class:`~maritime_crew.rules.Config`)."""
+
+    @property
+    def family(self) -> str:
+        """The letters of the rule's code: ``DATA`` for ``DATA002``."""
+        return family_of(self.code)
 
     @property
     def waived(self) -> bool:

@@ -11,7 +11,7 @@ import attrs
 
 from ..facts import Subjects
 from ..model import Period
-from ._finding import Finding
+from ._finding import Finding, family_of
 from ._severity import Severity
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ class Rule:
     @property
     def family(self) -> str:
         """The code's letters: ``CERT`` for ``CERT001``."""
-        return self.code.rstrip("0123456789")
+        return family_of(self.code)
 
     def defaults(self) -> dict[str, Any]:
         """Every parameter at its default value."""
