@@ -10,16 +10,7 @@ from pathlib import Path
 import pytest
 
 import maritime_crew as mc
-from maritime_crew.cli import main
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "fleet"
-AS_OF = ["--as-of", "2021-03-31"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.test_cli_check import AS_OF, EXAMPLE, run
 
 
 @pytest.fixture
