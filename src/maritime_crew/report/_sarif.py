@@ -213,7 +213,8 @@ def render(view: View) -> str:
 
 def render_all(views: list[View]) -> str:
     """One SARIF log with a run for each report, in order, as JSON text."""
-    log = document(views[0])
-    log["runs"] = [run for view in views for run in document(view)["runs"]]
+    logs = [document(view) for view in views]
+    log = logs[0]
+    log["runs"] = [run for each in logs for run in each["runs"]]
     text = json.dumps(log, indent=2, ensure_ascii=False, allow_nan=False)
     return escape_json(text) + "\n"
